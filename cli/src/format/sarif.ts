@@ -1,0 +1,73 @@
+import { docsUrl, RuleMeta } from '../../../rules/src/index';
+import type { FileReport } from './report';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
+
+/** `--format sarif`: SARIF 2.1.0 with rule metadata and help URIs (GitHub code scanning). */
+export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: string): string {
+  const ruleIndex = new Map(metas.map((m, i) => [m.id, i]));
+  const results = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const s = d.range.start;
+      const e = d.range.end;
+      results.push({
+        ruleId: d.rule,
+        ruleIndex: ruleIndex.get(d.rule),
+        level: LEVEL[d.severity],
+        message: { text: d.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: encodeURI(r.relPath), uriBaseId: '%SRCROOT%' },
+              region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+            },
+            ...(d.resource ? { logicalLocations: [{ name: d.resource, kind: 'resource' }] } : {}),
+          },
+        ],
+        ...(d.related.length
+          ? {
+              relatedLocations: d.related.map((x, i) => ({
+                id: i + 1,
+                message: { text: x.message },
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(r.relPath), uriBaseId: '%SRCROOT%' },
+                  region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1 },
+                },
+              })),
+            }
+          : {}),
+        partialFingerprints: { 'cfnTlsLint/v1': `${r.relPath}:${d.rule}:${d.path.join('/')}` },
+        ...(d.suppressed ? { suppressions: [{ kind: 'inSource', justification: d.suppression?.reason ?? '' }] } : {}),
+      });
+    }
+  }
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cfn-tls-lint',
+            version,
+            informationUri: docsUrl('').replace(/docs\/rules\/\.md$/, ''),
+            rules: metas.map((m) => ({
+              id: m.id,
+              name: m.id.replace(/(^|-)([a-z0-9])/g, (_x, _d, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: m.summary },
+              fullDescription: { text: m.summary },
+              helpUri: docsUrl(m.id),
+              help: { text: `${m.summary} See ${docsUrl(m.id)}` },
+              defaultConfiguration: { level: LEVEL[m.severity], enabled: m.severity !== 'off' },
+              properties: { tags: ['security', 'tls'], fixable: m.fixable, peers: [...m.peers] },
+            })),
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().replace(/\\/g, '/')) + '/' } },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

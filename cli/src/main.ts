@@ -1,0 +1,209 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { ConfigLayer, defaultRegistry, lintText, MAX_TEMPLATE_BYTES, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
+import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
+import { CliArgs, HELP, parseArgs, UsageError } from './args';
+import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
+import { collectFiles } from './files';
+import { formatGithub } from './format/github';
+import { formatJson } from './format/json';
+import { FileReport, summarize } from './format/report';
+import { formatSarif } from './format/sarif';
+import { formatStylish } from './format/stylish';
+
+declare const CLI_VERSION: string | undefined;
+const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : '0.0.0-dev';
+
+export interface CliIo {
+  cwd: string;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTty: boolean;
+}
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+
+/** Runs the CLI; resolves to the exit status. Never calls process.exit (output must drain). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`cfn-tls-lint: ${e.message}\nRun cfn-tls-lint --help for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const registry = defaultRegistry();
+  if (args.help) {
+    io.out(HELP + '\n');
+    return 0;
+  }
+  if (args.version) {
+    io.out(VERSION + '\n');
+    return 0;
+  }
+  if (args.listRules) {
+    io.out(listRules(registry.allMetas()));
+    return 0;
+  }
+  if (args.inventory) {
+    io.err('cfn-tls-lint: --inventory is not available in this version yet.\n');
+    return 2;
+  }
+  if (args.fix || args.fixDryRun) {
+    io.err('cfn-tls-lint: --fix and --fix-dry-run are not available in this version yet.\n');
+    return 2;
+  }
+  if (!args.paths.length) {
+    io.err('cfn-tls-lint: no paths given.\nRun cfn-tls-lint --help for usage.\n');
+    return 2;
+  }
+
+  // CLI --rule flags: the top layer.
+  const cliRules = new Map<string, RuleSetting>();
+  for (const [id, sev] of args.ruleOverrides) {
+    if (!registry.metas.has(id)) {
+      io.err(`cfn-tls-lint: --rule: unknown rule "${id}" (see --list-rules)\n`);
+      return 2;
+    }
+    if (!SEVERITIES.has(sev)) {
+      io.err(`cfn-tls-lint: --rule ${id}: severity must be off, info, warning or error, got "${sev}"\n`);
+      return 2;
+    }
+    cliRules.set(id, { severity: sev as SeverityOrOff });
+  }
+  const cliLayer: ConfigLayer = { rules: cliRules };
+
+  let status = 0;
+  const reportedConfigs = new Set<string>();
+  const reportConfig = (c: LoadedConfig | undefined): void => {
+    if (!c || reportedConfigs.has(c.file)) return;
+    reportedConfigs.add(c.file);
+    for (const e of c.errors) {
+      io.err(`cfn-tls-lint: config error: ${path.relative(io.cwd, e.file) || e.file}:${e.line + 1}: ${e.detail}\n`);
+      status = 2;
+    }
+  };
+  let explicitConfig: LoadedConfig | undefined;
+  if (args.config) {
+    const abs = path.resolve(io.cwd, args.config);
+    if (!fs.existsSync(abs)) {
+      io.err(`cfn-tls-lint: config file ${args.config} does not exist\n`);
+      return 2;
+    }
+    explicitConfig = loadConfigFile(abs, registry);
+    reportConfig(explicitConfig);
+  }
+  const locator = new ConfigLocator(registry);
+  const settingsCache = new Map<string, Settings>();
+  const settingsFor = (file: string): Settings => {
+    const c = explicitConfig ?? locator.forFile(file);
+    reportConfig(c);
+    const key = c?.file ?? '';
+    let s = settingsCache.get(key);
+    if (!s) settingsCache.set(key, (s = mergeSettings(c?.layer, cliLayer)));
+    return s;
+  };
+
+  let baseline: Set<string> | undefined;
+  if (args.baseline) {
+    try {
+      baseline = readBaseline(path.resolve(io.cwd, args.baseline));
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      io.err(`cfn-tls-lint: ${e.message}\n`);
+      return 2;
+    }
+  }
+
+  const { files, missing } = collectFiles(args.paths, io.cwd);
+  for (const m of missing) {
+    io.err(`cfn-tls-lint: no such file or directory: ${m}\n`);
+    status = 2;
+  }
+  if (missing.length && !files.length) return 2;
+
+  const started = performance.now();
+  const reports: FileReport[] = [];
+  const failedRules = new Set<string>();
+  for (const file of files) {
+    const relPath = path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
+    const report: FileReport = { file, relPath, template: false, diagnostics: [] };
+    reports.push(report);
+    let text: string;
+    try {
+      const size = fs.statSync(file).size;
+      if (size > MAX_TEMPLATE_BYTES) {
+        report.skipped = `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`;
+        continue;
+      }
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      report.readError = `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+      io.err(`cfn-tls-lint: ${relPath}: ${report.readError}\n`);
+      status = 2;
+      continue;
+    }
+    const settings = settingsFor(file);
+    const result = lintText(text, file, registry, { settings, showSuppressed: args.showSuppressed });
+    report.template = result.template;
+    report.skipped = result.skipped;
+    report.diagnostics = result.diagnostics;
+    for (const f of result.ruleFailures) {
+      if (failedRules.has(f.rule)) continue;
+      failedRules.add(f.rule);
+      io.err(`cfn-tls-lint: rule ${f.rule} failed on ${relPath}: ${f.message} (other rules still ran; further failures of this rule are not repeated)\n`);
+    }
+  }
+  if (baseline && args.baseline) applyBaseline(reports, baseline, path.resolve(io.cwd, args.baseline));
+  if (args.quiet) for (const r of reports) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
+  if (args.writeBaseline) {
+    const n = writeBaseline(reports, path.resolve(io.cwd, args.writeBaseline));
+    io.err(`cfn-tls-lint: wrote ${n} finding${n === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+  }
+
+  const summary = summarize(reports, performance.now() - started);
+  switch (args.format) {
+    case 'json':
+      io.out(formatJson(reports, summary));
+      break;
+    case 'sarif':
+      io.out(formatSarif(reports, registry.allMetas(), VERSION));
+      break;
+    case 'github':
+      io.out(formatGithub(reports));
+      break;
+    default:
+      io.out(formatStylish(reports, summary, args.color ?? io.isTty));
+  }
+  if (status === 2) return 2;
+  if (summary.errors > 0) return 1;
+  if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) return 1;
+  return 0;
+}
+
+function listRules(metas: { id: string; severity: string; fixable: boolean; summary: string }[]): string {
+  const w = Math.max(...metas.map((m) => m.id.length));
+  const lines = metas.map((m) => `${m.id.padEnd(w)}  ${m.severity.padEnd(7)}  ${m.fixable ? 'fixable' : '       '}  ${m.summary}`);
+  return `${'rule'.padEnd(w)}  severity fixable  summary\n` + lines.join('\n') + '\n';
+}
+
+/** Entry point of the bundled CLI. */
+export function cliMain(): void {
+  runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cfn-tls-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

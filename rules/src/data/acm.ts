@@ -1,0 +1,136 @@
+/**
+ * ACM (`AWS::CertificateManager::Certificate`) and ACM Private CA (`AWS::ACMPCA::*`) value sets.
+ * Source: facts.md §6 (ACM) and §7 (Private CA).
+ */
+
+/** ACM `KeyAlgorithm` API enum (facts.md §6). */
+export const ACM_KEY_ALGORITHMS: readonly string[] = Object.freeze([
+  'RSA_1024',
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'EC_prime256v1',
+  'EC_secp384r1',
+  'EC_secp521r1',
+]);
+
+/** Algorithms ACM issues on request; the others are for imported certificates only (facts.md §6). */
+export const ACM_REQUESTABLE_KEY_ALGORITHMS: readonly string[] = Object.freeze(['RSA_2048', 'EC_prime256v1', 'EC_secp384r1']);
+
+/** Default `KeyAlgorithm` of a requested certificate (facts.md §6). */
+export const ACM_DEFAULT_KEY_ALGORITHM = 'RSA_2048';
+
+/** Below ACM.2's 2048-bit RSA minimum (facts.md §6, §12; seed S3). */
+export const ACM_WEAK_KEY_ALGORITHMS: readonly string[] = Object.freeze(['RSA_1024']);
+
+export type AcmKeyFamily = 'RSA' | 'EC';
+
+/** Family of an ACM key algorithm (`RSA_*` -> RSA, `EC_*` -> EC), undefined when unknown. */
+export function keyAlgorithmFamily(alg: string): AcmKeyFamily | undefined {
+  if (!ACM_KEY_ALGORITHMS.includes(alg)) return undefined;
+  return alg.startsWith('RSA_') ? 'RSA' : 'EC';
+}
+
+/** RSA modulus size / EC curve size in bits, undefined when unknown. */
+export function keyAlgorithmBits(alg: string): number | undefined {
+  const bits: Readonly<Record<string, number>> = {
+    RSA_1024: 1024,
+    RSA_2048: 2048,
+    RSA_3072: 3072,
+    RSA_4096: 4096,
+    EC_prime256v1: 256,
+    EC_secp384r1: 384,
+    EC_secp521r1: 521,
+  };
+  return Object.prototype.hasOwnProperty.call(bits, alg) ? bits[alg] : undefined;
+}
+
+/**
+ * `ValidationMethod` values. facts.md §6 lists `DNS` and `EMAIL`; rules.md `acm-email-validation`
+ * also names `HTTP` validation as fine, so it is accepted here.
+ */
+export const ACM_VALIDATION_METHODS: readonly string[] = Object.freeze(['DNS', 'EMAIL', 'HTTP']);
+
+/** Validation used when `ValidationMethod` is absent (rules.md `acm-email-validation`; facts.md §6 marks it unverified for raw CFN). */
+export const ACM_DEFAULT_VALIDATION_METHOD = 'EMAIL';
+
+/** `CertificateTransparencyLoggingPreference` values (facts.md §6). */
+export const ACM_TRANSPARENCY_LOGGING_PREFERENCES: readonly string[] = Object.freeze(['ENABLED', 'DISABLED']);
+
+/** ACM's default quota of names per certificate (rules.md `acm-too-many-domains`). */
+export const ACM_MAX_DOMAIN_NAMES = 10;
+
+/** Max length of `DomainName` (rules.md `acm-domain-invalid`). */
+export const ACM_DOMAIN_NAME_MAX_LENGTH = 64;
+
+// ---------------------------------------------------------------------------------------------
+// ACM Private CA (facts.md §7)
+
+/** `CertificateAuthorityConfiguration.KeyAlgorithm` (API reference, facts.md §7; newer than the user guide). */
+export const PCA_KEY_ALGORITHMS: readonly string[] = Object.freeze([
+  'RSA_2048',
+  'RSA_3072',
+  'RSA_4096',
+  'EC_prime256v1',
+  'EC_secp384r1',
+  'EC_secp521r1',
+  'ML_DSA_44',
+  'ML_DSA_65',
+  'ML_DSA_87',
+  'SM2',
+]);
+
+/**
+ * `SigningAlgorithm` values seen in the API reference excerpt (facts.md §7). The excerpt is
+ * truncated: ML-DSA signing values exist but their spelling is unverified, so they are not listed
+ * here; `signingAlgorithmFamily` still recognises an `ML_DSA_*` value by pattern.
+ */
+export const PCA_SIGNING_ALGORITHMS: readonly string[] = Object.freeze([
+  'SHA256WITHECDSA',
+  'SHA384WITHECDSA',
+  'SHA512WITHECDSA',
+  'SHA256WITHRSA',
+  'SHA384WITHRSA',
+  'SHA512WITHRSA',
+  'SM3WITHSM2',
+]);
+
+/** Algorithm families that must match between a CA's key and its signing algorithm (facts.md §7). */
+export type PcaAlgorithmFamily = 'RSA' | 'ECDSA' | 'SM2' | 'ML_DSA';
+
+/** Family of a Private CA key algorithm: `RSA_*` -> RSA, `EC_*` -> ECDSA, `SM2`, `ML_DSA_*`. */
+export function pcaKeyAlgorithmFamily(alg: string): PcaAlgorithmFamily | undefined {
+  if (/^RSA_\d+$/.test(alg)) return 'RSA';
+  if (/^EC_[A-Za-z0-9]+$/.test(alg)) return 'ECDSA';
+  if (alg === 'SM2') return 'SM2';
+  if (/^ML_DSA_\d+$/.test(alg)) return 'ML_DSA';
+  return undefined;
+}
+
+/** Family of a Private CA signing algorithm: `*WITHRSA` -> RSA, `*WITHECDSA` -> ECDSA, `SM3WITHSM2` -> SM2, `ML_DSA_*` -> ML_DSA. */
+export function signingAlgorithmFamily(alg: string): PcaAlgorithmFamily | undefined {
+  if (/^SHA(?:256|384|512)WITHRSA$/.test(alg)) return 'RSA';
+  if (/^SHA(?:256|384|512)WITHECDSA$/.test(alg)) return 'ECDSA';
+  if (alg === 'SM3WITHSM2') return 'SM2';
+  if (/^ML_DSA_\d+$/.test(alg)) return 'ML_DSA';
+  return undefined;
+}
+
+/** `KeyStorageSecurityStandard` values (facts.md §7, cfn-lint smithy patch). */
+export const PCA_KEY_STORAGE_SECURITY_STANDARDS: readonly string[] = Object.freeze([
+  'CCPC_LEVEL_1_OR_HIGHER',
+  'FIPS_140_2_LEVEL_2_OR_HIGHER',
+  'FIPS_140_2_LEVEL_3_OR_HIGHER',
+]);
+
+/** `UsageMode` values (facts.md §7). */
+export const PCA_USAGE_MODES: readonly string[] = Object.freeze(['GENERAL_PURPOSE', 'SHORT_LIVED_CERTIFICATE']);
+
+/** `Type` values (facts.md §7, from memory). */
+export const PCA_CA_TYPES: readonly string[] = Object.freeze(['ROOT', 'SUBORDINATE']);
+
+/** `CrlConfiguration.CrlType` values (facts.md §7). */
+export const PCA_CRL_TYPES: readonly string[] = Object.freeze(['COMPLETE', 'PARTITIONED']);
+
+/** `CrlConfiguration.S3ObjectAcl` values (facts.md §7). */
+export const PCA_CRL_S3_OBJECT_ACLS: readonly string[] = Object.freeze(['BUCKET_OWNER_FULL_CONTROL', 'PUBLIC_READ']);

@@ -1,0 +1,89 @@
+/**
+ * API Gateway custom-domain security policies (`SecurityPolicy` of `AWS::ApiGateway::DomainName`,
+ * `AWS::ApiGateway::DomainNameV2`, `AWS::ApiGatewayV2::DomainName.DomainNameConfigurations[*]`, SAM
+ * `Domain`). Source: facts.md §5 (SDK model enum `SecurityPolicy` + AWS docs).
+ */
+import type { TlsFloor } from './tls';
+
+export interface ApigwSecurityPolicy {
+  name: string;
+  minTls: TlsFloor;
+  /** Starts with `SecurityPolicy_`: requires `EndpointAccessMode`; no mTLS; no HTTP-API mappings (facts.md §5). */
+  enhanced: boolean;
+  /** `*_EDGE`: only for edge-optimized endpoints (facts.md §5, unverified against the AWS table). */
+  edgeOnly: boolean;
+  fips?: boolean;
+  postQuantum?: boolean;
+  forwardSecrecy?: boolean;
+  /** min TLS read from AWS docs (true) or inferred from the name (false). */
+  verified: boolean;
+  note?: string;
+}
+
+function p(name: string, minTls: TlsFloor, verified: boolean, note?: string): ApigwSecurityPolicy {
+  const policy: ApigwSecurityPolicy = {
+    name,
+    minTls,
+    enhanced: name.startsWith('SecurityPolicy_'),
+    edgeOnly: name.endsWith('_EDGE'),
+    verified,
+  };
+  if (/_FIPS_/.test(name)) policy.fips = true;
+  if (/_PQ_/.test(name)) policy.postQuantum = true;
+  if (/_PFS_/.test(name)) policy.forwardSecrecy = true;
+  if (note !== undefined) policy.note = note;
+  return Object.freeze(policy);
+}
+
+/**
+ * facts.md §5 table. `TLS_1_0`: AWS docs disagree on whether TLS 1.1 is accepted, its floor is 1.0
+ * either way. Enhanced `TLS13_1_2` = accepts TLS 1.2 and 1.3, `TLS13_1_3` = TLS 1.3 only (confirmed
+ * for `SecurityPolicy_TLS13_1_3_2025_09`); the other enhanced floors are inferred from the names.
+ */
+export const APIGW_SECURITY_POLICIES: readonly ApigwSecurityPolicy[] = Object.freeze([
+  p('TLS_1_0', '1.0', true, 'legacy; docs disagree on TLS 1.1'),
+  p('TLS_1_2', '1.2', true, 'legacy; accepts TLS 1.2 and 1.3'),
+  p('SecurityPolicy_TLS13_1_3_2025_09', '1.3', true),
+  p('SecurityPolicy_TLS13_1_3_FIPS_2025_09', '1.3', false),
+  p('SecurityPolicy_TLS13_1_2_PFS_PQ_2025_09', '1.2', false),
+  p('SecurityPolicy_TLS13_1_2_FIPS_PQ_2025_09', '1.2', false),
+  p('SecurityPolicy_TLS13_1_2_FIPS_PFS_PQ_2025_09', '1.2', false),
+  p('SecurityPolicy_TLS13_1_2_PQ_2025_09', '1.2', false),
+  p('SecurityPolicy_TLS13_1_2_2021_06', '1.2', false),
+  p('SecurityPolicy_TLS13_2025_EDGE', '1.3', false, 'edge-optimized only; min TLS inferred from the name'),
+  p('SecurityPolicy_TLS12_PFS_2025_EDGE', '1.2', false, 'edge-optimized only'),
+  p('SecurityPolicy_TLS12_2018_EDGE', '1.2', false, 'edge-optimized only'),
+]);
+
+const BY_NAME: ReadonlyMap<string, ApigwSecurityPolicy> = new Map(APIGW_SECURITY_POLICIES.map((x) => [x.name, x] as const));
+
+/** Exact, case-sensitive lookup. */
+export function findApigwSecurityPolicy(name: string): ApigwSecurityPolicy | undefined {
+  return BY_NAME.get(name);
+}
+
+/** "Any policy that starts with `SecurityPolicy_` is an enhanced security policy" (facts.md §5). */
+export function isEnhancedSecurityPolicy(name: string): boolean {
+  return name.startsWith('SecurityPolicy_');
+}
+
+/** What fixes insert (rules.md `apigw-domain-tls-version`). */
+export const APIGW_RECOMMENDED = 'TLS_1_2';
+
+/** The weak legacy value (rules.md `apigw-domain-tls-version`). */
+export const APIGW_WEAK_POLICY = 'TLS_1_0';
+
+/**
+ * Default for custom domains created now (facts.md §5); domains created earlier keep TLS_1_0, so
+ * an absent `SecurityPolicy` is reported as info, not assumed strong.
+ */
+export const APIGW_DEFAULT_POLICY_NEW_DOMAINS = 'TLS_1_2';
+
+/** Values documented for `AWS::ApiGatewayV2::DomainName` (facts.md §5; enhanced values not re-verified there). */
+export const APIGWV2_SECURITY_POLICIES: readonly string[] = Object.freeze(['TLS_1_0', 'TLS_1_2']);
+
+/** `EndpointAccessMode` values, required with an enhanced policy; STRICT recommended (facts.md §5). */
+export const ENDPOINT_ACCESS_MODES: readonly string[] = Object.freeze(['BASIC', 'STRICT']);
+
+/** `EndpointConfiguration.Types` values relevant to certificate placement (facts.md §5, §11). */
+export const APIGW_ENDPOINT_TYPES: readonly string[] = Object.freeze(['EDGE', 'REGIONAL', 'PRIVATE']);

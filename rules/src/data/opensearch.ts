@@ -1,0 +1,61 @@
+/**
+ * OpenSearch / Elasticsearch `DomainEndpointOptions.TLSSecurityPolicy`. Source: facts.md §8.
+ */
+import type { TlsFloor } from './tls';
+
+export interface OpenSearchTlsPolicy {
+  name: string;
+  minTls: TlsFloor;
+  fips: boolean;
+  forwardSecrecy: boolean;
+  note?: string;
+}
+
+/**
+ * The four allowed values (CFN template reference, SDK enums; facts.md §8).
+ * `Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08`: the SDK describes it as "supports TLS version 1.3 with
+ * FIPS" while the name says Min-TLS-1-2 (facts.md: name and description disagree); recorded as 1.2,
+ * the lower (conservative) reading; either way it is not below TLS 1.2.
+ */
+export const OPENSEARCH_TLS_POLICIES: readonly OpenSearchTlsPolicy[] = Object.freeze([
+  { name: 'Policy-Min-TLS-1-0-2019-07', minTls: '1.0', fips: false, forwardSecrecy: false, note: 'TLS 1.0 and higher; default when omitted' },
+  { name: 'Policy-Min-TLS-1-2-2019-07', minTls: '1.2', fips: false, forwardSecrecy: false, note: 'only TLS 1.2' },
+  { name: 'Policy-Min-TLS-1-2-PFS-2023-10', minTls: '1.2', fips: false, forwardSecrecy: true, note: 'TLS 1.2-1.3, PFS cipher suites; latest (Security Hub Opensearch.8)' },
+  { name: 'Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08', minTls: '1.2', fips: true, forwardSecrecy: false, note: 'SDK says TLS 1.3 with FIPS; name says min 1.2' },
+].map((x) => Object.freeze(x as OpenSearchTlsPolicy)));
+
+const BY_NAME: ReadonlyMap<string, OpenSearchTlsPolicy> = new Map(OPENSEARCH_TLS_POLICIES.map((x) => [x.name, x] as const));
+
+/** Exact, case-sensitive lookup. */
+export function findOpenSearchTlsPolicy(name: string): OpenSearchTlsPolicy | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Effective policy when `TLSSecurityPolicy` is absent (facts.md §8: TLS 1.0). */
+export const OPENSEARCH_DEFAULT_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
+
+/** The policy `opensearch-tls-policy` reports. */
+export const OPENSEARCH_WEAK_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
+
+/**
+ * Recommended policy per resource type (rules.md `opensearch-tls-policy`): the latest for
+ * OpenSearch; for the legacy Elasticsearch resource the older API lists only the first two values
+ * (facts.md §8), so the TLS 1.2 one.
+ */
+export const OPENSEARCH_RECOMMENDED_TLS_POLICY: Readonly<Record<string, string>> = Object.freeze({
+  'AWS::OpenSearchService::Domain': 'Policy-Min-TLS-1-2-PFS-2023-10',
+  'AWS::Elasticsearch::Domain': 'Policy-Min-TLS-1-2-2019-07',
+});
+
+/** Recommended policy for a domain resource type (OpenSearch's for anything not Elasticsearch). */
+export function recommendedOpenSearchTlsPolicy(resourceType: string): string {
+  return resourceType === 'AWS::Elasticsearch::Domain'
+    ? OPENSEARCH_RECOMMENDED_TLS_POLICY['AWS::Elasticsearch::Domain']!
+    : OPENSEARCH_RECOMMENDED_TLS_POLICY['AWS::OpenSearchService::Domain']!;
+}
+
+/** Resource types the OpenSearch rules read. */
+export const OPENSEARCH_DOMAIN_TYPES: readonly string[] = Object.freeze(['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain']);
+
+/** Values the legacy `AWS::Elasticsearch::Domain` API documents (facts.md §8; newer two unverified there). */
+export const ELASTICSEARCH_DOCUMENTED_TLS_POLICIES: readonly string[] = Object.freeze(['Policy-Min-TLS-1-0-2019-07', 'Policy-Min-TLS-1-2-2019-07']);

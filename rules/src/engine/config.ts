@@ -1,0 +1,298 @@
+import * as path from 'path';
+import { isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, LineCounter, parseDocument, Node as YNode, YAMLMap } from 'yaml';
+import picomatch from 'picomatch';
+import type { RuleMeta, SeverityOrOff } from './types';
+
+/** Everything configurable, after merging defaults, config file, editor settings and CLI flags. */
+export interface Settings {
+  rules: ReadonlyMap<string, RuleSetting>;
+  recommendedPolicies: Readonly<Record<string, string>>;
+  allowedDomains: readonly string[] | undefined;
+  production: ProductionSettings;
+  regions: readonly string[] | undefined;
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+export interface RuleSetting {
+  severity?: SeverityOrOff;
+  options?: Readonly<Record<string, unknown>>;
+}
+
+export interface ProductionSettings {
+  files: readonly string[];
+  /** Folder the `files` globs are relative to. */
+  baseDir: string;
+  parameterNames: readonly string[];
+  valuePattern: string;
+}
+
+export const DEFAULT_PRODUCTION_PARAMETER_NAMES = ['Environment', 'EnvironmentName', 'EnvironmentType', 'Env', 'EnvName', 'Stage', 'StageName'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: new Map(),
+  recommendedPolicies: {},
+  allowedDomains: undefined,
+  production: { files: [], baseDir: '.', parameterNames: DEFAULT_PRODUCTION_PARAMETER_NAMES, valuePattern: '^prod' },
+  regions: undefined,
+  include: ['**/*.{yaml,yml,json,template}'],
+  exclude: [],
+};
+
+export const CONFIG_FILE_NAME = '.cfn-tls-lint.yaml';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line + 1}: ${detail}`);
+  }
+}
+
+/** A config file's own content (not yet merged), plus the problems found in it. */
+export interface ConfigLayer {
+  file?: string;
+  rules?: Map<string, RuleSetting>;
+  recommendedPolicies?: Record<string, string>;
+  allowedDomains?: string[];
+  production?: Partial<ProductionSettings>;
+  regions?: string[];
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface ParsedConfig {
+  layer: ConfigLayer;
+  errors: ConfigError[];
+}
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude']);
+const POLICY_KEYS = new Set(['elbv2', 'elbv2Fips', 'classic', 'cloudfront', 'apigw', 'opensearch', 'elasticsearch']);
+const PRODUCTION_KEYS = new Set(['files', 'parameterNames', 'valuePattern']);
+
+/**
+ * Parses `.cfn-tls-lint.yaml` text. Every problem names the file and line; what is
+ * valid is kept, so linting continues with the rest (interfaces.md).
+ */
+export function parseConfig(text: string, file: string, rules: ReadonlyMap<string, RuleMeta>): ParsedConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const errors: ConfigError[] = [];
+  const lineOf = (n: YNode | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line - 1 : 0);
+  const err = (n: YNode | null | undefined, msg: string): void => {
+    errors.push(new ConfigError(file, lineOf(n), msg));
+  };
+  const layer: ConfigLayer = { file };
+  for (const e of doc.errors) errors.push(new ConfigError(file, lc.linePos(e.pos[0]).line - 1, e.message.split('\n')[0]));
+  if (doc.errors.length) return { layer, errors };
+  const root = doc.contents as YNode | null;
+  if (root === null || (yIsScalar(root) && (root.value === null || root.value === ''))) return { layer, errors };
+  if (!yIsMap(root)) {
+    err(root, 'the configuration must be a mapping of settings');
+    return { layer, errors };
+  }
+  const stringList = (n: YNode | null | undefined, what: string): string[] | undefined => {
+    if (!yIsSeq(n) || !n.items.every((i) => yIsScalar(i) && typeof i.value === 'string')) {
+      err(n, `${what} must be a list of strings`);
+      return undefined;
+    }
+    return n.items.map((i) => String((i as { value: unknown }).value));
+  };
+  for (const pair of (root as YAMLMap).items) {
+    const keyNode = pair.key as YNode;
+    const key = yIsScalar(keyNode) ? String(keyNode.value) : '';
+    const value = pair.value as YNode | null;
+    if (!TOP_KEYS.has(key)) {
+      err(keyNode, `unknown setting "${key}" (known: ${[...TOP_KEYS].join(', ')})`);
+      continue;
+    }
+    switch (key) {
+      case 'rules':
+        layer.rules = parseRules(value, rules, err);
+        break;
+      case 'recommendedPolicies': {
+        if (!yIsMap(value)) {
+          err(value ?? keyNode, 'recommendedPolicies must be a mapping');
+          break;
+        }
+        layer.recommendedPolicies = {};
+        for (const p of value.items) {
+          const k = yIsScalar(p.key) ? String(p.key.value) : '';
+          if (!POLICY_KEYS.has(k)) err(p.key as YNode, `unknown recommendedPolicies entry "${k}" (known: ${[...POLICY_KEYS].join(', ')})`);
+          else if (!yIsScalar(p.value) || typeof p.value.value !== 'string') err((p.value ?? p.key) as YNode, `recommendedPolicies.${k} must be a policy name`);
+          else layer.recommendedPolicies[k] = p.value.value;
+        }
+        break;
+      }
+      case 'allowedDomains':
+      case 'regions':
+      case 'include':
+      case 'exclude': {
+        const list = stringList(value ?? keyNode, key);
+        if (!list) break;
+        if (key === 'include' || key === 'exclude') {
+          const bad = list.find((g) => !globCompiles(g));
+          if (bad !== undefined) {
+            err(value, `${key}: the glob "${bad}" does not compile`);
+            break;
+          }
+        }
+        layer[key] = key === 'allowedDomains' ? list.map((d) => d.toLowerCase().replace(/^\*\./, '').replace(/\.$/, '')) : list;
+        break;
+      }
+      case 'production': {
+        if (!yIsMap(value)) {
+          err(value ?? keyNode, 'production must be a mapping (files, parameterNames, valuePattern)');
+          break;
+        }
+        const prod: Partial<ProductionSettings> = { baseDir: path.dirname(file) };
+        for (const p of value.items) {
+          const k = yIsScalar(p.key) ? String(p.key.value) : '';
+          if (!PRODUCTION_KEYS.has(k)) {
+            err(p.key as YNode, `unknown production setting "${k}" (known: ${[...PRODUCTION_KEYS].join(', ')})`);
+            continue;
+          }
+          if (k === 'valuePattern') {
+            const v = yIsScalar(p.value) ? p.value.value : undefined;
+            if (typeof v !== 'string') err((p.value ?? p.key) as YNode, 'production.valuePattern must be a string');
+            else {
+              try {
+                new RegExp(v, 'i');
+                prod.valuePattern = v;
+              } catch {
+                err(p.value as YNode, `production.valuePattern "${v}" is not a valid regular expression`);
+              }
+            }
+            continue;
+          }
+          const list = stringList((p.value ?? p.key) as YNode, `production.${k}`);
+          if (!list) continue;
+          if (k === 'files') {
+            const bad = list.find((g) => !globCompiles(g));
+            if (bad !== undefined) err(p.value as YNode, `production.files: the glob "${bad}" does not compile`);
+            else prod.files = list;
+          } else prod.parameterNames = list;
+        }
+        layer.production = prod;
+        break;
+      }
+    }
+  }
+  return { layer, errors };
+}
+
+function parseRules(value: YNode | null, rules: ReadonlyMap<string, RuleMeta>, err: (n: YNode | null | undefined, m: string) => void): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  if (value === null || (yIsScalar(value) && value.value === null)) return out;
+  if (!yIsMap(value)) {
+    err(value, 'rules must be a mapping of rule id to severity or [severity, options]');
+    return out;
+  }
+  for (const p of value.items) {
+    const id = yIsScalar(p.key) ? String(p.key.value) : '';
+    const meta = rules.get(id);
+    if (!meta) {
+      err(p.key as YNode, `unknown rule "${id}"`);
+      continue;
+    }
+    const v = p.value as YNode | null;
+    let sevNode: YNode | null | undefined = v;
+    let optNode: YNode | null | undefined;
+    if (yIsSeq(v)) {
+      sevNode = v.items[0] as YNode;
+      optNode = v.items[1] as YNode | undefined;
+      if (v.items.length > 2) err(v, `rules.${id}: expected [severity, options]`);
+    }
+    const sev = yIsScalar(sevNode) ? String(sevNode.value) : undefined;
+    if (!sev || !SEVERITIES.has(sev)) {
+      err(sevNode ?? (p.key as YNode), `rules.${id}: severity must be one of off, info, warning, error`);
+      continue;
+    }
+    const setting: RuleSetting = { severity: sev as SeverityOrOff };
+    if (optNode) {
+      if (!yIsMap(optNode)) err(optNode, `rules.${id}: options must be a mapping`);
+      else {
+        const options: Record<string, unknown> = {};
+        for (const op of optNode.items) {
+          const name = yIsScalar(op.key) ? String(op.key.value) : '';
+          const schema = meta.options?.[name];
+          if (!schema) {
+            const known = Object.keys(meta.options ?? {});
+            err(op.key as YNode, `rules.${id}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule takes no options)'}`);
+            continue;
+          }
+          const raw = (op.value as YNode | null) ? (op.value as { toJSON(): unknown }).toJSON() : null;
+          const problem = checkOption(raw, schema.type, schema.values);
+          if (problem) err(op.value as YNode, `rules.${id}.${name}: ${problem}`);
+          else options[name] = schema.type === 'string' && typeof raw === 'number' ? numberToString(raw) : raw;
+        }
+        setting.options = options;
+      }
+    }
+    out.set(id, setting);
+  }
+  return out;
+}
+
+function checkOption(v: unknown, type: string, values?: readonly string[]): string | undefined {
+  switch (type) {
+    case 'string':
+      if (typeof v === 'number') v = numberToString(v);
+      if (typeof v !== 'string') return 'must be a string';
+      if (values && !values.includes(v as string)) return `must be one of ${values.join(', ')}`;
+      return undefined;
+    case 'string[]':
+      return Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of strings';
+    case 'number':
+      return typeof v === 'number' ? undefined : 'must be a number';
+    case 'boolean':
+      return typeof v === 'boolean' ? undefined : 'must be true or false';
+  }
+  return undefined;
+}
+
+/** YAML reads `minimumTls: 1.0` as the number 1; options mean the text. */
+function numberToString(n: number): string {
+  return Number.isInteger(n) ? n.toFixed(1) : String(n);
+}
+
+function globCompiles(g: string): boolean {
+  try {
+    picomatch.makeRe(g);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Merges layers, lowest precedence first. A later layer's rule setting replaces an earlier one's. */
+export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings {
+  const rules = new Map<string, RuleSetting>();
+  let s: Settings = DEFAULT_SETTINGS;
+  for (const l of layers) {
+    if (!l) continue;
+    for (const [id, r] of l.rules ?? []) {
+      const prev = rules.get(id);
+      rules.set(id, { severity: r.severity ?? prev?.severity, options: r.options ?? prev?.options });
+    }
+    s = {
+      rules,
+      recommendedPolicies: { ...s.recommendedPolicies, ...(l.recommendedPolicies ?? {}) },
+      allowedDomains: l.allowedDomains ?? s.allowedDomains,
+      production: { ...s.production, ...(l.production ?? {}) },
+      regions: l.regions ?? s.regions,
+      include: l.include ?? s.include,
+      exclude: l.exclude ?? s.exclude,
+    };
+  }
+  return { ...s, rules };
+}
+
+/** Rule option with a default. */
+export function ruleOption<T>(options: Readonly<Record<string, unknown>>, name: string, fallback: T): T {
+  const v = options[name];
+  return v === undefined ? fallback : (v as T);
+}

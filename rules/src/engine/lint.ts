@@ -1,0 +1,239 @@
+import { ConditionAnalyzer, Scenario } from '../evaluate/conditions';
+import { ABSENT, conditionsIn, Resolver } from '../evaluate/values';
+import { isTemplateRoot, looksBinary, mayBeTemplate, showsTemplateMarkers } from '../parse/detect';
+import { parseSource } from '../parse/index';
+import { Path, SourceFile } from '../parse/source-tree';
+import { ResourceInfo, Template } from '../template/template';
+import { DEFAULT_SETTINGS, Settings } from './config';
+import { ProductionDetector } from './production';
+import { RuleRegistry } from './registry';
+import { DiagnosticSite, Suppressions } from './suppression';
+import { Diagnostic, Report, ResourceView, Rule, RuleContext, Severity } from './types';
+
+/** Files larger than this are refused: CloudFormation's own limit is 1 MB. */
+export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+
+export interface RuleFailure {
+  rule: string;
+  message: string;
+}
+
+export interface LintResult {
+  /** Whether the file is a CloudFormation template (interfaces.md). */
+  template: boolean;
+  diagnostics: Diagnostic[];
+  /** Why the file was not linted at all (too large, binary), when it was not. */
+  skipped?: string;
+  /** Rules that threw on this file: isolated, the other rules still ran. */
+  ruleFailures: RuleFailure[];
+  /** The parsed template, for front ends that need more (hover, fixes). */
+  parsed?: Template;
+  source?: SourceFile;
+}
+
+export interface LintOptions {
+  settings?: Settings;
+  /** Report suppressed findings too (marked). */
+  showSuppressed?: boolean;
+  /** A parse the caller already has for this exact text (one parse per document version). */
+  source?: SourceFile;
+}
+
+export const PARSE_ERROR_RULE = 'template-parse-error';
+export const MISSING_REASON_RULE = 'suppression-without-reason';
+
+/** Lints one file's text. Pure: no I/O, same findings for the same text and settings. */
+export function lintText(text: string, fileName: string, registry: RuleRegistry, opts: LintOptions = {}): LintResult {
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  if (text.length > MAX_TEMPLATE_BYTES) {
+    return { template: false, diagnostics: [], ruleFailures: [], skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)` };
+  }
+  if (looksBinary(text)) return { template: false, diagnostics: [], ruleFailures: [], skipped: 'binary file' };
+  if (!opts.source && !mayBeTemplate(text)) return { template: false, diagnostics: [], ruleFailures: [] };
+  const source = opts.source ?? parseSource(text, fileName);
+  if (source.errors.length) {
+    if (!showsTemplateMarkers(text) && !isTemplateRoot(source.root)) return { template: false, diagnostics: [], ruleFailures: [], source };
+    return { template: true, diagnostics: parseErrorDiagnostics(source, fileName, registry, settings), ruleFailures: [], source };
+  }
+  if (!isTemplateRoot(source.root)) return { template: false, diagnostics: [], ruleFailures: [], source };
+  const template = new Template(source, fileName);
+  const run = new LintRun(template, registry, settings);
+  run.runRules();
+  return { template: true, diagnostics: run.finish(opts.showSuppressed === true), ruleFailures: run.failures, parsed: template, source };
+}
+
+function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: RuleRegistry, settings: Settings): Diagnostic[] {
+  const severity = registry.severityOf(PARSE_ERROR_RULE, settings);
+  if (severity === 'off') return [];
+  const t = { source, fileName } as Template;
+  const toRange = Template.prototype.toRange.bind(t);
+  return source.errors.map((e) => ({
+    rule: PARSE_ERROR_RULE,
+    severity,
+    message: `Syntax error: ${e.message}`,
+    resource: null,
+    path: [],
+    range: toRange({ start: e.start, end: e.end }),
+    offsets: { start: e.start, end: e.end },
+    fixable: false,
+    suppressed: false,
+    related: [],
+    fixes: [],
+  }));
+}
+
+interface Pending {
+  rule: Rule;
+  severity: Severity;
+  report: Report;
+  related: Map<string, { path: Path; message: string }>;
+}
+
+class LintRun {
+  readonly failures: RuleFailure[] = [];
+  private readonly pending = new Map<string, Pending>();
+  private readonly analyzer: ConditionAnalyzer;
+  private readonly viewCache = new Map<string, ResourceView[]>();
+  private readonly production: ProductionDetector;
+
+  constructor(
+    private readonly template: Template,
+    private readonly registry: RuleRegistry,
+    private readonly settings: Settings,
+  ) {
+    this.analyzer = new ConditionAnalyzer(template);
+    this.production = new ProductionDetector(template, settings.production);
+  }
+
+  runRules(): void {
+    for (const rule of this.registry.rulesFor(this.template, this.settings)) {
+      const severity = this.registry.severityOf(rule.meta.id, this.settings) as Severity;
+      const ctx = this.context(rule, severity);
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        this.failures.push({ rule: rule.meta.id, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+
+  private context(rule: Rule, severity: Severity): RuleContext {
+    const run = this;
+    const template = this.template;
+    return {
+      template,
+      settings: this.settings,
+      options: this.settings.rules.get(rule.meta.id)?.options ?? {},
+      severity,
+      resources: (...types) => template.ofType(...types),
+      views: (r) => run.views(r),
+      viewsOf: (...types) => template.ofType(...types).flatMap((r) => run.views(r)),
+      resolve: (node, path, scenario) => {
+        const r = new Resolver(template, scenario).resolve(node, path);
+        return r === ABSENT ? undefined : r;
+      },
+      viewsIn: (id, scenario) => {
+        const other = template.resources.get(id);
+        if (!other) return [];
+        return run.views(other).filter((v) => agrees(v.scenario, scenario));
+      },
+      isProduction: (r) => run.production.isProduction(r),
+      report: (r) => run.add(rule, severity, r),
+    };
+  }
+
+  views(resource: ResourceInfo): ResourceView[] {
+    let views = this.viewCache.get(resource.id);
+    if (views) return views;
+    const path = ['Resources', resource.id, 'Properties'];
+    const props = resource.properties;
+    const scenarios = this.analyzer.scenariosFor(conditionsIn(props));
+    views = scenarios.map((scenario) => {
+      let resolved = props ? new Resolver(this.template, scenario).resolve(props, path) : undefined;
+      if (resolved === ABSENT) resolved = undefined;
+      return { resource, scenario, props: resolved && resolved.kind === 'map' ? resolved : undefined, path };
+    });
+    this.viewCache.set(resource.id, views);
+    return views;
+  }
+
+  private add(rule: Rule, severity: Severity, report: Report): void {
+    const key = `${rule.meta.id}\u0000${report.key ?? report.path.join('\u0001')}\u0000${report.target ?? 'value'}`;
+    let p = this.pending.get(key);
+    if (!p) {
+      p = { rule, severity: report.severity ?? severity, report, related: new Map() };
+      this.pending.set(key, p);
+    }
+    for (const r of report.related ?? []) p.related.set(r.path.join('\u0001'), r);
+  }
+
+  finish(showSuppressed: boolean): Diagnostic[] {
+    const suppressions = new Suppressions(this.template);
+    const out: Diagnostic[] = [];
+    for (const p of this.pending.values()) {
+      const d = this.toDiagnostic(p.rule.meta.id, p.severity, p.report, [...p.related.values()], p.rule.meta.fixable);
+      const suppression = suppressions.match(this.site(d, p.report));
+      if (suppression) {
+        if (!showSuppressed) continue;
+        d.suppressed = true;
+        d.suppression = { kind: suppression.kind, reason: suppression.reason };
+      }
+      out.push(d);
+    }
+    const reasonSeverity = this.registry.severityOf(MISSING_REASON_RULE, this.settings);
+    if (reasonSeverity !== 'off') {
+      for (const m of suppressions.missingReasons) {
+        out.push({
+          rule: MISSING_REASON_RULE,
+          severity: reasonSeverity,
+          message: m.message,
+          resource: m.resource,
+          path: m.path,
+          range: this.template.toRange(m.offsets),
+          offsets: m.offsets,
+          fixable: false,
+          suppressed: false,
+          related: [],
+          fixes: [],
+        });
+      }
+    }
+    out.sort((a, b) => a.offsets.start - b.offsets.start || a.rule.localeCompare(b.rule));
+    return out;
+  }
+
+  private site(d: Diagnostic, report: Report): DiagnosticSite {
+    const lines = [d.range.start.line];
+    const last = report.path[report.path.length - 1];
+    if (typeof last === 'string') lines.push(this.template.rangeOf(report.path, 'key').start.line);
+    return { rule: d.rule, resource: d.resource, lines };
+  }
+
+  private toDiagnostic(rule: string, severity: Severity, r: Report, related: { path: Path; message: string }[], fixable: boolean): Diagnostic {
+    const offsets = this.template.offsetsOf(r.path, r.target);
+    const resource = r.path[0] === 'Resources' && typeof r.path[1] === 'string' ? r.path[1] : null;
+    const fixes = r.fixes ?? [];
+    return {
+      rule,
+      severity,
+      message: r.message,
+      resource,
+      path: r.path,
+      range: this.template.toRange(offsets),
+      offsets,
+      fixable: fixable && fixes.length > 0,
+      suppressed: false,
+      related: related.map((x) => ({ path: x.path, message: x.message, range: this.template.rangeOf(x.path) })),
+      fixes,
+      data: r.data,
+    };
+  }
+}
+
+function agrees(a: Scenario, b: Scenario): boolean {
+  for (const [k, v] of a.assignment) {
+    const w = b.assignment.get(k);
+    if (w !== undefined && w !== v) return false;
+  }
+  return true;
+}

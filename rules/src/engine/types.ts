@@ -1,0 +1,129 @@
+import type { Path, SNode } from '../parse/source-tree';
+import type { Scenario } from '../evaluate/conditions';
+import type { RMap, RNode } from '../evaluate/values';
+import type { Range, ResourceInfo, Template } from '../template/template';
+import type { Settings } from './config';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+
+/** JSON-like value a fix writes; `{Ref: X}` and `{"Fn::…": …}` become short-form tags in YAML. */
+export type FixValue = string | number | boolean | null | FixValue[] | { [key: string]: FixValue };
+
+/** What a fix does, by template path; the edit layer turns intents into minimal text edits. */
+export type FixIntent =
+  | { kind: 'set'; path: Path; value: FixValue }
+  | { kind: 'insert'; path: Path; key: string; value: FixValue }
+  | { kind: 'remove'; path: Path }
+  | { kind: 'rename'; path: Path; newKey: string }
+  | { kind: 'append'; path: Path; value: FixValue }
+  | { kind: 'addParameter'; name: string; definition: FixValue }
+  | { kind: 'addResource'; name: string; definition: FixValue };
+
+export interface Fix {
+  title: string;
+  intents: FixIntent[];
+  /** False when fix-all and `--fix` must not apply it (e.g. one of several guesses). */
+  safe: boolean;
+}
+
+export interface RelatedInfo {
+  path: Path;
+  message: string;
+}
+
+export interface OptionSchema {
+  type: 'string' | 'string[]' | 'number' | 'boolean';
+  description: string;
+  /** Allowed values for a string option. */
+  values?: readonly string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: SeverityOrOff;
+  /** One line, for `--list-rules` and the docs index. */
+  summary: string;
+  fixable: boolean;
+  /** Peer tools' check ids this rule covers (checkov, cfn_nag, Security Hub, Trivy, guard, cfn-lint). */
+  peers: readonly string[];
+  /** Resource types whose presence makes the rule run; `'*'` runs on every template. */
+  resourceTypes: readonly string[] | '*';
+  /** Seed principles (S1..S16) the rule serves. */
+  principles?: readonly string[];
+  options?: Readonly<Record<string, OptionSchema>>;
+}
+
+export interface Report {
+  /** Template path of the node the diagnostic sits on. */
+  path: Path;
+  /** `key` for a missing property (reported on the key of the object that should hold it). */
+  target?: 'key' | 'value';
+  message: string;
+  /** Overrides the rule's severity for this finding (a rule whose severity depends on the trigger). */
+  severity?: Severity;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+  /** Extra facts for front ends (never parsed from the message). */
+  data?: Record<string, unknown>;
+  /**
+   * Findings of a rule with the same path and key are one finding (scenarios and
+   * candidates merge their related information). Defaults to the path.
+   */
+  key?: string;
+}
+
+/** One resource as seen in one scenario. */
+export interface ResourceView {
+  resource: ResourceInfo;
+  scenario: Scenario;
+  /** The resolved `Properties` (undefined when absent or not a known mapping). */
+  props: RMap | undefined;
+  /** Template path of `Properties`. */
+  path: Path;
+}
+
+export interface RuleContext {
+  readonly template: Template;
+  readonly settings: Settings;
+  /** This rule's options from the configuration. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The configured severity of this rule. */
+  readonly severity: Severity;
+  /** Resources of the given types, in document order. */
+  resources(...types: string[]): ResourceInfo[];
+  /** One view per scenario of a resource (usually one). */
+  views(resource: ResourceInfo): ResourceView[];
+  /** Views of every resource of the given types. */
+  viewsOf(...types: string[]): ResourceView[];
+  /** Resolves any node of the template in a scenario. */
+  resolve(node: SNode, path: Path, scenario: Scenario): RNode | undefined;
+  /** Views of another resource that agree with a scenario on shared conditions. */
+  viewsIn(resourceId: string, scenario: Scenario): ResourceView[];
+  /** Whether a resource (or, without one, the template) is production (rules.md). */
+  isProduction(resource?: ResourceInfo): boolean;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  resource: string | null;
+  path: Path;
+  range: Range;
+  /** Offsets of the range in the text (front ends that edit need them). */
+  offsets: { start: number; end: number };
+  fixable: boolean;
+  suppressed: boolean;
+  /** How it was suppressed, when it was. */
+  suppression?: { kind: string; reason?: string };
+  related: { path: Path; range: Range; message: string }[];
+  fixes: Fix[];
+  data?: Record<string, unknown>;
+}

@@ -1,0 +1,40 @@
+/**
+ * CloudFormation short-form tags, the node kinds each one really takes, and the
+ * long form it stands for. Registered with the YAML composer so a tag on the
+ * wrong kind of node (`!Ref [a]`) is a warning, not silently accepted.
+ */
+
+export type TagNodeKind = 'scalar' | 'seq' | 'map';
+
+export interface CfnTag {
+  tag: string;
+  longForm: string;
+  kinds: readonly TagNodeKind[];
+}
+
+export const CFN_TAGS: readonly CfnTag[] = [
+  { tag: '!Ref', longForm: 'Ref', kinds: ['scalar'] },
+  { tag: '!Condition', longForm: 'Condition', kinds: ['scalar'] },
+  { tag: '!Sub', longForm: 'Fn::Sub', kinds: ['scalar', 'seq'] },
+  { tag: '!GetAtt', longForm: 'Fn::GetAtt', kinds: ['scalar', 'seq'] },
+  { tag: '!If', longForm: 'Fn::If', kinds: ['seq'] },
+  { tag: '!Join', longForm: 'Fn::Join', kinds: ['seq'] },
+  { tag: '!Select', longForm: 'Fn::Select', kinds: ['seq'] },
+  { tag: '!FindInMap', longForm: 'Fn::FindInMap', kinds: ['seq'] },
+  { tag: '!Base64', longForm: 'Fn::Base64', kinds: ['scalar', 'seq', 'map'] },
+  { tag: '!ImportValue', longForm: 'Fn::ImportValue', kinds: ['scalar', 'seq', 'map'] },
+  { tag: '!Cidr', longForm: 'Fn::Cidr', kinds: ['seq'] },
+  { tag: '!GetAZs', longForm: 'Fn::GetAZs', kinds: ['scalar', 'map'] },
+  { tag: '!Split', longForm: 'Fn::Split', kinds: ['seq'] },
+  { tag: '!And', longForm: 'Fn::And', kinds: ['seq'] },
+  { tag: '!Or', longForm: 'Fn::Or', kinds: ['seq'] },
+  { tag: '!Not', longForm: 'Fn::Not', kinds: ['seq'] },
+  { tag: '!Equals', longForm: 'Fn::Equals', kinds: ['seq'] },
+  { tag: '!Transform', longForm: 'Fn::Transform', kinds: ['map'] },
+  { tag: '!ForEach', longForm: 'Fn::ForEach', kinds: ['seq'] },
+  { tag: '!ToJsonString', longForm: 'Fn::ToJsonString', kinds: ['seq', 'map'] },
+  { tag: '!Length', longForm: 'Fn::Length', kinds: ['seq', 'map'] },
+  { tag: '!GetParam', longForm: 'Fn::GetParam', kinds: ['seq'] },
+];
+
+export const CFN_TAG_BY_NAME: ReadonlyMap<string, CfnTag> = new Map(CFN_TAGS.map((t) => [t.tag, t]));

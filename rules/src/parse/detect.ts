@@ -1,0 +1,56 @@
+import { getValue, isMap, scalarString, SNode } from './source-tree';
+
+/** File names that may hold templates (interfaces.md, "Which files are templates"). */
+export const CANDIDATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'] as const;
+
+export function isCandidateFile(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  return CANDIDATE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** Folder names skipped by directory walks unless named explicitly. */
+export const DEFAULT_SKIPPED_DIRS = ['node_modules', '.git', 'cdk.out', '.aws-sam'] as const;
+
+const RESOURCE_TYPE = /^(AWS|Custom|Alexa)::/;
+const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
+/**
+ * Cheap sniff before any parse: every template must contain one of these words.
+ * Files without them are not templates and cost one substring scan.
+ */
+export function mayBeTemplate(text: string): boolean {
+  return text.includes('AWSTemplateFormatVersion') || text.includes('Resources') || text.includes('Transform');
+}
+
+/** Whether the text of a file that does not parse still shows template markers. */
+export function showsTemplateMarkers(text: string): boolean {
+  return text.includes('AWSTemplateFormatVersion') || /\bType["']?\s*:\s*["']?AWS::/.test(text);
+}
+
+/** True for binary content: a NUL byte in the first 8 KiB. */
+export function looksBinary(text: string): boolean {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  return head.includes('\u0000');
+}
+
+/** The template test of interfaces.md, on a parsed top-level node. */
+export function isTemplateRoot(root: SNode | null): boolean {
+  if (!isMap(root)) return false;
+  if (getValue(root, 'AWSTemplateFormatVersion') !== undefined) return true;
+  const transform = getValue(root, 'Transform');
+  if (transform) {
+    const names = transform.kind === 'seq' ? transform.items.map(scalarString) : [scalarString(transform)];
+    if (names.includes(SERVERLESS_TRANSFORM)) return true;
+  }
+  const resources = getValue(root, 'Resources');
+  if (!isMap(resources) || resources.pairs.length === 0) return false;
+  let typed = 0;
+  for (const pair of resources.pairs) {
+    const id = String(pair.key.value);
+    if (id.startsWith('Fn::ForEach::')) continue;
+    const type = scalarString(getValue(pair.value, 'Type'));
+    if (type === undefined || !RESOURCE_TYPE.test(type)) return false;
+    typed++;
+  }
+  return typed > 0;
+}

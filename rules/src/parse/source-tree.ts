@@ -1,0 +1,159 @@
+/**
+ * The source tree: one shape for YAML and JSON templates, every node with the
+ * offsets of its text. CloudFormation short-form tags are already normalised to
+ * their long form (`!Ref X` is a map `{Ref: X}` whose key node spans the tag).
+ */
+
+export type Path = (string | number)[];
+
+export type ScalarValue = string | number | boolean | null;
+
+interface NodeBase {
+  /** Offset of the first character of the node's text. */
+  start: number;
+  /** Offset just past the node's text. */
+  end: number;
+}
+
+export interface SScalar extends NodeBase {
+  kind: 'scalar';
+  value: ScalarValue;
+  /** YAML scalar style: how the text was written (fixes keep it). */
+  style?: 'plain' | 'single' | 'double' | 'block';
+}
+
+export interface SPair {
+  key: SScalar;
+  value: SNode;
+}
+
+export interface SMap extends NodeBase {
+  kind: 'map';
+  pairs: SPair[];
+  flow?: boolean;
+  /** Set when the map stands for a short-form tag such as `!Ref`. */
+  shortForm?: boolean;
+}
+
+export interface SSeq extends NodeBase {
+  kind: 'seq';
+  items: SNode[];
+  flow?: boolean;
+}
+
+export type SNode = SScalar | SMap | SSeq;
+
+export interface ParseProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface SourceFile {
+  text: string;
+  format: 'yaml' | 'json';
+  /** Offsets where each line starts (line 0 at offset 0). */
+  lineStarts: number[];
+  root: SNode | null;
+  /** Syntax errors; a file with errors still has the best root the parser could build. */
+  errors: ParseProblem[];
+}
+
+export function isMap(n: SNode | null | undefined): n is SMap {
+  return !!n && n.kind === 'map';
+}
+export function isSeq(n: SNode | null | undefined): n is SSeq {
+  return !!n && n.kind === 'seq';
+}
+export function isScalar(n: SNode | null | undefined): n is SScalar {
+  return !!n && n.kind === 'scalar';
+}
+
+export function getPair(map: SMap, key: string): SPair | undefined {
+  // Last one wins, as in CloudFormation's own YAML handling of duplicate keys.
+  for (let i = map.pairs.length - 1; i >= 0; i--) {
+    if (map.pairs[i].key.value === key) return map.pairs[i];
+  }
+  return undefined;
+}
+
+export function getValue(map: SNode | null | undefined, key: string): SNode | undefined {
+  return isMap(map) ? getPair(map, key)?.value : undefined;
+}
+
+/** The string of a scalar, or undefined for anything else. */
+export function scalarString(n: SNode | null | undefined): string | undefined {
+  if (!isScalar(n) || n.value === null) return undefined;
+  return String(n.value);
+}
+
+/** A node with exactly one key that is an intrinsic function or `Ref`/`Condition`. */
+export function intrinsicName(n: SNode | null | undefined): string | undefined {
+  if (!isMap(n) || n.pairs.length !== 1) return undefined;
+  const k = n.pairs[0].key.value;
+  if (typeof k !== 'string') return undefined;
+  if (k === 'Ref' || k === 'Condition' || k.startsWith('Fn::')) return k;
+  return undefined;
+}
+
+export interface NodeAtPath {
+  node: SNode;
+  /** The key node when the last step was a map key. */
+  key?: SScalar;
+}
+
+/** Walks a template path; undefined when it leaves the tree. */
+export function nodeAtPath(root: SNode | null, path: Path): NodeAtPath | undefined {
+  let node: SNode | null = root;
+  let key: SScalar | undefined;
+  for (const step of path) {
+    if (!node) return undefined;
+    if (typeof step === 'number') {
+      if (node.kind !== 'seq' || step < 0 || step >= node.items.length) return undefined;
+      node = node.items[step];
+      key = undefined;
+    } else {
+      if (node.kind !== 'map') return undefined;
+      const pair = getPair(node, step);
+      if (!pair) return undefined;
+      node = pair.value;
+      key = pair.key;
+    }
+  }
+  return node ? { node, key } : undefined;
+}
+
+/** Builds the line index of a text (LF, CRLF and lone CR all end a line). */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export function positionAt(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lineStarts[lo] };
+}
+
+export function offsetAt(lineStarts: number[], pos: Position): number {
+  const line = Math.max(0, Math.min(pos.line, lineStarts.length - 1));
+  return lineStarts[line] + pos.character;
+}

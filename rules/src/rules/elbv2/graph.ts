@@ -1,0 +1,72 @@
+import type { RNode } from '../../evaluate/values';
+import { entry, strings } from '../../evaluate/values';
+import type { ResourceView, RuleContext } from '../../engine/types';
+
+export const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
+export const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
+export const LISTENER_CERTIFICATE = 'AWS::ElasticLoadBalancingV2::ListenerCertificate';
+export const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
+
+/** Protocols that terminate TLS on the listener. */
+export const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
+
+/** Known protocol values of a listener in one view (empty when unknown or absent). */
+export function protocolsOf(view: ResourceView): string[] {
+  return strings(entry(view.props, 'Protocol'));
+}
+
+/** Whether some known protocol of the listener terminates TLS. */
+export function isTlsListener(view: ResourceView): boolean {
+  return protocolsOf(view).some((p) => TLS_PROTOCOLS.has(p));
+}
+
+/** The logical id of an in-template resource a resolved value references, if any. */
+export function refTarget(n: RNode | undefined): string | undefined {
+  return n && n.kind === 'unknown' ? n.ref : undefined;
+}
+
+export interface LoadBalancerFacts {
+  id: string;
+  /** Known `Type` values (default `application`); empty when unknown. */
+  types: string[];
+}
+
+/** The in-template load balancer of a listener (through `LoadBalancerArn: !Ref LB`), with its types. */
+export function loadBalancerOf(ctx: RuleContext, view: ResourceView): LoadBalancerFacts | undefined {
+  const id = refTarget(entry(view.props, 'LoadBalancerArn'));
+  const lb = id ? ctx.template.resources.get(id) : undefined;
+  if (!id || !lb || lb.type !== LOAD_BALANCER) return undefined;
+  const types = new Set<string>();
+  for (const v of ctx.viewsIn(id, view.scenario)) {
+    const t = entry(v.props, 'Type');
+    if (t === undefined) types.add('application');
+    else for (const s of strings(t)) types.add(s);
+    if (t && t.kind !== 'leaf') return { id, types: [] };
+  }
+  return { id, types: [...types] };
+}
+
+/** The in-template listener a ListenerRule or ListenerCertificate is attached to (`ListenerArn: !Ref L`). */
+export function listenerOf(ctx: RuleContext, view: ResourceView): string | undefined {
+  const id = refTarget(entry(view.props, 'ListenerArn'));
+  return id && ctx.template.resources.get(id)?.type === LISTENER ? id : undefined;
+}
+
+/** In-template target groups an action list forwards to (`TargetGroupArn` and `ForwardConfig.TargetGroups`). */
+export function targetGroupsOf(actions: RNode | undefined): string[] {
+  const out: string[] = [];
+  if (!actions || actions.kind !== 'seq') return out;
+  for (const a of actions.items) {
+    const direct = refTarget(entry(a, 'TargetGroupArn'));
+    if (direct) out.push(direct);
+    const groups = entry(entry(a, 'ForwardConfig'), 'TargetGroups');
+    if (groups && groups.kind === 'seq') {
+      for (const g of groups.items) {
+        const id = refTarget(entry(g, 'TargetGroupArn'));
+        if (id) out.push(id);
+      }
+    }
+  }
+  return [...new Set(out)];
+}

@@ -1,0 +1,45 @@
+import { findElbv2Policy, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS } from '../../data/elbv2-policies';
+import { isBelow, parseTlsFloor, TlsFloor, tlsLabel } from '../../data/tls';
+import { entry } from '../../evaluate/values';
+import { ruleOption } from '../../engine/config';
+import type { Rule } from '../../engine/types';
+import { badStrings, listValues, reportValue } from '../helpers';
+import { isTlsListener, LISTENER } from './graph';
+
+export const elbv2SslPolicyWeak: Rule = {
+  meta: {
+    id: 'elbv2-ssl-policy-weak',
+    severity: 'warning',
+    summary: 'HTTPS/TLS listener SslPolicy whose lowest TLS version is below the configured minimum (default 1.2).',
+    fixable: true,
+    peers: ['CKV_AWS_103', 'W55', 'AWS-0047'],
+    resourceTypes: [LISTENER],
+    principles: ['S1'],
+    options: { minimumTls: { type: 'string', description: 'Lowest acceptable TLS version', values: ['1.0', '1.1', '1.2', '1.3'] } },
+  },
+  check(ctx) {
+    const minimum: TlsFloor = parseTlsFloor(String(ruleOption(ctx.options, 'minimumTls', '1.2'))) ?? '1.2';
+    for (const view of ctx.viewsOf(LISTENER)) {
+      if (!isTlsListener(view)) continue;
+      const policy = entry(view.props, 'SslPolicy');
+      const bad = badStrings(policy, (v) => {
+        const p = findElbv2Policy(v);
+        return !!p && isBelow(p.minTls, minimum);
+      });
+      if (!bad.length || !policy) continue;
+      const fips = bad.some((c) => findElbv2Policy(c.value)?.fips);
+      const replacement = fips
+        ? ctx.settings.recommendedPolicies.elbv2Fips ?? ELBV2_RECOMMENDED_FIPS
+        : ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;
+      const floors = [...new Set(bad.map((c) => tlsLabel(findElbv2Policy(c.value)!.minTls)))].join(', ');
+      reportValue(ctx, {
+        node: policy,
+        bad,
+        message: `SslPolicy ${listValues(bad)} accepts ${floors}; the minimum is TLS ${minimum}. Use ${replacement}.`,
+        fixValue: replacement,
+        fixWhat: 'SslPolicy',
+        data: { replacement, minimumTls: minimum },
+      });
+    }
+  },
+};

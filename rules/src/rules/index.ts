@@ -1,0 +1,33 @@
+import { RuleRegistry } from '../engine/registry';
+import type { Rule } from '../engine/types';
+import { acmRules } from './acm/index';
+import { apigwRules } from './apigw/index';
+import { beanstalkRules } from './beanstalk/index';
+import { certificatesRules } from './certificates/index';
+import { cloudfrontRules } from './cloudfront/index';
+import { elbClassicRules } from './elb-classic/index';
+import { elbv2Rules } from './elbv2/index';
+import { opensearchRules } from './opensearch/index';
+import { pcaIamRules } from './pca-iam/index';
+import { ENGINE_RULE_METAS } from './template/engine-rules';
+import { templateRules } from './template/index';
+
+export const ALL_RULES: readonly Rule[] = [
+  ...elbv2Rules,
+  ...elbClassicRules,
+  ...beanstalkRules,
+  ...certificatesRules,
+  ...acmRules,
+  ...pcaIamRules,
+  ...cloudfrontRules,
+  ...apigwRules,
+  ...opensearchRules,
+  ...templateRules,
+];
+
+let registry: RuleRegistry | undefined;
+
+/** The registry of every rule, built once per process. */
+export function defaultRegistry(): RuleRegistry {
+  return (registry ??= new RuleRegistry(ALL_RULES, ENGINE_RULE_METAS));
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+'use strict';
+// Build: the resource-spec index (when missing or stale), then esbuild bundles for the
+// CLI, the language server and the VS Code client. `--watch` rebuilds on change.
+const path = require('path');
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+const pkg = require(path.join(root, 'package.json'));
+
+function specIndex() {
+  const out = path.join(root, 'rules', 'generated', 'spec-index.json');
+  if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(__dirname, 'build-spec-index.js')).mtimeMs) {
+    execFileSync(process.execPath, [path.join(__dirname, 'build-spec-index.js')], { stdio: 'inherit' });
+  }
+  fs.mkdirSync(dist, { recursive: true });
+  for (const f of ['spec-index.json', 'spec-docs.json']) {
+    fs.copyFileSync(path.join(root, 'rules', 'generated', f), path.join(dist, f));
+  }
+}
+
+async function bundles() {
+  const esbuild = require('esbuild');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    minify: process.argv.includes('--minify'),
+    logLevel: 'warning',
+    define: { CLI_VERSION: JSON.stringify(pkg.version) },
+  };
+  const entries = [
+    { entryPoints: [path.join(root, 'cli', 'src', 'main.ts')], outfile: path.join(dist, 'cli.js') },
+  ];
+  for (const [src, out, extra] of [
+    ['server/src/server.ts', 'server.js', {}],
+    ['server/src/worker.ts', 'worker.js', {}],
+    ['client/src/extension.ts', 'extension.js', { external: ['vscode'] }],
+  ]) {
+    if (fs.existsSync(path.join(root, src))) entries.push({ entryPoints: [path.join(root, src)], outfile: path.join(dist, out), ...extra });
+  }
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+}
+
+specIndex();
+bundles().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,100 @@
+import { strict as assert } from 'assert';
+import { ConfigLayer, mergeSettings } from '../../rules/src/engine/config';
+import { lintText } from '../../rules/src/engine/lint';
+import { RuleRegistry } from '../../rules/src/engine/registry';
+import type { Diagnostic, Rule, Severity } from '../../rules/src/engine/types';
+import { fixAll } from '../../rules/src/edit/index';
+import { ENGINE_RULE_METAS } from '../../rules/src/rules/template/engine-rules';
+import type { Path } from '../../rules/src/parse/source-tree';
+
+/**
+ * ESLint-style RuleTester: a table of valid and invalid templates per rule, with
+ * the expected diagnostics and, for fixable rules, the text after fix-all.
+ */
+
+export interface ExpectedError {
+  /** Exact template path of the diagnostic. */
+  path?: Path;
+  /** 1-based line where the range starts. */
+  line?: number;
+  messageIncludes?: string;
+  severity?: Severity;
+  resource?: string | null;
+  /** Number of related-information entries. */
+  related?: number;
+  /** Number of fixes offered. */
+  fixes?: number;
+}
+
+export interface TestCase {
+  name: string;
+  code: string;
+  /** File name (its extension picks YAML or JSON); default template.yaml, or template.json when code starts with `{`. */
+  fileName?: string;
+  /** This rule's options. */
+  options?: Record<string, unknown>;
+  /** Other settings (allowedDomains, production, regions, recommendedPolicies...). */
+  settings?: Omit<ConfigLayer, 'rules'>;
+}
+
+export interface InvalidCase extends TestCase {
+  errors: ExpectedError[];
+  /** Text after applying every safe fix of this rule (fix-all); the result must not have the rule's diagnostics. */
+  output?: string;
+}
+
+export interface RuleTests {
+  valid: TestCase[];
+  invalid: InvalidCase[];
+}
+
+function fileNameOf(c: TestCase): string {
+  return c.fileName ?? (c.code.trimStart().startsWith('{') ? 'template.json' : 'template.yaml');
+}
+
+export function lintWith(rule: Rule, c: TestCase, text = c.code): Diagnostic[] {
+  const registry = new RuleRegistry([rule], ENGINE_RULE_METAS);
+  const severity = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
+  const settings = mergeSettings({ ...(c.settings ?? {}), rules: new Map([[rule.meta.id, { severity, options: c.options ?? {} }]]) });
+  const result = lintText(text, fileNameOf(c), registry, { settings });
+  assert.deepEqual(result.ruleFailures, [], `rule threw: ${JSON.stringify(result.ruleFailures)}`);
+  return result.diagnostics.filter((d) => d.rule === rule.meta.id);
+}
+
+export function runRuleTests(rule: Rule, tests: RuleTests): void {
+  describe(rule.meta.id, () => {
+    for (const c of tests.valid) {
+      it(`valid: ${c.name}`, () => {
+        const found = lintWith(rule, c);
+        assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.message}`), [], 'expected no diagnostics');
+      });
+    }
+    for (const c of tests.invalid) {
+      it(`invalid: ${c.name}`, () => {
+        const found = lintWith(rule, c);
+        assert.equal(found.length, c.errors.length, `expected ${c.errors.length} diagnostic(s), got: ${JSON.stringify(found.map((d) => ({ line: d.range.start.line + 1, path: d.path, message: d.message })), null, 1)}`);
+        c.errors.forEach((e, i) => {
+          const d = found[i];
+          if (e.path) assert.deepEqual(d.path, e.path, `diagnostic ${i} path`);
+          if (e.line !== undefined) assert.equal(d.range.start.line + 1, e.line, `diagnostic ${i} line`);
+          if (e.messageIncludes) assert.ok(d.message.includes(e.messageIncludes), `diagnostic ${i} message "${d.message}" should include "${e.messageIncludes}"`);
+          if (e.severity) assert.equal(d.severity, e.severity, `diagnostic ${i} severity`);
+          if (e.resource !== undefined) assert.equal(d.resource, e.resource, `diagnostic ${i} resource`);
+          if (e.related !== undefined) assert.equal(d.related.length, e.related, `diagnostic ${i} related`);
+          if (e.fixes !== undefined) assert.equal(d.fixes.length, e.fixes, `diagnostic ${i} fixes`);
+        });
+        if (c.output !== undefined) {
+          const fixed = fixAll(c.code, (text) => {
+            const registry = new RuleRegistry([rule], ENGINE_RULE_METAS);
+            const severity = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
+            const settings = mergeSettings({ ...(c.settings ?? {}), rules: new Map([[rule.meta.id, { severity, options: c.options ?? {} }]]) });
+            const r = lintText(text, fileNameOf(c), registry, { settings });
+            return { diagnostics: r.diagnostics, source: r.source };
+          });
+          assert.equal(fixed.text, c.output, 'text after the fix');
+          assert.deepEqual(lintWith(rule, c, fixed.text).map((d) => d.message), [], 'the fix leaves no diagnostic of this rule');
+        }
+      });
+    }
+  });
+}
