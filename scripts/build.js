@@ -14,6 +14,9 @@ function specIndex() {
   const out = path.join(root, 'rules', 'generated', 'spec-index.json');
   if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(__dirname, 'build-spec-index.js')).mtimeMs) {
     execFileSync(process.execPath, [path.join(__dirname, 'build-spec-index.js')], { stdio: 'inherit' });
+    // The generator leaves unchanged files alone; mark them fresh so the next build skips it.
+    const now = new Date();
+    fs.utimesSync(out, now, now);
   }
   fs.mkdirSync(dist, { recursive: true });
   for (const f of ['spec-index.json', 'spec-docs.json']) {

@@ -11,8 +11,9 @@ import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
 import { ENGINE_RULE_METAS } from './template/engine-rules';
 import { templateRules } from './template/index';
+import { makeUnknownPropertyRule } from './template/unknown-property';
 
-export const ALL_RULES: readonly Rule[] = [
+const AREA_RULES: readonly Rule[] = [
   ...elbv2Rules,
   ...elbClassicRules,
   ...beanstalkRules,
@@ -24,6 +25,15 @@ export const ALL_RULES: readonly Rule[] = [
   ...opensearchRules,
   ...templateRules,
 ];
+
+/** Resource types some rule reads: where unknown-property looks for misspelt names. */
+function typesRead(rules: readonly Rule[]): string[] {
+  const types = new Set<string>();
+  for (const r of rules) if (r.meta.resourceTypes !== '*') for (const t of r.meta.resourceTypes) if (!t.startsWith('Custom::')) types.add(t);
+  return [...types].sort();
+}
+
+export const ALL_RULES: readonly Rule[] = [...AREA_RULES, makeUnknownPropertyRule(typesRead(AREA_RULES))];
 
 let registry: RuleRegistry | undefined;
 

@@ -1,4 +1,4 @@
 import type { Rule } from '../../engine/types';
 
-/** Rules of the template area, in the order they run. */
+/** Rules of the template area that need no other rule to exist (unknown-property is built in rules/index.ts). */
 export const templateRules: Rule[] = [];

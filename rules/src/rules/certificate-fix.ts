@@ -1,0 +1,36 @@
+import type { Path } from '../parse/source-tree';
+import type { Fix, FixValue } from '../engine/types';
+import type { Template } from '../template/template';
+
+export const ACM_CERTIFICATE = 'AWS::CertificateManager::Certificate';
+const NEW_PARAMETER = 'CertificateArn';
+
+/**
+ * The certificate reference a "certificate missing" fix inserts (rules.md,
+ * elbv2-certificate-missing): the template's single ACM certificate, else a
+ * `CertificateArn` parameter (added when the template has none of that name).
+ */
+export function certificateReference(template: Template): { ref: FixValue; addParameter?: Fix['intents'][number]; label: string } {
+  const certs = template.resourcesByType.get(ACM_CERTIFICATE) ?? [];
+  if (certs.length === 1) return { ref: { Ref: certs[0].id }, label: `certificate ${certs[0].id}` };
+  const existing = template.parameters.get(NEW_PARAMETER);
+  if (existing) return { ref: { Ref: NEW_PARAMETER }, label: `parameter ${NEW_PARAMETER}` };
+  return {
+    ref: { Ref: NEW_PARAMETER },
+    label: `a new parameter ${NEW_PARAMETER}`,
+    addParameter: {
+      kind: 'addParameter',
+      name: NEW_PARAMETER,
+      definition: { Type: 'String', Description: 'ARN of the ACM certificate for the HTTPS/TLS listener' },
+    },
+  };
+}
+
+/** Fix that inserts `key: value(ref)` into the object at `path`, adding the parameter when needed. */
+export function insertCertificateFix(template: Template, path: Path, key: string, wrap: (ref: FixValue) => FixValue): Fix {
+  const { ref, addParameter, label } = certificateReference(template);
+  const intents: Fix['intents'] = [];
+  if (addParameter) intents.push(addParameter);
+  intents.push({ kind: 'insert', path, key, value: wrap(ref) });
+  return { title: `Insert ${key} referencing ${label}`, intents, safe: true };
+}

@@ -1,0 +1,67 @@
+import { intrinsicName, isMap, isSeq, Path, SNode } from '../../parse/source-tree';
+import { closestNames, specAt } from '../../spec/index';
+import type { Rule, RuleContext } from '../../engine/types';
+
+const MAX_DEPTH = 64;
+
+/**
+ * Property names the bundled resource specification does not know, in the
+ * resource types the other rules read (a misspelt `SSLPolicy` looks present to a
+ * reader, and CloudFormation rejects it). The types come from the registry, so the
+ * rule is built by a factory once the other rules are known.
+ */
+export function makeUnknownPropertyRule(resourceTypes: readonly string[]): Rule {
+  return {
+    meta: {
+      id: 'unknown-property',
+      severity: 'error',
+      summary: 'A property name the resource specification does not know, with a did-you-mean.',
+      fixable: true,
+      peers: ['E3002'],
+      resourceTypes,
+    },
+    check(ctx) {
+      for (const resource of ctx.resources(...resourceTypes)) {
+        if (!resource.type || !isMap(resource.properties)) continue;
+        walk(ctx, resource.type, resource.properties, ['Resources', resource.id, 'Properties'], [], 0);
+      }
+    },
+  };
+}
+
+/** Walks written keys; `specPath` is the path below Properties without intrinsic steps. */
+function walk(ctx: RuleContext, type: string, node: SNode, path: Path, specPath: (string | number)[], depth: number): void {
+  if (depth > MAX_DEPTH) return;
+  const fn = intrinsicName(node);
+  if (fn) {
+    // Only Fn::If carries written objects of the same shape in its branches.
+    if (fn === 'Fn::If' && isMap(node) && isSeq(node.pairs[0].value)) {
+      const items = node.pairs[0].value.items;
+      for (const i of [1, 2]) if (items[i]) walk(ctx, type, items[i], [...path, 'Fn::If', i], specPath, depth + 1);
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(ctx, type, item, [...path, i], [...specPath, i], depth + 1));
+    return;
+  }
+  if (!isMap(node)) return;
+  const spec = specAt(type, specPath);
+  if (!spec || spec.open) return;
+  for (const pair of node.pairs) {
+    const name = String(pair.key.value);
+    if (spec.properties.has(name)) {
+      walk(ctx, type, pair.value, [...path, name], [...specPath, name], depth + 1);
+      continue;
+    }
+    const suggestions = closestNames(name, spec.properties.keys(), 3);
+    const where = specPath.length ? `${spec.name.replace(/^.*\./, '')} (${type})` : type;
+    ctx.report({
+      path: [...path, name],
+      target: 'key',
+      message: `${name} is not a property of ${where}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} CloudFormation rejects unknown properties, and until then the setting only looks present.`,
+      fixes: suggestions.map((s, i) => ({ title: `Rename ${name} to ${s}`, intents: [{ kind: 'rename' as const, path: [...path, name], newKey: s }], safe: i === 0 && suggestions.length === 1 })),
+      data: { suggestions },
+    });
+  }
+}
