@@ -6,6 +6,8 @@ import { DEFAULT_SKIPPED_DIRS, isCandidateFile } from '../../rules/src/index';
 
 export interface FileList {
   files: string[];
+  /** Files named on the command line (config excludes do not apply to them). */
+  explicit: Set<string>;
   /** Arguments that named nothing. */
   missing: string[];
 }
@@ -24,6 +26,7 @@ const SKIPPED = new Set<string>(DEFAULT_SKIPPED_DIRS);
  */
 export function collectFiles(args: string[], cwd: string): FileList {
   const files: string[] = [];
+  const explicit = new Set<string>();
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (f: string): void => {
@@ -43,6 +46,7 @@ export function collectFiles(args: string[], cwd: string): FileList {
     }
     if (stat?.isFile()) {
       add(abs);
+      explicit.add(abs);
       continue;
     }
     if (stat?.isDirectory()) {
@@ -68,7 +72,7 @@ export function collectFiles(args: string[], cwd: string): FileList {
     }
     missing.push(arg);
   }
-  return { files, missing };
+  return { files, explicit, missing };
 }
 
 /** .gitignore files of the folders above a starting folder, up to the repository root. */

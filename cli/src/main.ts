@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import picomatch from 'picomatch';
 import { ConfigLayer, defaultRegistry, lintText, MAX_TEMPLATE_BYTES, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
@@ -118,7 +119,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const { files, missing } = collectFiles(args.paths, io.cwd);
+  const { files: found, explicit, missing } = collectFiles(args.paths, io.cwd);
+  // Config `exclude` globs (relative to the config file's folder) apply to files found by a walk.
+  const files = found.filter((f) => explicit.has(f) || !isExcluded(f, explicitConfig ?? locator.forFile(f), settingsFor(f)));
   for (const m of missing) {
     io.err(`cfn-tls-lint: no such file or directory: ${m}\n`);
     status = 2;
@@ -182,6 +185,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (summary.errors > 0) return 1;
   if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) return 1;
   return 0;
+}
+
+function isExcluded(file: string, config: LoadedConfig | undefined, settings: Settings): boolean {
+  if (!settings.exclude.length) return false;
+  const base = config ? path.dirname(config.file) : process.cwd();
+  const rel = path.relative(base, file).split(path.sep).join('/');
+  return picomatch.isMatch(rel, settings.exclude as string[], { dot: true });
 }
 
 function listRules(metas: { id: string; severity: string; fixable: boolean; summary: string }[]): string {

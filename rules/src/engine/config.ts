@@ -261,7 +261,7 @@ function numberToString(n: number): string {
 
 function globCompiles(g: string): boolean {
   try {
-    picomatch.makeRe(g);
+    picomatch.makeRe(g, { strictBrackets: true });
     return true;
   } catch {
     return false;

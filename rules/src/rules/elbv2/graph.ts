@@ -1,6 +1,7 @@
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
+import type { Path } from '../../parse/source-tree';
 
 export const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 export const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
@@ -69,4 +70,44 @@ export function targetGroupsOf(actions: RNode | undefined): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/**
+ * False only when the listener's load balancer is in this template and its known `Type` is
+ * not `application` in every agreeing scenario. A load balancer outside the template (or of
+ * unknown type) may be an ALB: an HTTP/HTTPS listener then implies one.
+ */
+export function mayBeAlb(ctx: RuleContext, view: ResourceView): boolean {
+  const lb = loadBalancerOf(ctx, view);
+  return !lb || lb.types.length === 0 || lb.types.includes('application');
+}
+
+/** A `TargetGroupArn` reference to an in-template target group, with where it is written. */
+export interface TargetRef {
+  id: string;
+  /** Template path of the `TargetGroupArn` value. */
+  path: Path;
+}
+
+/** In-template target groups the `forward` actions of an action list send to, with the reference's path. */
+export function forwardTargets(actions: RNode | undefined): TargetRef[] {
+  const out: TargetRef[] = [];
+  if (!actions || actions.kind !== 'seq') return out;
+  const add = (n: RNode | undefined): void => {
+    const id = refTarget(n);
+    if (id && n) out.push({ id, path: n.path });
+  };
+  for (const a of actions.items) {
+    if (!strings(entry(a, 'Type')).includes('forward')) continue;
+    add(entry(a, 'TargetGroupArn'));
+    const groups = entry(entry(a, 'ForwardConfig'), 'TargetGroups');
+    if (groups && groups.kind === 'seq') for (const g of groups.items) add(entry(g, 'TargetGroupArn'));
+  }
+  return out;
+}
+
+/** The in-template listener a ListenerRule or ListenerCertificate is attached to, and its views agreeing with the scenario. */
+export function attachedListener(ctx: RuleContext, view: ResourceView): { id: string; views: ResourceView[] } | undefined {
+  const id = listenerOf(ctx, view);
+  return id ? { id, views: ctx.viewsIn(id, view.scenario) } : undefined;
 }

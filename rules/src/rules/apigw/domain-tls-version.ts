@@ -1,0 +1,56 @@
+import { APIGW_RECOMMENDED, findApigwSecurityPolicy } from '../../data/apigw';
+import { RULE_PEERS } from '../../data/peers';
+import { isBelow, tlsLabel } from '../../data/tls';
+import type { Rule } from '../../engine/types';
+import { badStrings, insertFix, listValues, reportValue } from '../helpers';
+import { domainSites, DOMAIN_RESOURCE_TYPES } from './domains';
+
+/** S1: TLS 1.2 is the floor. */
+const MINIMUM = '1.2';
+
+export const apigwDomainTlsVersion: Rule = {
+  meta: {
+    id: 'apigw-domain-tls-version',
+    severity: 'warning',
+    summary: 'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set.',
+    fixable: true,
+    peers: RULE_PEERS['apigw-domain-tls-version'],
+    resourceTypes: DOMAIN_RESOURCE_TYPES,
+    principles: ['S1'],
+  },
+  check(ctx) {
+    const recommended = ctx.settings.recommendedPolicies.apigw ?? APIGW_RECOMMENDED;
+    for (const site of domainSites(ctx)) {
+      const policy = site.securityPolicy;
+      if (policy === undefined) {
+        ctx.report({
+          path: site.holderPath,
+          target: 'key',
+          severity: 'info',
+          message:
+            `${site.label} has no SecurityPolicy. Custom domains created now default to TLS_1_2, but a domain created ` +
+            `before that default changed keeps TLS_1_0 and accepts TLS 1.0 clients. Set SecurityPolicy: ${recommended} explicitly.`,
+          fixes: [insertFix(site.holderPath, 'SecurityPolicy', recommended, `Insert SecurityPolicy: ${recommended}`)],
+          data: { recommended },
+        });
+        continue;
+      }
+      const bad = badStrings(policy, (v) => {
+        const p = findApigwSecurityPolicy(v);
+        return !!p && isBelow(p.minTls, MINIMUM);
+      });
+      if (!bad.length) continue;
+      const floors = [...new Set(bad.map((c) => tlsLabel(findApigwSecurityPolicy(c.value)!.minTls)))].join(', ');
+      reportValue(ctx, {
+        node: policy,
+        bad,
+        message:
+          `SecurityPolicy ${listValues(bad)} lets clients connect to the custom domain with ${floors}. ` +
+          `Use ${recommended} (or an enhanced SecurityPolicy_TLS13_* policy) so API Gateway refuses anything below TLS 1.2.`,
+        fixValue: recommended,
+        fixWhat: 'SecurityPolicy',
+        data: { recommended },
+      });
+    }
+  },
+};

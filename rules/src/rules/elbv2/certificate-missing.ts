@@ -1,0 +1,46 @@
+import { RULE_PEERS } from '../../data/peers';
+import { entry } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+import { certificateReference, insertCertificateFix } from '../certificate-fix';
+import { LISTENER, protocolsOf, TLS_PROTOCOLS } from './graph';
+
+export const elbv2CertificateMissing: Rule = {
+  meta: {
+    id: 'elbv2-certificate-missing',
+    severity: 'error',
+    summary: 'HTTPS/TLS listener without Certificates (the stack fails).',
+    fixable: true,
+    peers: RULE_PEERS['elbv2-certificate-missing'],
+    resourceTypes: [LISTENER],
+    principles: ['S1'],
+  },
+  check(ctx) {
+    for (const view of ctx.viewsOf(LISTENER)) {
+      const protocol = protocolsOf(view).find((p) => TLS_PROTOCOLS.has(p));
+      if (!view.props || !protocol) continue;
+      const certificates = entry(view.props, 'Certificates');
+      const what = `${protocol} listener`;
+      if (certificates === undefined) {
+        ctx.report({
+          path: view.path,
+          target: 'key',
+          message: `${what} has no Certificates; an HTTPS or TLS listener needs exactly one default certificate, so CloudFormation fails to create it. Add Certificates with the ARN of an ACM certificate.`,
+          fixes: [insertCertificateFix(ctx.template, view.path, 'Certificates', (ref) => [{ CertificateArn: ref }])],
+        });
+      } else if (certificates.kind === 'seq' && certificates.items.length === 0) {
+        const { ref, addParameter, label } = certificateReference(ctx.template);
+        ctx.report({
+          path: certificates.path,
+          message: `${what} has an empty Certificates list; an HTTPS or TLS listener needs exactly one default certificate, so CloudFormation fails to create it. Add the ARN of an ACM certificate.`,
+          fixes: [
+            {
+              title: `Set Certificates to a reference to ${label}`,
+              intents: [...(addParameter ? [addParameter] : []), { kind: 'set', path: certificates.path, value: [{ CertificateArn: ref }] }],
+              safe: true,
+            },
+          ],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { RULE_PEERS } from '../../data/peers';
+import { entry } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+import { firstPlainAction } from './actions';
+import { attachedListener, LISTENER, LISTENER_RULE, mayBeAlb, protocolsOf } from './graph';
+
+export const elbv2RuleBypassesRedirect: Rule = {
+  meta: {
+    id: 'elbv2-rule-bypasses-redirect',
+    severity: 'warning',
+    summary: 'ListenerRule on an HTTP listener of this template whose actions are not a redirect to HTTPS.',
+    fixable: false,
+    peers: RULE_PEERS['elbv2-rule-bypasses-redirect'],
+    resourceTypes: [LISTENER_RULE],
+    principles: ['S2'],
+  },
+  check(ctx) {
+    if (!ctx.resources(LISTENER).length) return;
+    for (const view of ctx.viewsOf(LISTENER_RULE)) {
+      const listener = attachedListener(ctx, view);
+      if (!listener) continue; // a listener outside the template is unknown
+      const onHttp = listener.views.some((l) => protocolsOf(l).includes('HTTP') && mayBeAlb(ctx, l));
+      if (!onHttp) continue;
+      const plain = firstPlainAction(entry(view.props, 'Actions'));
+      if (!plain) continue;
+      ctx.report({
+        path: plain.action.path,
+        key: [...view.path, 'Actions'].join('\u0001'),
+        message:
+          `This rule sits on HTTP listener ${listener.id} and its action ${plain.why}: ` +
+          `matching requests are served over plain HTTP, bypassing the listener's redirect to HTTPS. ` +
+          `Move the rule to the HTTPS listener, or make its action a redirect to HTTPS.`,
+        data: { listener: listener.id },
+      });
+    }
+  },
+};

@@ -1,0 +1,55 @@
+import { ELBV2_POLICY_NAMES, ELBV2_RECOMMENDED, findElbv2Policy } from '../../data/elbv2-policies';
+import { ELBV2_PLAIN_PROTOCOLS } from '../../data/elbv2-protocols';
+import { RULE_PEERS } from '../../data/peers';
+import type { Candidate } from '../../evaluate/values';
+import { entry } from '../../evaluate/values';
+import type { Fix, Rule } from '../../engine/types';
+import { badStrings, listValues, relatedFor, setValueFix } from '../helpers';
+import { suggestPolicies } from './did-you-mean';
+import { LISTENER, protocolsOf } from './graph';
+
+export const elbv2SslPolicyUnknown: Rule = {
+  meta: {
+    id: 'elbv2-ssl-policy-unknown',
+    severity: 'error',
+    summary: 'Listener SslPolicy that is not a predefined ELBv2 security policy name (the stack fails).',
+    fixable: true,
+    peers: RULE_PEERS['elbv2-ssl-policy-unknown'],
+    resourceTypes: [LISTENER],
+    principles: ['S1'],
+  },
+  check(ctx) {
+    for (const view of ctx.viewsOf(LISTENER)) {
+      const protocols = protocolsOf(view);
+      // On a listener known not to take a policy, elbv2-tls-settings-on-plain-listener reports it.
+      if (protocols.length && protocols.every((p) => ELBV2_PLAIN_PROTOCOLS.has(p))) continue;
+      const policy = entry(view.props, 'SslPolicy');
+      const bad = badStrings(policy, (v) => !findElbv2Policy(v));
+      if (!policy || !bad.length) continue;
+      const byValue = new Map<string, Candidate[]>();
+      for (const c of bad) byValue.set(c.value, [...(byValue.get(c.value) ?? []), c]);
+      const fixes: Fix[] = [];
+      const hints: string[] = [];
+      const suggested: string[] = [];
+      for (const [value, cands] of byValue) {
+        const s = suggestPolicies(value, ELBV2_POLICY_NAMES);
+        for (const n of s.names) {
+          fixes.push(setValueFix(cands, n.name, 'SslPolicy', n.name === s.safe));
+          suggested.push(n.name);
+        }
+        if (s.names.length) hints.push(`for '${value}' did you mean ${s.names.map((n) => `'${n.name}'`).join(', or ')}?`);
+      }
+      const recommended = ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;
+      ctx.report({
+        path: policy.path,
+        message:
+          `SslPolicy ${listValues(bad)} is not a predefined ELBv2 security policy, and load balancers take only predefined ` +
+          `policies, so CloudFormation fails to create or update the listener. ` +
+          (hints.length ? `${hints.join('; ').replace(/^f/, 'F')}` : `Use a predefined policy such as ${recommended}.`),
+        related: relatedFor(bad),
+        fixes,
+        data: { suggestions: suggested },
+      });
+    }
+  },
+};
