@@ -6,6 +6,7 @@ import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/nod
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
 import { collectFiles } from './files';
+import { fixFile } from './fix';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { FileReport, summarize } from './format/report';
@@ -51,10 +52,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (args.inventory) {
     io.err('cfn-tls-lint: --inventory is not available in this version yet.\n');
-    return 2;
-  }
-  if (args.fix || args.fixDryRun) {
-    io.err('cfn-tls-lint: --fix and --fix-dry-run are not available in this version yet.\n');
     return 2;
   }
   if (!args.paths.length) {
@@ -130,6 +127,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const started = performance.now();
   const reports: FileReport[] = [];
+  const fixDiffs: string[] = [];
   const failedRules = new Set<string>();
   for (const file of files) {
     const relPath = path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
@@ -150,6 +148,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       continue;
     }
     const settings = settingsFor(file);
+    if (args.fix || args.fixDryRun) {
+      const fixed = fixFile({ file, relPath, text, dryRun: args.fixDryRun, lint: (t) => lintText(t, file, registry, { settings }) });
+      if (fixed.error) {
+        io.err(`cfn-tls-lint: ${relPath}: ${fixed.error}\n`);
+        status = 2;
+      }
+      if (fixed.diff) fixDiffs.push(fixed.diff);
+      text = fixed.text;
+    }
     const result = lintText(text, file, registry, { settings, showSuppressed: args.showSuppressed });
     report.template = result.template;
     report.skipped = result.skipped;
@@ -168,7 +175,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const summary = summarize(reports, performance.now() - started);
-  switch (args.format) {
+  if (args.fixDryRun) io.out(fixDiffs.join(''));
+  else switch (args.format) {
     case 'json':
       io.out(formatJson(reports, summary));
       break;

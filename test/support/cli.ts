@@ -37,4 +37,12 @@ Resources:
       Protocol: HTTPS
       Port: 443
       SslPolicy: ELBSecurityPolicy-2016-08
+      Certificates:
+        - CertificateArn: !Ref CertificateArn
+      DefaultActions:
+        - Type: fixed-response
+          FixedResponseConfig: {StatusCode: '404'}
+Parameters:
+  CertificateArn:
+    Type: String
 `;

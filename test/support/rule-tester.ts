@@ -33,6 +33,8 @@ export interface TestCase {
   fileName?: string;
   /** This rule's options. */
   options?: Record<string, unknown>;
+  /** A severity configured for the rule (default: none configured, the rule's own). */
+  severity?: Severity;
   /** Other settings (allowedDomains, production, regions, recommendedPolicies...). */
   settings?: Omit<ConfigLayer, 'rules'>;
 }
@@ -52,11 +54,14 @@ function fileNameOf(c: TestCase): string {
   return c.fileName ?? (c.code.trimStart().startsWith('{') ? 'template.json' : 'template.yaml');
 }
 
+/** Settings for a case: the rule enabled (an `off` rule at warning), its options, the case's severity. */
+function settingsFor(rule: Rule, c: TestCase) {
+  const severity = c.severity ?? (rule.meta.severity === 'off' ? 'warning' : undefined);
+  return mergeSettings({ ...(c.settings ?? {}), rules: new Map([[rule.meta.id, { severity, options: c.options ?? {} }]]) });
+}
+
 export function lintWith(rule: Rule, c: TestCase, text = c.code): Diagnostic[] {
-  const registry = new RuleRegistry([rule], ENGINE_RULE_METAS);
-  const severity = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
-  const settings = mergeSettings({ ...(c.settings ?? {}), rules: new Map([[rule.meta.id, { severity, options: c.options ?? {} }]]) });
-  const result = lintText(text, fileNameOf(c), registry, { settings });
+  const result = lintText(text, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
   assert.deepEqual(result.ruleFailures, [], `rule threw: ${JSON.stringify(result.ruleFailures)}`);
   return result.diagnostics.filter((d) => d.rule === rule.meta.id);
 }
@@ -85,10 +90,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
         });
         if (c.output !== undefined) {
           const fixed = fixAll(c.code, (text) => {
-            const registry = new RuleRegistry([rule], ENGINE_RULE_METAS);
-            const severity = rule.meta.severity === 'off' ? 'warning' : rule.meta.severity;
-            const settings = mergeSettings({ ...(c.settings ?? {}), rules: new Map([[rule.meta.id, { severity, options: c.options ?? {} }]]) });
-            const r = lintText(text, fileNameOf(c), registry, { settings });
+            const r = lintText(text, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
             return { diagnostics: r.diagnostics, source: r.source };
           });
           assert.equal(fixed.text, c.output, 'text after the fix');

@@ -39,6 +39,8 @@ export interface LintOptions {
   source?: SourceFile;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
 export const PARSE_ERROR_RULE = 'template-parse-error';
 export const MISSING_REASON_RULE = 'suppression-without-reason';
 
@@ -159,10 +161,17 @@ class LintRun {
 
   private add(rule: Rule, severity: Severity, report: Report): void {
     const key = `${rule.meta.id}\u0000${report.key ?? report.path.join('\u0001')}\u0000${report.target ?? 'value'}`;
+    // A severity the user configured wins over the one a rule picks for a trigger.
+    const configured = this.settings.rules.get(rule.meta.id)?.severity !== undefined;
+    const own = configured ? severity : report.severity ?? severity;
     let p = this.pending.get(key);
     if (!p) {
-      p = { rule, severity: report.severity ?? severity, report, related: new Map() };
+      p = { rule, severity: own, report, related: new Map() };
       this.pending.set(key, p);
+    } else if (SEVERITY_RANK[own] > SEVERITY_RANK[p.severity]) {
+      // Scenarios merge into one finding; the strongest one speaks for it.
+      p.severity = own;
+      p.report = report;
     }
     for (const r of report.related ?? []) p.related.set(r.path.join('\u0001'), r);
   }

@@ -169,8 +169,3 @@ function implicitApiFunctions(ctx: RuleContext, globalsKey: 'Api' | 'HttpApi'): 
   }
   return undefined;
 }
-
-/** Whether a resolved property is present (known or not). */
-export function present(n: RNode | undefined): n is RNode {
-  return n !== undefined;
-}

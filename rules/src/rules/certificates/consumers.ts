@@ -6,6 +6,7 @@
  * - `CERTIFICATE_CONSUMERS`: the table (`CertificateConsumer`).
  * - `CONSUMER_RESOURCE_TYPES`: the resource types of the table (for `meta.resourceTypes`).
  * - `certificateUses(ctx)`: `CertificateUse[]`, one per consumer value per scenario, in document order.
+ * - `literalParts(use, s)`: the identifiers a literal names (one, or several for comma lists).
  * - `ACM_CERTIFICATE_TYPE`, `IAM_SERVER_CERTIFICATE_TYPE`.
  *
  * A use whose value is absent (`AWS::NoValue`, property missing) is not yielded; an unknown value
@@ -53,7 +54,9 @@ export interface CertificateConsumer {
   scope: CertificateScope | ScopeOf;
   /** Served through CloudFront when global (edge-optimized API Gateway): CloudFront's key limits apply. */
   viaCloudFront?: boolean;
-  /** Human name of the consumer for messages, e.g. `CloudFront ViewerCertificate.AcmCertificateArn`. */
+  /** The value may list several ARNs separated by commas (Beanstalk option values: unverified, so tolerated). */
+  commaSeparated?: boolean;
+  /** Human name of the consumer, starting a sentence, e.g. `The CloudFront AcmCertificateArn`. */
   label: string;
 }
 
@@ -90,26 +93,26 @@ const props = (resourceType: string, ...path: string[]): ConsumerLocation => ({ 
 
 /** rules.md "Certificates wherever they are used", Consumers; regions per facts.md §11. */
 export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.freeze([
-  { location: props('AWS::ElasticLoadBalancingV2::Listener', 'Certificates', '*', 'CertificateArn'), accepts: 'acm-or-iam', scope: 'regional', label: 'ELBv2 listener Certificates' },
-  { location: props('AWS::ElasticLoadBalancingV2::ListenerCertificate', 'Certificates', '*', 'CertificateArn'), accepts: 'acm-or-iam', scope: 'regional', label: 'ELBv2 ListenerCertificate' },
-  { location: props('AWS::ElasticLoadBalancing::LoadBalancer', 'Listeners', '*', 'SSLCertificateId'), accepts: 'acm-or-iam', scope: 'regional', label: 'Classic ELB listener SSLCertificateId' },
-  { location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'), accepts: 'acm', scope: 'global', label: 'CloudFront ViewerCertificate.AcmCertificateArn' },
-  { location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'IamCertificateId'), accepts: 'iam-id', scope: 'global', label: 'CloudFront ViewerCertificate.IamCertificateId' },
-  { location: props('AWS::ApiGateway::DomainName', 'CertificateArn'), accepts: 'acm', scope: restDomainScope, viaCloudFront: true, label: 'API Gateway edge-optimized domain CertificateArn' },
-  { location: props('AWS::ApiGateway::DomainName', 'RegionalCertificateArn'), accepts: 'acm', scope: 'regional', label: 'API Gateway regional domain RegionalCertificateArn' },
-  { location: props('AWS::ApiGateway::DomainNameV2', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'API Gateway private domain CertificateArn' },
-  { location: props('AWS::ApiGatewayV2::DomainName', 'DomainNameConfigurations', '*', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'API Gateway v2 domain CertificateArn' },
-  { location: props('AWS::AppSync::DomainName', 'CertificateArn'), accepts: 'acm', scope: 'global', label: 'AppSync custom domain CertificateArn' },
-  { location: props('AWS::Cognito::UserPoolDomain', 'CustomDomainConfig', 'CertificateArn'), accepts: 'acm', scope: 'global', label: 'Cognito user pool custom domain CertificateArn' },
-  { location: props('AWS::OpenSearchService::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'), accepts: 'acm', scope: 'regional', label: 'OpenSearch custom endpoint certificate' },
-  { location: props('AWS::Elasticsearch::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'), accepts: 'acm', scope: 'regional', label: 'Elasticsearch custom endpoint certificate' },
-  { location: props('AWS::Serverless::Api', 'Domain', 'CertificateArn'), accepts: 'acm', scope: samDomainScope, viaCloudFront: true, label: 'SAM Api Domain.CertificateArn' },
-  { location: props('AWS::Serverless::HttpApi', 'Domain', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'SAM HttpApi Domain.CertificateArn' },
-  { location: { in: 'globals', section: 'Api', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::Api' }, accepts: 'acm', scope: samDomainScope, viaCloudFront: true, label: 'SAM Globals.Api.Domain.CertificateArn' },
-  { location: { in: 'globals', section: 'HttpApi', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::HttpApi' }, accepts: 'acm', scope: 'regional', label: 'SAM Globals.HttpApi.Domain.CertificateArn' },
+  { location: props('AWS::ElasticLoadBalancingV2::Listener', 'Certificates', '*', 'CertificateArn'), accepts: 'acm-or-iam', scope: 'regional', label: 'The ELBv2 listener CertificateArn' },
+  { location: props('AWS::ElasticLoadBalancingV2::ListenerCertificate', 'Certificates', '*', 'CertificateArn'), accepts: 'acm-or-iam', scope: 'regional', label: 'The ELBv2 ListenerCertificate CertificateArn' },
+  { location: props('AWS::ElasticLoadBalancing::LoadBalancer', 'Listeners', '*', 'SSLCertificateId'), accepts: 'acm-or-iam', scope: 'regional', label: 'The classic ELB listener SSLCertificateId' },
+  { location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'), accepts: 'acm', scope: 'global', label: 'The CloudFront AcmCertificateArn' },
+  { location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'IamCertificateId'), accepts: 'iam-id', scope: 'global', label: 'The CloudFront IamCertificateId' },
+  { location: props('AWS::ApiGateway::DomainName', 'CertificateArn'), accepts: 'acm', scope: restDomainScope, viaCloudFront: true, label: 'The API Gateway domain CertificateArn' },
+  { location: props('AWS::ApiGateway::DomainName', 'RegionalCertificateArn'), accepts: 'acm', scope: 'regional', label: 'The API Gateway domain RegionalCertificateArn' },
+  { location: props('AWS::ApiGateway::DomainNameV2', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The API Gateway private domain (DomainNameV2) CertificateArn' },
+  { location: props('AWS::ApiGatewayV2::DomainName', 'DomainNameConfigurations', '*', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The API Gateway v2 domain CertificateArn' },
+  { location: props('AWS::AppSync::DomainName', 'CertificateArn'), accepts: 'acm', scope: 'global', label: 'The AppSync domain CertificateArn' },
+  { location: props('AWS::Cognito::UserPoolDomain', 'CustomDomainConfig', 'CertificateArn'), accepts: 'acm', scope: 'global', label: 'The Cognito user pool domain CertificateArn' },
+  { location: props('AWS::OpenSearchService::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'), accepts: 'acm', scope: 'regional', label: 'The OpenSearch CustomEndpointCertificateArn' },
+  { location: props('AWS::Elasticsearch::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'), accepts: 'acm', scope: 'regional', label: 'The Elasticsearch CustomEndpointCertificateArn' },
+  { location: props('AWS::Serverless::Api', 'Domain', 'CertificateArn'), accepts: 'acm', scope: samDomainScope, viaCloudFront: true, label: 'The SAM Api Domain.CertificateArn' },
+  { location: props('AWS::Serverless::HttpApi', 'Domain', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The SAM HttpApi Domain.CertificateArn' },
+  { location: { in: 'globals', section: 'Api', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::Api' }, accepts: 'acm', scope: samDomainScope, viaCloudFront: true, label: 'The SAM Globals.Api.Domain.CertificateArn' },
+  { location: { in: 'globals', section: 'HttpApi', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::HttpApi' }, accepts: 'acm', scope: 'regional', label: 'The SAM Globals.HttpApi.Domain.CertificateArn' },
   ...['AWS::ElasticBeanstalk::Environment', 'AWS::ElasticBeanstalk::ConfigurationTemplate'].flatMap((resourceType): CertificateConsumer[] => [
-    { location: { in: 'option', resourceType, namespace: /^aws:elbv2:listener:(?:default|\d+)$/, optionName: 'SSLCertificateArns' }, accepts: 'acm-or-iam', scope: 'regional', label: 'Elastic Beanstalk SSLCertificateArns option' },
-    { location: { in: 'option', resourceType, namespace: /^aws:elb:(?:listener:\d+|loadbalancer)$/, optionName: 'SSLCertificateId' }, accepts: 'acm-or-iam', scope: 'regional', label: 'Elastic Beanstalk SSLCertificateId option' },
+    { location: { in: 'option', resourceType, namespace: /^aws:elbv2:listener:(?:default|\d+)$/, optionName: 'SSLCertificateArns' }, accepts: 'acm-or-iam', scope: 'regional', commaSeparated: true, label: 'The Elastic Beanstalk SSLCertificateArns option' },
+    { location: { in: 'option', resourceType, namespace: /^aws:elb:(?:listener:\d+|loadbalancer)$/, optionName: 'SSLCertificateId' }, accepts: 'acm-or-iam', scope: 'regional', commaSeparated: true, label: 'The Elastic Beanstalk SSLCertificateId option' },
   ]),
 ]);
 
@@ -232,4 +235,9 @@ function certificateOf(ctx: RuleContext, value: RNode): CertificateUse['certific
   const type = ctx.template.resources.get(value.ref)?.type;
   if (type === ACM_CERTIFICATE_TYPE || type === IAM_SERVER_CERTIFICATE_TYPE) return { id: value.ref, type };
   return undefined;
+}
+
+/** The certificate identifiers a literal value names: itself, or its comma-separated parts. */
+export function literalParts(use: CertificateUse, s: string): string[] {
+  return use.consumer.commaSeparated && s.includes(',') ? s.split(',').map((p) => p.trim()) : [s];
 }

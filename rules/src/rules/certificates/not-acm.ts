@@ -1,10 +1,11 @@
 import { isIamServerCertificateArn } from '../../data/arn';
+import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
-import { certificateUses, CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE } from './consumers';
+import { certificateUses, CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE, literalParts } from './consumers';
 
-const ADVICE =
-  'IAM server certificates are uploaded with their private key, are not renewed automatically and cannot be audited like ACM certificates (S7, S9). Use an ACM certificate (requested, or imported when an organisation-issued certificate is required).';
+const WHY = "IAM server certificates carry a private key that someone handled and uploaded, and are outside ACM's automatic renewal, expiry monitoring and audit (S9, S10).";
+const ADVICE = `${WHY} Use an ACM certificate (requested, or imported when an organisation-issued certificate is required).`;
 
 export const certificateNotAcm: Rule = {
   meta: {
@@ -12,16 +13,16 @@ export const certificateNotAcm: Rule = {
     severity: 'warning',
     summary: 'A certificate consumer uses an IAM server certificate, or the template uploads one (AWS::IAM::ServerCertificate).',
     fixable: false,
-    peers: ['ELBV2_ACM_CERTIFICATE_REQUIRED', 'ELB_ACM_CERTIFICATE_REQUIRED', 'ELB.2'],
+    peers: RULE_PEERS['certificate-not-acm'],
     resourceTypes: [...CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE],
-    principles: ['S7', 'S9'],
+    principles: ['S9', 'S10'],
   },
   check(ctx) {
     for (const use of certificateUses(ctx)) {
       const label = use.consumer.label;
       if (use.kind === 'iam-id') {
         // the property itself names an IAM certificate, whatever its (possibly unknown) value
-        ctx.report({ path: use.value.path, message: `${label} serves an IAM server certificate. ${ADVICE} CloudFront takes ACM certificates from us-east-1 in AcmCertificateArn.` });
+        ctx.report({ path: use.value.path, message: `${label} serves an IAM server certificate. ${ADVICE} For CloudFront, set AcmCertificateArn to an ACM certificate in us-east-1 instead.` });
         continue;
       }
       if (use.kind !== 'acm-or-iam') continue; // ACM-only properties: an IAM ARN there is certificate-arn-invalid
@@ -29,7 +30,7 @@ export const certificateNotAcm: Rule = {
         ctx.report({ path: use.value.path, message: `${label} uses the IAM server certificate ${use.certificate.id} of this template. ${ADVICE}`, data: { certificate: use.certificate.id } });
         continue;
       }
-      const bad = badStrings(use.value, isIamServerCertificateArn);
+      const bad = badStrings(use.value, (v) => literalParts(use, v).some(isIamServerCertificateArn));
       reportValue(ctx, { node: use.value, bad, message: `${label} uses the IAM server certificate ${listValues(bad)}. ${ADVICE}` });
     }
     for (const r of ctx.resources(IAM_SERVER_CERTIFICATE_TYPE)) {

@@ -1,7 +1,7 @@
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
-import type { Path } from '../../parse/source-tree';
+import { intrinsicName, Path } from '../../parse/source-tree';
 
 export const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 export const LISTENER_RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
@@ -110,4 +110,12 @@ export function forwardTargets(actions: RNode | undefined): TargetRef[] {
 export function attachedListener(ctx: RuleContext, view: ResourceView): { id: string; views: ResourceView[] } | undefined {
   const id = listenerOf(ctx, view);
   return id ? { id, views: ctx.viewsIn(id, view.scenario) } : undefined;
+}
+
+/**
+ * Whether a property is certainly present: a value that is unknown only because an `Fn::If`
+ * could not be decided may still be `AWS::NoValue`.
+ */
+export function isPresent(n: RNode | undefined): n is RNode {
+  return n !== undefined && !(n.kind === 'unknown' && intrinsicName(n.node) === 'Fn::If');
 }

@@ -1,6 +1,7 @@
 import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED } from '../../data/elbv2-policies';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
+import { RULE_PEERS } from '../../data/peers';
 import { insertFix } from '../helpers';
 import { isTlsListener, LISTENER, protocolsOf } from './graph';
 
@@ -10,7 +11,7 @@ export const elbv2SslPolicyMissing: Rule = {
     severity: 'warning',
     summary: 'HTTPS/TLS listener without SslPolicy: the effective policy ELBSecurityPolicy-2016-08 accepts TLS 1.0.',
     fixable: true,
-    peers: ['CKV_AWS_103', 'W55', 'ELB.17'],
+    peers: RULE_PEERS['elbv2-ssl-policy-missing'],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

@@ -3,6 +3,7 @@ import { isBelow, parseTlsFloor, TlsFloor, tlsLabel } from '../../data/tls';
 import { entry } from '../../evaluate/values';
 import { ruleOption } from '../../engine/config';
 import type { Rule } from '../../engine/types';
+import { RULE_PEERS } from '../../data/peers';
 import { badStrings, listValues, reportValue } from '../helpers';
 import { isTlsListener, LISTENER } from './graph';
 
@@ -12,7 +13,7 @@ export const elbv2SslPolicyWeak: Rule = {
     severity: 'warning',
     summary: 'HTTPS/TLS listener SslPolicy whose lowest TLS version is below the configured minimum (default 1.2).',
     fixable: true,
-    peers: ['CKV_AWS_103', 'W55', 'AWS-0047'],
+    peers: RULE_PEERS['elbv2-ssl-policy-weak'],
     resourceTypes: [LISTENER],
     principles: ['S1'],
     options: { minimumTls: { type: 'string', description: 'Lowest acceptable TLS version', values: ['1.0', '1.1', '1.2', '1.3'] } },

@@ -1,4 +1,7 @@
 import type { Rule } from '../../engine/types';
+import { opensearchCustomEndpointCertificate } from './custom-endpoint-certificate';
+import { opensearchEnforceHttps } from './enforce-https';
+import { opensearchTlsPolicy } from './tls-policy';
 
 /** Rules of the opensearch area, in the order they run. */
-export const opensearchRules: Rule[] = [];
+export const opensearchRules: Rule[] = [opensearchEnforceHttps, opensearchTlsPolicy, opensearchCustomEndpointCertificate];

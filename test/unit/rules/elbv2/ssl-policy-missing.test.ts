@@ -19,6 +19,8 @@ runRuleTests(elbv2SslPolicyMissing, {
     { name: 'unknown protocol', code: yaml('      Protocol: !ImportValue proto') },
     { name: 'policy from ImportValue is present', code: yaml('      Protocol: TLS\n      SslPolicy: !ImportValue shared') },
     { name: 'NoValue only where the protocol is HTTP', code: yaml('      Protocol: !If [Secure, HTTPS, HTTP]\n      SslPolicy: !If [Secure, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, !Ref AWS::NoValue]') },
+    { name: 'policy from an SSM parameter is present', code: yaml('      Protocol: HTTPS\n      SslPolicy: !Ref PolicyParam').replace('Resources:', 'Parameters:\n  PolicyParam:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /elb/policy\nResources:') },
+    { name: 'policy from GetAtt is present', code: yaml('      Protocol: HTTPS\n      SslPolicy: !GetAtt Config.Policy') },
     { name: 'JSON with policy', code: '{"Resources": {"L": {"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": {"Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS13-1-3-2021-06"}}}}' },
   ],
   invalid: [
@@ -31,6 +33,16 @@ runRuleTests(elbv2SslPolicyMissing, {
     {
       name: 'NoValue makes it absent',
       code: yaml('      Protocol: TLS\n      SslPolicy: !Ref AWS::NoValue'),
+      errors: [{ path: ['Resources', 'Listener', 'Properties'] }],
+    },
+    {
+      name: 'Protocol from a parameter Default',
+      code: yaml('      Protocol: !Ref ListenerProtocol').replace('Resources:', 'Parameters:\n  ListenerProtocol:\n    Type: String\n    Default: TLS\nResources:'),
+      errors: [{ path: ['Resources', 'Listener', 'Properties'], messageIncludes: 'TLS listener' }],
+    },
+    {
+      name: 'Fn::If: the HTTPS branch has no policy',
+      code: yaml('      Protocol: !If [Secure, HTTPS, HTTP]\n      SslPolicy: !If [Secure, !Ref AWS::NoValue, ELBSecurityPolicy-TLS13-1-2-Res-2021-06]'),
       errors: [{ path: ['Resources', 'Listener', 'Properties'] }],
     },
     {

@@ -1,0 +1,125 @@
+/**
+ * The VS Code client: starts the bundled server (dist/server.js) over IPC, and
+ * adds the commands, the status bar item and the output channel. Everything
+ * about templates happens in the server.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+const SOURCE = 'cfn-tls-lint';
+const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
+
+let client: LanguageClient | undefined;
+
+interface ScanSummary {
+  files: number;
+  templates: number;
+  problems: number;
+  truncated: boolean;
+  cancelled: boolean;
+  ms: number;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('CloudFormation TLS Lint');
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    // Any scheme: untitled buffers and virtual workspaces lint their open documents.
+    documentSelector: [{ language: 'yaml' }, { language: 'json' }, { language: 'cloudformation' }, { pattern: '**/*.template' }, { pattern: '**/*.cfn.{yaml,yml,json}' }],
+    outputChannel: output,
+    diagnosticCollectionName: SOURCE,
+    synchronize: { configurationSection: ['cfnTlsLint', 'files.exclude', 'search.exclude'] },
+  };
+  client = new LanguageClient('cfnTlsLint', 'CloudFormation TLS Lint', serverOptions, clientOptions);
+  const status = new StatusItem();
+  context.subscriptions.push(output, status);
+  client.onNotification('cfnTlsLint/didLint', (p: { ms: number }) => status.linted(p.ms));
+  client.onNotification('cfnTlsLint/scan', (p: { state: string }) => status.scanning(p.state === 'started'));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cfnTlsLint.scanWorkspace', async () => {
+      if (!client) return;
+      const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SCAN_COMMAND, arguments: [] })) as ScanSummary | null;
+      if (r) {
+        const what = r.cancelled ? 'Scan cancelled' : 'Scan finished';
+        void vscode.window.showInformationMessage(
+          `CloudFormation TLS Lint: ${what}: ${r.templates} template${r.templates === 1 ? '' : 's'} in ${r.files} file${r.files === 1 ? '' : 's'}, ${r.problems} problem${r.problems === 1 ? '' : 's'}.`,
+        );
+      }
+    }),
+    vscode.commands.registerCommand('cfnTlsLint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('cfnTlsLint.restartServer', async () => {
+      if (!client) return;
+      output.appendLine('Restarting the server…');
+      await client.restart();
+    }),
+    vscode.languages.onDidChangeDiagnostics(() => status.schedule()),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
+
+/** Findings count and the last lint time; a click opens the Problems panel. */
+class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('cfnTlsLint.status', vscode.StatusBarAlignment.Left, 10);
+  private lastLint: { at: Date; ms: number } | undefined;
+  private busy = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor() {
+    this.item.name = 'CloudFormation TLS Lint';
+    this.item.command = 'workbench.actions.view.problems';
+    this.update();
+    this.item.show();
+  }
+
+  linted(ms: number): void {
+    this.lastLint = { at: new Date(), ms };
+    this.schedule();
+  }
+
+  scanning(busy: boolean): void {
+    this.busy = busy;
+    this.update();
+  }
+
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, 250);
+  }
+
+  private update(): void {
+    let errors = 0;
+    let warnings = 0;
+    let infos = 0;
+    for (const [, list] of vscode.languages.getDiagnostics()) {
+      for (const d of list) {
+        if (d.source !== SOURCE) continue;
+        if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
+        else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+        else infos++;
+      }
+    }
+    this.item.text = `${this.busy ? '$(sync~spin)' : '$(shield)'} TLS ${errors + warnings + infos}`;
+    const last = this.lastLint ? `Last lint ${this.lastLint.at.toLocaleTimeString()} (${this.lastLint.ms} ms).` : 'Nothing linted yet.';
+    this.item.tooltip = `CloudFormation TLS Lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${this.busy ? '; scanning the workspace…' : '.'}\n${last}\nClick to open the Problems panel.`;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.item.dispose();
+  }
+}

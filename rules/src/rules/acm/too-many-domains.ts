@@ -1,0 +1,35 @@
+import { ACM_MAX_DOMAIN_NAMES } from '../../data/acm';
+import type { Rule } from '../../engine/types';
+import { CERTIFICATE, certainValue, certificateNames, propertyPath } from './common';
+
+export const acmTooManyDomains: Rule = {
+  meta: {
+    id: 'acm-too-many-domains',
+    severity: 'warning',
+    summary: `More than ${ACM_MAX_DOMAIN_NAMES} names (DomainName plus SubjectAlternativeNames) on one certificate: over ACM's default quota.`,
+    fixable: false,
+    peers: [],
+    resourceTypes: [CERTIFICATE],
+    principles: [],
+  },
+  check(ctx) {
+    const text = ctx.template.text;
+    for (const view of ctx.viewsOf(CERTIFICATE)) {
+      const { names, subjectAlternativeNames: sans, listKnown } = certificateNames(view);
+      if (!sans || !listKnown) continue;
+      // Distinct names: a known name by value, an unknown one by its written text.
+      const distinct = new Set<string>();
+      for (const n of names) {
+        const value = certainValue(n, (s) => s.toLowerCase());
+        distinct.add(value !== undefined ? `=${value}` : `~${text.slice(n.node.node.start, n.node.node.end)}`);
+      }
+      if (distinct.size <= ACM_MAX_DOMAIN_NAMES) continue;
+      ctx.report({
+        path: sans.path,
+        key: propertyPath(view, 'SubjectAlternativeNames').join('\u0001'),
+        message: `The certificate has ${distinct.size} names (DomainName and SubjectAlternativeNames); ACM's default quota is ${ACM_MAX_DOMAIN_NAMES} names per certificate, so the request fails unless the quota was raised in Service Quotas. Split the names over several certificates or request a quota increase.`,
+        data: { names: distinct.size, quota: ACM_MAX_DOMAIN_NAMES },
+      });
+    }
+  },
+};

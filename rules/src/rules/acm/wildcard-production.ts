@@ -1,0 +1,39 @@
+import type { Rule } from '../../engine/types';
+import { relatedFor } from '../helpers';
+import { isWildcard } from './domain-names';
+import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath, quoted } from './common';
+
+export const acmWildcardProduction: Rule = {
+  meta: {
+    id: 'acm-wildcard-production',
+    severity: 'warning',
+    summary: 'Wildcard name on a certificate of a production template or resource.',
+    fixable: false,
+    peers: ['CKV2_AWS_71'],
+    resourceTypes: [CERTIFICATE],
+    principles: ['S8'],
+  },
+  check(ctx) {
+    for (const view of ctx.viewsOf(CERTIFICATE)) {
+      if (!ctx.isProduction(view.resource)) continue;
+      const { names } = certificateNames(view);
+      for (const property of ['DomainName', 'SubjectAlternativeNames'] as NameProperty[]) {
+        const wild = names
+          .filter((n) => n.property === property)
+          .map((n) => ({ n, bad: nameCandidates(n).filter((c) => isWildcard(c.value)) }))
+          .filter((w) => w.bad.length);
+        if (!wild.length) continue;
+        const values = wild.flatMap((w) => w.bad.map((c) => c.value));
+        ctx.report({
+          path: wild[0].n.node.path,
+          key: propertyPath(view, property).join('\u0001'),
+          message: `${property} ${quoted(values)} is a wildcard on a production certificate: its key serves every host under the domain, so one leaked key or misused host exposes them all (S8: wildcards only for non-production endpoints). Name the production hosts explicitly.`,
+          related: [
+            ...relatedFor(wild.flatMap((w) => w.bad)),
+            ...wild.slice(1).map((w) => ({ path: w.n.node.path, message: `${quoted(w.bad.map((c) => c.value))} is a wildcard too` })),
+          ],
+        });
+      }
+    }
+  },
+};

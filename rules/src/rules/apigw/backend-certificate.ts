@@ -1,0 +1,31 @@
+import { RULE_PEERS } from '../../data/peers';
+import { entry } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+
+const STAGE = 'AWS::ApiGateway::Stage';
+
+export const apigwBackendCertificate: Rule = {
+  meta: {
+    id: 'apigw-backend-certificate',
+    severity: 'off',
+    summary: 'REST API stage without ClientCertificateId: the back end cannot authenticate API Gateway (Security Hub APIGateway.2).',
+    fixable: false,
+    peers: RULE_PEERS['apigw-backend-certificate'],
+    resourceTypes: [STAGE],
+    principles: ['S2'],
+  },
+  check(ctx) {
+    for (const view of ctx.viewsOf(STAGE)) {
+      // Properties written but not a mapping (an intrinsic): not knowable.
+      if (!view.props && view.resource.properties !== undefined) continue;
+      if (entry(view.props, 'ClientCertificateId') !== undefined) continue;
+      ctx.report({
+        path: view.path,
+        target: 'key',
+        message:
+          'Stage has no ClientCertificateId, so API Gateway calls the back end without a client certificate and the back end ' +
+          'cannot tell its requests from anyone else\'s. Add an AWS::ApiGateway::ClientCertificate and set ClientCertificateId to it.',
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { ACM_DEFAULT_KEY_ALGORITHM } from '../../data/acm';
+import { CLOUDFRONT_KEY_ALGORITHMS } from '../../data/certificates-keys';
+import { RULE_PEERS } from '../../data/peers';
+import { entry, stringCandidates } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+import { listValues, relatedFor } from '../helpers';
+import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES } from './consumers';
+
+/** Key algorithms a consumer can use, when it is limited (undefined: every algorithm ACM issues). */
+function supportedKeys(use: CertificateUse): readonly string[] | undefined {
+  const loc = use.consumer.location;
+  if (loc.in === 'properties' && loc.resourceType === 'AWS::CloudFront::Distribution') return CLOUDFRONT_KEY_ALGORITHMS;
+  if (use.consumer.viaCloudFront && use.scope === 'global') return CLOUDFRONT_KEY_ALGORITHMS;
+  return undefined;
+}
+
+export const certificateKeyUnsupported: Rule = {
+  meta: {
+    id: 'certificate-key-unsupported',
+    severity: 'error',
+    summary: "A consumer uses a certificate of this template whose KeyAlgorithm it can't serve (CloudFront: RSA or EC_prime256v1 only).",
+    fixable: false,
+    peers: RULE_PEERS['certificate-key-unsupported'],
+    resourceTypes: CONSUMER_RESOURCE_TYPES,
+    principles: ['S3'],
+  },
+  check(ctx) {
+    for (const use of certificateUses(ctx)) {
+      if (use.certificate?.type !== ACM_CERTIFICATE_TYPE) continue;
+      const keys = supportedKeys(use);
+      if (!keys) continue;
+      const id = use.certificate.id;
+      const onlyIf = use.resource?.condition; // the consumer exists only where its Condition holds
+      for (const cert of ctx.viewsIn(id, use.scenario)) {
+        if (onlyIf !== undefined && cert.scenario.assignment.get(onlyIf) === false) continue;
+        const alg = entry(cert.props, 'KeyAlgorithm');
+        if (!alg && keys.includes(ACM_DEFAULT_KEY_ALGORITHM)) continue;
+        const bad = stringCandidates(alg).filter((c) => !keys.includes(c.value));
+        if (!bad.length) continue;
+        const inPlace = bad.filter((c) => c.origin === 'inplace').map((c) => ({ path: c.path, message: `KeyAlgorithm of ${id} is '${c.value}'` }));
+        ctx.report({
+          path: use.value.path,
+          message: `${use.consumer.label} uses certificate ${id} with KeyAlgorithm ${listValues(bad)}, which it cannot serve (it supports ${keys.join(', ')}): the deployment fails. Use RSA_2048 or EC_prime256v1 for this certificate.`,
+          related: [...inPlace, ...relatedFor(bad)],
+          data: { certificate: id, supported: [...keys] },
+        });
+      }
+    }
+  },
+};

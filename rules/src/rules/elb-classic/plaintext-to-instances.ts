@@ -1,0 +1,40 @@
+import { RULE_PEERS } from '../../data/peers';
+import { entry } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+import { listValues, reportValue } from '../helpers';
+import { CLASSIC_LB, familyOf, listenerLabel, listenersOf, normProtocol, PLAINTEXT_PROTOCOLS, protocolCandidates, TLS_PROTOCOLS } from './model';
+
+export const elbPlaintextToInstances: Rule = {
+  meta: {
+    id: 'elb-plaintext-to-instances',
+    severity: 'info',
+    summary: 'Classic HTTPS/SSL listener with InstanceProtocol HTTP/TCP: TLS ends at the load balancer.',
+    fixable: false,
+    peers: RULE_PEERS['elb-plaintext-to-instances'],
+    resourceTypes: [CLASSIC_LB],
+    principles: ['S2'],
+  },
+  check(ctx) {
+    for (const view of ctx.viewsOf(CLASSIC_LB)) {
+      for (const listener of listenersOf(view)) {
+        const tlsFamilies = new Set(
+          protocolCandidates(listener, 'Protocol')
+            .filter((c) => TLS_PROTOCOLS.has(normProtocol(c.value)))
+            .map((c) => familyOf(c.value)),
+        );
+        if (!tlsFamilies.size) continue;
+        // HTTPS -> TCP is a pairing error (elb-protocol-pairing), not this advice.
+        const bad = protocolCandidates(listener, 'InstanceProtocol').filter(
+          (c) => PLAINTEXT_PROTOCOLS.has(normProtocol(c.value)) && tlsFamilies.has(familyOf(c.value)),
+        );
+        const node = entry(listener, 'InstanceProtocol');
+        if (!node || !bad.length) continue;
+        reportValue(ctx, {
+          node,
+          bad,
+          message: `${listenerLabel(listener)} forwards to the instances with InstanceProtocol ${listValues(bad)}: TLS ends at the load balancer and traffic inside the VPC is plaintext. Use ${[...tlsFamilies][0] === 'http' ? 'HTTPS' : 'SSL'} to the instances for encryption end to end.`,
+        });
+      }
+    }
+  },
+};

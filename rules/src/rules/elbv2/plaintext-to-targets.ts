@@ -1,0 +1,59 @@
+import { ELBV2_PLAINTEXT_TARGET_PROTOCOLS } from '../../data/elbv2-protocols';
+import { RULE_PEERS } from '../../data/peers';
+import type { Candidate, RNode } from '../../evaluate/values';
+import { entry, stringCandidates } from '../../evaluate/values';
+import type { ResourceView, Rule, RuleContext } from '../../engine/types';
+import { listValues } from '../helpers';
+import { attachedListener, forwardTargets, isTlsListener, LISTENER, LISTENER_RULE, protocolsOf, TARGET_GROUP, TargetRef, TLS_PROTOCOLS } from './graph';
+
+/** The first forwarded in-template target group whose Protocol is plaintext, in a scenario. */
+function firstPlaintextTarget(ctx: RuleContext, actions: RNode | undefined, view: ResourceView): { ref: TargetRef; protocols: Candidate[] } | undefined {
+  for (const ref of forwardTargets(actions)) {
+    if (ctx.template.resources.get(ref.id)?.type !== TARGET_GROUP) continue;
+    for (const tg of ctx.viewsIn(ref.id, view.scenario)) {
+      const plain = stringCandidates(entry(tg.props, 'Protocol')).filter((c) => ELBV2_PLAINTEXT_TARGET_PROTOCOLS.has(c.value));
+      if (plain.length) return { ref, protocols: plain };
+    }
+  }
+  return undefined;
+}
+
+function report(ctx: RuleContext, view: ResourceView, property: string, listenerProtocol: string, where: string): void {
+  const found = firstPlaintextTarget(ctx, entry(view.props, property), view);
+  if (!found) return;
+  ctx.report({
+    path: found.ref.path,
+    key: [...view.path, property].join('\u0001'),
+    message:
+      `${where} forwards to target group ${found.ref.id}, whose Protocol is ${listValues(found.protocols)}: TLS from clients ends at ` +
+      `the ${listenerProtocol} listener and the load balancer sends the traffic to the targets unencrypted. ` +
+      `Where data must stay encrypted end to end, use ${listenerProtocol === 'TLS' ? 'a TLS' : 'an HTTPS'} target group.`,
+    related: found.protocols.map((c) => ({ path: c.path, message: `${found.ref.id} has Protocol '${c.value}'` })),
+    data: { targetGroup: found.ref.id },
+  });
+}
+
+export const elbv2PlaintextToTargets: Rule = {
+  meta: {
+    id: 'elbv2-plaintext-to-targets',
+    severity: 'info',
+    summary: 'HTTPS/TLS listener (or a rule on one) forwarding to an HTTP/TCP target group: TLS ends at the load balancer.',
+    fixable: false,
+    peers: RULE_PEERS['elbv2-plaintext-to-targets'],
+    resourceTypes: [LISTENER],
+    principles: ['S2'],
+  },
+  check(ctx) {
+    if (!ctx.resources(TARGET_GROUP).length) return; // target groups outside the template are unknown
+    for (const view of ctx.viewsOf(LISTENER)) {
+      const protocol = protocolsOf(view).find((p) => TLS_PROTOCOLS.has(p));
+      if (protocol) report(ctx, view, 'DefaultActions', protocol, `This ${protocol} listener`);
+    }
+    for (const view of ctx.viewsOf(LISTENER_RULE)) {
+      const listener = attachedListener(ctx, view);
+      const secure = listener?.views.find(isTlsListener);
+      const protocol = secure && protocolsOf(secure).find((p) => TLS_PROTOCOLS.has(p));
+      if (listener && protocol) report(ctx, view, 'Actions', protocol, `This rule of ${protocol} listener ${listener.id}`);
+    }
+  },
+};

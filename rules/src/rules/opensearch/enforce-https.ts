@@ -1,0 +1,47 @@
+import { RULE_PEERS } from '../../data/peers';
+import { entry } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+import { reportValue } from '../helpers';
+import { domainViews, endpointOptionsOf, missingOptionSite, OPENSEARCH_DOMAIN_TYPES } from './endpoint-options';
+
+export const opensearchEnforceHttps: Rule = {
+  meta: {
+    id: 'opensearch-enforce-https',
+    severity: 'warning',
+    summary: 'OpenSearch / Elasticsearch domain whose DomainEndpointOptions.EnforceHTTPS is not true (absent counts).',
+    fixable: true,
+    peers: RULE_PEERS['opensearch-enforce-https'],
+    resourceTypes: OPENSEARCH_DOMAIN_TYPES,
+    principles: ['S1', 'S2'],
+  },
+  check(ctx) {
+    for (const view of domainViews(ctx)) {
+      const eo = endpointOptionsOf(view);
+      if (eo.state === 'unknown') continue;
+      const value = eo.state === 'present' ? entry(eo.options, 'EnforceHTTPS') : undefined;
+      if (value === undefined) {
+        const site = missingOptionSite(view, eo, 'EnforceHTTPS', true);
+        ctx.report({
+          path: site.path,
+          target: 'key',
+          message:
+            'DomainEndpointOptions.EnforceHTTPS is not set, so it is false: the domain endpoint also answers plain HTTP, ' +
+            'and requests (with their credentials and data) can travel unencrypted. Set EnforceHTTPS: true.',
+          fixes: site.fixes,
+        });
+        continue;
+      }
+      if (value.kind !== 'leaf') continue;
+      const bad = value.candidates.filter((c) => c.value === false || (typeof c.value === 'string' && c.value.toLowerCase() === 'false'));
+      reportValue(ctx, {
+        node: value,
+        bad,
+        message:
+          'EnforceHTTPS is false: the domain endpoint also answers plain HTTP, so requests (with their credentials and data) ' +
+          'can travel unencrypted. Set EnforceHTTPS: true.',
+        fixValue: true,
+        fixWhat: 'EnforceHTTPS',
+      });
+    }
+  },
+};

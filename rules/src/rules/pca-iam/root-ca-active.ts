@@ -1,0 +1,42 @@
+import { RULE_PEERS } from '../../data/peers';
+import { entry, strings } from '../../evaluate/values';
+import type { Rule } from '../../engine/types';
+import { CA_ACTIVATION, CERTIFICATE_AUTHORITY } from './certificate-authority';
+
+/** An activation without `Status` activates the CA: ACTIVE is CloudFormation's default. */
+const DEFAULT_STATUS = 'ACTIVE';
+
+export const pcaRootCaActive: Rule = {
+  meta: {
+    id: 'pca-root-ca-active',
+    severity: 'info',
+    summary: 'A ROOT private CA activated in the template (CertificateAuthorityActivation with Status ACTIVE); Security Hub PCA.1.',
+    fixable: false,
+    peers: RULE_PEERS['pca-root-ca-active'],
+    resourceTypes: [CA_ACTIVATION],
+    principles: ['S9', 'S11'],
+  },
+  check(ctx) {
+    for (const view of ctx.viewsOf(CA_ACTIVATION)) {
+      if (!view.props) continue;
+      const status = entry(view.props, 'Status');
+      const statuses = status === undefined ? [DEFAULT_STATUS] : strings(status);
+      if (!statuses.includes('ACTIVE')) continue;
+      const arn = entry(view.props, 'CertificateAuthorityArn');
+      const caId = arn && arn.kind === 'unknown' ? arn.ref : undefined;
+      if (!caId || ctx.template.resources.get(caId)?.type !== CERTIFICATE_AUTHORITY) continue;
+      const caType = ctx.viewsIn(caId, view.scenario).map((v) => entry(v.props, 'Type')).find((t) => strings(t).includes('ROOT'));
+      if (!caType) continue;
+      ctx.report({
+        path: status ? status.path : view.path,
+        target: status ? 'value' : 'key',
+        message:
+          `This activation makes ROOT CA ${caId} active. A root CA should only sign subordinate CAs and otherwise stay disabled ` +
+          '(Security Hub PCA.1): an active root widens who can mint trusted certificates. After signing the subordinates, set ' +
+          'Status: DISABLED, or keep the root CA in its own rarely deployed stack.',
+        related: [{ path: caType.path, message: `${caId} is a ROOT CA` }],
+        data: { certificateAuthority: caId },
+      });
+    }
+  },
+};

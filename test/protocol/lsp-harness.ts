@@ -1,0 +1,398 @@
+import { ChildProcess, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  ApplyWorkspaceEditParams,
+  CodeAction,
+  CodeActionParams,
+  CompletionList,
+  ConfigurationParams,
+  createProtocolConnection,
+  Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExitNotification,
+  FileChangeType,
+  Hover,
+  InitializeParams,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  LogMessageParams,
+  Position,
+  ProgressToken,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  Range,
+  RegistrationParams,
+  ShowDocumentParams,
+  ShowMessageNotification,
+  ShowMessageParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocumentEdit,
+  TextEdit,
+  WorkDoneProgressCancelNotification,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { fileUri } from '../../server/src/uri';
+
+/**
+ * A minimal LSP client for the protocol tests: starts the real bundled server
+ * (`node dist/server.js --stdio`) as a child process and records what it says.
+ * Waiting is event-driven: every message re-checks the pending conditions.
+ */
+
+export const REPO = path.resolve(__dirname, '..', '..', '..');
+export const SERVER = path.join(REPO, 'dist', 'server.js');
+export const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
+
+export interface ProgressEvent {
+  token: ProgressToken;
+  value: { kind: 'begin' | 'report' | 'end'; title?: string; message?: string; percentage?: number; cancellable?: boolean };
+}
+
+export interface StartOptions {
+  /** Workspace folders (paths). */
+  folders?: string[];
+  /** The `cfnTlsLint` section the client answers with (per folder the same). */
+  settings?: Record<string, unknown>;
+  filesExclude?: Record<string, boolean>;
+  searchExclude?: Record<string, boolean>;
+  env?: Record<string, string>;
+  debounceMs?: number;
+}
+
+export class LspClient {
+  readonly diagnostics: PublishDiagnosticsParams[] = [];
+  readonly progress: ProgressEvent[] = [];
+  readonly progressCreated: ProgressToken[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly registrations: RegistrationParams[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  settings: Record<string, unknown>;
+  filesExclude: Record<string, boolean>;
+  searchExclude: Record<string, boolean>;
+  private readonly waiters = new Set<() => void>();
+  private readonly versions = new Map<string, number>();
+  private readonly texts = new Map<string, string>();
+  private exited = false;
+  stderr = '';
+
+  private constructor(
+    readonly conn: ProtocolConnection,
+    readonly child: ChildProcess,
+    opts: StartOptions,
+  ) {
+    this.settings = opts.settings ?? {};
+    this.filesExclude = opts.filesExclude ?? {};
+    this.searchExclude = opts.searchExclude ?? {};
+  }
+
+  static async start(opts: StartOptions = {}): Promise<LspClient> {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.js\` first`);
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(conn, child, opts);
+    child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
+    child.on('exit', () => {
+      client.exited = true;
+      client.poke();
+    });
+    client.wire();
+    conn.listen();
+    const folders = opts.folders ?? [];
+    const params: InitializeParams = {
+      processId: process.pid,
+      rootUri: folders[0] ? fileUri(folders[0]) : null,
+      workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
+      initializationOptions: opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : undefined,
+      capabilities: {
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: { documentChanges: true },
+          applyEdit: true,
+        },
+        window: { workDoneProgress: true, showDocument: { support: true } },
+        textDocument: {
+          synchronization: { didSave: true, dynamicRegistration: false },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            resolveSupport: { properties: ['edit'] },
+            dataSupport: true,
+            isPreferredSupport: true,
+          },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: false, tagSupport: { valueSet: [1] }, preselectSupport: true } },
+        },
+      },
+    };
+    await conn.sendRequest(InitializeRequest.type, params);
+    await conn.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  private wire(): void {
+    const c = this.conn;
+    const record = <T>(list: T[]) => (p: T) => {
+      list.push(p);
+      this.poke();
+    };
+    c.onNotification(PublishDiagnosticsNotification.type, record(this.diagnostics));
+    c.onNotification(LogMessageNotification.type, record(this.logs));
+    c.onNotification(ShowMessageNotification.type, record(this.messages));
+    c.onNotification('$/progress', (p: ProgressEvent) => {
+      this.progress.push(p);
+      this.poke();
+    });
+    for (const method of ['cfnTlsLint/didLint', 'cfnTlsLint/scan']) {
+      c.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.poke();
+      });
+    }
+    c.onRequest('workspace/configuration', (p: ConfigurationParams) =>
+      p.items.map((i) => (i.section === 'cfnTlsLint' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : i.section === 'search.exclude' ? this.searchExclude : null)),
+    );
+    c.onRequest('client/registerCapability', (p: RegistrationParams) => {
+      this.registrations.push(p);
+      return null;
+    });
+    c.onRequest('window/workDoneProgress/create', (p: { token: ProgressToken }) => {
+      this.progressCreated.push(p.token);
+      return null;
+    });
+    c.onRequest('window/showDocument', (p: ShowDocumentParams) => {
+      this.shownDocuments.push(p);
+      this.poke();
+      return { success: true };
+    });
+    c.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
+      this.messages.push(p);
+      this.poke();
+      return null;
+    });
+    c.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      void p;
+      return { applied: false };
+    });
+  }
+
+  private poke(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves with the first non-undefined value of `check`, re-evaluated on every message. */
+  waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 15000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const attempt = (): void => {
+        let v: T | undefined;
+        try {
+          v = check();
+        } catch (e) {
+          done();
+          reject(e);
+          return;
+        }
+        if (v !== undefined) {
+          done();
+          resolve(v);
+        } else if (this.exited) {
+          done();
+          reject(new Error(`server exited while waiting for ${what}\n${this.stderr}`));
+        }
+      };
+      const done = (): void => {
+        if (timer) clearTimeout(timer);
+        this.waiters.delete(attempt);
+      };
+      timer = setTimeout(() => {
+        done();
+        const recent = this.diagnostics.slice(-5).map((d) => `${d.uri} v${d.version}: ${d.diagnostics.map((x) => x.code).join(',')}`);
+        reject(new Error(`timed out waiting for ${what}; last publishes:\n${recent.join('\n')}\nstderr: ${this.stderr}`));
+      }, timeoutMs);
+      this.waiters.add(attempt);
+      attempt();
+    });
+  }
+
+  /** The first publish for `uri` after index `since` that satisfies `pred`. */
+  nextDiagnostics(uri: string, since: number, pred: (p: PublishDiagnosticsParams) => boolean = () => true, what = `diagnostics for ${uri}`): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(what, () => this.diagnostics.slice(since).find((p) => sameUri(p.uri, uri) && pred(p)));
+  }
+
+  /** Diagnostics for a version of an open document. */
+  diagnosticsFor(uri: string, version: number, since = 0): Promise<PublishDiagnosticsParams> {
+    return this.nextDiagnostics(uri, since, (p) => p.version === version, `diagnostics for ${path.basename(uri)} v${version}`);
+  }
+
+  mark(): number {
+    return this.diagnostics.length;
+  }
+
+  async open(uri: string, text: string, languageId = 'yaml'): Promise<number> {
+    this.versions.set(uri, 1);
+    this.texts.set(uri, text);
+    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return 1;
+  }
+
+  /** A full-text change; returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, text);
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** Incremental changes (edits on the current text); returns the new version. */
+  async edit(uri: string, edits: TextEdit[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, applyTextEdits(this.texts.get(uri) ?? '', edits));
+    // Sent last edit first so earlier ranges stay valid.
+    const sorted = [...edits].sort((a, b) => compare(b.range.start, a.range.start));
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })) });
+    return version;
+  }
+
+  text(uri: string): string {
+    return this.texts.get(uri) ?? '';
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.conn.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async filesChanged(changes: { path: string; type: FileChangeType }[]): Promise<void> {
+    await this.conn.sendNotification(DidChangeWatchedFilesNotification.type, { changes: changes.map((c) => ({ uri: fileUri(c.path), type: c.type })) });
+  }
+
+  async settingsChanged(): Promise<void> {
+    await this.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  async cancelProgress(token: ProgressToken): Promise<void> {
+    await this.conn.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionList | null> {
+    return this.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const params: CodeActionParams = { textDocument: { uri }, range, context: { diagnostics, only } };
+    return this.conn.sendRequest('textDocument/codeAction', params);
+  }
+
+  resolve(action: CodeAction): Promise<CodeAction> {
+    return this.conn.sendRequest('codeAction/resolve', action);
+  }
+
+  executeCommand(command: string, args: unknown[] = []): Promise<unknown> {
+    return this.conn.sendRequest('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /** Applies a workspace edit to an open document as the editor would: checks the version, sends the change. */
+  async applyEdit(edit: WorkspaceEdit): Promise<number> {
+    const docEdits = (edit.documentChanges ?? []).filter((c): c is TextDocumentEdit => 'textDocument' in c);
+    if (docEdits.length !== 1) throw new Error(`expected one TextDocumentEdit, got ${JSON.stringify(edit)}`);
+    const { textDocument, edits } = docEdits[0];
+    const uri = textDocument.uri;
+    if (textDocument.version !== this.version(uri)) throw new Error(`edit for version ${textDocument.version}, document is at ${this.version(uri)}`);
+    return this.edit(uri, edits as TextEdit[]);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.exited) {
+      try {
+        await Promise.race([this.conn.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
+        await this.conn.sendNotification(ExitNotification.type);
+      } catch {
+        // already gone
+      }
+    }
+    await new Promise<void>((resolve) => {
+      if (this.exited) return resolve();
+      const t = setTimeout(() => {
+        this.child.kill();
+        resolve();
+      }, 3000);
+      this.child.on('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    this.conn.dispose();
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+}
+
+function compare(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+function offsetAt(text: string, p: Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < p.line && i < text.length) {
+    const c = text[i];
+    i++;
+    if (c === '\n' || (c === '\r' && text[i] !== '\n')) line++;
+  }
+  return i + p.character;
+}
+
+/** Applies LSP edits (non-overlapping, any order) to a text. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => compare(b.range.start, a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offsetAt(out, e.range.start)) + e.newText + out.slice(offsetAt(out, e.range.end));
+  return out;
+}
+
+export function sameUri(a: string, b: string): boolean {
+  return decodeURIComponent(a) === decodeURIComponent(b);
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `cfn-tls-lint-${prefix}-`));
+}
+
+export function copyDir(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+}
+
+export function codes(p: PublishDiagnosticsParams): string[] {
+  return p.diagnostics.map((d) => String(d.code));
+}

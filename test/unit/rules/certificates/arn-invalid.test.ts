@@ -1,0 +1,129 @@
+import { certificateArnInvalid } from '../../../../rules/src/rules/certificates/arn-invalid';
+import { runRuleTests } from '../../../support/rule-tester';
+
+const ACM = 'arn:aws:acm:eu-west-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
+const ACM_US = 'arn:aws:acm:us-east-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
+const IAM = 'arn:aws:iam::123456789012:server-certificate/cloudfront/ev-www-example-com-2025';
+const PCA = 'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11112222-3333-4444-5555-666677778888';
+
+const listener = (arn: string, head = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
+${head}Resources:
+  HttpsListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !ImportValue shared-alb
+      Port: 443
+      Protocol: HTTPS
+      Certificates:
+        - CertificateArn: ${arn}
+      DefaultActions:
+        - Type: fixed-response
+          FixedResponseConfig: {StatusCode: '404'}
+`;
+
+const domain = (props: object, parameters?: object): string => JSON.stringify(
+  {
+    AWSTemplateFormatVersion: '2010-09-09',
+    ...(parameters ? { Parameters: parameters } : {}),
+    Resources: { ApiDomain: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com', ...props } } },
+  },
+  null,
+  2,
+);
+
+const viewer = (cert: string): string => `Resources:
+  Distribution:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        ViewerCertificate:
+          ${cert}
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1.2_2021
+`;
+
+runRuleTests(certificateArnInvalid, {
+  valid: [
+    { name: 'ACM ARN on a listener', code: listener(ACM) },
+    { name: 'IAM server-certificate ARN (with a path) on a listener', code: listener(IAM) },
+    { name: 'aws-cn partition ACM ARN', code: listener('arn:aws-cn:acm:cn-north-1:123456789012:certificate/0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9') },
+    { name: 'Sub with variables is unknown', code: listener('!Sub arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${CertId}') },
+    { name: 'ImportValue is unknown', code: listener('!ImportValue shared-cert') },
+    { name: 'Ref to a resource is unknown', code: listener('!Ref Cert') },
+    { name: 'SSM dynamic reference is resolved at deploy time', code: listener("'{{resolve:ssm:/certs/www}}'") },
+    { name: 'empty parameter Default is a placeholder', code: listener('!Ref CertArn', "Parameters:\n  CertArn:\n    Type: String\n    Default: ''\n") },
+    { name: 'SSM parameter type is unknown', code: listener('!Ref CertArn', 'Parameters:\n  CertArn:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /certs/www\n') },
+    { name: 'NoValue: no certificate in that branch', code: listener(`!If [HasCert, ${ACM}, !Ref AWS::NoValue]`, 'Conditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n') },
+    { name: 'JSON: regional ACM ARN', code: domain({ RegionalCertificateArn: ACM, EndpointConfiguration: { Types: ['REGIONAL'] } }) },
+    { name: 'CloudFront IamCertificateId takes an id', code: viewer('IamCertificateId: ASCAQEXAMPLE7EXAMPLE2') },
+    { name: 'CloudFront ACM ARN', code: viewer(`AcmCertificateArn: ${ACM_US}`) },
+    {
+      name: 'Beanstalk option with a comma-separated list of ARNs',
+      code: `Resources:\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      ApplicationName: shop\n      OptionSettings:\n        - Namespace: aws:elbv2:listener:443\n          OptionName: SSLCertificateArns\n          Value: ${ACM},${IAM}\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Private CA ARN instead of a certificate ARN',
+      code: listener(PCA),
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], line: 10, severity: 'error', messageIncludes: 'Private CA' }],
+    },
+    {
+      name: 'JSON: bare certificate id',
+      code: domain({ RegionalCertificateArn: '6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c', EndpointConfiguration: { Types: ['REGIONAL'] } }),
+      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'RegionalCertificateArn'], line: 8, messageIncludes: 'full ARN' }],
+    },
+    {
+      name: 'IAM ARN where only ACM is accepted',
+      code: viewer(`AcmCertificateArn: ${IAM}`),
+      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], line: 8, messageIncludes: 'ACM certificates only' }],
+    },
+    {
+      name: 'ARN in IamCertificateId',
+      code: viewer(`IamCertificateId: ${IAM}`),
+      errors: [{ messageIncludes: 'IAM server certificate ID' }],
+    },
+    {
+      name: 'malformed ACM ARN (11-digit account)',
+      code: listener('arn:aws:acm:eu-west-1:12345678901:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c'),
+      errors: [{ messageIncludes: '12-digit account' }],
+    },
+    {
+      name: 'JSON: bad parameter Default, related at the Default',
+      code: domain({ CertificateArn: { Ref: 'CertArn' } }, { CertArn: { Type: 'String', Default: 'www.example.com' } }),
+      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'], related: 1, messageIncludes: 'not an ARN' }],
+    },
+    {
+      name: 'bad AllowedValues entry',
+      code: listener('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    Default: ${ACM}\n    AllowedValues: [${ACM}, ${PCA}]\n`),
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], related: 1 }],
+    },
+    {
+      name: 'Fn::If branch',
+      code: listener(`!If [HasCert, ${ACM}, not-an-arn]`, 'Conditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n'),
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn', 'Fn::If', 2], line: 12 }],
+    },
+    {
+      name: 'Sub without variables is its string',
+      code: listener('!Sub arn:aws:acm:eu-west-1:123456789012:certificate/'),
+      errors: [{ line: 10 }],
+    },
+    {
+      name: 'SAM Globals.Api.Domain',
+      code: `Transform: AWS::Serverless-2016-10-31
+Globals:
+  Api:
+    Domain:
+      DomainName: api.example.com
+      CertificateArn: ${PCA}
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+`,
+      errors: [{ path: ['Globals', 'Api', 'Domain', 'CertificateArn'], line: 6, resource: null }],
+    },
+  ],
+});
