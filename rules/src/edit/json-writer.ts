@@ -14,6 +14,8 @@ export interface JsonStyle {
   colon: string;
   /** `{ "a": 1 }` rather than `{"a": 1}` for objects on one line. */
   braceSpace: boolean;
+  /** Lists of scalars on one line (`["a", "b"]`), as most of the file's own are. */
+  inlineScalarLists: boolean;
 }
 
 type Entry = { start: number; end: number };
@@ -28,8 +30,13 @@ export function detectJsonStyle(src: SourceFile): JsonStyle {
   const colons: string[] = [];
   let spaced = 0;
   let tight = 0;
+  let inlineLists = 0;
+  let blockLists = 0;
   const walk = (n: SNode): void => {
     if (n.kind === 'scalar') return;
+    if (n.kind === 'seq' && n.items.length && n.items.every((i) => i.kind === 'scalar')) {
+      lineOf(text, n.start) === lineOf(text, n.end) ? inlineLists++ : blockLists++;
+    }
     const entries = entriesOf(n);
     if (entries.length && startsLine(text, entries[0].start) && lineOf(text, entries[0].start) > lineOf(text, n.start)) {
       const outer = lineIndent(text, n.start);
@@ -51,6 +58,7 @@ export function detectJsonStyle(src: SourceFile): JsonStyle {
     unit: mostCommon(units) ?? '  ',
     colon: mostCommon(colons) ?? ': ',
     braceSpace: spaced >= tight,
+    inlineScalarLists: inlineLists >= blockLists,
   };
 }
 
@@ -93,7 +101,7 @@ export class JsonWriter implements Writer {
       const arg = v[intrinsicKey(v)!];
       return isScalar(arg) || (Array.isArray(arg) && arg.every(isScalar));
     })();
-    if (simpleIntrinsic) return this.compact(v);
+    if (simpleIntrinsic || (Array.isArray(v) && this.style.inlineScalarLists && v.every(isScalar))) return this.compact(v);
     const inner = indent + this.style.unit;
     const eol = this.style.eol;
     if (Array.isArray(v)) {

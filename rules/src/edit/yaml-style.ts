@@ -82,11 +82,12 @@ export function detectYamlStyle(src: SourceFile): YamlStyle {
   };
 }
 
-/** The indentation step used under a block map: its own nesting, else its parent's, else the file's. */
+/** The indentation step used under a block map: its own (nearest sibling first), else its parent's, else the file's. */
 export function localStep(text: string, at: Located, style: YamlStyle): number {
   const map = at.node;
   if (isBlockMap(map)) {
-    for (const p of map.pairs) {
+    // The nearest sibling first: new pairs go after the last one.
+    for (const p of [...map.pairs].reverse()) {
       if (isBlockMap(p.value)) {
         const s = columnAt(text, (p.value as SMap).pairs[0].key.start) - columnAt(text, p.key.start);
         if (s > 0) return s;
@@ -104,7 +105,7 @@ export function localStep(text: string, at: Located, style: YamlStyle): number {
 /** Sequence indentation under the keys of a block map, from its siblings first. */
 export function localSeqIndent(text: string, map: SNode | undefined, style: YamlStyle): number {
   if (map && isBlockMap(map)) {
-    for (const p of map.pairs) {
+    for (const p of [...map.pairs].reverse()) {
       if (isBlockSeq(p.value)) {
         const s = columnAt(text, p.value.start) - columnAt(text, p.key.start);
         if (s >= 0) return s;

@@ -149,7 +149,14 @@ class LintRun {
     if (views) return views;
     const path = ['Resources', resource.id, 'Properties'];
     const props = resource.properties;
-    const scenarios = this.analyzer.scenariosFor(conditionsIn(props));
+    // A resource with a Condition exists only where it holds: its views live in those scenarios.
+    const conditions = conditionsIn(props);
+    if (resource.condition) conditions.add(resource.condition);
+    let scenarios = this.analyzer.scenariosFor(conditions);
+    if (resource.condition) {
+      const existing = scenarios.filter((s) => s.assignment.get(resource.condition!) !== false);
+      if (existing.length) scenarios = existing;
+    }
     views = scenarios.map((scenario) => {
       let resolved = props ? new Resolver(this.template, scenario).resolve(props, path) : undefined;
       if (resolved === ABSENT) resolved = undefined;

@@ -108,6 +108,13 @@ describe('edit: JSON', () => {
     check(t, [{ kind: 'remove', path: ['Resources', 'L', 'Type'] }], t.replace('"Type": "X"\n    , ', ''), J);
   });
 
+  it('writes lists of scalars the way the file writes its own', () => {
+    const inline = '{\n  "Resources": {\n    "L": {\n      "Type": "X",\n      "Properties": {\n        "Aliases": ["a.example.com"]\n      }\n    }\n  }\n}\n';
+    check(inline, [{ kind: 'insert', path: P, key: 'Names', value: ['x', 'y'] }], inline.replace('["a.example.com"]\n', '["a.example.com"],\n        "Names": ["x", "y"]\n'), J);
+    const expanded = listener(2, { Aliases: ['a.example.com'] });
+    check(expanded, [{ kind: 'insert', path: P, key: 'Names', value: ['x', 'y'] }], listener(2, { Aliases: ['a.example.com'], Names: ['x', 'y'] }), J);
+  });
+
   it('keeps CRLF', () => {
     const t = listener(2).replace(/\n/g, '\r\n');
     check(t, [{ kind: 'insert', path: P, key: 'Certificates', value: [{ CertificateArn: 'a' }] }, { kind: 'remove', path: [...P, 'Port'] }],

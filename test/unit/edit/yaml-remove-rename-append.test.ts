@@ -176,6 +176,11 @@ describe('edit: YAML sections', () => {
     ], t.replace("'2010-09-09'\n", "'2010-09-09'\nParameters:\n  CertificateArn:\n    Type: String\n    Default: arn:aws:acm:eu-west-1:123456789012:certificate/x\n") + '      Certificates:\n        - CertificateArn: !Ref CertificateArn\n');
   });
 
+  it('a new resource is indented like the resource before it', () => {
+    const t = lines('Resources:', '  A:', '    Type: X', '  B:', '      Type: Y', '      Properties:', '          P: 1');
+    check(t, [{ kind: 'addResource', name: 'C', definition: { Type: 'Z', Properties: { Q: 2 } } }], t + '  C:\n      Type: Z\n      Properties:\n          Q: 2\n');
+  });
+
   it('addResource appends to Resources; an existing name is refused', () => {
     const t = lines('Resources:', '    L:', '        Type: X', '        Properties:', '            Certificates:', '            - CertificateArn: a', 'Outputs:', '    O:', '        Value: 1');
     check(t, [{ kind: 'addResource', name: 'LCert', definition: { Type: 'AWS::ElasticLoadBalancingV2::ListenerCertificate', Properties: { ListenerArn: { Ref: 'L' }, Certificates: [{ CertificateArn: 'b' }] } } }],

@@ -87,22 +87,18 @@ function oneZoneLikely(names: CertificateName[]): boolean {
   return suffixes.size === 1;
 }
 
-/** New entries, one per validation record: a wildcard shares its record with its base name. */
+/** New entries, one per validation record (a wildcard shares its base name's record; the plain name is kept). */
 function newEntries(names: CertificateName[], zone: FixValue): FixValue[] | undefined {
-  const byKey = new Map<string, CertificateName>();
-  const out: FixValue[] = [];
+  const wildcard = (n: CertificateName): boolean => nameCandidates(n).some((c) => isWildcard(c.value));
+  const slots: { key?: string; name: CertificateName }[] = [];
   for (const n of names) {
     if (!n.inPlace) return undefined; // written inside an Fn::If: the text to copy depends on the scenario
     const key = isKnownName(n) ? [...new Set(nameCandidates(n).map((c) => baseName(nameKey(c.value))))].join('|') : undefined;
-    if (key === undefined) {
-      out.push({ DomainName: toFixValue(n.node.node), HostedZoneId: zone });
-      continue;
-    }
-    const prev = byKey.get(key);
-    if (!prev || (isWildcard(String(nameCandidates(prev)[0]?.value)) && !isWildcard(String(nameCandidates(n)[0]?.value)))) byKey.set(key, n);
+    const prev = key === undefined ? undefined : slots.find((s) => s.key === key);
+    if (!prev) slots.push({ key, name: n });
+    else if (wildcard(prev.name) && !wildcard(n)) prev.name = n;
   }
-  for (const n of byKey.values()) out.push({ DomainName: toFixValue(n.node.node), HostedZoneId: zone });
-  return out;
+  return slots.map((s) => ({ DomainName: toFixValue(s.name.node.node), HostedZoneId: zone }));
 }
 
 function insertOptionsFix(ctx: RuleContext, view: ResourceView, names: CertificateName[]): Fix | undefined {

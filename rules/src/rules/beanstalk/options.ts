@@ -1,7 +1,6 @@
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
-import type { Path } from '../../parse/source-tree';
 
 /**
  * Elastic Beanstalk `OptionSettings` ({Namespace, OptionName, Value}) indexed by namespace and
@@ -20,8 +19,6 @@ export interface OptionSource {
   resourceId: string;
   /** The resolved `OptionSettings` list, where an added option goes. */
   list: RNode | undefined;
-  /** Path of the resource's `Properties` (where `OptionSettings` is inserted when absent). */
-  propertiesPath: Path;
   entries: OptionEntry[];
   /** Every item has a known namespace and option name. */
   complete: boolean;
@@ -108,7 +105,7 @@ export function optionFlag(l: Lookup, fallback: boolean): boolean | undefined {
 
 function sourceOf(view: ResourceView): OptionSource {
   const list = entry(view.props, 'OptionSettings');
-  const source: OptionSource = { resourceId: view.resource.id, list, propertiesPath: view.path, entries: [], complete: true };
+  const source: OptionSource = { resourceId: view.resource.id, list, entries: [], complete: true };
   if (list === undefined) return source;
   if (list.kind !== 'seq') {
     source.complete = false;

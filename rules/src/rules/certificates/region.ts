@@ -31,7 +31,8 @@ function checkGlobal(ctx: RuleContext, use: CertificateUse, targets: readonly st
     // the certificate is created in the stack's region: fine only when that is us-east-1
     if (targets && targets.every((r) => r === GLOBAL_CERTIFICATE_REGION)) return;
     const never = !!targets && !targets.includes(GLOBAL_CERTIFICATE_REGION);
-    const severity: Severity = never ? 'error' : 'warning';
+    // the trigger sets the severity, unless the user configured another one for the rule
+    const severity: Severity | undefined = ctx.severity !== certificateRegion.meta.severity ? undefined : never ? 'error' : 'warning';
     ctx.report({
       path: use.value.path,
       severity,

@@ -1,3 +1,4 @@
+import { ELBV2_TLS_PROTOCOLS } from '../../data/elbv2-protocols';
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
@@ -9,8 +10,8 @@ export const LISTENER_CERTIFICATE = 'AWS::ElasticLoadBalancingV2::ListenerCertif
 export const LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 export const TARGET_GROUP = 'AWS::ElasticLoadBalancingV2::TargetGroup';
 
-/** Protocols that terminate TLS on the listener. */
-export const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS']);
+/** Protocols that terminate TLS on the listener (data: rules/src/data/elbv2-protocols.ts). */
+export const TLS_PROTOCOLS = ELBV2_TLS_PROTOCOLS;
 
 /** Known protocol values of a listener in one view (empty when unknown or absent). */
 export function protocolsOf(view: ResourceView): string[] {

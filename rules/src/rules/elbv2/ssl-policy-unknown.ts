@@ -37,7 +37,8 @@ export const elbv2SslPolicyUnknown: Rule = {
           fixes.push(setValueFix(cands, n.name, 'SslPolicy', n.name === s.safe));
           suggested.push(n.name);
         }
-        if (s.names.length) hints.push(`for '${value}' did you mean ${s.names.map((n) => `'${n.name}'`).join(', or ')}?`);
+        const options = s.names.map((n) => `'${n.name}'`).join(', or ');
+        if (s.names.length) hints.push(byValue.size > 1 ? `For '${value}', did you mean ${options}?` : `Did you mean ${options}?`);
       }
       const recommended = ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;
       ctx.report({
@@ -45,7 +46,7 @@ export const elbv2SslPolicyUnknown: Rule = {
         message:
           `SslPolicy ${listValues(bad)} is not a predefined ELBv2 security policy, and load balancers take only predefined ` +
           `policies, so CloudFormation fails to create or update the listener. ` +
-          (hints.length ? `${hints.join('; ').replace(/^f/, 'F')}` : `Use a predefined policy such as ${recommended}.`),
+          (hints.length ? hints.join(' ') : `Use a predefined policy such as ${recommended}.`),
         related: relatedFor(bad),
         fixes,
         data: { suggestions: suggested },

@@ -11,12 +11,14 @@ interface Setting {
   key: string;
   rejectedOn: ReadonlySet<string>;
   needs: string;
+  /** What to do, after "Remove <key>". */
+  remedy: string;
 }
 
 const TLS_SETTINGS: Setting[] = [
-  { key: 'SslPolicy', rejectedOn: ELBV2_PLAIN_PROTOCOLS, needs: 'HTTPS and TLS listeners' },
-  { key: 'Certificates', rejectedOn: ELBV2_PLAIN_PROTOCOLS, needs: 'HTTPS and TLS listeners' },
-  { key: 'AlpnPolicy', rejectedOn: ELBV2_NO_ALPN_PROTOCOLS, needs: 'TLS listeners (Network Load Balancer)' },
+  { key: 'SslPolicy', rejectedOn: ELBV2_PLAIN_PROTOCOLS, needs: 'HTTPS and TLS listeners', remedy: ', or make the listener HTTPS (ALB) / TLS (NLB)' },
+  { key: 'Certificates', rejectedOn: ELBV2_PLAIN_PROTOCOLS, needs: 'HTTPS and TLS listeners', remedy: ', or make the listener HTTPS (ALB) / TLS (NLB)' },
+  { key: 'AlpnPolicy', rejectedOn: ELBV2_NO_ALPN_PROTOCOLS, needs: 'TLS listeners of a Network Load Balancer', remedy: '; to negotiate ALPN, use a TLS listener on a Network Load Balancer' },
 ];
 
 /** The protocols of a view that reject a setting, and whether every known protocol does. */
@@ -55,7 +57,7 @@ function checkListener(ctx: RuleContext, view: ResourceView): void {
       message:
         `${setting.key} is set on a listener whose Protocol is ${listValues(rejecting)}${all ? '' : ' (one of its possible values)'}, ` +
         `but only ${setting.needs} take it: the API rejects the listener and the stack fails. ` +
-        `Remove ${setting.key}, or use the protocol that terminates TLS.`,
+        `Remove ${setting.key}${setting.remedy}.`,
       related: relatedFor(rejecting),
       fixes: fix ? [fix] : undefined,
       data: { property: setting.key, protocols: rejecting.map((c) => c.value) },

@@ -76,7 +76,7 @@ runRuleTests(elbv2SslPolicyUnknown, {
     {
       name: 'typo within 2 edits of one name: fix-all applies it',
       code: httpsListener('ELBSecurityPolicy-TLS13-1-2-Res-2021-6'),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], messageIncludes: 'did you mean' }],
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], messageIncludes: 'Did you mean' }],
       output: httpsListener('ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
     },
     {
@@ -104,6 +104,12 @@ runRuleTests(elbv2SslPolicyUnknown, {
       name: 'AllowedValues entry with a typo: on the property, related info and fix at the parameter',
       code: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-6'),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], related: 1 }],
+      output: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-06'),
+    },
+    {
+      name: 'two different typos in AllowedValues: one finding, suggestions per value',
+      code: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-6\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-6\n      - ELBSecurityPolicy-TLS13-1-3-2021-6'),
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], related: 3, messageIncludes: "For 'ELBSecurityPolicy-TLS13-1-3-2021-6', did you mean 'ELBSecurityPolicy-TLS13-1-3-2021-06'" }],
       output: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-06'),
     },
     {
