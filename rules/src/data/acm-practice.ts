@@ -24,9 +24,6 @@ export const ACM_DEFAULT_TAG_KEYS: readonly string[] = Object.freeze(['Owner', '
 /** Validation method the `acm-email-validation` fix sets. */
 export const ACM_RECOMMENDED_VALIDATION_METHOD = 'DNS';
 
-/** Validation methods that renew without a person (rules.md `acm-email-validation`). */
-export const ACM_AUTOMATIC_VALIDATION_METHODS: readonly string[] = Object.freeze(['DNS', 'HTTP']);
-
 /** `CertificateTransparencyLoggingPreference` value the fix sets. */
 export const ACM_TRANSPARENCY_ENABLED = 'ENABLED';
 export const ACM_TRANSPARENCY_DISABLED = 'DISABLED';

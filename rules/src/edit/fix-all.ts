@@ -30,6 +30,20 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * Whether `b` writes text that `a` replaces: `b` copied a value (a domain name into
+ * new DomainValidationOptions) that `a` corrects in the same pass. `b` then waits for
+ * the next pass, which sees the corrected value.
+ */
+function copiesChangedText(text: string, a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  for (const x of a) {
+    const old = text.slice(x.start, x.end).trim();
+    if (old.length < 4) continue;
+    if (b.some((y) => y.newText.includes(old))) return true;
+  }
+  return false;
+}
+
 function parsesClean(text: string, format: SourceFile['format']): boolean {
   const src = format === 'json' ? parseJson(text) : parseYaml(text);
   return src.errors.length === 0 && src.root !== null;
@@ -73,7 +87,8 @@ export function fixAll(text: string, lint: LintFn, maxPasses = 10): FixAllResult
       const key = JSON.stringify(edits);
       if (keys.has(key)) continue; // the same fix offered by two diagnostics
       // Conflicts wait for the next pass, which lints the text this pass produced.
-      if (chosen.some((c) => editsOverlap(c, edits)) || [...planned.claims].some((c) => claimed.has(c))) continue;
+      if (chosen.some((c) => editsOverlap(c, edits) || copiesChangedText(current, c, edits) || copiesChangedText(current, edits, c))) continue;
+      if ([...planned.claims].some((c) => claimed.has(c))) continue;
       keys.add(key);
       planned.claims.forEach((c) => claimed.add(c));
       chosen.push(edits);

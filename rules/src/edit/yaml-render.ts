@@ -31,7 +31,8 @@ export function shortForm(v: FixValue, ctx: RenderCtx): { tag: string; arg: FixV
   if (key === 'Fn::GetAtt' && Array.isArray(arg) && arg.length === 2 && arg.every((a) => typeof a === 'string') && !(arg[0] as string).includes('.')) {
     arg = `${arg[0]}.${arg[1]}`;
   }
-  if (arg === null || !tag.kinds.includes(kindOf(arg))) return undefined;
+  // A tagged scalar always reads as a string: other scalars stay long form.
+  if (arg === null || typeof arg === 'number' || typeof arg === 'boolean' || !tag.kinds.includes(kindOf(arg))) return undefined;
   // `!Base64 !Sub x` is not YAML (one tag per node): the outer function stays long form.
   if (isObj(arg) && shortForm(arg, ctx)) return undefined;
   return { tag: tag.tag, arg };

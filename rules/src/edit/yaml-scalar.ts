@@ -12,7 +12,7 @@ export interface ScalarPolicy {
 }
 
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /**
  * Whether a string may be written as a plain scalar and still read back as the same
@@ -52,8 +52,9 @@ function roundTrips(s: string, flow: boolean): boolean {
 
 export function quoted(s: string, q: Quote): string {
   if (q === "'" && !CONTROL.test(s)) return `'${s.replace(/'/g, "''")}'`;
-  // JSON string syntax is valid YAML double-quoted syntax.
-  return JSON.stringify(s);
+  // JSON string syntax is valid YAML double-quoted syntax; characters YAML treats as
+  // line breaks or does not print (NEL, LS, PS, C1 controls, BOM) are escaped too.
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function yamlScalar(v: ScalarValue, flow: boolean, policy: ScalarPolicy): string {

@@ -141,9 +141,9 @@ export class YamlWriter implements Writer {
 
   /** A new scalar in place of an old one, in the old one's quoting. */
   private scalarLike(old: SScalar, value: string | number | boolean | null, flow: boolean, parent: SNode | undefined): string {
-    if (old.style === 'single' || old.style === 'double') {
+    if ((old.style === 'single' || old.style === 'double') && value !== null) {
       const q = old.style === 'single' ? "'" : '"';
-      return quoted(value === null ? '' : String(value), q);
+      return quoted(String(value), q);
     }
     // Plain stays plain where YAML allows it.
     return yamlScalar(value, flow, { quote: neighbourPolicy(parent, this.style).quoteAll ?? this.style.quote });

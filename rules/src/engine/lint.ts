@@ -1,14 +1,13 @@
-import { ConditionAnalyzer, Scenario } from '../evaluate/conditions';
-import { ABSENT, conditionsIn, Resolver } from '../evaluate/values';
 import { isTemplateRoot, looksBinary, mayBeTemplate, showsTemplateMarkers } from '../parse/detect';
 import { parseSource } from '../parse/index';
 import { Path, SourceFile } from '../parse/source-tree';
-import { ResourceInfo, Template } from '../template/template';
+import { Template } from '../template/template';
 import { DEFAULT_SETTINGS, Settings } from './config';
 import { ProductionDetector } from './production';
 import { RuleRegistry } from './registry';
 import { DiagnosticSite, Suppressions } from './suppression';
-import { Diagnostic, Report, ResourceView, Rule, RuleContext, Severity } from './types';
+import { Diagnostic, Report, Rule, RuleContext, Severity } from './types';
+import { TemplateViews } from './views';
 
 /** Files larger than this are refused: CloudFormation's own limit is 1 MB. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
@@ -94,8 +93,7 @@ interface Pending {
 class LintRun {
   readonly failures: RuleFailure[] = [];
   private readonly pending = new Map<string, Pending>();
-  private readonly analyzer: ConditionAnalyzer;
-  private readonly viewCache = new Map<string, ResourceView[]>();
+  private readonly views: TemplateViews;
   private readonly production: ProductionDetector;
 
   constructor(
@@ -103,7 +101,7 @@ class LintRun {
     private readonly registry: RuleRegistry,
     private readonly settings: Settings,
   ) {
-    this.analyzer = new ConditionAnalyzer(template);
+    this.views = new TemplateViews(template);
     this.production = new ProductionDetector(template, settings.production);
   }
 
@@ -122,48 +120,20 @@ class LintRun {
   private context(rule: Rule, severity: Severity): RuleContext {
     const run = this;
     const template = this.template;
+    const views = this.views;
     return {
       template,
       settings: this.settings,
       options: this.settings.rules.get(rule.meta.id)?.options ?? {},
       severity,
       resources: (...types) => template.ofType(...types),
-      views: (r) => run.views(r),
-      viewsOf: (...types) => template.ofType(...types).flatMap((r) => run.views(r)),
-      resolve: (node, path, scenario) => {
-        const r = new Resolver(template, scenario).resolve(node, path);
-        return r === ABSENT ? undefined : r;
-      },
-      viewsIn: (id, scenario) => {
-        const other = template.resources.get(id);
-        if (!other) return [];
-        return run.views(other).filter((v) => agrees(v.scenario, scenario));
-      },
+      views: (r) => views.views(r),
+      viewsOf: (...types) => views.viewsOf(...types),
+      resolve: (node, path, scenario) => views.resolve(node, path, scenario),
+      viewsIn: (id, scenario) => views.viewsIn(id, scenario),
       isProduction: (r) => run.production.isProduction(r),
       report: (r) => run.add(rule, severity, r),
     };
-  }
-
-  views(resource: ResourceInfo): ResourceView[] {
-    let views = this.viewCache.get(resource.id);
-    if (views) return views;
-    const path = ['Resources', resource.id, 'Properties'];
-    const props = resource.properties;
-    // A resource with a Condition exists only where it holds: its views live in those scenarios.
-    const conditions = conditionsIn(props);
-    if (resource.condition) conditions.add(resource.condition);
-    let scenarios = this.analyzer.scenariosFor(conditions);
-    if (resource.condition) {
-      const existing = scenarios.filter((s) => s.assignment.get(resource.condition!) !== false);
-      if (existing.length) scenarios = existing;
-    }
-    views = scenarios.map((scenario) => {
-      let resolved = props ? new Resolver(this.template, scenario).resolve(props, path) : undefined;
-      if (resolved === ABSENT) resolved = undefined;
-      return { resource, scenario, props: resolved && resolved.kind === 'map' ? resolved : undefined, path };
-    });
-    this.viewCache.set(resource.id, views);
-    return views;
   }
 
   private add(rule: Rule, severity: Severity, report: Report): void {
@@ -246,10 +216,3 @@ class LintRun {
   }
 }
 
-function agrees(a: Scenario, b: Scenario): boolean {
-  for (const [k, v] of a.assignment) {
-    const w = b.assignment.get(k);
-    if (w !== undefined && w !== v) return false;
-  }
-  return true;
-}

@@ -103,6 +103,19 @@ describe('edit: fixAll', () => {
     assert.equal(r.text, t.replace('SSLPolicy', 'SslPolicy'));
   });
 
+  it('a fix that copies a value another fix corrects waits for the next pass', () => {
+    const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      DomainName: Shop.Example.com');
+    const lower = (text: string): Diagnostic[] => {
+      const v = valueOf(text, 'DomainName');
+      return v && v !== v.toLowerCase() ? [diag('lower', [fix([{ kind: 'set', path: [...P, 'DomainName'], value: v.toLowerCase() }])], { severity: 'error' })] : [];
+    };
+    const copy = (text: string): Diagnostic[] =>
+      text.includes('Options') ? [] : [diag('copy', [fix([{ kind: 'insert', path: P, key: 'Options', value: [{ DomainName: valueOf(text, 'DomainName')! }] }])], { severity: 'info' })];
+    const r = fixAll(t, linter([lower, copy]));
+    assert.equal(r.text, lines('Resources:', '  L:', '    Type: X', '    Properties:', '      DomainName: shop.example.com', '      Options:', '        - DomainName: shop.example.com'));
+    assert.equal(r.passes, 2);
+  });
+
   it('applies the same fix offered by two diagnostics once', () => {
     const same = fix([{ kind: 'insert', path: P, key: 'D', value: 1 }]);
     const rule = (text: string): Diagnostic[] => (valueOf(text, 'D') === undefined && !text.includes('D: 1') ? [diag('x', [same]), diag('y', [same])] : []);
@@ -112,7 +125,7 @@ describe('edit: fixAll', () => {
 
   it('stops after maxPasses, and on a cycle', () => {
     let n = 0;
-    const growing = (text: string): Diagnostic[] => [diag('grow', [fix([{ kind: 'set', path: [...P, 'C'], value: `v${++n}` }])])];
+    const growing = (): Diagnostic[] => [diag('grow', [fix([{ kind: 'set', path: [...P, 'C'], value: `v${++n}` }])])];
     const r = fixAll(base, linter([growing]), 3);
     assert.equal(r.passes, 3);
     const flip = (text: string): Diagnostic[] => [diag('flip', [fix([{ kind: 'set', path: [...P, 'C'], value: valueOf(text, 'C') === 'ok' ? 'ko' : 'ok' }])])];

@@ -108,9 +108,12 @@ function insertOptionsFix(ctx: RuleContext, view: ResourceView, names: Certifica
   const intents: FixIntent[] = [];
   if (zone.addParameter) intents.push(zone.addParameter);
   intents.push({ kind: 'insert', path: view.path, key: 'DomainValidationOptions', value: entries });
-  // Never in fix-all: it assumes the names are hosted in Route 53 and adds (or wires) a hosted-zone parameter,
-  // which a stack update then needs a value for.
-  return { title: `Insert DomainValidationOptions with a HostedZoneId for each name`, intents, safe: false };
+  // The fix adds a parameter without a default. In fix-all only where that fits how the template is
+  // deployed: it already takes parameters, declares no hosted-zone parameter of its own (one that
+  // validation does not use means validation was kept manual on purpose, or the zone serves another
+  // record), and the names share one domain. Everything else is left to a person (the quick fix).
+  const takesParameters = ctx.template.parameters.size > 0;
+  return { title: `Insert DomainValidationOptions with a HostedZoneId for each name`, intents, safe: takesParameters && !!zone.addParameter && oneZoneLikely(names) };
 }
 
 function completeOptionsFix(

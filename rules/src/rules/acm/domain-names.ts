@@ -1,6 +1,6 @@
 import { domainToASCII } from 'url';
 import { ACM_DOMAIN_NAME_MAX_LENGTH } from '../../data/acm';
-import { ACM_NAME_MAX_LENGTH, DNS_LABEL_MAX_LENGTH } from '../../data/acm-practice';
+import { ACM_DOMAIN_NAME_PATTERN, ACM_NAME_MAX_LENGTH, DNS_LABEL_MAX_LENGTH } from '../../data/acm-practice';
 
 /**
  * Certificate name checks (rules.md `acm-domain-invalid`) and name comparisons shared by the
@@ -47,11 +47,6 @@ export function baseName(key: string): string {
 /** Whether `key` equals `domain` or is a subdomain of it, on label boundaries (both keys). */
 export function isWithin(key: string, domain: string): boolean {
   return key === domain || key.endsWith(`.${domain}`);
-}
-
-/** Two names whose DNS validation record is the same (`example.com` and `*.example.com`). */
-export function sameValidationName(a: string, b: string): boolean {
-  return baseName(nameKey(a)) === baseName(nameKey(b));
 }
 
 export function isWildcard(name: string): boolean {
@@ -104,6 +99,8 @@ function problemsOf(raw: string, isDomainName: boolean): string[] {
   const last = base[base.length - 1];
   if (base.length >= 2 && last.length < 2) out.push(`the last label '${last}' is shorter than 2 characters`);
   if (name.length > ACM_NAME_MAX_LENGTH) out.push(`it has ${name.length} characters (at most ${ACM_NAME_MAX_LENGTH})`);
+  // Whatever the checks above did not name, ACM's own pattern still rejects.
+  if (!out.length && !ACM_DOMAIN_NAME_PATTERN.test(name)) out.push(`it does not match ACM's domain name pattern`);
   if (isDomainName && name.length > ACM_DOMAIN_NAME_MAX_LENGTH) {
     out.push(`as DomainName (the certificate's common name) it may have at most ${ACM_DOMAIN_NAME_MAX_LENGTH} characters, it has ${name.length}; put the long name in SubjectAlternativeNames`);
   }

@@ -5,7 +5,10 @@ import { ruleOption } from '../../engine/config';
 import type { Fix, FixIntent, ResourceView, Rule } from '../../engine/types';
 import { CERTIFICATE, propertyPath, writtenProperty } from './common';
 
-/** Tag keys present on the certificate in one scenario; undefined when some key is unknown. */
+/**
+ * Tag keys certainly present on the certificate in one scenario; undefined when some key is
+ * unknown. A key from a parameter counts only when every value it allows is that key.
+ */
 function presentKeys(tags: RNode | undefined): Set<string> | undefined {
   if (tags === undefined) return new Set();
   if (tags.kind !== 'seq') return undefined;
@@ -13,8 +16,9 @@ function presentKeys(tags: RNode | undefined): Set<string> | undefined {
   for (const item of tags.items) {
     const key = entry(item, 'Key');
     const cands = stringCandidates(key);
-    if (!key || key.kind !== 'leaf' || cands.length !== key.candidates.length || new Set(cands.map((c) => c.value)).size !== 1) return undefined;
-    keys.add(cands[0].value);
+    if (!key || key.kind !== 'leaf' || cands.length !== key.candidates.length) return undefined;
+    const values = new Set(cands.map((c) => c.value));
+    if (values.size === 1) keys.add(cands[0].value);
   }
   return keys;
 }
@@ -51,11 +55,9 @@ export const acmMissingTags: Rule = {
     const required = Array.isArray(option) ? [...new Set(option.filter((k): k is string => typeof k === 'string' && k !== ''))] : undefined;
     for (const view of ctx.viewsOf(CERTIFICATE)) {
       const tags = entry(view.props, 'Tags');
-      const keys = presentKeys(tags);
-      if (!keys) continue;
       const site = tags ? { path: tags.path } : { path: view.path, target: 'key' as const };
       if (!required || !required.length) {
-        if (keys.size) continue;
+        if (tags !== undefined && (tags.kind !== 'seq' || tags.items.length)) continue; // some tag, or unknown
         // Suggested keys, not configured ones: offered, but not applied by fix-all.
         const fix = tagsFix(view, tags, ACM_DEFAULT_TAG_KEYS, false);
         ctx.report({
@@ -67,6 +69,8 @@ export const acmMissingTags: Rule = {
         });
         continue;
       }
+      const keys = presentKeys(tags);
+      if (!keys) continue;
       const missing = required.filter((k) => !keys.has(k));
       // One finding per missing key; each fix adds every missing key, but only the first is in fix-all (the others would add them again).
       missing.forEach((key, i) => {

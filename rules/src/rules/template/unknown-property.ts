@@ -1,4 +1,5 @@
-import { intrinsicName, isMap, isSeq, Path, SNode } from '../../parse/source-tree';
+import { SAM_CHECKED_PROPERTIES, SPEC_MISSING_PROPERTIES, TRANSFORMS_KEEPING_PROPERTIES } from '../../data/spec-gaps';
+import { getValue, intrinsicName, isMap, isSeq, Path, scalarString, SNode } from '../../parse/source-tree';
 import { closestNames, specAt } from '../../spec/index';
 import type { Rule, RuleContext } from '../../engine/types';
 
@@ -21,12 +22,36 @@ export function makeUnknownPropertyRule(resourceTypes: readonly string[]): Rule 
       resourceTypes,
     },
     check(ctx) {
+      if (macroTransformed(ctx.template.root)) return;
       for (const resource of ctx.resources(...resourceTypes)) {
         if (!resource.type || !isMap(resource.properties)) continue;
-        walk(ctx, resource.type, resource.properties, ['Resources', resource.id, 'Properties'], [], 0);
+        const path = ['Resources', resource.id, 'Properties'];
+        if (!resource.type.startsWith('AWS::Serverless::')) {
+          walk(ctx, resource.type, resource.properties, path, [], 0);
+          continue;
+        }
+        // SAM: only the properties the rules read (the bundled SAM specification lags SAM).
+        for (const name of SAM_CHECKED_PROPERTIES[resource.type] ?? []) {
+          const value = getValue(resource.properties, name);
+          if (value) walk(ctx, resource.type, value, [...path, name], [name], 1);
+        }
       }
     },
   };
+}
+
+/** Whether a template-level Transform names a macro, which may consume properties of its own. */
+function macroTransformed(root: SNode): boolean {
+  const transform = getValue(root, 'Transform');
+  if (!transform) return false;
+  const names = isSeq(transform) ? transform.items.map(scalarString) : [scalarString(transform)];
+  // A transform that is not a plain name (e.g. Name/Parameters form) is a macro too.
+  return names.some((n) => n === undefined || !TRANSFORMS_KEEPING_PROPERTIES.has(n));
+}
+
+/** Names the specification lacks at a place (data/spec-gaps.ts). */
+function missingFromSpec(specName: string, name: string): boolean {
+  return specName.split('|').some((t) => SPEC_MISSING_PROPERTIES[t]?.includes(name));
 }
 
 /** Walks written keys; `specPath` is the path below Properties without intrinsic steps. */
@@ -46,6 +71,8 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: Path, specPath:
     return;
   }
   if (!isMap(node)) return;
+  // A macro invoked here (Fn::Transform next to other keys) rewrites this object first.
+  if (node.pairs.some((p) => p.key.value === 'Fn::Transform')) return;
   const spec = specAt(type, specPath);
   if (!spec || spec.open) return;
   for (const pair of node.pairs) {
@@ -54,6 +81,8 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: Path, specPath:
       walk(ctx, type, pair.value, [...path, name], [...specPath, name], depth + 1);
       continue;
     }
+    // Fn::ForEach (AWS::LanguageExtensions) expands into properties; its body is not a property.
+    if (name.startsWith('Fn::ForEach::') || missingFromSpec(spec.name, name)) continue;
     const suggestions = closestNames(name, spec.properties.keys(), 3);
     const where = specPath.length ? `${spec.name.replace(/^.*\./, '')} (${type})` : type;
     ctx.report({

@@ -1,6 +1,6 @@
 import { acmActivityUnmonitored } from '../../../../rules/src/rules/acm/activity-unmonitored';
 import { runRuleTests } from '../../../support/rule-tester';
-import { jsonCert, yamlCert } from './fixtures';
+import { IS_PROD_CONDITION, jsonCert, yamlCert } from './fixtures';
 
 const cert = '      DomainName: www.example.com\n      ValidationMethod: DNS';
 const rule = (pattern: string, state = ''): string =>
@@ -8,6 +8,9 @@ const rule = (pattern: string, state = ''): string =>
 
 runRuleTests(acmActivityUnmonitored, {
   valid: [
+    { name: 'source from a parameter Default', code: yamlCert(cert, { parameters: '  Source:\n    Type: String\n    Default: aws.acm', resources: rule('        source: [!Ref Source]') }) },
+    { name: 'source in an Fn::If branch', code: yamlCert(cert, { conditions: IS_PROD_CONDITION, resources: rule('        source: [!If [IsProd, aws.acm, aws.ec2]]') }) },
+    { name: 'GetAtt alarm namespace may be ACM', code: yamlCert(cert, { resources: '  A:\n    Type: AWS::CloudWatch::Alarm\n    Properties:\n      Namespace: !GetAtt Config.Namespace\n      MetricName: DaysToExpiry' }) },
     { name: 'EventBridge rule on aws.acm', code: yamlCert(cert, { resources: rule('        source: [aws.acm]') }) },
     { name: 'EventBridge rule on ACM CloudTrail calls', code: yamlCert(cert, { resources: rule('        source: [aws.acm-pca, aws.kms]\n        detail:\n          eventSource: [acm.amazonaws.com]') }) },
     { name: 'EventBridge rule naming ACM API calls', code: yamlCert(cert, { resources: rule('        detail:\n          eventName: [DeleteCertificate]') }) },
@@ -28,6 +31,8 @@ runRuleTests(acmActivityUnmonitored, {
     },
   ],
   invalid: [
+    { name: 'a rule whose source is AWS::NoValue', code: yamlCert(cert, { resources: rule('        source: [!Ref AWS::NoValue]') }), errors: [{}] },
+    { name: 'source parameter Default on another service', code: yamlCert(cert, { parameters: '  Source:\n    Type: String\n    Default: aws.ec2', resources: rule('        source: [!Ref Source]') }), errors: [{}] },
     {
       name: 'nothing watches: once, on the first certificate',
       code: yamlCert(cert, { resources: "  Other:\n    Type: AWS::CertificateManager::Certificate\n    Properties:\n      DomainName: shop.example.com" }),

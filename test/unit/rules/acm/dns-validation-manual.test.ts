@@ -106,6 +106,11 @@ runRuleTests(acmDnsValidationManual, {
   ],
   invalid: [
     {
+      name: 'ValidationMethod parameter whose AllowedValues include DNS',
+      code: yamlCert('      DomainName: app.example.com\n      ValidationMethod: !Ref Method', { parameters: '  Method:\n    Type: String\n    Default: EMAIL\n    AllowedValues: [EMAIL, DNS]' }),
+      errors: [{ path: CERT_PATH, messageIncludes: "'app.example.com'" }],
+    },
+    {
       name: 'no DomainValidationOptions: entries and the HostedZoneId parameter are added',
       code: yamlCert('      DomainName: www.example.com\n      SubjectAlternativeNames:\n        - example.com\n      ValidationMethod: DNS'),
       errors: [{ path: CERT_PATH, line: 5, severity: 'info', resource: 'Certificate', fixes: 1, messageIncludes: "'www.example.com', 'example.com'" }],

@@ -10,6 +10,8 @@ const requiredTags = ['Owner', 'CostCenter'];
 
 runRuleTests(acmMissingTags, {
   valid: [
+    { name: 'a tag whose key comes from a parameter with AllowedValues is still a tag', code: tagged(tag('!Ref TagKey', 'x')).replace('Conditions:', 'Parameters:\n  TagKey:\n    Type: String\n    Default: Owner\n    AllowedValues: [Owner, Team]\nConditions:') },
+    { name: 'a tag list item from ImportValue is a tag', code: tagged('        - !ImportValue shared-tag') },
     { name: 'any tag without requiredTags', code: tagged(tag('Owner', 'billing-team')) },
     { name: 'every required key', code: tagged(`${tag('Owner', 'billing-team')}\n${tag('CostCenter', "'4711'")}`), options: { requiredTags } },
     { name: 'a tag key from ImportValue may be the required one', code: tagged(`${tag('Owner', 'a')}\n${tag('!ImportValue tag-key', 'b')}`), options: { requiredTags } },
@@ -18,6 +20,12 @@ runRuleTests(acmMissingTags, {
     { name: 'JSON with tags', code: jsonCert({ DomainName: 'billing.example.com', Tags: [{ Key: 'Owner', Value: 'bi' }, { Key: 'CostCenter', Value: '4711' }] }), options: { requiredTags } },
   ],
   invalid: [
+    {
+      name: 'a tag key parameter whose AllowedValues may miss the required key',
+      code: yamlCert(`${base}\n      Tags:\n${tag('!Ref TagKey', 'x')}\n${tag('CostCenter', 'y')}`, { parameters: '  TagKey:\n    Type: String\n    Default: Owner\n    AllowedValues: [Owner, Team]' }),
+      options: { requiredTags },
+      errors: [{ path: [...CERT_PATH, 'Tags'], messageIncludes: "'Owner'" }],
+    },
     {
       name: 'no Tags: info on the Properties key, Owner/Team/Application inserted',
       code: yamlCert(base),

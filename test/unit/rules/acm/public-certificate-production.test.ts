@@ -1,6 +1,6 @@
 import { acmPublicCertificateProduction } from '../../../../rules/src/rules/acm/public-certificate-production';
 import { runRuleTests } from '../../../support/rule-tester';
-import { CERT_PATH, jsonCert, PRIVATE_CA, yamlCert } from './fixtures';
+import { CERT_PATH, IS_PROD_CONDITION, jsonCert, PRIVATE_CA, yamlCert } from './fixtures';
 
 const env = (def: string): string => `  Environment:\n    Type: String\n    Default: ${def}`;
 const cert = '      DomainName: shop.example.com\n      ValidationMethod: DNS';
@@ -31,6 +31,27 @@ const distribution = `  Distribution:
 
 runRuleTests(acmPublicCertificateProduction, {
   valid: [
+    {
+      name: 'JSON internal load balancer',
+      code: jsonCert(
+        { DomainName: 'shop.example.com' },
+        {
+          Parameters: { Environment: { Type: 'String', Default: 'prod' } },
+          Resources: {
+            Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internal' } },
+            L: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: { Ref: 'Alb' }, Protocol: 'HTTPS', Certificates: [{ CertificateArn: { Ref: 'Certificate' } }] } },
+          },
+        },
+      ),
+    },
+    {
+      name: 'private exactly where the distribution uses it; the reference is AWS::NoValue otherwise',
+      code: yamlCert(`${cert}\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]`, {
+        parameters: env('prod'),
+        conditions: IS_PROD_CONDITION,
+        resources: distribution.replace('AcmCertificateArn: !Ref Certificate', 'AcmCertificateArn: !If [IsProd, !Ref Certificate, !Ref AWS::NoValue]'),
+      }),
+    },
     { name: 'not production', code: yamlCert(cert, { parameters: env('dev'), resources: alb('internet-facing') }) },
     { name: 'internal load balancer', code: yamlCert(cert, { parameters: env('prod'), resources: alb('internal') }) },
     { name: 'no consumer in the template', code: yamlCert(cert, { parameters: env('prod') }) },
@@ -53,6 +74,11 @@ runRuleTests(acmPublicCertificateProduction, {
     },
   ],
   invalid: [
+    {
+      name: 'scheme chosen by Fn::If: internet-facing in one branch',
+      code: yamlCert(cert, { parameters: env('prod'), conditions: IS_PROD_CONDITION, resources: alb('!If [IsProd, internet-facing, internal]') }),
+      errors: [{ path: CERT_PATH }],
+    },
     {
       name: 'internet-facing ALB in a production template',
       code: yamlCert(cert, { parameters: env('prod'), resources: alb('internet-facing') }),

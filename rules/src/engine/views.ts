@@ -1,0 +1,93 @@
+import { ConditionAnalyzer, Scenario } from '../evaluate/conditions';
+import { ABSENT, conditionsIn, RNode, Resolver } from '../evaluate/values';
+import type { Path, SNode } from '../parse/source-tree';
+import { ResourceInfo, Template } from '../template/template';
+import { DEFAULT_SETTINGS, Settings } from './config';
+import { ProductionDetector } from './production';
+import type { ResourceView, RuleContext } from './types';
+
+/**
+ * Resources as rules see them: one view per scenario, resolved once per template. The lint run
+ * reads through this, and so can other pure consumers of a template (the inventory).
+ */
+export class TemplateViews {
+  private readonly analyzer: ConditionAnalyzer;
+  private readonly cache = new Map<string, ResourceView[]>();
+
+  constructor(readonly template: Template) {
+    this.analyzer = new ConditionAnalyzer(template);
+  }
+
+  /** One view per scenario of a resource (usually one). */
+  views(resource: ResourceInfo): ResourceView[] {
+    let views = this.cache.get(resource.id);
+    if (views) return views;
+    const path = ['Resources', resource.id, 'Properties'];
+    const props = resource.properties;
+    // A resource with a Condition exists only where it holds: its views live in those scenarios.
+    const conditions = conditionsIn(props);
+    if (resource.condition) conditions.add(resource.condition);
+    let scenarios = this.analyzer.scenariosFor(conditions);
+    if (resource.condition) {
+      const existing = scenarios.filter((s) => s.assignment.get(resource.condition!) !== false);
+      if (existing.length) scenarios = existing;
+    }
+    views = scenarios.map((scenario) => {
+      let resolved = props ? new Resolver(this.template, scenario).resolve(props, path) : undefined;
+      if (resolved === ABSENT) resolved = undefined;
+      return { resource, scenario, props: resolved && resolved.kind === 'map' ? resolved : undefined, path };
+    });
+    this.cache.set(resource.id, views);
+    return views;
+  }
+
+  /** Views of every resource of the given types. */
+  viewsOf(...types: string[]): ResourceView[] {
+    return this.template.ofType(...types).flatMap((r) => this.views(r));
+  }
+
+  /** Views of another resource that agree with a scenario on shared conditions. */
+  viewsIn(id: string, scenario: Scenario): ResourceView[] {
+    const other = this.template.resources.get(id);
+    if (!other) return [];
+    return this.views(other).filter((v) => agrees(v.scenario, scenario));
+  }
+
+  /** Resolves any node of the template in a scenario. */
+  resolve(node: SNode, path: Path, scenario: Scenario): RNode | undefined {
+    const r = new Resolver(this.template, scenario).resolve(node, path);
+    return r === ABSENT ? undefined : r;
+  }
+}
+
+/** Whether two scenarios agree on every condition both decide. */
+export function agrees(a: Scenario, b: Scenario): boolean {
+  for (const [k, v] of a.assignment) {
+    const w = b.assignment.get(k);
+    if (w !== undefined && w !== v) return false;
+  }
+  return true;
+}
+
+/**
+ * A rule context for reading a template outside a lint run (no rule, no findings): the views,
+ * the graph and production detection exactly as rules see them. `report` throws.
+ */
+export function readContext(template: Template, settings: Settings = DEFAULT_SETTINGS, views = new TemplateViews(template)): RuleContext {
+  const production = new ProductionDetector(template, settings.production);
+  return {
+    template,
+    settings,
+    options: {},
+    severity: 'info',
+    resources: (...types) => template.ofType(...types),
+    views: (r) => views.views(r),
+    viewsOf: (...types) => views.viewsOf(...types),
+    resolve: (node, path, scenario) => views.resolve(node, path, scenario),
+    viewsIn: (id, scenario) => views.viewsIn(id, scenario),
+    isProduction: (r) => production.isProduction(r),
+    report: () => {
+      throw new Error('a read context does not report findings');
+    },
+  };
+}
