@@ -57,13 +57,6 @@ export function lineOf(text: string, pos: number): number {
   return n;
 }
 
-/** Skips spaces and tabs forward from `pos`. */
-export function skipBlanks(text: string, pos: number): number {
-  let i = pos;
-  while (text[i] === ' ' || text[i] === '\t') i++;
-  return i;
-}
-
 /** Moves back from `pos` over whitespace (line breaks included). */
 export function trimBackWhitespace(text: string, pos: number, floor = 0): number {
   let i = pos;

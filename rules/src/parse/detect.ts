@@ -12,6 +12,11 @@ export function isCandidateFile(fileName: string): boolean {
 export const DEFAULT_SKIPPED_DIRS = ['node_modules', '.git', 'cdk.out', '.aws-sam'] as const;
 
 const RESOURCE_TYPE = /^(AWS|Custom|Alexa)::/;
+/**
+ * Any CloudFormation type name: registry types (`MongoDB::Atlas::Cluster`) and modules
+ * (`My::S3::Bucket::MODULE`) sit next to AWS types in real templates (corpus review).
+ */
+const ANY_TYPE_NAME = /^[A-Za-z0-9]+(::[A-Za-z0-9_@-]+)+$/;
 const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
 /**
@@ -44,13 +49,14 @@ export function isTemplateRoot(root: SNode | null): boolean {
   }
   const resources = getValue(root, 'Resources');
   if (!isMap(resources) || resources.pairs.length === 0) return false;
+  // Every entry must carry a type name, and at least one an AWS::, Custom:: or Alexa:: one.
   let typed = 0;
   for (const pair of resources.pairs) {
     const id = String(pair.key.value);
     if (id.startsWith('Fn::ForEach::')) continue;
     const type = scalarString(getValue(pair.value, 'Type'));
-    if (type === undefined || !RESOURCE_TYPE.test(type)) return false;
-    typed++;
+    if (type === undefined || !ANY_TYPE_NAME.test(type)) return false;
+    if (RESOURCE_TYPE.test(type)) typed++;
   }
   return typed > 0;
 }

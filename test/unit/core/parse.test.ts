@@ -131,6 +131,10 @@ describe('parse', () => {
     it('SAM transform makes a template', () => assert.ok(isTemplateRoot(root('Transform: AWS::Serverless-2016-10-31\n'))));
     it('a Kubernetes manifest is not', () => assert.ok(!isTemplateRoot(root('apiVersion: v1\nkind: Service\nmetadata: {name: x}\n'))));
     it('Resources of other tools are not', () => assert.ok(!isTemplateRoot(root('Resources:\n  a:\n    Type: bucket\n'))));
+    it('registry types and modules next to AWS types make a template', () =>
+      assert.ok(isTemplateRoot(root('Resources:\n  Mod:\n    Type: Some::IAM::Role::MODULE\n  Atlas:\n    Type: MongoDB::Atlas::Cluster\n  Bucket:\n    Type: AWS::S3::Bucket\n'))));
+    it('registry types alone are not enough', () => assert.ok(!isTemplateRoot(root('Resources:\n  Report:\n    Type: Initech::TPS::Report\n'))));
+    it('an entry without a type name is not a template', () => assert.ok(!isTemplateRoot(root('Resources:\n  a:\n    Type: AWS::S3::Bucket\n  b:\n    Type: load-balancer\n'))));
     it('package.json is not', () => assert.ok(!isTemplateRoot(root('{"name": "x", "version": "1.0.0"}', 'package.json'))));
     it('sniffs cheaply', () => {
       assert.ok(!mayBeTemplate('name: x\nsteps: []\n'));

@@ -33,11 +33,11 @@ export const cloudfrontOriginHttp: Rule = {
         const verdict = s3WebsiteVerdict(ctx, origin.domain, view.scenario);
         const related: RelatedInfo[] = [
           ...relatedFor(bad),
-          ...httpRoutes.map((b) => ({ path: entry(b.node, 'ViewerProtocolPolicy')!.path, message: `${b.label} accepts HTTP viewers (allow-all) and routes to origin ${name}` })),
+          ...httpRoutes.map((b) => ({ path: entry(b.node, 'ViewerProtocolPolicy')!.path, message: `${b.label} accepts HTTP viewers (allow-all) and routes to ${name}` })),
         ];
         const why = httpOnly.length
-          ? `OriginProtocolPolicy ${listValues(bad)}: CloudFront fetches from origin ${name} over plain HTTP`
-          : `OriginProtocolPolicy 'match-viewer' while ${httpRoutes.map((b) => b.label).join(', ')} ${httpRoutes.length > 1 ? 'accept' : 'accepts'} HTTP viewers (allow-all): those requests reach origin ${name} over plain HTTP`;
+          ? `OriginProtocolPolicy ${listValues(bad)}: CloudFront fetches from ${name} over plain HTTP`
+          : `OriginProtocolPolicy 'match-viewer' while ${httpRoutes.map((b) => b.label).join(', ')} ${httpRoutes.length > 1 ? 'accept' : 'accepts'} HTTP viewers (allow-all): those requests reach ${name} over plain HTTP`;
         if (verdict === 'website') {
           findings.add({
             path: policy.path,
@@ -65,9 +65,10 @@ export const cloudfrontOriginHttp: Rule = {
   },
 };
 
+/** How messages name the origin: "origin 'Id'", "origin <domain>", or "this origin" when neither is known. */
 function originName(origin: CustomOrigin): string {
-  if (origin.ids.length === 1) return `'${origin.ids[0]}'`;
+  if (origin.ids.length === 1) return `origin '${origin.ids[0]}'`;
   const domains = strings(origin.domain);
-  if (domains.length === 1) return domains[0];
-  return origin.legacy ? '(CustomOrigin)' : '(this origin)';
+  if (domains.length === 1) return `origin ${domains[0]}`;
+  return origin.legacy ? 'the CustomOrigin' : 'this origin';
 }

@@ -23,12 +23,17 @@ export const elbv2RuleBypassesRedirect: Rule = {
       if (!onHttp) continue;
       const plain = firstPlainAction(entry(view.props, 'Actions'));
       if (!plain) continue;
+      // Only claim a bypass when the listener itself is known to redirect (corpus review:
+      // rules on forwarding HTTP listeners were said to bypass a redirect that does not exist).
+      const listenerPlain = listener.views.some((l) => firstPlainAction(entry(l.props, 'DefaultActions')));
+      const consequence = listenerPlain
+        ? `matching requests are served over plain HTTP (the listener itself does not redirect to HTTPS either)`
+        : `matching requests are served over plain HTTP, bypassing the listener's redirect to HTTPS`;
       ctx.report({
         path: plain.action.path,
         key: [...view.path, 'Actions'].join('\u0001'),
         message:
-          `This rule sits on HTTP listener ${listener.id} and its action ${plain.why}: ` +
-          `matching requests are served over plain HTTP, bypassing the listener's redirect to HTTPS. ` +
+          `This rule sits on HTTP listener ${listener.id} and its action ${plain.why}: ${consequence}. ` +
           `Move the rule to the HTTPS listener, or make its action a redirect to HTTPS.`,
         data: { listener: listener.id },
       });

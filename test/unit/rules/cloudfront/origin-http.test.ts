@@ -64,6 +64,12 @@ runRuleTests(cloudfrontOriginHttp, {
       output: yaml(),
     },
     {
+      // corpus: Solutions/CloudFrontCustomOriginLambda@Edge/CloudFront.yaml (Id: !Ref OriginALB)
+      name: 'http-only on an origin whose Id and domain are unknown is named "this origin"',
+      code: yaml(policy('http-only'), ['- Id: app', '- Id: !Ref OriginAlb'], domain('!GetAtt OriginAlb.DNSName')),
+      errors: [{ path: POLICY_PATH, messageIncludes: 'CloudFront fetches from this origin over plain HTTP' }],
+    },
+    {
       name: 'JSON http-only',
       code: jsonOrigin('http-only'),
       errors: [{ path: POLICY_PATH, severity: 'warning' }],

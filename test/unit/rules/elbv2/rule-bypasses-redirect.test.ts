@@ -63,7 +63,19 @@ runRuleTests(elbv2RuleBypassesRedirect, {
     {
       name: 'forward rule on the HTTP listener',
       code: template('HTTP', FORWARD),
-      errors: [{ path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0], line: 27, messageIncludes: 'HttpListener', severity: 'warning', resource: 'ApiRule', fixes: 0 }],
+      errors: [{ path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0], line: 27, messageIncludes: "bypassing the listener's redirect to HTTPS", severity: 'warning', resource: 'ApiRule', fixes: 0 }],
+    },
+    {
+      // corpus: ECS/ECS_Schedule_Example.yaml: the listener forwards too, so there is no redirect to bypass
+      name: 'forward rule on an HTTP listener that forwards itself: no redirect is claimed',
+      code: yamlTemplate(
+        loadBalancer('Alb') +
+          '\n' +
+          listener('HttpListener', '      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: HTTP\n      DefaultActions:\n        - Type: forward\n          TargetGroupArn: !ImportValue web-targets') +
+          '\n' +
+          rule(FORWARD),
+      ),
+      errors: [{ path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0], messageIncludes: 'the listener itself does not redirect to HTTPS either' }],
     },
     {
       name: 'redirect that keeps #{protocol}',
@@ -74,6 +86,11 @@ runRuleTests(elbv2RuleBypassesRedirect, {
       name: 'JSON: fixed-response rule on the HTTP listener',
       code: jsonRule('HTTP', [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '200' } }]),
       errors: [{ path: ['Resources', 'Rule', 'Properties', 'Actions', 0], messageIncludes: "'fixed-response'" }],
+    },
+    {
+      name: 'JSON: forward rule on an HTTP listener whose default action is a fixed response',
+      code: jsonRule('HTTP', [{ Type: 'forward', TargetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123456789abcdef' }]),
+      errors: [{ path: ['Resources', 'Rule', 'Properties', 'Actions', 0], messageIncludes: 'the listener itself does not redirect to HTTPS either' }],
     },
     {
       name: 'listener Protocol from a parameter that allows HTTP',
