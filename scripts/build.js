@@ -35,9 +35,11 @@ async function bundles() {
     minify: process.argv.includes('--minify'),
     logLevel: 'warning',
     define: { CLI_VERSION: JSON.stringify(pkg.version) },
+    plugins: [require('./esbuild-yaml-env')],
   };
   const entries = [
     { entryPoints: [path.join(root, 'cli', 'src', 'main.ts')], outfile: path.join(dist, 'cli.js') },
+    { entryPoints: [path.join(root, 'cli', 'src', 'worker.ts')], outfile: path.join(dist, 'cli-worker.js') },
   ];
   for (const [src, out, extra] of [
     ['server/src/server.ts', 'server.js', {}],

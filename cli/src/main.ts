@@ -1,12 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { ConfigLayer, defaultRegistry, lintText, MAX_TEMPLATE_BYTES, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
+import { ConfigLayer, defaultRegistry, lintText, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
 import { collectFiles } from './files';
 import { fixFile } from './fix';
+import { lintFile } from './lint-file';
+import { lintInPool } from './pool';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { FileReport, summarize } from './format/report';
@@ -96,13 +98,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const locator = new ConfigLocator(registry);
   const settingsCache = new Map<string, Settings>();
-  const settingsFor = (file: string): Settings => {
-    const c = explicitConfig ?? locator.forFile(file);
-    reportConfig(c);
+  const settingsOf = (c: LoadedConfig | undefined): Settings => {
     const key = c?.file ?? '';
     let s = settingsCache.get(key);
     if (!s) settingsCache.set(key, (s = mergeSettings(c?.layer, cliLayer)));
     return s;
+  };
+  const settingsFor = (file: string): Settings => {
+    const c = explicitConfig ?? locator.forFile(file);
+    reportConfig(c);
+    return settingsOf(c);
   };
 
   let baseline: Set<string> | undefined;
@@ -129,35 +134,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const reports: FileReport[] = [];
   const fixDiffs: string[] = [];
   const failedRules = new Set<string>();
-  for (const file of files) {
+  const fixing = args.fix || args.fixDryRun;
+  // Many files: worker threads lint them (pool.ts) and outcomes come back in file order; config
+  // errors are still reported below, where a sequential run reports them. `--fix` stays in-process.
+  const pooled = fixing ? undefined : await lintInPool(files, (f) => settingsOf(explicitConfig ?? locator.forFile(f)), args.showSuppressed);
+  for (const [index, file] of files.entries()) {
     const relPath = path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
     const report: FileReport = { file, relPath, template: false, diagnostics: [] };
     reports.push(report);
-    let text: string;
-    try {
-      const size = fs.statSync(file).size;
-      if (size > MAX_TEMPLATE_BYTES) {
-        report.skipped = `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`;
-        continue;
-      }
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      report.readError = `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-      io.err(`cfn-tls-lint: ${relPath}: ${report.readError}\n`);
-      status = 2;
-      continue;
-    }
-    const settings = settingsFor(file);
-    if (args.fix || args.fixDryRun) {
+    const fixText = (text: string): string => {
+      const settings = settingsFor(file);
       const fixed = fixFile({ file, relPath, text, dryRun: args.fixDryRun, lint: (t) => lintText(t, file, registry, { settings }) });
       if (fixed.error) {
         io.err(`cfn-tls-lint: ${relPath}: ${fixed.error}\n`);
         status = 2;
       }
       if (fixed.diff) fixDiffs.push(fixed.diff);
-      text = fixed.text;
+      return fixed.text;
+    };
+    const done = pooled?.[index];
+    if (done?.read) settingsFor(file);
+    const result = done ?? lintFile(file, registry, () => settingsFor(file), { showSuppressed: args.showSuppressed, beforeLint: fixing ? fixText : undefined });
+    if (result.readError) {
+      report.readError = result.readError;
+      io.err(`cfn-tls-lint: ${relPath}: ${report.readError}\n`);
+      status = 2;
+      continue;
     }
-    const result = lintText(text, file, registry, { settings, showSuppressed: args.showSuppressed });
     report.template = result.template;
     report.skipped = result.skipped;
     report.diagnostics = result.diagnostics;

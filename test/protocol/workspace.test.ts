@@ -25,7 +25,7 @@ function scanFinished(client: LspClient, since: number): Promise<{ state: string
   );
 }
 
-/** The first scan after `since` that ran to its end (earlier ones may be cancelled and taken over). */
+/** The first scan after notification index `since` that ran to its end (earlier ones may be cancelled and taken over). */
 function scanCompleted(client: LspClient, since: number): Promise<unknown> {
   return client.waitFor('a completed scan', () => client.notifications.slice(since).find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'), 60000);
 }
@@ -248,11 +248,12 @@ describe('protocol: watchers, config and settings', function () {
     assert.deepEqual(codes(first).sort(), [MISSING_RULE, WEAK_RULE]);
     const config = path.join(dir, '.cfn-tls-lint.yaml');
     const since = client.mark();
+    const scans = client.notifications.length;
     write(config, 'rules:\n  elbv2-ssl-policy-weak: off\n');
     await client.filesChanged([{ path: config, type: FileChangeType.Created }]);
     const open = await client.nextDiagnostics(uri, since);
     assert.deepEqual(codes(open), [MISSING_RULE]);
-    await scanCompleted(client, since);
+    await scanCompleted(client, scans);
     assert.deepEqual(codes(latest(client).get(decodeURIComponent(uriOf('stacks/a.yaml')))!), []);
     await client.close(uri);
   });
@@ -272,11 +273,12 @@ describe('protocol: watchers, config and settings', function () {
     const scanned = latest(client).get(decodeURIComponent(uriOf('stacks/a.yaml')));
     assert.deepEqual(codes(scanned!), []);
     since = client.mark();
+    const scans = client.notifications.length;
     fs.rmSync(config);
     await client.filesChanged([{ path: config, type: FileChangeType.Deleted }]);
     const cleared = await client.nextDiagnostics(fileUri(config), since);
     assert.deepEqual(cleared.diagnostics, []);
-    await scanCompleted(client, since);
+    await scanCompleted(client, scans);
     assert.deepEqual(codes(latest(client).get(decodeURIComponent(uriOf('stacks/a.yaml')))!), [WEAK_RULE]);
   });
 
@@ -286,13 +288,14 @@ describe('protocol: watchers, config and settings', function () {
     const first = await client.diagnosticsFor(uri, 1);
     assert.deepEqual(codes(first), [MISSING_RULE]);
     const since = client.mark();
+    const scans = client.notifications.length;
     client.settings = { rules: { 'elbv2-ssl-policy-missing': 'off' } };
     await client.settingsChanged();
     const after = await client.nextDiagnostics(uri, since);
     assert.deepEqual(codes(after), []);
-    await scanCompleted(client, since);
+    await scanCompleted(client, scans);
     assert.deepEqual(codes(latest(client).get(decodeURIComponent(uriOf('stacks/b.yaml')))!), []);
-    const back = client.mark();
+    const back = client.notifications.length;
     client.settings = {};
     await client.settingsChanged();
     await scanCompleted(client, back);

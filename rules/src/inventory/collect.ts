@@ -26,6 +26,10 @@ export function lineOf(template: Template, path: Path): number {
   return template.rangeOf(path, named ? 'key' : 'value').start.line + 1;
 }
 
+export function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && pathStartsWith(a, b);
+}
+
 export function pathStartsWith(path: Path, prefix: Path): boolean {
   return prefix.length <= path.length && prefix.every((s, i) => s === path[i]);
 }
@@ -90,6 +94,8 @@ export interface EndpointObservation {
 export class EndpointAcc {
   /** Paths whose findings belong to this endpoint (most specific claim wins). */
   readonly claims: Path[] = [];
+  /** Paths under which a certificate consumer value is this endpoint's (most specific claim wins). */
+  readonly certificateClaims: Path[] = [];
   readonly certificates = new OrderedSet();
   private readonly protocols = new OrderedSet();
   private readonly ports = new OrderedSet();
@@ -109,6 +115,16 @@ export class EndpointAcc {
     readonly resourceType: string | null,
     readonly path: Path,
   ) {}
+
+  /** Findings under this path belong to the endpoint (unless a more specific claim takes them). */
+  claim(path: Path): void {
+    if (!this.claims.some((c) => samePath(c, path))) this.claims.push(path);
+  }
+
+  /** Certificate consumer values under this path are the endpoint's. */
+  claimCertificates(path: Path): void {
+    if (!this.certificateClaims.some((c) => samePath(c, path))) this.certificateClaims.push(path);
+  }
 
   observe(o: EndpointObservation): void {
     this.protocols.add(o.protocols);
@@ -188,7 +204,8 @@ export interface CertificateIdentity {
 
 export class CertificateAcc {
   readonly domains = new OrderedSet();
-  domainsComplete = true;
+  /** Only an ACM certificate of the template shows its names. */
+  domainsComplete: boolean;
   readonly types = new Set<'public' | 'private'>();
   validation: SettingAcc | undefined;
   keyAlgorithm: SettingAcc | undefined;
@@ -200,7 +217,9 @@ export class CertificateAcc {
   /** Consumer key (endpoint + path) -> consumer. */
   readonly consumers = new Map<string, { endpoint: string; path: Path; property: string }>();
 
-  constructor(readonly id: CertificateIdentity) {}
+  constructor(readonly id: CertificateIdentity) {
+    this.domainsComplete = id.source === 'resource' && id.kind === 'acm';
+  }
 
   addDetails(d: Record<string, string | string[] | undefined>): void {
     this.details.add(d);

@@ -69,10 +69,25 @@ export function isScalar(n: SNode | null | undefined): n is SScalar {
   return !!n && n.kind === 'scalar';
 }
 
+/** Maps with more pairs than this get an index (a template with 50,000 resources looks ids up once per finding). */
+const INDEX_FROM = 32;
+const pairIndex = new WeakMap<SMap, { size: number; byKey: Map<unknown, SPair> }>();
+
 export function getPair(map: SMap, key: string): SPair | undefined {
+  const pairs = map.pairs;
+  if (pairs.length > INDEX_FROM) {
+    let index = pairIndex.get(map);
+    if (!index || index.size !== pairs.length) {
+      // Last one wins, as below.
+      const byKey = new Map<unknown, SPair>();
+      for (const p of pairs) byKey.set(p.key.value, p);
+      pairIndex.set(map, (index = { size: pairs.length, byKey }));
+    }
+    return index.byKey.get(key);
+  }
   // Last one wins, as in CloudFormation's own YAML handling of duplicate keys.
-  for (let i = map.pairs.length - 1; i >= 0; i--) {
-    if (map.pairs[i].key.value === key) return map.pairs[i];
+  for (let i = pairs.length - 1; i >= 0; i--) {
+    if (pairs[i].key.value === key) return pairs[i];
   }
   return undefined;
 }

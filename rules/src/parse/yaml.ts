@@ -26,20 +26,27 @@ interface ConvertState {
   doc: Document.Parsed;
   expanded: number;
   aliasCache: Map<YNode, SNode>;
+  errors: ParseProblem[];
 }
+
+const TOO_DEEP = 'YAML nesting is too deep to parse (the parser ran out of stack); CloudFormation templates are never nested this deeply.';
 
 /** Parses YAML text into the source tree (first document only: a template is one document). */
 export function parseYaml(text: string): SourceFile {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ customTags: CUSTOM_TAGS as never, keepSourceTokens: true, prettyErrors: false });
+  // Duplicate keys are found in convert(): the composer's own check is quadratic in a map's size.
+  const composer = new Composer({ customTags: CUSTOM_TAGS as never, prettyErrors: false, uniqueKeys: false });
   const errors: ParseProblem[] = [];
   let first: Document.Parsed | undefined;
   let count = 0;
-  for (const doc of composer.compose(parser.parse(text), true, text.length)) {
+  // A lone CR ends a line in YAML 1.2 (and for every editor) but not for the lexer: make it
+  // an LF of the same length, so offsets into the original text stay right.
+  const lexed = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+  for (const doc of composer.compose(parser.parse(lexed), true, text.length)) {
     count++;
     if (count === 1) first = doc;
-    else if (doc.contents !== null) {
+    else if (!isEmptyDocument(doc)) {
       const r = doc.range ?? [0, 0];
       errors.push({ message: 'A CloudFormation template holds one YAML document; this file has more than one.', start: r[0], end: r[0] });
       break;
@@ -48,17 +55,32 @@ export function parseYaml(text: string): SourceFile {
   const lineStarts = computeLineStarts(text);
   if (!first) return { text, format: 'yaml', lineStarts, root: null, errors };
   for (const e of first.errors) {
+    // The composer turns a stack overflow on deep nesting into an error per level it unwinds: say it once.
+    if (e.code === 'RESOURCE_EXHAUSTION') {
+      if (!errors.some((x) => x.message === TOO_DEEP)) errors.push({ message: TOO_DEEP, start: e.pos[0], end: e.pos[0] });
+      continue;
+    }
     errors.push({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) });
   }
   let root: SNode | null = null;
+  const st: ConvertState = { text: lexed, doc: first, expanded: 0, aliasCache: new Map(), errors: [] };
   try {
-    root = first.contents ? convert(first.contents as YNode, { text, doc: first, expanded: 0, aliasCache: new Map() }) : null;
+    root = first.contents ? convert(first.contents as YNode, st) : null;
   } catch (e) {
-    if (!(e instanceof AliasBombError)) throw e;
-    errors.push({ message: e.message, start: 0, end: 0 });
+    if (e instanceof AliasBombError) errors.push({ message: e.message, start: 0, end: 0 });
+    else if (e instanceof RangeError) errors.push({ message: TOO_DEEP, start: 0, end: 0 });
+    else throw e;
     root = null;
   }
+  errors.push(...st.errors);
+  errors.sort((a, b) => a.start - b.start);
   return { text, format: 'yaml', lineStarts, root, errors };
+}
+
+/** A document with nothing in it (`---` at the end of a file). */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  return c === null || (isScalar(c) && c.value === null && (c.range === undefined || c.range === null || c.range[0] === c.range[1]));
 }
 
 function rangeOf(n: YNode): [number, number] {
@@ -136,6 +158,7 @@ function convertPlain(n: YNode, st: ConvertState): SNode {
   if (isMap(n)) {
     const m = n as YAMLMap;
     const pairs = [];
+    const seen = new Set<string>();
     for (const item of m.items) {
       if (!isPair(item)) continue;
       const k = item.key as YNode | null;
@@ -144,6 +167,10 @@ function convertPlain(n: YNode, st: ConvertState): SNode {
         const [ks, ke] = rangeOf(k);
         const v = (k as Scalar).value;
         key = { kind: 'scalar', value: v === null || v === undefined ? '' : typeof v === 'object' ? String(v) : (v as string | number | boolean), start: ks, end: ke, style: styleOf(k as Scalar) };
+        // Same test as the yaml package's uniqueKeys (equal scalar values), with a set instead of a scan.
+        const id = `${typeof v}:${String(v)}`;
+        if (seen.has(id)) st.errors.push({ message: 'Map keys must be unique', start: ks, end: ks + 1 });
+        seen.add(id);
       } else if (k) {
         const [ks, ke] = rangeOf(k);
         key = { kind: 'scalar', value: st.text.slice(ks, ke), start: ks, end: ke };

@@ -1,0 +1,148 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { Settings } from '../../rules/src/index';
+import type { FileOutcome } from './lint-file';
+
+/**
+ * Worker-thread pool for large CLI runs. Each worker reads and lints the files it is given
+ * with the settings the main thread resolved; outcomes go back into an array indexed by
+ * file, so the report is in the same order as a sequential run.
+ *
+ * Why a threshold: a worker has to load the bundle and warm up its own JIT (tens of ms and
+ * a second compile of the hot parser code), so a few files are linted faster in-process.
+ */
+
+/** Fewer files than this stay in-process. */
+export const POOL_MIN_FILES = 64;
+/** Files per worker below which another worker does not pay for its start-up. */
+const FILES_PER_WORKER = 32;
+/** Batches a worker holds at once, so it never waits for the next one. */
+const IN_FLIGHT = 2;
+
+/** `CFN_TLS_LINT_WORKERS=<n>` overrides the size (0: always in-process); for benchmarks and debugging. */
+export function poolSize(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
+  const forced = env.CFN_TLS_LINT_WORKERS;
+  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), fileCount);
+  if (fileCount < POOL_MIN_FILES) return 0;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // One core: a worker only adds its start-up to the same sequential work.
+  if (cores < 2) return 0;
+  return Math.max(0, Math.min(cores, Math.floor(fileCount / FILES_PER_WORKER)));
+}
+
+/** The worker script next to this module: dist/cli-worker.js in the bundle, worker.js in the tsc output. */
+function workerScript(): string | undefined {
+  const bundled = path.join(__dirname, 'cli-worker.js');
+  if (fs.existsSync(bundled)) return bundled;
+  // dist/ also holds the language server's worker.js: take worker.js only beside pool.js (tsc output).
+  const compiled = path.join(__dirname, 'worker.js');
+  return fs.existsSync(path.join(__dirname, 'pool.js')) && fs.existsSync(compiled) ? compiled : undefined;
+}
+
+export interface WorkerInit {
+  settings: Settings[];
+  showSuppressed: boolean;
+}
+
+/** main -> worker: [file index, absolute path, index into WorkerInit.settings]. */
+export type Job = [number, string, number];
+
+/** worker -> main: outcomes by file index; null asks the main thread to lint that file itself. */
+export interface JobResults {
+  results: [number, FileOutcome | null][];
+}
+
+/**
+ * Lints `files` on worker threads. Resolves to one entry per file: an outcome, or undefined
+ * where the main thread must lint the file itself (a worker crashed, or an outcome could not
+ * be sent). Resolves to undefined when the run is too small for a pool or no worker script
+ * exists (tests run from sources), and the caller lints everything in-process.
+ */
+export async function lintInPool(files: readonly string[], settingsFor: (file: string) => Settings, showSuppressed: boolean): Promise<(FileOutcome | undefined)[] | undefined> {
+  const size = poolSize(files.length);
+  const script = size > 0 ? workerScript() : undefined;
+  if (!script) return undefined;
+
+  const table: Settings[] = [];
+  const ids = new Map<Settings, number>();
+  const jobs: Job[] = files.map((file, i) => {
+    const s = settingsFor(file);
+    let id = ids.get(s);
+    if (id === undefined) {
+      ids.set(s, (id = table.length));
+      table.push(s);
+    }
+    return [i, file, id];
+  });
+  const init: WorkerInit = { settings: table, showSuppressed };
+  const outcomes: (FileOutcome | undefined)[] = new Array(files.length).fill(undefined);
+  let next = 0;
+  let pending = files.length;
+
+  // Big batches early (fewer messages), single files at the end (no worker idles on a long tail).
+  const take = (): Job[] => {
+    const left = jobs.length - next;
+    const n = Math.max(1, Math.min(16, Math.floor(left / (size * 4))));
+    const batch = jobs.slice(next, next + n);
+    next += batch.length;
+    return batch;
+  };
+
+  const workers: Worker[] = [];
+  await new Promise<void>((resolve) => {
+    let live = size;
+    const settle = (n: number): void => {
+      pending -= n;
+      if (pending === 0) resolve();
+    };
+    const start = (): void => {
+      const held = new Set<number>();
+      let gone = false;
+      let worker: Worker;
+      // A dead worker's files fall back to the main thread (their outcomes stay undefined).
+      const drop = (): void => {
+        if (gone || pending === 0) return;
+        gone = true;
+        let n = held.size;
+        held.clear();
+        if (--live === 0) {
+          // No worker left: the main thread lints the rest as well.
+          n += jobs.length - next;
+          next = jobs.length;
+        }
+        settle(n);
+      };
+      const feed = (): void => {
+        const batch = take();
+        if (!batch.length) return;
+        for (const [i] of batch) held.add(i);
+        worker.postMessage(batch);
+      };
+      try {
+        worker = new Worker(script, { workerData: init });
+      } catch {
+        drop();
+        return;
+      }
+      workers.push(worker);
+      worker.on('message', (m: JobResults) => {
+        let n = 0;
+        for (const [i, outcome] of m.results) {
+          if (!held.delete(i)) continue;
+          if (outcome) outcomes[i] = outcome;
+          n++;
+        }
+        feed();
+        settle(n);
+      });
+      worker.on('error', drop);
+      worker.on('exit', drop);
+      for (let k = 0; k < IN_FLIGHT; k++) feed();
+    };
+    for (let w = 0; w < size; w++) start();
+  });
+  await Promise.all(workers.map((w) => w.terminate()));
+  return outcomes;
+}

@@ -1,0 +1,110 @@
+import { strict as assert } from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import { REPO } from './lsp-harness';
+
+/** Entries of a zip file (a .vsix), from its central directory. */
+interface ZipEntry {
+  name: string;
+  size: number;
+  compressedSize: number;
+  data(): Buffer;
+}
+
+function readZip(file: string): ZipEntry[] {
+  const buf = fs.readFileSync(file);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  assert.ok(eocd >= 0, 'a zip end-of-central-directory record');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const out: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'a central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    out.push({
+      name,
+      size,
+      compressedSize,
+      data: () => {
+        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+        const raw = buf.subarray(start, start + compressedSize);
+        return method === 8 ? zlib.inflateRawSync(raw) : Buffer.from(raw);
+      },
+    });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+describe('packaging: npm run package', function () {
+  this.timeout(180000);
+  const vsix = path.join(REPO, 'cfn-tls-lint.vsix');
+  let entries: ZipEntry[];
+
+  before(() => {
+    if (fs.existsSync(vsix)) fs.rmSync(vsix);
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: REPO, stdio: 'pipe' });
+    entries = readZip(vsix);
+  });
+
+  it('produces a .vsix under 2 MB', () => {
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < 2 * 1024 * 1024, `${(size / 1048576).toFixed(2)} MB`);
+  });
+
+  it('ships the bundles, the spec data and the icon, and no sources, maps or node_modules', () => {
+    const names = entries.map((e) => e.name);
+    for (const f of ['extension/package.json', 'extension/dist/server.js', 'extension/dist/extension.js', 'extension/dist/spec-index.json', 'extension/dist/spec-docs.json', 'extension/media/icon.png']) {
+      assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
+    }
+    const unwanted = names.filter((n) => /node_modules\/|\.ts$|\.map$|^extension\/(test|rules|server|client|cli|scripts|out|docs|examples)\//.test(n));
+    assert.deepEqual(unwanted, []);
+  });
+
+  it('has a manifest that starts the bundled client', () => {
+    const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8'));
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.icon, 'media/icon.png');
+    assert.ok(pkg.categories.includes('Linters'));
+    assert.ok(!pkg.activationEvents.includes('*'));
+    assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === 'cfnTlsLint.scanWorkspace'));
+    assert.ok(pkg.contributes.configurationDefaults['yaml.customTags'].includes('!Ref scalar'));
+    const ext = entries.find((e) => e.name === 'extension/dist/extension.js')!.data().toString('utf8');
+    assert.ok(!/require\(["']vscode-languageclient/.test(ext), 'the language client is bundled');
+    const icon = entries.find((e) => e.name === 'extension/media/icon.png')!.data();
+    assert.equal(icon.readUInt32BE(16), 128, 'icon width');
+    assert.equal(icon.readUInt32BE(20), 128, 'icon height');
+  });
+
+  it('the packaged server starts over stdio', () => {
+    const server = entries.find((e) => e.name === 'extension/dist/server.js')!;
+    assert.ok(server.size > 10000);
+    // Initialize and exit: the same bundle the protocol tests run.
+    const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    const exit = JSON.stringify({ jsonrpc: '2.0', method: 'exit' });
+    const frame = (s: string) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { input: frame(init) + frame(exit), timeout: 20000 }).toString();
+    } catch (e) {
+      out = String((e as { stdout?: Buffer }).stdout ?? '');
+    }
+    assert.match(out, /"capabilities"/);
+    assert.match(out, /cfn-tls-lint/);
+  });
+});
