@@ -1,4 +1,4 @@
-export type Format = 'stylish' | 'json' | 'sarif' | 'github';
+export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'csv';
 
 export interface CliArgs {
   paths: string[];
@@ -21,7 +21,10 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const FORMATS = new Set(['stylish', 'json', 'sarif', 'github']);
+const FORMATS = new Set(['stylish', 'json', 'sarif', 'github', 'markdown', 'csv']);
+/** Formats of the inventory report only; `stylish` with --inventory prints Markdown. */
+const INVENTORY_ONLY_FORMATS = new Set(['markdown', 'csv']);
+const INVENTORY_FORMATS = new Set(['stylish', 'json', 'markdown', 'csv']);
 
 export const HELP = `Usage: cfn-tls-lint [options] <path|glob>...
 
@@ -29,7 +32,8 @@ Lints AWS CloudFormation templates (YAML/JSON) for TLS certificate and listener 
 Directories are searched recursively (.gitignore, node_modules, .git, cdk.out and .aws-sam skipped).
 
 Options:
-  --format <stylish|json|sarif|github>  output format (default: stylish)
+  --format <stylish|json|sarif|github>  output format (default: stylish); with --inventory:
+                                  json, markdown (also stylish) or csv
   --config <file>                 use this config file instead of the nearest .cfn-tls-lint.yaml
   --rule <id>=<off|info|warning|error>  override a rule's severity (repeatable)
   --fix                           apply every safe fix in place, then report what remains
@@ -39,7 +43,7 @@ Options:
   --baseline <file>               ignore findings recorded in a baseline file
   --write-baseline <file>         record the current findings in a baseline file
   --show-suppressed               report suppressed findings too (marked)
-  --inventory                     print the certificate and listener inventory
+  --inventory                     print the certificate and endpoint inventory instead of findings
   --list-rules                    print every rule id, default severity, fixable and summary
   --no-color / --color            force colours off / on in stylish output
   -h, --help                      show this help
@@ -66,7 +70,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--format':
       case '-f': {
         const f = value();
-        if (!FORMATS.has(f)) throw new UsageError(`unknown format "${f}" (stylish, json, sarif, github)`);
+        if (!FORMATS.has(f)) throw new UsageError(`unknown format "${f}" (stylish, json, sarif, github; markdown, csv with --inventory)`);
         a.format = f as Format;
         break;
       }
@@ -132,5 +136,8 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (a.fix && a.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (INVENTORY_ONLY_FORMATS.has(a.format) && !a.inventory) throw new UsageError(`--format ${a.format} is for --inventory only`);
+  if (a.inventory && !INVENTORY_FORMATS.has(a.format)) throw new UsageError(`--inventory prints json, markdown or csv, not ${a.format}`);
+  if (a.inventory && a.fixDryRun) throw new UsageError('--inventory and --fix-dry-run cannot be used together');
   return a;
 }

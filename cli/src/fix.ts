@@ -60,9 +60,15 @@ export function fixFile(o: FixFileOptions): FixFileResult {
 }
 
 class ReadOnlyError extends Error {}
+class FolderNotWritableError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
 
 function writeErrorText(e: unknown): string {
   if (e instanceof ReadOnlyError) return 'cannot write fixes: the file is read-only';
+  if (e instanceof FolderNotWritableError) return `cannot write fixes: no temporary file can be created in its folder (${e.code}), and the file is never rewritten in place; left unchanged`;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `cannot write fixes: the file is read-only (${code})`;
   return `cannot write fixes: ${code ?? (e as Error).message}`;
@@ -70,8 +76,9 @@ function writeErrorText(e: unknown): string {
 
 /**
  * Writes through a temporary file in the same folder and a rename, so a reader never
- * sees half a file; the file keeps its mode (and owner where permitted). A symlink is
- * followed. A file without write permission is refused, even for root.
+ * sees half a file and a failed write leaves the file as it was; the file keeps its mode
+ * (and owner where permitted). A symlink is followed. A file without write permission is
+ * refused, even for root.
  */
 export function writeAtomically(file: string, text: string): void {
   const target = fs.realpathSync(file);
@@ -80,18 +87,23 @@ export function writeAtomically(file: string, text: string): void {
   fs.accessSync(target, fs.constants.W_OK);
   const mode = st.mode & 0o7777;
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.cfn-tls-lint-${process.pid}-${Date.now()}.tmp`);
+  let fd: number;
   try {
-    fs.writeFileSync(tmp, text, { mode, flag: 'wx' });
+    fd = fs.openSync(tmp, 'wx', mode);
   } catch (e) {
-    // A folder we may not create files in: write the file in place instead.
+    // A folder we may not create files in: never fall back to rewriting the file in place,
+    // which a full disk or a crash would leave half-written.
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      fs.writeFileSync(target, text);
-      return;
-    }
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new FolderNotWritableError(code);
     throw e;
   }
   try {
+    try {
+      fs.writeFileSync(fd, text);
+      fs.fsyncSync(fd); // the data is on disk before the rename makes it the file
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.chmodSync(tmp, mode); // the umask may have narrowed it
     try {
       fs.chownSync(tmp, st.uid, st.gid);

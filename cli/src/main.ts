@@ -7,7 +7,8 @@ import { CliArgs, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
 import { collectFiles } from './files';
 import { fixFile } from './fix';
-import { lintFile } from './lint-file';
+import { formatInventory } from './inventory';
+import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -51,10 +52,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (args.listRules) {
     io.out(listRules(registry.allMetas()));
     return 0;
-  }
-  if (args.inventory) {
-    io.err('cfn-tls-lint: --inventory is not available in this version yet.\n');
-    return 2;
   }
   if (!args.paths.length) {
     io.err('cfn-tls-lint: no paths given.\nRun cfn-tls-lint --help for usage.\n');
@@ -135,9 +132,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fixDiffs: string[] = [];
   const failedRules = new Set<string>();
   const fixing = args.fix || args.fixDryRun;
-  // Many files: worker threads lint them (pool.ts) and outcomes come back in file order; config
-  // errors are still reported below, where a sequential run reports them. `--fix` stays in-process.
-  const pooled = fixing ? undefined : await lintInPool(files, (f) => settingsOf(explicitConfig ?? locator.forFile(f)), args.showSuppressed);
+  // Many files: worker threads and this thread lint them (pool.ts), outcomes in file order; config
+  // errors and rule failures are still reported below, where a sequential run reports them.
+  // `--fix` stays in-process.
+  const lintHere = (f: string, s: Settings): FileOutcome => lintFile(f, registry, () => s, { showSuppressed: args.showSuppressed });
+  const pooled = fixing ? undefined : await lintInPool(files, (f) => settingsOf(explicitConfig ?? locator.forFile(f)), args.showSuppressed, lintHere);
   for (const [index, file] of files.entries()) {
     const relPath = path.relative(io.cwd, file).split(path.sep).join('/') || path.basename(file);
     const report: FileReport = { file, relPath, template: false, diagnostics: [] };
@@ -175,6 +174,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (args.writeBaseline) {
     const n = writeBaseline(reports, path.resolve(io.cwd, args.writeBaseline));
     io.err(`cfn-tls-lint: wrote ${n} finding${n === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+  }
+
+  if (args.inventory) {
+    // A report, not a verdict: the exit status says only whether everything could be read.
+    io.out(formatInventory(reports, settingsFor, args.format));
+    return status;
   }
 
   const summary = summarize(reports, performance.now() - started);

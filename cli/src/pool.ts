@@ -6,30 +6,34 @@ import type { Settings } from '../../rules/src/index';
 import type { FileOutcome } from './lint-file';
 
 /**
- * Worker-thread pool for large CLI runs. Each worker reads and lints the files it is given
- * with the settings the main thread resolved; outcomes go back into an array indexed by
- * file, so the report is in the same order as a sequential run.
+ * Worker-thread pool for large CLI runs. The main thread and the workers take files from
+ * one queue; each reads and lints a file with the settings the main thread resolved, and
+ * the outcome goes into an array indexed by file, so the report is in the same order as a
+ * sequential run.
  *
- * Why a threshold: a worker has to load the bundle and warm up its own JIT (tens of ms and
- * a second compile of the hot parser code), so a few files are linted faster in-process.
+ * Sizing: every thread is a V8 isolate that loads the bundle and warms up its own JIT, and
+ * V8 compiles hot code on a background thread, so a worker costs about half a second of CPU
+ * before it pays off. The main thread therefore lints too (a pool of cores - 1 workers), and
+ * small runs stay in-process.
  */
 
 /** Fewer files than this stay in-process. */
 export const POOL_MIN_FILES = 64;
 /** Files per worker below which another worker does not pay for its start-up. */
-const FILES_PER_WORKER = 32;
+const FILES_PER_WORKER = 48;
 /** Batches a worker holds at once, so it never waits for the next one. */
 const IN_FLIGHT = 2;
 
-/** `CFN_TLS_LINT_WORKERS=<n>` overrides the size (0: always in-process); for benchmarks and debugging. */
+/**
+ * Worker threads for a run of `fileCount` files (the main thread lints as well).
+ * `CFN_TLS_LINT_WORKERS=<n>` sets it (0: in-process only), for benchmarks and debugging.
+ */
 export function poolSize(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
   const forced = env.CFN_TLS_LINT_WORKERS;
-  if (forced !== undefined && forced !== '' && /^\d+$/.test(forced)) return Math.min(Number(forced), fileCount);
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), fileCount);
   if (fileCount < POOL_MIN_FILES) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // One core: a worker only adds its start-up to the same sequential work.
-  if (cores < 2) return 0;
-  return Math.max(0, Math.min(cores, Math.floor(fileCount / FILES_PER_WORKER)));
+  return Math.max(0, Math.min(cores - 1, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
 /** The worker script next to this module: dist/cli-worker.js in the bundle, worker.js in the tsc output. */
@@ -55,12 +59,18 @@ export interface JobResults {
 }
 
 /**
- * Lints `files` on worker threads. Resolves to one entry per file: an outcome, or undefined
- * where the main thread must lint the file itself (a worker crashed, or an outcome could not
- * be sent). Resolves to undefined when the run is too small for a pool or no worker script
- * exists (tests run from sources), and the caller lints everything in-process.
+ * Lints `files` on worker threads and on this thread (`lintHere`, which must not report
+ * anything itself). Resolves to one entry per file: an outcome, or undefined where the caller
+ * must lint the file itself (a worker crashed, an outcome could not be sent, or the lint
+ * threw). Resolves to undefined when the run is too small for a pool or no worker script
+ * exists, and the caller lints everything in-process.
  */
-export async function lintInPool(files: readonly string[], settingsFor: (file: string) => Settings, showSuppressed: boolean): Promise<(FileOutcome | undefined)[] | undefined> {
+export async function lintInPool(
+  files: readonly string[],
+  settingsFor: (file: string) => Settings,
+  showSuppressed: boolean,
+  lintHere: (file: string, settings: Settings) => FileOutcome,
+): Promise<(FileOutcome | undefined)[] | undefined> {
   const size = poolSize(files.length);
   const script = size > 0 ? workerScript() : undefined;
   if (!script) return undefined;
@@ -80,11 +90,12 @@ export async function lintInPool(files: readonly string[], settingsFor: (file: s
   const outcomes: (FileOutcome | undefined)[] = new Array(files.length).fill(undefined);
   let next = 0;
   let pending = files.length;
+  const threads = size + 1;
 
-  // Big batches early (fewer messages), single files at the end (no worker idles on a long tail).
+  // Big batches early (fewer messages), single files at the end (no thread idles on a long tail).
   const take = (): Job[] => {
     const left = jobs.length - next;
-    const n = Math.max(1, Math.min(16, Math.floor(left / (size * 4))));
+    const n = Math.max(1, Math.min(16, Math.floor(left / (threads * 4))));
     const batch = jobs.slice(next, next + n);
     next += batch.length;
     return batch;
@@ -92,7 +103,6 @@ export async function lintInPool(files: readonly string[], settingsFor: (file: s
 
   const workers: Worker[] = [];
   await new Promise<void>((resolve) => {
-    let live = size;
     const settle = (n: number): void => {
       pending -= n;
       if (pending === 0) resolve();
@@ -101,17 +111,12 @@ export async function lintInPool(files: readonly string[], settingsFor: (file: s
       const held = new Set<number>();
       let gone = false;
       let worker: Worker;
-      // A dead worker's files fall back to the main thread (their outcomes stay undefined).
+      // A dead worker's files fall back to the caller (their outcomes stay undefined).
       const drop = (): void => {
         if (gone || pending === 0) return;
         gone = true;
-        let n = held.size;
+        const n = held.size;
         held.clear();
-        if (--live === 0) {
-          // No worker left: the main thread lints the rest as well.
-          n += jobs.length - next;
-          next = jobs.length;
-        }
         settle(n);
       };
       const feed = (): void => {
@@ -123,7 +128,6 @@ export async function lintInPool(files: readonly string[], settingsFor: (file: s
       try {
         worker = new Worker(script, { workerData: init });
       } catch {
-        drop();
         return;
       }
       workers.push(worker);
@@ -142,6 +146,23 @@ export async function lintInPool(files: readonly string[], settingsFor: (file: s
       for (let k = 0; k < IN_FLIGHT; k++) feed();
     };
     for (let w = 0; w < size; w++) start();
+
+    // This thread lints one file at a time from the same queue, yielding between files so
+    // that worker messages are handled (and workers fed) promptly. It also picks up what is
+    // left when every worker has died.
+    const here = (): void => {
+      if (next >= jobs.length) return;
+      const [i, file, s] = jobs[next++];
+      try {
+        outcomes[i] = lintHere(file, table[s]);
+      } catch {
+        // Left undefined: the caller lints the file again, and the error surfaces there as in
+        // a sequential run.
+      }
+      settle(1);
+      setImmediate(here);
+    };
+    setImmediate(here);
   });
   await Promise.all(workers.map((w) => w.terminate()));
   return outcomes;

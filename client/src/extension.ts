@@ -9,6 +9,7 @@ import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOpt
 
 const SOURCE = 'cfn-tls-lint';
 const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
+const SERVER_INVENTORY_COMMAND = 'cfn-tls-lint.inventory';
 
 let client: LanguageClient | undefined;
 
@@ -51,6 +52,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           `CloudFormation TLS Lint: ${what}: ${r.templates} template${r.templates === 1 ? '' : 's'} in ${r.files} file${r.files === 1 ? '' : 's'}, ${r.problems} problem${r.problems === 1 ? '' : 's'}.`,
         );
       }
+    }),
+    vscode.commands.registerCommand('cfnTlsLint.showInventory', async () => {
+      if (!client) return;
+      const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: [] })) as { markdown: string } | null;
+      if (!r) return;
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown });
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
     }),
     vscode.commands.registerCommand('cfnTlsLint.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('cfnTlsLint.restartServer', async () => {

@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { docsUrl, lintText } from '../../rules/src/index';
+import { docsUrl, lintText, MISSING_REASON_RULE, PARSE_ERROR_RULE } from '../../rules/src/index';
 import type { Diagnostic as EngineDiagnostic, Fix } from '../../rules/src/index';
 import { editsForFix, fixAll, TextEdit as OffsetEdit } from '../../rules/src/edit/index';
 import { disableNextLineEdit } from '../../rules/src/edit/suppress-comment';
@@ -86,7 +86,7 @@ export function codeActions(view: DocView, params: CodeActionParams, opts: Actio
             title: fix.title,
             kind: CodeActionKind.QuickFix,
             diagnostics: [d],
-            isPreferred: e.fixes.length === 1 ? true : undefined,
+            isPreferred: e.fixes.length === 1 && fix.safe ? true : undefined,
             edit: workspaceEdit(view, edits, opts.documentChanges),
           });
         } catch (err) {
@@ -104,7 +104,9 @@ export function codeActions(view: DocView, params: CodeActionParams, opts: Actio
           out.push(action);
         }
       }
-      if (e.resource && view.result.parsed) {
+      // The engine's own findings (syntax errors, reasonless suppressions) cannot be suppressed.
+      const suppressible = e.rule !== PARSE_ERROR_RULE && e.rule !== MISSING_REASON_RULE;
+      if (suppressible && e.resource && view.result.parsed) {
         const fix = metadataSuppressionFix(view.result.parsed, e.resource, e.rule);
         if (fix) {
           try {
@@ -114,7 +116,7 @@ export function codeActions(view: DocView, params: CodeActionParams, opts: Actio
           }
         }
       }
-      if (source.format === 'yaml') {
+      if (suppressible && source.format === 'yaml') {
         const edit = disableNextLineEdit(view.doc.getText(), e.range.start.line, e.rule);
         if (edit.newText) out.push({ title: `Disable ${e.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(view, [edit], opts.documentChanges) });
       }

@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { ConfigError, ConfigLayer, mergeSettings, parseConfig, RuleRegistry, Settings } from '../../rules/src/index';
 import { ConfigLocator, LoadedConfig } from '../../rules/src/node/config-files';
 import type { EditorSettings } from './settings';
@@ -69,9 +68,4 @@ export class ConfigService {
     this.seen.clear();
     this.generation++;
   }
-}
-
-/** The folder a config file governs (its own folder). */
-export function configDir(configFile: string): string {
-  return path.dirname(configFile);
 }

@@ -1,8 +1,11 @@
 import { strict as assert } from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { listenersYaml } from './fixtures';
 import { REPO } from './lsp-harness';
 
 /** Entries of a zip file (a .vsix), from its central directory. */
@@ -91,20 +94,32 @@ describe('packaging: npm run package', function () {
     assert.equal(icon.readUInt32BE(20), 128, 'icon height');
   });
 
-  it('the packaged server starts over stdio', () => {
-    const server = entries.find((e) => e.name === 'extension/dist/server.js')!;
-    assert.ok(server.size > 10000);
-    // Initialize and exit: the same bundle the protocol tests run.
-    const init = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
-    const exit = JSON.stringify({ jsonrpc: '2.0', method: 'exit' });
-    const frame = (s: string) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
-    let out = '';
+  it('the packaged server starts over stdio and lints with its packaged data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-vsix-'));
     try {
-      out = execFileSync(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { input: frame(init) + frame(exit), timeout: 20000 }).toString();
-    } catch (e) {
-      out = String((e as { stdout?: Buffer }).stdout ?? '');
+      for (const e of entries.filter((x) => x.name.startsWith('extension/dist/'))) fs.writeFileSync(path.join(dir, path.basename(e.name)), e.data());
+      const child = spawn(process.execPath, [path.join(dir, 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+      const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      conn.listen();
+      try {
+        const init = (await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} })) as { serverInfo: { name: string } };
+        assert.equal(init.serverInfo.name, 'cfn-tls-lint');
+        await conn.sendNotification('initialized', {});
+        const hover = new Promise<unknown>((resolve) => {
+          conn.onNotification('textDocument/publishDiagnostics', async () => {
+            // Hover on the resource type reads the packaged spec-docs.json.
+            resolve(await conn.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:t' }, position: { line: 3, character: 12 } }));
+          });
+        });
+        await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:t', languageId: 'yaml', version: 1, text: listenersYaml([{ id: 'L' }]) } });
+        const h = (await hover) as { contents: { value: string } };
+        assert.match(h.contents.value, /docs\.aws\.amazon\.com/);
+      } finally {
+        conn.dispose();
+        child.kill();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
-    assert.match(out, /"capabilities"/);
-    assert.match(out, /cfn-tls-lint/);
   });
 });

@@ -282,6 +282,20 @@ describe('protocol: watchers, config and settings', function () {
     assert.deepEqual(codes(latest(client).get(decodeURIComponent(uriOf('stacks/a.yaml')))!), [WEAK_RULE]);
   });
 
+  it('validates an open .cfn-tls-lint.yaml as it is typed', async () => {
+    const config = path.join(dir, 'sub', '.cfn-tls-lint.yaml');
+    const uri = fileUri(config);
+    await client.open(uri, 'rules:\n  elbv2-ssl-policy-weak: warning\n');
+    assert.deepEqual((await client.diagnosticsFor(uri, 1)).diagnostics, []);
+    const since = client.mark();
+    const v = await client.change(uri, 'rules:\n  elbv2-ssl-policy-weak: loud\n');
+    const p = await client.diagnosticsFor(uri, v, since);
+    assert.equal(p.diagnostics.length, 1);
+    assert.equal(p.diagnostics[0].range.start.line, 1);
+    assert.match(p.diagnostics[0].message, /severity/);
+    await client.close(uri);
+  });
+
   it('re-applies settings on change without a restart', async () => {
     const uri = uriOf('stacks/settings.yaml');
     await client.open(uri, listenersYaml([{ id: 'L' }]));
@@ -295,12 +309,40 @@ describe('protocol: watchers, config and settings', function () {
     assert.deepEqual(codes(after), []);
     await scanCompleted(client, scans);
     assert.deepEqual(codes(latest(client).get(decodeURIComponent(uriOf('stacks/b.yaml')))!), []);
+    // A bad value is reported; the valid rest still applies.
+    const messages = client.messages.length;
+    client.settings = { rules: { 'elbv2-ssl-policy-missing': 'off', 'no-such-rule': 'error' } };
+    await client.settingsChanged();
+    await client.waitFor('a warning about the setting', () => client.messages.slice(messages).find((m) => /cfnTlsLint\.rules.*no-such-rule/.test(m.message)));
     const back = client.notifications.length;
     client.settings = {};
     await client.settingsChanged();
     await scanCompleted(client, back);
     assert.deepEqual(codes(latest(client).get(decodeURIComponent(uriOf('stacks/b.yaml')))!), [MISSING_RULE]);
     await client.close(uri);
+  });
+});
+
+describe('protocol: certificate inventory', function () {
+  this.timeout(60000);
+  it('reports open buffers and scanned files', async () => {
+    const dir = tempDir('inventory');
+    write(path.join(dir, 'stacks', 'disk.yaml'), listenersYaml([{ id: 'OnDisk', policy: WEAK }]));
+    const client = await LspClient.start({ folders: [dir] });
+    try {
+      await scanFinished(client, 0);
+      const uri = fileUri(path.join(dir, 'stacks', 'open.yaml'));
+      await client.open(uri, listenersYaml([{ id: 'InEditor' }]));
+      await client.diagnosticsFor(uri, 1);
+      const r = (await client.executeCommand('cfn-tls-lint.inventory')) as { markdown: string };
+      assert.match(r.markdown, /## `stacks\/disk\.yaml`/);
+      assert.match(r.markdown, /## `stacks\/open\.yaml`/);
+      assert.match(r.markdown, /`OnDisk` \(line 3\) \| ELBv2 listener \| HTTPS/);
+      assert.match(r.markdown, /`InEditor`.*elbv2-ssl-policy-missing/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,16 +1,38 @@
 import { isTemplateRoot, looksBinary, mayBeTemplate, showsTemplateMarkers } from '../parse/detect';
 import { parseSource } from '../parse/index';
-import { Path, SourceFile } from '../parse/source-tree';
+import { computeLineStarts, Path, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
 import { DEFAULT_SETTINGS, Settings } from './config';
 import { ProductionDetector } from './production';
 import { RuleRegistry } from './registry';
+import { keyRedactor } from './redact';
 import { DiagnosticSite, Suppressions } from './suppression';
 import { Diagnostic, Report, Rule, RuleContext, Severity } from './types';
 import { TemplateViews } from './views';
 
 /** Files larger than this are refused: CloudFormation's own limit is 1 MB. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Wall-clock time one rule may spend on one document. Real templates need well under a
+ * second per rule; 50,000 resources about 1.5 s.
+ */
+export const DEFAULT_RULE_BUDGET_MS = 5000;
+
+/**
+ * Thrown from a rule's context calls once the rule has run past its budget: it unwinds the
+ * rule, and the engine reports the rule once. A loop that never calls the context cannot be
+ * stopped in-thread; front ends that lint in workers stop those (docs/robustness.md).
+ */
+export class RuleTimeout extends Error {
+  constructor(
+    readonly rule: string,
+    readonly budgetMs: number,
+  ) {
+    super(`stopped after running past its time budget of ${budgetMs} ms on this document; its findings for this document are dropped`);
+    this.name = 'RuleTimeout';
+  }
+}
 
 export interface RuleFailure {
   rule: string;
@@ -36,6 +58,8 @@ export interface LintOptions {
   showSuppressed?: boolean;
   /** A parse the caller already has for this exact text (one parse per document version). */
   source?: SourceFile;
+  /** Time budget per rule for this document (DEFAULT_RULE_BUDGET_MS). */
+  ruleBudgetMs?: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -51,16 +75,28 @@ export function lintText(text: string, fileName: string, registry: RuleRegistry,
   }
   if (looksBinary(text)) return { template: false, diagnostics: [], ruleFailures: [], skipped: 'binary file' };
   if (!opts.source && !mayBeTemplate(text)) return { template: false, diagnostics: [], ruleFailures: [] };
-  const source = opts.source ?? parseSource(text, fileName);
+  const source = opts.source ?? parseSourceSafely(text, fileName);
   if (source.errors.length) {
     if (!showsTemplateMarkers(text) && !isTemplateRoot(source.root)) return { template: false, diagnostics: [], ruleFailures: [], source };
     return { template: true, diagnostics: parseErrorDiagnostics(source, fileName, registry, settings), ruleFailures: [], source };
   }
   if (!isTemplateRoot(source.root)) return { template: false, diagnostics: [], ruleFailures: [], source };
   const template = new Template(source, fileName);
-  const run = new LintRun(template, registry, settings);
+  const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS);
   run.runRules();
   return { template: true, diagnostics: run.finish(opts.showSuppressed === true), ruleFailures: run.failures, parsed: template, source };
+}
+
+/** The parsers bound their own depth; a stack overflow anywhere below is still a parse error, not a crash. */
+function parseSourceSafely(text: string, fileName: string): SourceFile {
+  try {
+    return parseSource(text, fileName);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const format = fileName.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
+    const message = `the file could not be parsed (${e.message}); it is nested too deeply or too large`;
+    return { text, format, lineStarts: computeLineStarts(text), root: null, errors: [{ message, start: 0, end: 0 }] };
+  }
 }
 
 function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: RuleRegistry, settings: Settings): Diagnostic[] {
@@ -83,6 +119,28 @@ function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: R
   }));
 }
 
+interface RuleClock {
+  deadline: number;
+  timedOut: boolean;
+}
+
+/** Messages and fix titles quote values: none may quote private-key material (redact.ts). */
+function redactDiagnostic(d: Diagnostic, redact: (s: string) => string): void {
+  d.message = redact(d.message);
+  d.related = d.related.map((r) => ({ ...r, message: redact(r.message) }));
+  d.fixes = d.fixes.map((f) => ({ ...f, title: redact(f.title) }));
+}
+
+/** A malformed report fails in the rule that made it (and is caught there), not later in the engine. */
+function checkReport(r: Report): void {
+  const isPath = (p: unknown): boolean => Array.isArray(p) && p.every((s) => typeof s === 'string' || typeof s === 'number');
+  if (!r || !isPath(r.path)) throw new TypeError('ctx.report: path must be an array of keys and indexes');
+  if (typeof r.message !== 'string') throw new TypeError('ctx.report: message must be a string');
+  if (r.related !== undefined && !(Array.isArray(r.related) && r.related.every((x) => x && isPath(x.path)))) {
+    throw new TypeError('ctx.report: related must be a list of { path, message }');
+  }
+}
+
 interface Pending {
   rule: Rule;
   severity: Severity;
@@ -100,6 +158,7 @@ class LintRun {
     private readonly template: Template,
     private readonly registry: RuleRegistry,
     private readonly settings: Settings,
+    private readonly budgetMs: number,
   ) {
     this.views = new TemplateViews(template);
     this.production = new ProductionDetector(template, settings.production);
@@ -108,31 +167,49 @@ class LintRun {
   runRules(): void {
     for (const rule of this.registry.rulesFor(this.template, this.settings)) {
       const severity = this.registry.severityOf(rule.meta.id, this.settings) as Severity;
-      const ctx = this.context(rule, severity);
+      const clock: RuleClock = { deadline: performance.now() + this.budgetMs, timedOut: false };
+      const ctx = this.context(rule, severity, clock);
       try {
         rule.check(ctx);
       } catch (e) {
-        this.failures.push({ rule: rule.meta.id, message: e instanceof Error ? e.message : String(e) });
+        if (!clock.timedOut) this.failures.push({ rule: rule.meta.id, message: e instanceof Error ? e.message : String(e) });
+      }
+      if (clock.timedOut) {
+        // Also when the rule swallowed the RuleTimeout: what it found so far depends on timing.
+        this.failures.push({ rule: rule.meta.id, message: new RuleTimeout(rule.meta.id, this.budgetMs).message });
+        for (const [key, p] of this.pending) if (p.rule === rule) this.pending.delete(key);
       }
     }
   }
 
-  private context(rule: Rule, severity: Severity): RuleContext {
+  private context(rule: Rule, severity: Severity, clock: RuleClock): RuleContext {
     const run = this;
     const template = this.template;
     const views = this.views;
+    const budgetMs = this.budgetMs;
+    // Every context call checks the rule's clock, so a rule looping through the context is stopped.
+    const tick = (): void => {
+      if (clock.timedOut || performance.now() > clock.deadline) {
+        clock.timedOut = true;
+        throw new RuleTimeout(rule.meta.id, budgetMs);
+      }
+    };
     return {
       template,
       settings: this.settings,
       options: this.settings.rules.get(rule.meta.id)?.options ?? {},
       severity,
-      resources: (...types) => template.ofType(...types),
-      views: (r) => views.views(r),
-      viewsOf: (...types) => views.viewsOf(...types),
-      resolve: (node, path, scenario) => views.resolve(node, path, scenario),
-      viewsIn: (id, scenario) => views.viewsIn(id, scenario),
-      isProduction: (r) => run.production.isProduction(r),
-      report: (r) => run.add(rule, severity, r),
+      resources: (...types) => (tick(), template.ofType(...types)),
+      views: (r) => (tick(), views.views(r)),
+      viewsOf: (...types) => (tick(), views.viewsOf(...types)),
+      resolve: (node, path, scenario) => (tick(), views.resolve(node, path, scenario)),
+      viewsIn: (id, scenario) => (tick(), views.viewsIn(id, scenario)),
+      isProduction: (r) => (tick(), run.production.isProduction(r)),
+      report: (r) => {
+        tick();
+        checkReport(r);
+        run.add(rule, severity, r);
+      },
     };
   }
 
@@ -155,10 +232,20 @@ class LintRun {
 
   finish(showSuppressed: boolean): Diagnostic[] {
     const suppressions = new Suppressions(this.template);
+    const redact = keyRedactor(this.template.text);
     const out: Diagnostic[] = [];
     for (const p of this.pending.values()) {
-      const d = this.toDiagnostic(p.rule.meta.id, p.severity, p.report, [...p.related.values()], p.rule.meta.fixable);
-      const suppression = suppressions.match(this.site(d, p.report));
+      let d: Diagnostic;
+      let suppression: ReturnType<Suppressions['match']>;
+      try {
+        d = this.toDiagnostic(p.rule.meta.id, p.severity, p.report, [...p.related.values()], p.rule.meta.fixable);
+        suppression = suppressions.match(this.site(d, p.report));
+        if (redact) redactDiagnostic(d, redact);
+      } catch (e) {
+        // A report the engine cannot place fails the rule that made it, not the whole lint.
+        this.failures.push({ rule: p.rule.meta.id, message: e instanceof Error ? e.message : String(e) });
+        continue;
+      }
       if (suppression) {
         if (!showSuppressed) continue;
         d.suppressed = true;

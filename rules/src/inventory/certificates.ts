@@ -68,6 +68,20 @@ function expressionText(node: SNode): string {
   return s.length > MAX_EXPRESSION ? `${s.slice(0, MAX_EXPRESSION - 1)}…` : s;
 }
 
+/** What an `Fn::Sub` builds, when its text is an ACM, IAM or Private CA ARN pattern (`arn:${AWS::Partition}:acm:…:certificate/${Id}`). */
+function subKind(node: SNode): CertificateKind | undefined {
+  if (intrinsicName(node) !== 'Fn::Sub' || !isMap(node)) return undefined;
+  const arg = node.pairs[0].value;
+  const text = scalarString(isSeq(arg) ? arg.items[0] : arg);
+  if (text === undefined) return undefined;
+  // An ARN field: text, or `${…}` variables (which may hold colons, as `${AWS::Region}` does).
+  const f = '(?:\\$\\{[^}]*\\}|[^:$])*';
+  if (new RegExp(`^arn:${f}:acm:${f}:${f}:certificate/`).test(text)) return 'acm';
+  if (new RegExp(`^arn:${f}:iam::${f}:server-certificate/`).test(text)) return 'iam';
+  if (new RegExp(`^arn:${f}:acm-pca:${f}:${f}:certificate-authority/`).test(text)) return 'private-ca';
+  return undefined;
+}
+
 /** The parameter a `Ref` names, if the node is such a `Ref`. */
 function referencedParameter(template: Template, node: SNode): string | undefined {
   if (intrinsicName(node) !== 'Ref' || !isMap(node)) return undefined;
@@ -91,7 +105,7 @@ export function identitiesOf(ctx: RuleContext, value: RNode, expect: Expectation
     const param = referencedParameter(template, value.node);
     if (param) return [parameterIdentity(template, param, kindExpected(expect))];
     const text = expressionText(value.node);
-    return [{ key: `expression:${text}`, kind: kindExpected(expect), source: 'expression', name: text, resourceType: null, path: value.path }];
+    return [{ key: `expression:${text}`, kind: subKind(value.node) ?? kindExpected(expect), source: 'expression', name: text, resourceType: null, path: value.path }];
   }
   if (value.kind !== 'leaf') return [];
   const fromParameter = value.candidates.filter((c) => c.origin === 'default' || c.origin === 'allowed');

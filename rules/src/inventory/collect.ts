@@ -210,7 +210,7 @@ export class CertificateAcc {
   validation: SettingAcc | undefined;
   keyAlgorithm: SettingAcc | undefined;
   transparencyLogging: SettingAcc | undefined;
-  private tags: Map<string, OrderedSet & { unknown?: boolean }> | undefined;
+  private tags: Map<string, { values: OrderedSet; unknown: boolean }> | undefined;
   issuer: string | undefined;
   readonly issues = new OrderedSet();
   private readonly details = new Details();
@@ -218,6 +218,7 @@ export class CertificateAcc {
   readonly consumers = new Map<string, { endpoint: string; path: Path; property: string }>();
 
   constructor(readonly id: CertificateIdentity) {
+    this.id = { ...id };
     this.domainsComplete = id.source === 'resource' && id.kind === 'acm';
   }
 
@@ -229,10 +230,10 @@ export class CertificateAcc {
   addTags(tags: Map<string, string[] | undefined>): void {
     this.tags ??= new Map();
     for (const [k, v] of tags) {
-      let set = this.tags.get(k);
-      if (!set) this.tags.set(k, (set = new OrderedSet()));
-      if (v === undefined) set.unknown = true;
-      else set.add(v);
+      let tag = this.tags.get(k);
+      if (!tag) this.tags.set(k, (tag = { values: new OrderedSet(), unknown: false }));
+      if (v === undefined) tag.unknown = true;
+      else tag.values.add(v);
     }
   }
 
@@ -247,7 +248,7 @@ export class CertificateAcc {
     let tags: Record<string, string | null> | null = null;
     if (this.tags) {
       tags = {};
-      for (const [k, set] of this.tags) tags[k] = set.unknown || !set.items.length ? null : set.items.join(' | ');
+      for (const [k, tag] of this.tags) tags[k] = tag.unknown || !tag.values.items.length ? null : tag.values.items.join(' | ');
     }
     return {
       key,
@@ -280,6 +281,8 @@ export class CertificateTable {
   get(id: CertificateIdentity): CertificateAcc {
     let c = this.byKey.get(id.key);
     if (!c) this.byKey.set(id.key, (c = new CertificateAcc(id)));
+    // A value one consumer can't place (ACM or IAM) another one may (ACM only).
+    else if (c.id.kind === 'unknown' && id.kind !== 'unknown') c.id.kind = id.kind;
     return c;
   }
 

@@ -1,4 +1,4 @@
-import { computeLineStarts, SMap, SNode, SPair, SScalar, SSeq, SourceFile } from './source-tree';
+import { computeLineStarts, outsideCrlf, SMap, SNode, SPair, SScalar, SSeq, SourceFile } from './source-tree';
 
 /** Nesting beyond this is refused rather than risking the stack. */
 const MAX_DEPTH = 2000;
@@ -24,8 +24,8 @@ export function parseJson(text: string): SourceFile {
     return { text, format: 'json', lineStarts, root, errors: [] };
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    const at = Math.min(e.offset, text.length);
-    return { text, format: 'json', lineStarts, root: null, errors: [{ message: e.message, start: at, end: Math.min(at + 1, text.length) }] };
+    const at = outsideCrlf(text, Math.min(e.offset, text.length));
+    return { text, format: 'json', lineStarts, root: null, errors: [{ message: e.message, start: at, end: outsideCrlf(text, Math.min(at + 1, text.length)) }] };
   }
 }
 

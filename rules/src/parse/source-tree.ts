@@ -152,6 +152,11 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/** An offset that does not fall between the CR and LF of a CRLF (a position there is past the line's end). */
+export function outsideCrlf(text: string, offset: number): number {
+  return offset > 0 && text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset;
+}
+
 export interface Position {
   line: number;
   character: number;

@@ -1,6 +1,6 @@
 import { Alias, Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node as YNode, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { CFN_TAG_BY_NAME, CFN_TAGS } from './cfn-tags';
-import { computeLineStarts, ParseProblem, SMap, SNode, SScalar, SourceFile } from './source-tree';
+import { computeLineStarts, outsideCrlf, ParseProblem, SMap, SNode, SScalar, SourceFile } from './source-tree';
 
 /** Upper bound on nodes produced by alias expansion (defends against alias bombs). */
 const MAX_ALIAS_EXPANSION = 200_000;
@@ -57,10 +57,13 @@ export function parseYaml(text: string): SourceFile {
   for (const e of first.errors) {
     // The composer turns a stack overflow on deep nesting into an error per level it unwinds: say it once.
     if (e.code === 'RESOURCE_EXHAUSTION') {
-      if (!errors.some((x) => x.message === TOO_DEEP)) errors.push({ message: TOO_DEEP, start: e.pos[0], end: e.pos[0] });
+      const at = Math.min(e.pos[0], text.length);
+      if (!errors.some((x) => x.message === TOO_DEEP)) errors.push({ message: TOO_DEEP, start: at, end: at });
       continue;
     }
-    errors.push({ message: e.message.split('\n')[0], start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) });
+    // Inside the text, and never between the CR and LF of a line break.
+    const start = outsideCrlf(text, Math.min(e.pos[0], text.length));
+    errors.push({ message: e.message.split('\n')[0], start, end: Math.max(start, outsideCrlf(text, Math.min(e.pos[1], text.length))) });
   }
   let root: SNode | null = null;
   const st: ConvertState = { text: lexed, doc: first, expanded: 0, aliasCache: new Map(), errors: [] };

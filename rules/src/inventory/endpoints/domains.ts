@@ -39,8 +39,10 @@ export function addApiDomains(ctx: RuleContext, table: EndpointTable): void {
     acc.claim(path);
     if (resourceId) acc.claim(resourcePath(resourceId));
     acc.claimCertificates(holder);
+    // A SAM domain without its own CertificateArn takes the Globals one (as does the Globals domain itself).
     const section = SAM_SECTION[site.kind];
-    if (section && resourceId && getValue(getValue(ctx.template.resources.get(resourceId)?.properties, 'Domain'), 'CertificateArn') === undefined) {
+    const props = resourceId ? ctx.template.resources.get(resourceId)?.properties : undefined;
+    if (section && (!resourceId || getValue(getValue(props, 'Domain'), 'CertificateArn') === undefined)) {
       acc.claimCertificates(['Globals', section, 'Domain', 'CertificateArn']);
     }
     // Without SecurityPolicy a domain created now gets TLS_1_2, an older one kept TLS_1_0: the floor is not known.

@@ -3,7 +3,7 @@ import { CLASSIC_DEFAULT_POLICY, findClassicPolicy, PROTOCOL_ATTRIBUTES, REFEREN
 import { ELBV2_DEFAULT_POLICY, findElbv2Policy } from '../../data/elbv2-policies';
 import { compareTls, TlsFloor } from '../../data/tls';
 import type { RuleContext } from '../../engine/types';
-import { entry, RMap } from '../../evaluate/values';
+import { entry, RMap, RNode } from '../../evaluate/values';
 import { httpsRedirectVerdict } from '../../rules/elbv2/actions';
 import { LISTENER, LISTENER_CERTIFICATE, LISTENER_RULE, listenerOf, loadBalancerOf, TLS_PROTOCOLS } from '../../rules/elbv2/graph';
 import { CLASSIC_LB, listenersOf, normProtocol, PolicyDef, policyIndex, singleText, sslPoliciesOf, TLS_PROTOCOLS as CLASSIC_TLS_PROTOCOLS, trueCandidates } from '../../rules/elb-classic/model';
@@ -12,7 +12,7 @@ import { weakestFloor } from './floors';
 import { keyOf, resourcePath } from './keys';
 
 /** `yes` when every default action redirects to HTTPS, `no` when one does not, else `unknown`. */
-function redirectsToHttps(actions: ReturnType<typeof entry>): string {
+function redirectsToHttps(actions: RNode | undefined): string {
   if (!actions || actions.kind !== 'seq' || !actions.items.length) return 'unknown';
   const verdicts = actions.items.map(httpsRedirectVerdict);
   if (verdicts.some((v) => v.kind === 'plain')) return 'no';
@@ -72,7 +72,7 @@ export function addElbv2Listeners(ctx: RuleContext, table: EndpointTable): void 
   }
 }
 
-/** Attribute name -> the listener's SSL policy value node, for attached classic policies. */
+/** A classic policy's `Attributes` by name. */
 function attributes(policy: RMap): Map<string, RMap> {
   const out = new Map<string, RMap>();
   const attrs = entry(policy, 'Attributes');

@@ -1,0 +1,57 @@
+/** `--inventory`: the certificate and endpoint inventory of the linted templates (docs/inventory.md). */
+import * as fs from 'fs';
+import { parseSource, Settings, Template } from '../../rules/src/index';
+import { buildInventory, inventoryCsv, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
+import type { Format } from './args';
+import type { FileReport } from './format/report';
+
+/**
+ * The template a report was linted from. Lint outcomes are plain data (they may come from worker
+ * threads), so the main thread parses the file again; after `--fix` that is the fixed text the
+ * diagnostics describe.
+ */
+function templateOf(r: FileReport): Template | string {
+  let text: string;
+  try {
+    text = fs.readFileSync(r.file, 'utf8');
+  } catch (e) {
+    return `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+  const parseError = r.diagnostics.find((d) => d.rule === 'template-parse-error')?.message;
+  if (parseError) return parseError;
+  try {
+    const source = parseSource(text, r.file);
+    if (source.errors.length || !source.root || source.root.kind !== 'map') return 'the template does not parse';
+    return new Template(source, r.file);
+  } catch (e) {
+    return `the template could not be parsed (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+/**
+ * The inventory of every template among the reports (files that are not templates are left
+ * out; a template that cannot be read or parsed is listed with the reason), in `json`, `csv`, or
+ * Markdown (`markdown`, and `stylish`, the default format).
+ */
+export function formatInventory(reports: readonly FileReport[], settingsFor: (file: string) => Settings, format: Format): string {
+  const templates: TemplateInventory[] = [];
+  for (const r of reports) {
+    if (!r.template) continue;
+    const template = templateOf(r);
+    const failed = (error: string): TemplateInventory => ({ file: r.relPath, production: false, certificates: [], endpoints: [], error });
+    if (typeof template === 'string') {
+      templates.push(failed(template));
+      continue;
+    }
+    try {
+      templates.push(buildInventory(template, r.diagnostics, { file: r.relPath, settings: settingsFor(r.file) }));
+    } catch (e) {
+      // One template the inventory can't read must not cost the report of the others.
+      templates.push(failed(`the inventory could not be built (${e instanceof Error ? e.message : String(e)})`));
+    }
+  }
+  const report = inventoryReport(templates);
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (format === 'csv') return inventoryCsv(report);
+  return inventoryMarkdown(report);
+}

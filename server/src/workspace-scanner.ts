@@ -1,0 +1,265 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import { CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { LintResult, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
+import type { ConfigService } from './config-service';
+import { toLspDiagnostic } from './convert';
+import { ExcludeMatcher } from './excludes';
+import type { Folder, Folders } from './folders';
+import type { Linter } from './linter';
+import { Throttle, walkFolder } from './walk';
+import type { EditorSettings } from './settings';
+import { fileUri, isInside } from './uri';
+
+export const SCAN_NOTIFICATION = 'cfnTlsLint/scan';
+
+/** How often the scan's progress is reported at most. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export interface ScanSummary {
+  files: number;
+  templates: number;
+  problems: number;
+  truncated: boolean;
+  cancelled: boolean;
+  ms: number;
+}
+
+interface ScanEntry {
+  uri: string;
+  folder: string;
+  problems: number;
+}
+
+export function lspDiagnostics(result: LintResult, uri: string): Diagnostic[] {
+  return result.diagnostics.filter((d) => !d.suppressed).map((d) => toLspDiagnostic(d, uri));
+}
+
+/**
+ * Diagnostics for closed files: the workspace scan and the single-file re-lints
+ * that watchers ask for. Publishes without a version, and never for a file that
+ * is open in an editor (the editor's buffer wins).
+ */
+export class WorkspaceScanner {
+  /** Files the scan published for (by path), with their problem counts. */
+  private readonly scanned = new Map<string, ScanEntry>();
+  private readonly scannedFolders = new Set<string>();
+  private readonly matchers = new Map<string, { key: string; matcher: ExcludeMatcher }>();
+  private current: { cts: CancellationTokenSource; folders: Folder[] } | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly folders: Folders,
+    private readonly config: ConfigService,
+    private readonly linter: Linter,
+    private readonly isOpen: (file: string) => boolean,
+  ) {}
+
+  stop(): void {
+    this.stopped = true;
+    this.current?.cts.cancel();
+  }
+
+  hasScanned(folder: Folder): boolean {
+    return !!folder.path && this.scannedFolders.has(folder.path);
+  }
+
+  /** Whether the scan keeps results for this file (its folder was scanned and it is not excluded). */
+  covers(filePath: string): boolean {
+    const folder = this.folders.folderOf(filePath);
+    if (!folder?.path || !this.scannedFolders.has(folder.path)) return false;
+    const m = this.matchers.get(folder.path);
+    return !!m && !m.matcher.skipsFile(filePath);
+  }
+
+  knows(filePath: string): boolean {
+    return this.scanned.has(path.resolve(filePath));
+  }
+
+  /** Drops the results of a folder (removed, or its scan switched off). */
+  forgetFolder(folderPath: string): void {
+    this.forget((e) => e.folder === folderPath);
+    this.scannedFolders.delete(folderPath);
+    this.matchers.delete(folderPath);
+  }
+
+  /** Drops the results of every file at or under a path (a deleted file or folder). */
+  forgetPath(p: string): void {
+    const abs = path.resolve(p);
+    this.forget((_e, key) => isInside(abs, key));
+  }
+
+  /** A .gitignore changed: its folder's matcher must read it again. */
+  gitignoreChanged(folder: Folder): void {
+    if (folder.path) this.matchers.delete(folder.path);
+  }
+
+  private forget(which: (e: ScanEntry, key: string) => boolean): void {
+    for (const [key, e] of [...this.scanned]) {
+      if (!which(e, key)) continue;
+      this.scanned.delete(key);
+      if (e.problems > 0 && !this.isOpen(key)) this.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
+    }
+  }
+
+  private matcherFor(folder: Folder, settings: EditorSettings): ExcludeMatcher {
+    const globs = [...settings.editorExcludes, ...settings.exclude];
+    const key = globs.join('\u0000');
+    const hit = this.matchers.get(folder.path!);
+    if (hit && hit.key === key) return hit.matcher;
+    const matcher = new ExcludeMatcher(folder.path!, globs);
+    this.matchers.set(folder.path!, { key, matcher });
+    return matcher;
+  }
+
+  /**
+   * Lints a closed file from disk and publishes its diagnostics (`force`: even
+   * when there are none and none were published before, as after a close).
+   * Returns whether the file is a template.
+   */
+  async lintFile(filePath: string, force = false): Promise<boolean> {
+    if (this.isOpen(filePath)) return false;
+    const key = path.resolve(filePath);
+    const uri = fileUri(filePath);
+    const folder = this.folders.folderOf(filePath);
+    const forget = (): false => {
+      const e = this.scanned.get(key);
+      this.scanned.delete(key);
+      if ((e && e.problems > 0) || force) this.connection.sendDiagnostics({ uri: e?.uri ?? uri, diagnostics: [] });
+      return false;
+    };
+    let text: string;
+    try {
+      const stat = await fs.promises.stat(filePath);
+      if (!stat.isFile() || stat.size > MAX_TEMPLATE_BYTES) return forget();
+      text = await fs.promises.readFile(filePath, 'utf8');
+    } catch {
+      return forget();
+    }
+    // Settings last: from here on everything is synchronous, so nothing published is stale.
+    const editor = await this.folders.stableSettings(folder);
+    if (this.isOpen(filePath)) return false; // opened meanwhile
+    if (!editor.enable) return forget();
+    const { settings } = this.config.settingsFor(filePath, folder?.path, editor);
+    if (this.configExcludes(filePath, settings)) return forget();
+    const result = this.linter.lint(text, filePath, settings, uri);
+    const diagnostics = lspDiagnostics(result, uri);
+    const before = this.scanned.get(key);
+    if (folder?.path) this.scanned.set(key, { uri, folder: folder.path, problems: diagnostics.length });
+    if (diagnostics.length || (before && before.problems > 0) || force) this.connection.sendDiagnostics({ uri, diagnostics });
+    return result.template;
+  }
+
+  /** Files the scan keeps results for (paths). */
+  files(): string[] {
+    return [...this.scanned.keys()];
+  }
+
+  /** A closed file's lint, for reports (nothing is published). */
+  async lintForReport(filePath: string): Promise<{ result: LintResult; settings: Settings } | undefined> {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(filePath, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const folder = this.folders.folderOf(filePath);
+    const editor = await this.folders.stableSettings(folder);
+    if (!editor.enable) return undefined;
+    const { settings } = this.config.settingsFor(filePath, folder?.path, editor);
+    return { result: this.linter.lint(text, filePath, settings, fileUri(filePath)), settings };
+  }
+
+  /** The config file's `exclude` globs, relative to its folder (as the CLI applies them to walks). */
+  private configExcludes(filePath: string, settings: Settings): boolean {
+    if (!settings.exclude.length) return false;
+    const folder = this.folders.folderOf(filePath);
+    const config = this.config.configFor(filePath, folder?.path);
+    const base = config ? path.dirname(config.file) : folder?.path;
+    if (!base) return false;
+    const rel = path.relative(base, filePath).split(path.sep).join('/');
+    if (rel.startsWith('..')) return false;
+    try {
+      return picomatch.isMatch(rel, settings.exclude as string[], { dot: true });
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Scans folders: walk (honouring the excludes), then lint each file, yielding to
+   * the event loop between slices. A new scan cancels the running one and takes
+   * over its folders; the user can cancel from the progress notification.
+   */
+  async scan(requested: Folder[]): Promise<ScanSummary> {
+    const started = performance.now();
+    const previous = this.current;
+    const folders = [...requested];
+    if (previous) {
+      previous.cts.cancel();
+      for (const f of previous.folders) if (!folders.some((x) => x.uri === f.uri)) folders.push(f);
+    }
+    const cts = new CancellationTokenSource();
+    const scan = { cts, folders };
+    this.current = scan;
+    let progress: WorkDoneProgressServerReporter | undefined;
+    try {
+      progress = await this.connection.window.createWorkDoneProgress();
+    } catch {
+      progress = undefined;
+    }
+    const cancelled = (): boolean => cts.token.isCancellationRequested || this.stopped || !!progress?.token.isCancellationRequested;
+    const summary: ScanSummary = { files: 0, templates: 0, problems: 0, truncated: false, cancelled: false, ms: 0 };
+    progress?.begin('CloudFormation TLS Lint', 0, 'Looking for templates…', true);
+    void this.connection.sendNotification(SCAN_NOTIFICATION, { state: 'started' });
+    const throttle = new Throttle();
+    const work: string[] = [];
+    const walked: string[] = [];
+    try {
+      for (const folder of folders) {
+        if (!folder.path || cancelled()) continue;
+        const settings = await this.folders.settings(folder);
+        if (!settings.enable) continue;
+        const matcher = this.matcherFor(folder, settings);
+        const token = { get isCancellationRequested() { return cancelled(); } };
+        const r = await walkFolder(folder.path, matcher, settings.maxScanFiles, token, throttle);
+        if (r.cancelled || cancelled()) break;
+        if (r.truncated) {
+          summary.truncated = true;
+          void this.connection.window.showInformationMessage(
+            `cfn-tls-lint: the workspace scan of ${path.basename(folder.path)} stopped at ${settings.maxScanFiles} files (cfnTlsLint.maxScanFiles). Raise the limit or exclude folders with cfnTlsLint.exclude; open files are always linted.`,
+          );
+        }
+        work.push(...r.files);
+        walked.push(folder.path);
+        this.scannedFolders.add(folder.path);
+      }
+      progress?.report(0, `Linting ${work.length} file${work.length === 1 ? '' : 's'}…`);
+      let lastReport = performance.now();
+      const seen = new Set<string>();
+      for (const file of work) {
+        if (cancelled()) break;
+        seen.add(path.resolve(file));
+        if (await this.lintFile(file)) summary.templates++;
+        summary.files++;
+        if (performance.now() - lastReport > PROGRESS_INTERVAL_MS) {
+          lastReport = performance.now();
+          progress?.report(Math.floor((summary.files * 100) / work.length), `${summary.files}/${work.length} files`);
+        }
+        await throttle.maybeYield();
+      }
+      summary.cancelled = cancelled();
+      // Files that are gone or now excluded lose their results.
+      if (!summary.cancelled) this.forget((e, key) => walked.includes(e.folder) && !seen.has(key));
+    } finally {
+      for (const e of this.scanned.values()) summary.problems += e.problems;
+      summary.ms = Math.round(performance.now() - started);
+      progress?.done();
+      if (this.current === scan) this.current = undefined;
+      void this.connection.sendNotification(SCAN_NOTIFICATION, { state: summary.cancelled ? 'cancelled' : 'finished', ...summary });
+    }
+    return summary;
+  }
+}
