@@ -17,7 +17,7 @@ import { addDistributions } from './endpoints/cloudfront';
 import { addApiDomains, addOpenSearchDomains } from './endpoints/domains';
 import { addClassicListeners, addElbv2Listeners } from './endpoints/elb';
 import { keyOf, resourcePath } from './endpoints/keys';
-import type { CertificateEntry, EndpointEntry, EndpointKind, InventoryFinding, TemplateInventory } from './model';
+import type { CertificateEntry, ConsumerRef, EndpointEntry, EndpointKind, InventoryFinding, TemplateInventory } from './model';
 
 export interface InventoryOptions {
   /** The name the inventory gives the template (default: the template's file name). */
@@ -72,28 +72,56 @@ export function buildInventory(template: Template, diagnostics: readonly Diagnos
   };
 }
 
-/** Entries whose claims hold the path most specifically (several on a tie). */
-function bestClaims<T>(items: readonly T[], path: Path, claimsOf: (t: T) => readonly Path[]): T[] {
-  let best = -1;
-  let out: T[] = [];
-  for (const item of items) {
-    for (const claim of claimsOf(item)) {
-      if (!pathStartsWith(path, claim) || claim.length < best) continue;
-      if (claim.length > best) {
-        best = claim.length;
-        out = [item];
-      } else if (!out.includes(item)) out.push(item);
-    }
+/**
+ * Items by the template paths they claim, bucketed by the first two steps (`Resources, <id>`):
+ * a lookup reads one resource's claims, not the whole template's.
+ */
+class PathIndex<T> {
+  private readonly buckets = new Map<string, { path: Path; item: T }[]>();
+
+  private static bucket(path: Path): string {
+    return path.length < 2 ? '' : `${path[0]}\u0000${path[1]}`;
   }
-  return out;
+
+  add(path: Path, item: T): void {
+    const k = PathIndex.bucket(path);
+    let list = this.buckets.get(k);
+    if (!list) this.buckets.set(k, (list = []));
+    list.push({ path, item });
+  }
+
+  /** Every claim that holds the path. */
+  private holding(path: Path): { path: Path; item: T }[] {
+    const near = this.buckets.get(PathIndex.bucket(path)) ?? [];
+    const short = path.length < 2 ? [] : this.buckets.get('') ?? [];
+    return [...near, ...short].filter((c) => pathStartsWith(path, c.path));
+  }
+
+  /** Items whose claims hold the path most specifically (several on a tie). */
+  best(path: Path): T[] {
+    const holding = this.holding(path);
+    const longest = Math.max(-1, ...holding.map((c) => c.path.length));
+    return [...new Set(holding.filter((c) => c.path.length === longest).map((c) => c.item))];
+  }
+
+  /** Items with some claim that holds the path. */
+  all(path: Path): T[] {
+    return [...new Set(this.holding(path).map((c) => c.item))];
+  }
 }
 
 /** Each consumer value: its certificates, the endpoints that present them, and the links both ways. */
 function linkConsumers(ctx: RuleContext, certificates: CertificateTable, endpoints: EndpointTable): void {
+  const index = new PathIndex<EndpointAcc>();
+  for (const e of endpoints.all()) for (const c of e.certificateClaims) index.add(c, e);
   for (const use of certificateUses(ctx)) {
     const at = propertyPath(use.path);
-    let owners = bestClaims(endpoints.all(), at, (e) => e.certificateClaims);
-    if (!owners.length) owners = [placeOther(ctx, endpoints, use, at)];
+    let owners = index.best(at);
+    if (!owners.length) {
+      const other = placeOther(ctx, endpoints, use, at);
+      for (const c of other.certificateClaims) index.add(c, other);
+      owners = [other];
+    }
     const property = use.consumer.label.replace(/^The /, '');
     for (const id of identitiesOf(ctx, use.value, use.kind, use.consumer.commaSeparated)) {
       const cert = certificates.get(id);
@@ -141,12 +169,16 @@ function toFinding(d: Diagnostic): InventoryFinding {
  * on its property.
  */
 function attachFindings(certificates: CertificateEntry[], accs: EndpointAcc[], endpoints: EndpointEntry[], diagnostics: readonly Diagnostic[]): void {
-  const entryOf = new Map(accs.map((a, i) => [a, endpoints[i]] as const));
-  const ownDefinition = certificates.filter((c) => c.source === 'resource' || c.source === 'parameter' || c.path[0] !== 'Resources');
+  const byEndpoint = new PathIndex<EndpointEntry>();
+  accs.forEach((a, i) => a.claims.forEach((c) => byEndpoint.add(c, endpoints[i])));
+  const byDefinition = new PathIndex<CertificateEntry>();
+  for (const c of certificates) if (c.source === 'resource' || c.source === 'parameter' || c.path[0] !== 'Resources') byDefinition.add(c.path, c);
+  const byConsumer = new PathIndex<ConsumerRef>();
+  for (const c of certificates) for (const u of c.consumers) byConsumer.add(u.path, u);
   for (const d of diagnostics) {
     const f = toFinding(d);
-    for (const acc of bestClaims(accs, d.path, (a) => a.claims)) entryOf.get(acc)!.findings.push(f);
-    for (const c of ownDefinition) if (pathStartsWith(d.path, c.path)) c.findings.push(f);
-    for (const c of certificates) for (const consumer of c.consumers) if (pathStartsWith(d.path, consumer.path)) consumer.findings.push(f);
+    for (const e of byEndpoint.best(d.path)) e.findings.push(f);
+    for (const c of byDefinition.all(d.path)) c.findings.push(f);
+    for (const u of byConsumer.all(d.path)) u.findings.push(f);
   }
 }

@@ -141,6 +141,11 @@ export function nodeAtPath(root: SNode | null, path: Path): NodeAtPath | undefin
 /** Builds the line index of a text (LF, CRLF and lone CR all end a line). */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // The common case, LF only: indexOf is a native scan, several times faster than a char loop.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
