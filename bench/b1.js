@@ -2,6 +2,7 @@
 // B1 corpus scan: the whole CLI process over the corpus files, against cfn-lint on the same
 // files in the same run. Our runs are split around the cfn-lint runs so both see the same
 // machine conditions; each variant gets one untimed warm-up run (disk cache).
+const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { corpusFiles, EXPECTED, ROOT } = require('./lib/corpus');
@@ -27,15 +28,18 @@ function stripTiming(jsonText) {
 async function runB1({ runs, cfnLintRuns, log }) {
   const files = corpusFiles();
   const args = [CLI, '--format', 'json', ...files];
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const poolWorkers = Math.max(1, cores - 1);
   const variants = {
-    // What a user gets: the worker pool sized from os.availableParallelism().
+    // What a user gets: cli/src/pool.ts decides from the file count and os.availableParallelism().
     cli: { ...process.env, NO_COLOR: '1' },
-    // The same CLI with the pool switched off, for comparison.
+    // The pool switched off, and forced on (cores - 1 workers + the main thread), for comparison.
     cliInProcess: { ...process.env, NO_COLOR: '1', CFN_TLS_LINT_WORKERS: '0' },
+    cliPool: { ...process.env, NO_COLOR: '1', CFN_TLS_LINT_WORKERS: String(poolWorkers) },
   };
-  const samples = { cli: [], cliInProcess: [] };
-  const cpu = { cli: [], cliInProcess: [] };
-  const rss = { cli: [], cliInProcess: [] };
+  const samples = { cli: [], cliInProcess: [], cliPool: [] };
+  const cpu = { cli: [], cliInProcess: [], cliPool: [] };
+  const rss = { cli: [], cliInProcess: [], cliPool: [] };
   const outputs = {};
   for (const [name, env] of Object.entries(variants)) {
     const r = await timeProcess(process.execPath, args, { env, cwd: ROOT, keepStdout: true });
@@ -43,7 +47,7 @@ async function runB1({ runs, cfnLintRuns, log }) {
     outputs[name] = stripTiming(r.stdout);
   }
   const linted = outputs.cli.summary.files;
-  const identical = JSON.stringify(outputs.cli) === JSON.stringify(outputs.cliInProcess);
+  const identical = JSON.stringify(outputs.cli) === JSON.stringify(outputs.cliInProcess) && JSON.stringify(outputs.cliPool) === JSON.stringify(outputs.cliInProcess);
   const ourRound = async () => {
     for (const [name, env] of Object.entries(variants)) {
       const r = await timeProcess(process.execPath, args, { env, cwd: ROOT });
@@ -79,17 +83,19 @@ async function runB1({ runs, cfnLintRuns, log }) {
     filesLinted: linted,
     templates: outputs.cli.summary.templates,
     findings: { errors: outputs.cli.summary.errors, warnings: outputs.cli.summary.warnings, infos: outputs.cli.summary.infos },
-    poolAndInProcessOutputsIdentical: identical,
+    outputsIdentical: identical,
     command: `node bin/cfn-tls-lint.js --format json <${files.length} files>`,
-    wallMs: { cli: ours, cliInProcess: summary(samples.cliInProcess, 0) },
-    cpuMs: { cli: cpu.cli.length ? summary(cpu.cli, 0) : null, cliInProcess: cpu.cliInProcess.length ? summary(cpu.cliInProcess, 0) : null },
-    peakRssMb: { cli: rss.cli.length ? summary(rss.cli, 0) : null, cliInProcess: rss.cliInProcess.length ? summary(rss.cliInProcess, 0) : null },
+    poolWorkersForced: poolWorkers,
+    wallMs: { cli: ours, cliInProcess: summary(samples.cliInProcess, 0), cliPool: summary(samples.cliPool, 0) },
+    cpuMs: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v.length ? summary(v, 0) : null])),
+    peakRssMb: Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, v.length ? summary(v, 0) : null])),
     cfnLint: version
       ? { version, command: `cfn-lint <${files.length} files>`, runs: cfn.wall.length, wallMs: summary(cfn.wall, 0), cpuMs: cfn.cpu.length ? summary(cfn.cpu, 0) : null, peakRssMb: cfn.rss.length ? summary(cfn.rss, 0) : null, exitCodes: cfn.exitCodes }
       : null,
   };
   result.ratio = version ? Number((result.cfnLint.wallMs.median / ours.median).toFixed(1)) : null;
   result.ratioInProcess = version ? Number((result.cfnLint.wallMs.median / result.wallMs.cliInProcess.median).toFixed(1)) : null;
+  result.ratioPool = version ? Number((result.cfnLint.wallMs.median / result.wallMs.cliPool.median).toFixed(1)) : null;
   return result;
 }
 

@@ -8,7 +8,6 @@
 // Figures are medians of several runs after warm-up; the machine's load average is recorded
 // because other work on it makes wall-clock figures noisy.
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { ROOT, corpusFiles } = require('./lib/corpus');

@@ -1,6 +1,7 @@
 /** `--inventory`: the certificate and endpoint inventory of the linted templates (docs/inventory.md). */
 import * as fs from 'fs';
 import { parseSource, Settings, Template } from '../../rules/src/index';
+import { keyRedactor } from '../../rules/src/engine/redact';
 import { buildInventory, inventoryCsv, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
 import type { Format } from './args';
 import type { FileReport } from './format/report';
@@ -35,9 +36,13 @@ function templateOf(r: FileReport): Template | string {
  */
 export function formatInventory(reports: readonly FileReport[], settingsFor: (file: string) => Settings, format: Format): string {
   const templates: TemplateInventory[] = [];
+  // The inventory quotes names and ARNs as written; none may print private-key material.
+  const redactors: ((s: string) => string)[] = [];
   for (const r of reports) {
     if (!r.template) continue;
     const template = templateOf(r);
+    const redact = typeof template === 'string' ? undefined : keyRedactor(template.text);
+    if (redact) redactors.push(redact);
     const failed = (error: string): TemplateInventory => ({ file: r.relPath, production: false, certificates: [], endpoints: [], error });
     if (typeof template === 'string') {
       templates.push(failed(template));
@@ -51,7 +56,6 @@ export function formatInventory(reports: readonly FileReport[], settingsFor: (fi
     }
   }
   const report = inventoryReport(templates);
-  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
-  if (format === 'csv') return inventoryCsv(report);
-  return inventoryMarkdown(report);
+  const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'csv' ? inventoryCsv(report) : inventoryMarkdown(report);
+  return redactors.reduce((t, redact) => redact(t), text);
 }

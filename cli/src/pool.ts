@@ -11,16 +11,18 @@ import type { FileOutcome } from './lint-file';
  * the outcome goes into an array indexed by file, so the report is in the same order as a
  * sequential run.
  *
- * Sizing: every thread is a V8 isolate that loads the bundle and warms up its own JIT, and
- * V8 compiles hot code on a background thread, so a worker costs about half a second of CPU
- * before it pays off. The main thread therefore lints too (a pool of cores - 1 workers), and
- * small runs stay in-process.
+ * Sizing (measured, bench/results.md): every thread is a V8 isolate that loads the bundle
+ * and warms up its own JIT, and while it warms up V8 compiles the hot parser code on a
+ * background thread, which keeps about one more core busy. A worker costs some 0.4 s of CPU
+ * before it pays off. So the main thread lints too, one core is left to V8's compiler
+ * threads (cores - 2 workers: none on a 2-core machine, where one process was faster on
+ * the 418-file corpus and on 2,000 files), and small runs stay in-process.
  */
 
 /** Fewer files than this stay in-process. */
-export const POOL_MIN_FILES = 64;
+export const POOL_MIN_FILES = 200;
 /** Files per worker below which another worker does not pay for its start-up. */
-const FILES_PER_WORKER = 48;
+const FILES_PER_WORKER = 100;
 /** Batches a worker holds at once, so it never waits for the next one. */
 const IN_FLIGHT = 2;
 
@@ -33,7 +35,7 @@ export function poolSize(fileCount: number, env: NodeJS.ProcessEnv = process.env
   if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), fileCount);
   if (fileCount < POOL_MIN_FILES) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(0, Math.min(cores - 1, Math.floor(fileCount / FILES_PER_WORKER)));
+  return Math.max(0, Math.min(cores - 2, Math.floor(fileCount / FILES_PER_WORKER)));
 }
 
 /** The worker script next to this module: dist/cli-worker.js in the bundle, worker.js in the tsc output. */

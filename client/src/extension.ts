@@ -1,15 +1,15 @@
 /**
  * The VS Code client: starts the bundled server (dist/server.js) over IPC, and
- * adds the commands, the status bar item and the output channel. Everything
- * about templates happens in the server.
+ * adds the commands, the status bar item, the "TLS Inventory" view and the
+ * output channel. Everything about templates happens in the server.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerInventory } from './inventory';
 
 const SOURCE = 'cfn-tls-lint';
 const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
-const SERVER_INVENTORY_COMMAND = 'cfn-tls-lint.inventory';
 
 let client: LanguageClient | undefined;
 
@@ -39,8 +39,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('cfnTlsLint', 'CloudFormation TLS Lint', serverOptions, clientOptions);
   const status = new StatusItem();
   context.subscriptions.push(output, status);
+  const inventory = registerInventory(context, client);
   client.onNotification('cfnTlsLint/didLint', (p: { ms: number }) => status.linted(p.ms));
-  client.onNotification('cfnTlsLint/scan', (p: { state: string }) => status.scanning(p.state === 'started'));
+  client.onNotification('cfnTlsLint/scan', (p: { state: string }) => {
+    status.scanning(p.state === 'started');
+    inventory.scanning(p.state === 'started');
+  });
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cfnTlsLint.scanWorkspace', async () => {
@@ -52,13 +56,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           `CloudFormation TLS Lint: ${what}: ${r.templates} template${r.templates === 1 ? '' : 's'} in ${r.files} file${r.files === 1 ? '' : 's'}, ${r.problems} problem${r.problems === 1 ? '' : 's'}.`,
         );
       }
-    }),
-    vscode.commands.registerCommand('cfnTlsLint.showInventory', async () => {
-      if (!client) return;
-      const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: [] })) as { markdown: string } | null;
-      if (!r) return;
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: r.markdown });
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
     }),
     vscode.commands.registerCommand('cfnTlsLint.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('cfnTlsLint.restartServer', async () => {

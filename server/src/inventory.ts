@@ -1,28 +1,75 @@
-import type { LintResult, Settings } from '../../rules/src/index';
-import { buildInventory, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
+import type { Diagnostic, LintResult, Settings, Template } from '../../rules/src/index';
+import type { Path } from '../../rules/src/parse/source-tree';
+import { buildInventory, inventoryMarkdown, inventoryReport, InventoryFinding, TemplateInventory } from '../../rules/src/inventory/index';
+import type { EditorFinding, EditorInventoryReport, EditorTemplateInventory, LspRange } from './inventory-protocol';
 
-/** One linted file for the inventory: the name it is listed under, its lint, the settings it ran with. */
+/** One linted file for the inventory: the name it is listed under, where it is, its lint, the settings it ran with. */
 export interface InventoryInput {
   name: string;
+  uri: string;
+  folderUri: string | null;
   result: LintResult;
   settings: Settings;
 }
 
 /**
- * The certificate and endpoint inventory (docs/inventory.md) of linted files, as
- * Markdown: the report `--inventory` prints, over the editor's view of the
- * workspace (open buffers, and the scanned files on disk).
+ * The inventory (docs/inventory.md) of one linted file, with the ranges an editor reveals;
+ * undefined when the file is not a template. Never throws: a template the builder fails on is
+ * listed with `error`.
  */
-export function inventoryOf(inputs: readonly InventoryInput[]): string {
-  const templates: TemplateInventory[] = [];
-  for (const i of [...inputs].sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!i.result.template) continue;
-    if (!i.result.parsed) {
-      const error = i.result.diagnostics.find((d) => d.rule === 'template-parse-error')?.message ?? 'the template does not parse';
-      templates.push({ file: i.name, production: false, certificates: [], endpoints: [], error });
-    } else {
-      templates.push(buildInventory(i.result.parsed, i.result.diagnostics, { file: i.name, settings: i.settings }));
-    }
+export function templateInventory(i: InventoryInput, onError: (e: unknown) => void = () => undefined): EditorTemplateInventory | undefined {
+  const { result } = i;
+  if (!result.template) return undefined;
+  const empty = { file: i.name, uri: i.uri, folderUri: i.folderUri, production: false, certificates: [], endpoints: [] };
+  if (!result.parsed) {
+    const error = result.diagnostics.find((d) => d.rule === 'template-parse-error')?.message ?? 'the template does not parse';
+    return { ...empty, error };
   }
-  return inventoryMarkdown(inventoryReport(templates));
+  try {
+    const inv = buildInventory(result.parsed, result.diagnostics, { file: i.name, settings: i.settings });
+    return locate(inv, result.parsed, result.diagnostics, i);
+  } catch (e) {
+    onError(e);
+    return { ...empty, error: `the inventory could not be built: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The report (schema version 1, with the editor fields) of some templates, in name order. */
+export function editorReport(templates: readonly EditorTemplateInventory[]): EditorInventoryReport {
+  const sorted = [...templates].sort((a, b) => a.file.localeCompare(b.file));
+  return { ...inventoryReport(sorted), templates: sorted };
+}
+
+/** The Markdown report `--inventory` prints, over the editor's view of the workspace. */
+export function editorMarkdown(templates: readonly EditorTemplateInventory[]): string {
+  return inventoryMarkdown(editorReport(templates));
+}
+
+/** As the entries' `line`: a resource or parameter is its logical id, anything else its value. */
+function rangeOfPath(template: Template, path: Path): LspRange {
+  const named = path.length === 2 && (path[0] === 'Resources' || path[0] === 'Parameters');
+  return template.rangeOf(path, named ? 'key' : 'value');
+}
+
+function findingKey(f: { rule: string; path: Path; message: string }): string {
+  return `${f.rule}\u0000${f.path.join('\u0001')}\u0000${f.message}`;
+}
+
+function locate(inv: TemplateInventory, template: Template, diagnostics: readonly Diagnostic[], i: InventoryInput): EditorTemplateInventory {
+  // A finding is revealed where its diagnostic is (which may be a key, or a narrower part of a value).
+  const byFinding = new Map<string, LspRange>();
+  for (const d of diagnostics) if (!byFinding.has(findingKey(d))) byFinding.set(findingKey(d), d.range);
+  const finding = (f: InventoryFinding): EditorFinding => ({ ...f, range: byFinding.get(findingKey(f)) ?? rangeOfPath(template, f.path) });
+  return {
+    ...inv,
+    uri: i.uri,
+    folderUri: i.folderUri,
+    certificates: inv.certificates.map((c) => ({
+      ...c,
+      range: rangeOfPath(template, c.path),
+      consumers: c.consumers.map((u) => ({ ...u, range: rangeOfPath(template, u.path), findings: u.findings.map(finding) })),
+      findings: c.findings.map(finding),
+    })),
+    endpoints: inv.endpoints.map((e) => ({ ...e, range: rangeOfPath(template, e.path), findings: e.findings.map(finding) })),
+  };
 }

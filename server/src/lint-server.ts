@@ -12,7 +12,7 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult } from '../../rules/src/index';
+import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, Settings } from '../../rules/src/index';
 import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
@@ -20,12 +20,12 @@ import { ConfigService } from './config-service';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
 import { hover } from './hover';
-import { InventoryInput, inventoryOf } from './inventory';
+import { INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams } from './inventory-protocol';
+import { InventoryService } from './inventory-service';
 import { Linter } from './linter';
 import { Log } from './log';
 import { lspDiagnostics, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
-import { Throttle } from './walk';
 
 export const SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
 /** Returns the certificate inventory of the workspace (open documents and scanned files) as Markdown. */
@@ -68,6 +68,7 @@ export class LintServer {
   private readonly configDiagnostics: ConfigDiagnostics;
   private readonly folders: Folders;
   private readonly scanner: WorkspaceScanner;
+  private readonly inventory: InventoryService;
   private caps: Capabilities = { watchedFilesDynamic: false, documentChanges: false, resolve: false, showDocument: false };
   private debounceMs = DEFAULT_DEBOUNCE_MS;
   private readonly snapshots = new Map<string, Snapshot>();
@@ -90,6 +91,18 @@ export class LintServer {
     );
     this.folders = new Folders(connection, this.config, this.log);
     this.scanner = new WorkspaceScanner(connection, this.folders, this.config, this.linter, (file) => this.isOpen(file));
+    this.inventory = new InventoryService(
+      {
+        folders: () => this.folders.list,
+        folderOf: (file) => this.folders.folderOf(file),
+        openDocuments: () => this.openViews(),
+        scannedFiles: () => this.scanner.files(),
+        lintFromDisk: (file) => this.scanner.lintForReport(file),
+      },
+      (p) => void connection.sendNotification(INVENTORY_CHANGED_NOTIFICATION, p),
+      (e) => this.log.errorOnce(`inventory ${e instanceof Error ? e.message : String(e)}`, `cfn-tls-lint: inventory failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    );
+    this.scanner.listener = this.inventory;
   }
 
   listen(): void {
@@ -99,6 +112,7 @@ export class LintServer {
     c.onShutdown(() => {
       this.shuttingDown = true;
       this.scanner.stop();
+      this.inventory.dispose();
       for (const t of this.timers.values()) clearTimeout(t);
     });
     this.documents.onDidOpen((e) => {
@@ -137,9 +151,10 @@ export class LintServer {
         return true;
       }
       if (p.command === SCAN_COMMAND) return this.scanOnCommand();
-      if (p.command === INVENTORY_COMMAND) return { markdown: await this.inventory() };
+      if (p.command === INVENTORY_COMMAND) return { markdown: await this.inventory.markdown() };
       return null;
     }));
+    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined) => this.guard('inventory', () => this.inventory.report(p?.folderUri)));
     c.listen();
   }
 
@@ -214,29 +229,14 @@ export class LintServer {
     return this.scanner.scan(folders);
   }
 
-  /** The inventory over what the editor sees: open buffers first, then the scanned files on disk. */
-  private async inventory(): Promise<string> {
-    const inputs: InventoryInput[] = [];
-    const seen = new Set<string>();
-    const nameOf = (filePath: string | undefined, uri: string): string => {
-      const folder = this.folders.folderOf(filePath);
-      return filePath && folder?.path ? path.relative(folder.path, filePath).split(path.sep).join('/') : (filePath ?? uri);
-    };
+  /** The open documents that are linted, with their current lint. */
+  private async openViews(): Promise<{ uri: string; result: LintResult; settings: Settings }[]> {
+    const out: { uri: string; result: LintResult; settings: Settings }[] = [];
     for (const doc of this.documents.all()) {
       const view = await this.viewFor(doc.uri);
-      if (!view) continue;
-      const filePath = uriToPath(doc.uri);
-      seen.add(uriKey(doc.uri));
-      inputs.push({ name: nameOf(filePath, doc.uri), result: view.result, settings: view.settings });
+      if (view) out.push({ uri: doc.uri, result: view.result, settings: view.settings });
     }
-    const throttle = new Throttle();
-    for (const file of this.scanner.files()) {
-      if (seen.has(file)) continue;
-      const r = await this.scanner.lintForReport(file);
-      if (r) inputs.push({ name: nameOf(file, file), ...r });
-      await throttle.maybeYield();
-    }
-    return inventoryOf(inputs);
+    return out;
   }
 
   private async onFoldersChanged(added: { uri: string }[], removed: { uri: string }[]): Promise<void> {
@@ -247,6 +247,7 @@ export class LintServer {
     }
     const fresh = added.map((a) => ({ uri: a.uri, path: uriToPath(a.uri) }));
     this.folders.list.push(...fresh);
+    this.inventory.foldersChanged();
     await this.scanOnStartup(fresh);
   }
 
@@ -357,6 +358,7 @@ export class LintServer {
     this.snapshots.delete(uri);
     this.justOpened.delete(uri);
     this.openByKey.delete(uriKey(uri));
+    this.inventory.changed();
     const filePath = uriToPath(uri);
     if (filePath && isConfigFile(filePath)) return this.configDiagnostics.fromDisk(filePath);
     // Scan results stay in the Problems panel: the file on disk replaces the editor's buffer.
@@ -406,6 +408,7 @@ export class LintServer {
     const view = await this.viewFor(uri);
     const current = this.documents.get(uri);
     if (!current) return; // closed meanwhile
+    this.inventory.changed();
     if (!view) {
       this.connection.sendDiagnostics({ uri, version: current.version, diagnostics: [] });
       return;

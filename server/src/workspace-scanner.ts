@@ -26,6 +26,12 @@ export interface ScanSummary {
   ms: number;
 }
 
+/** Told of each closed file's fresh lint and of each file whose results are dropped (the inventory follows the scan). */
+export interface ScanListener {
+  linted(filePath: string, result: LintResult, settings: Settings): void;
+  forgotten(filePath: string): void;
+}
+
 interface ScanEntry {
   uri: string;
   folder: string;
@@ -48,6 +54,7 @@ export class WorkspaceScanner {
   private readonly matchers = new Map<string, { key: string; matcher: ExcludeMatcher }>();
   private current: { cts: CancellationTokenSource; folders: Folder[] } | undefined;
   private stopped = false;
+  listener: ScanListener | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -101,6 +108,7 @@ export class WorkspaceScanner {
       if (!which(e, key)) continue;
       this.scanned.delete(key);
       if (e.problems > 0 && !this.isOpen(key)) this.connection.sendDiagnostics({ uri: e.uri, diagnostics: [] });
+      this.listener?.forgotten(key);
     }
   }
 
@@ -128,6 +136,7 @@ export class WorkspaceScanner {
       const e = this.scanned.get(key);
       this.scanned.delete(key);
       if ((e && e.problems > 0) || force) this.connection.sendDiagnostics({ uri: e?.uri ?? uri, diagnostics: [] });
+      if (e) this.listener?.forgotten(key);
       return false;
     };
     let text: string;
@@ -149,6 +158,7 @@ export class WorkspaceScanner {
     const before = this.scanned.get(key);
     if (folder?.path) this.scanned.set(key, { uri, folder: folder.path, problems: diagnostics.length });
     if (diagnostics.length || (before && before.problems > 0) || force) this.connection.sendDiagnostics({ uri, diagnostics });
+    if (folder?.path) this.listener?.linted(key, result, settings);
     return result.template;
   }
 

@@ -46,7 +46,10 @@ else
   # Native addons build against Node 24's headers (shipped in the package), not the machine's
   # own Node (an npm config may point nodedir at /usr). code-server's postinstall checks `node -v`.
   echo "e2e:install: install scripts on $("$NODE24/bin/node" --version) (code-server compiles its native modules: about 2 min)"
+  # Under `npm run`, the outer npm's npm_config_user_agent (naming its own Node) is inherited, and
+  # code-server's postinstall reads the Node version from it: drop it and its relatives.
   PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" npm_config_yes=true \
+    env -u npm_config_user_agent -u npm_node_execpath -u NODE \
     npm rebuild --foreground-scripts --no-audit --no-fund --loglevel=error > .cache/rebuild.log 2>&1 \
     || { tail -40 .cache/rebuild.log >&2; echo "e2e:install: npm rebuild failed; full log in test/e2e/.cache/rebuild.log" >&2; exit 1; }
   echo "$want" > "$STAMP"

@@ -157,7 +157,7 @@ export class LspClient {
       this.progress.push(p);
       this.poke();
     });
-    for (const method of ['cfnTlsLint/didLint', 'cfnTlsLint/scan']) {
+    for (const method of ['cfnTlsLint/didLint', 'cfnTlsLint/scan', 'cfnTlsLint/inventoryChanged']) {
       c.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.poke();

@@ -27,12 +27,27 @@ export const LIFECYCLE_ACTION_EFFECTS: Readonly<Record<string, string>> = Object
  * (any run of characters) and `?` (one character) as wildcards.
  */
 export function actionPattern(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = collapseWildcards(pattern).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
+/**
+ * The same pattern with each run of wildcards as its `?`s then one `*` (`*?*?` is `??*`): as a
+ * regular expression, `.*.*.*…X` backtracks exponentially (14 stars took over 20 s).
+ */
+function collapseWildcards(pattern: string): string {
+  return pattern.replace(/[*?]+/g, (run) => '?'.repeat(run.replace(/\*/g, '').length) + (run.includes('*') ? '*' : ''));
+}
+
+/** Longer patterns (wildcards collapsed) cannot match any lifecycle action. */
+const LONGEST_MATCHING_PATTERN = 2 * Math.max(...CERTIFICATE_LIFECYCLE_ACTIONS.map((a) => a.length)) + 1;
+
 /** Lifecycle actions an IAM action pattern allows (empty when none). */
 export function lifecycleActionsMatching(pattern: string): string[] {
-  const re = actionPattern(pattern.trim());
+  const p = collapseWildcards(pattern.trim());
+  // Each character matches at least one of the action's or is a `*` between them; beyond that
+  // length nothing matches, and a huge pattern must not reach the regular-expression compiler.
+  if (p.length > LONGEST_MATCHING_PATTERN) return [];
+  const re = actionPattern(p);
   return CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => re.test(a));
 }

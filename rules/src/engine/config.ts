@@ -86,8 +86,15 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
     errors.push(new ConfigError(file, lineOf(n), msg));
   };
   const layer: ConfigLayer = { file };
-  for (const e of doc.errors) errors.push(new ConfigError(file, lc.linePos(e.pos[0]).line - 1, e.message.split('\n')[0]));
-  if (doc.errors.length) return { layer, errors };
+  if (doc.errors.length) {
+    // The first syntax error is the one to fix; the rest are mostly its echoes (an unclosed
+    // bracket gives one per nesting level). A stack overflow on deep nesting is said plainly.
+    const deep = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION');
+    const e = deep ?? doc.errors[0];
+    const detail = deep ? 'the YAML is nested too deeply to read' : e.message.split('\n')[0];
+    errors.push(new ConfigError(file, lc.linePos(e.pos[0]).line - 1, detail));
+    return { layer, errors };
+  }
   const root = doc.contents as YNode | null;
   if (root === null || (yIsScalar(root) && (root.value === null || root.value === ''))) return { layer, errors };
   if (!yIsMap(root)) {

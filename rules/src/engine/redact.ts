@@ -10,11 +10,19 @@ const BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/gi;
 const END = /-----END [A-Z0-9 ]*PRIVATE KEY-----/i;
 /** Base64 runs at least this long are compared with the key bodies; shorter ones say too little to matter. */
 const MIN_RUN = 12;
-const RUN = new RegExp(`[A-Za-z0-9+/=]{${MIN_RUN},}`, 'g');
-const WHOLE_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/gi;
+/** Not right after a backslash: in JSON text `\nMIIE…` is an escape and then the run. */
+const RUN = new RegExp(`(?<!\\\\)[A-Za-z0-9+/=]{${MIN_RUN},}`, 'g');
+/**
+ * A whole key block: base64, line breaks (also as JSON escapes) and RFC 1421 headers only, so a
+ * match never runs across a quote into the next field when the scrubber gets a whole report.
+ */
+const WHOLE_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[A-Za-z0-9+/=\s\\:,.-]{0,20000}?-----END [A-Z0-9 ]*PRIVATE KEY-----/gi;
 export const REDACTED = '[private key material not shown]';
 
-/** A scrubber for the messages about this document, or undefined when it holds no private key. */
+/**
+ * A scrubber for text about this document (a message, or a whole report), or undefined when
+ * the document holds no private key. The result stays valid wherever the input was (JSON, CSV).
+ */
 export function keyRedactor(text: string): ((s: string) => string) | undefined {
   if (!PRIVATE_KEY.test(text)) return undefined;
   // The key bodies as written (YAML lines, JSON "\n" escapes), lower-cased: rules may lower-case what they quote.

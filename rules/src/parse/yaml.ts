@@ -1,5 +1,6 @@
 import { Alias, Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node as YNode, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { CFN_TAG_BY_NAME, CFN_TAGS } from './cfn-tags';
+import { parseYamlFast } from './yaml-fast';
 import { computeLineStarts, outsideCrlf, ParseProblem, SMap, SNode, SScalar, SourceFile } from './source-tree';
 
 /** Upper bound on nodes produced by alias expansion (defends against alias bombs). */
@@ -33,6 +34,13 @@ const TOO_DEEP = 'YAML nesting is too deep to parse (the parser ran out of stack
 
 /** Parses YAML text into the source tree (first document only: a template is one document). */
 export function parseYaml(text: string): SourceFile {
+  // Most templates are plain block YAML, which the fast path parses to the very same tree
+  // (yaml-fast.ts); it declines everything else, and errors, to the general path.
+  return parseYamlFast(text) ?? parseYamlGeneral(text);
+}
+
+/** The general path: the `yaml` package's parser and composer, then conversion. */
+export function parseYamlGeneral(text: string): SourceFile {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   // Duplicate keys are found in convert(): the composer's own check is quadratic in a map's size.

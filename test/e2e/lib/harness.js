@@ -142,19 +142,21 @@ async function startCodeServer(opts) {
   const logFile = opts.logFile || path.join(tmp, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logFd = fs.openSync(logFile, 'w');
+  let logOpen = true;
+  const writeLog = (b) => logOpen && fs.writeSync(logFd, b);
   const child = spawn(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const t0 = Date.now();
   try {
     await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s')), 60000);
       child.stdout.on('data', (b) => {
-        fs.writeSync(logFd, b);
+        writeLog(b);
         if (/HTTP server listening on/.test(b.toString())) {
           clearTimeout(timer);
           resolve();
         }
       });
-      child.stderr.on('data', (b) => fs.writeSync(logFd, b));
+      child.stderr.on('data', (b) => writeLog(b));
       child.on('exit', (c) => {
         clearTimeout(timer);
         reject(new Error(`code-server exited early (${c}); see ${logFile}`));
@@ -184,6 +186,7 @@ async function startCodeServer(opts) {
     },
     stop({ keepTmp = false } = {}) {
       const killed = killTree(child.pid);
+      logOpen = false;
       fs.closeSync(logFd);
       if (!keepTmp) fs.rmSync(tmp, { recursive: true, force: true });
       return killed;
@@ -205,11 +208,15 @@ async function launchChromium(profileDir, { viewport = { width: 1280, height: 80
   });
 }
 
-/** Copies a fixture workspace to a fresh temp folder (the tests edit and save files). */
-function copyFixture(name) {
-  const dest = fs.mkdtempSync(path.join(os.tmpdir(), `cfn-tls-lint-ws-${name}-`));
+/**
+ * Copies a fixture workspace to a fresh temp folder (the tests edit and save files). The copy is
+ * named `as` (the name VS Code shows) inside a unique parent; the parent is what to remove.
+ */
+function copyFixture(name, as = name) {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-ws-'));
+  const dest = path.join(parent, as);
   fs.cpSync(path.join(E2E_DIR, 'fixtures', name), dest, { recursive: true });
-  return dest;
+  return { dir: dest, remove: () => fs.rmSync(parent, { recursive: true, force: true }) };
 }
 
 module.exports = { E2E_DIR, MODULES, missingPrerequisite, startCodeServer, launchChromium, killTree, copyFixture, DEFAULT_SETTINGS };

@@ -132,6 +132,23 @@ export const CASES: HostileCase[] = [
       return LISTENER.replace('      ValidationMethod: EMAIL\n', '      ValidationMethod: EMAIL\n      Tags:\n' + tags) + 'Conditions:\n' + conds + 'Parameters:\n' + params;
     },
   },
+  {
+    name: 'IAM actions built to make wildcard matching backtrack',
+    file: 'iam.yaml',
+    make: () =>
+      `${HEADER}  Policy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Statement:
+          - Effect: Allow
+            Resource: '*'
+            Action:
+` +
+      // Before the fix, 12 stars took some 10 s (a regression fails the time bound instead of hanging) and '*.' x 20000 overflowed the regex compiler.
+      ['*'.repeat(12) + 'X', '*?'.repeat(12) + 'X', '*.'.repeat(20000), 'acm:' + '*e'.repeat(30) + 'X', 'acm:Delete*'].map((a) => `              - '${a}'
+`).join(''),
+  },
   { name: 'tabs for indentation', file: 'tabs.yaml', make: () => LISTENER.replace(/\n {6}/g, '\n\t\t\t') },
   { name: 'unknown and core tags', file: 'tags.yaml', make: () => LISTENER.replace('!Ref LB', '!Bogus LB').replace('Port: 443', 'Port: !!binary aGVsbG8=').replace("StatusCode: '404'", 'StatusCode: !<tag:yaml.org,2002:str> 404') },
   { name: 'merge keys and anchors', file: 'merge.yaml', make: () => LISTENER.replace('    Properties:\n      Protocol: HTTPS\n', '    Properties: &props\n      Protocol: HTTPS\n') + '  Listener2:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      <<: *props\n      Port: 8443\n' },

@@ -76,6 +76,7 @@ const EXPECT: Record<string, Expect> = {
   'Fn::If on a condition that does not exist': linted('elbv2-ssl-policy-weak'),
   'resource Condition that does not exist': linted('elbv2-ssl-policy-weak'),
   '300 independent conditions on one resource': linted('elbv2-ssl-policy-weak', 'acm-email-validation'),
+  'IAM actions built to make wildcard matching backtrack': linted('iam-certificate-admin-wildcard'),
   'tabs for indentation': (s) => {
     assert.equal(s.template, true);
     assert.ok(s.diagnostics.length > 0 && s.diagnostics.every((d) => d.rule === 'template-parse-error'));
@@ -173,5 +174,37 @@ describe('robustness: line endings and BOMs', () => {
     for (const d of r.diagnostics) {
       for (const p of [d.range.start, d.range.end]) assert.ok(p.character <= lines[p.line].length, `${JSON.stringify(p)} in "${lines[p.line]}"`);
     }
+  });
+});
+
+describe('robustness: hostile files through the CLI', function () {
+  this.timeout(60_000);
+
+  it('binary, invalid UTF-8, NUL, oversized and empty files: skipped or linted, one report each, nothing on stderr', async () => {
+    const { runCli } = await import('../../../cli/src/main');
+    const { tempDir } = await import('../../support/cli');
+    const fs = await import('fs');
+    const dir = tempDir({
+      'binary.yaml': Buffer.concat([Buffer.from('Resources:\n'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x80])]),
+      'utf8.yaml': Buffer.concat([Buffer.from(LISTENER), Buffer.from('Metadata:\n  X: '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('\n')]),
+      'utf16.yaml': Buffer.from('\ufeff' + LISTENER, 'utf16le'),
+      'empty.yaml': '',
+      'crlf.yaml': LISTENER.replace(/\n/g, '\r\n'),
+    });
+    fs.writeFileSync(path.join(dir, 'huge.yaml'), Buffer.alloc(50 * 1024 * 1024, 0x20));
+    let out = '';
+    let err = '';
+    const status = await runCli(['--format', 'json', '.'], { cwd: dir, out: (s) => (out += s), err: (s) => (err += s), isTty: false });
+    assert.equal(err, '');
+    assert.equal(status, 0);
+    const files = new Map((JSON.parse(out).files as { path: string; template: boolean; skipped?: string; diagnostics: { rule: string; range: unknown }[] }[]).map((f) => [f.path, f]));
+    assert.match(files.get('binary.yaml')!.skipped ?? '', /binary file/);
+    assert.match(files.get('utf16.yaml')!.skipped ?? '', /binary file/, 'UTF-16 has NUL bytes: skipped, not misread');
+    assert.match(files.get('huge.yaml')!.skipped ?? '', /50\.0 MB, over the 10 MB limit/);
+    assert.equal(files.get('empty.yaml')!.template, false);
+    const utf8 = files.get('utf8.yaml')!;
+    const crlf = files.get('crlf.yaml')!;
+    assert.ok(utf8.diagnostics.some((d) => d.rule === 'elbv2-ssl-policy-weak'));
+    assert.deepEqual(crlf.diagnostics.map((d) => [d.rule, d.range]), utf8.diagnostics.map((d) => [d.rule, d.range]));
   });
 });

@@ -1,0 +1,707 @@
+import { CFN_TAG_BY_NAME, CfnTag } from './cfn-tags';
+import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './source-tree';
+
+/**
+ * A fast path for the YAML most templates are written in: block mappings and sequences,
+ * one-line plain and quoted scalars, one-line flow collections, literal and folded block
+ * scalars, CloudFormation short-form tags and comments. It builds the same source tree,
+ * with the same offsets, as parseYaml's `yaml`-package path (a differential test over the
+ * corpus holds it to that), without the package's token stream and document model: several
+ * times faster and with a fraction of the allocation.
+ *
+ * Anything else (anchors, aliases, explicit keys, multi-line plain or quoted scalars,
+ * multi-line flow collections, other tags, tabs, CR line ends, several documents, duplicate
+ * keys, anything doubtful) makes it decline, and parseYaml takes the general path, which
+ * also reports the syntax errors: this path only ever accepts valid YAML.
+ */
+export function parseYamlFast(text: string): SourceFile | undefined {
+  if (!quickCheck(text)) return undefined;
+  try {
+    const root = new FastYaml(text).document();
+    return { text, format: 'yaml', lineStarts: computeLineStarts(text), root, errors: [] };
+  } catch (e) {
+    // A stack overflow on deep nesting declines too: the general path reports it.
+    if (e === DECLINE || e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+const DECLINE = new Error('yaml-fast: declined');
+
+interface Trail {
+  /** Indentation of the comment lines that did not join the leaf's trailing tokens. */
+  dangling: number[];
+  /** Start of the next token after them (or the end of the text). */
+  next: number;
+  /** A collection kept them. */
+  kept: boolean;
+}
+
+function decline(): never {
+  throw DECLINE;
+}
+
+/** Text-level exclusions, one native scan each. */
+function quickCheck(text: string): boolean {
+  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return false;
+  // Directives and document markers (a single leading `---` is handled by document()).
+  if (text.startsWith('%') || text.includes('\n%') || text.includes('\n...')) return false;
+  return true;
+}
+
+const SP = 32;
+const NL = 10;
+const HASH = 35;
+
+/** Resolution of a plain scalar by the YAML 1.2 core schema, as the `yaml` package does it. */
+function resolvePlain(s: string): string | number | boolean | null {
+  const c = s.charCodeAt(0);
+  // Letters other than n/N/t/T/f/F start only strings: skip the tests.
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if (c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return s;
+  }
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return c === 116 || c === 84;
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
+  return s;
+}
+
+/** A value scalar as parseYaml's convertScalar makes it: a number keeps its spelling when not canonical. */
+function plainValue(source: string, start: number, end: number): SScalar {
+  const v = resolvePlain(source);
+  if (typeof v === 'number' && String(v) !== source) return { kind: 'scalar', value: source, start, end, style: 'plain' };
+  return { kind: 'scalar', value: v, start, end, style: 'plain' };
+}
+
+const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\' };
+
+/** Characters that cannot start a plain scalar in block context (YAML c-indicator, plus reserved). */
+function isIndicator(c: number): boolean {
+  // - ? : , [ ] { } # & * ! | > ' " % @ `
+  return c === 45 || c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
+}
+
+/** Flow indicators: , [ ] { } */
+function isFlowIndicator(c: number): boolean {
+  return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+
+/** The same-key test of the `yaml` package (uniqueKeys): same type and string form. */
+function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === typeof b && String(a) === String(b));
+}
+
+class FastYaml {
+  private readonly t: string;
+  private readonly n: number;
+  /** Where the node just parsed ends, with its trailing comment and line break (a collection's end). */
+  private after = 0;
+  /** Comment lines after the last leaf value, once a collection around it has ended. */
+  private trail: Trail | undefined;
+  /** The last leaf can take comment lines after it (a block scalar cannot). */
+  private leafTakesComments = true;
+
+  constructor(text: string) {
+    this.t = text;
+    this.n = text.length;
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Lines
+  // ---------------------------------------------------------------------------------
+
+  private lineEnd(p: number): number {
+    const i = this.t.indexOf('\n', p);
+    return i < 0 ? this.n : i;
+  }
+
+  /** Past the line break at or after p (or the end of the text). */
+  private nextLine(p: number): number {
+    const i = this.t.indexOf('\n', p);
+    return i < 0 ? this.n : i + 1;
+  }
+
+  private skipSpaces(p: number): number {
+    while (this.t.charCodeAt(p) === SP) p++;
+    return p;
+  }
+
+  /**
+   * From a line start, the first line with content (not blank, not only a comment):
+   * the offset of its first non-space character, or -1 at the end of the text.
+   */
+  private contentFrom(lineStart: number): number {
+    let p = lineStart;
+    while (p < this.n) {
+      const q = this.skipSpaces(p);
+      const c = this.t.charCodeAt(q);
+      if (q >= this.n) return -1;
+      if (c === NL || c === HASH) {
+        p = this.nextLine(q);
+        continue;
+      }
+      return q;
+    }
+    return -1;
+  }
+
+  private column(p: number): number {
+    return p - (this.t.lastIndexOf('\n', p - 1) + 1);
+  }
+
+  /** After a node on its line: only spaces and a comment may follow; returns the next line's start. */
+  private endOfLine(p: number): number {
+    const q = this.skipSpaces(p);
+    const c = this.t.charCodeAt(q);
+    if (q >= this.n) return this.n;
+    if (c === NL) return q + 1;
+    if (c === HASH && q > p) return this.nextLine(q);
+    return decline();
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Document and block collections
+  // ---------------------------------------------------------------------------------
+
+  document(): SNode {
+    let p = this.contentFrom(0);
+    if (p < 0) decline();
+    if (this.t.startsWith('---', p) && this.column(p) === 0) {
+      // A lone document-start marker (a second one would be a second document).
+      p = this.endOfLine(p + 3);
+      if (this.t.indexOf('\n---', p - 1) >= 0) decline();
+      p = this.contentFrom(p);
+      if (p < 0) decline();
+    } else if (this.t.includes('\n---')) decline();
+    if (this.column(p) !== 0 || !this.isKeyAt(p)) decline();
+    const root = this.blockMap(p, 0);
+    if (this.contentFrom(this.after) >= 0) decline();
+    return root;
+  }
+
+  /** A block mapping whose first key starts at p, in column col. */
+  private blockMap(p: number, col: number): SMap {
+    const pairs: SPair[] = [];
+    const raws: unknown[] = [];
+    const start = p;
+    for (;;) {
+      this.trail = undefined;
+      const key = this.key(p);
+      for (const other of raws) if (sameKey(other, key.raw)) decline(); // the general path reports it
+      raws.push(key.raw);
+      const value = this.mapValue(key.colon + 1, col);
+      pairs.push({ key: key.node, value });
+      const next = this.contentFrom(this.after);
+      if (next >= 0 && this.column(next) === col) {
+        if (!this.isKeyAt(next)) decline();
+        p = next;
+        continue;
+      }
+      if (next >= 0 && this.column(next) > col) decline();
+      break;
+    }
+    return { kind: 'map', pairs, start, end: this.close(col), flow: false };
+  }
+
+  /** A block sequence whose first `-` is at p, in column col. */
+  private blockSeq(p: number, col: number): SNode {
+    const items: SNode[] = [];
+    const start = p;
+    for (;;) {
+      this.trail = undefined;
+      items.push(this.seqItem(p, col));
+      const next = this.contentFrom(this.after);
+      if (next >= 0 && this.column(next) === col && this.isDashAt(next)) {
+        p = next;
+        continue;
+      }
+      if (next >= 0 && this.column(next) > col) decline();
+      break; // a less indented line, or a key of the mapping around a zero-indented sequence
+    }
+    return { kind: 'seq', items, start, end: this.close(col), flow: false };
+  }
+
+  /**
+   * Ends a collection in column col: returns its end and leaves in this.after the end its
+   * parent sees, mirroring how the `yaml` package's parser hands out the comment lines that
+   * follow the last leaf value. Comments indented more than the leaf's collection (blank
+   * lines between) join the leaf's trailing tokens and so that collection's range; the rest
+   * wait for the next item, and an ending collection indented at most as much as one of them
+   * keeps them: its parent's range then reaches the next token.
+   */
+  private close(col: number): number {
+    let end = this.after;
+    if (!this.trail) {
+      let attached = -1;
+      let attaching = this.leafTakesComments;
+      const dangling: number[] = [];
+      let next = this.n;
+      let line = this.after;
+      while (line < this.n) {
+        const q = this.skipSpaces(line);
+        if (q >= this.n) break;
+        const c = this.t.charCodeAt(q);
+        if (c === NL) {
+          line = q + 1;
+          continue;
+        }
+        if (c !== HASH) {
+          next = q;
+          break;
+        }
+        if (attaching && q - line > col) attached = this.nextLine(q);
+        else {
+          attaching = false;
+          dangling.push(q - line);
+        }
+        line = this.nextLine(q);
+      }
+      if (attached >= 0) end = attached;
+      this.trail = { dangling, next, kept: false };
+    }
+    const tr = this.trail;
+    this.after = end;
+    if (!tr.kept && col !== 0 && tr.dangling.some((indent) => indent >= col)) {
+      tr.kept = true;
+      this.after = tr.next;
+    }
+    return end;
+  }
+
+  private isDashAt(p: number): boolean {
+    if (this.t.charCodeAt(p) !== 45) return false;
+    const c = this.t.charCodeAt(p + 1);
+    return p + 1 >= this.n || c === SP || c === NL;
+  }
+
+  private seqItem(dash: number, col: number): SNode {
+    const p = this.skipSpaces(dash + 1);
+    const c = this.t.charCodeAt(p);
+    if (p >= this.n || c === NL || (c === HASH && p > dash + 1)) return this.blockBelow(p, col, false);
+    if (p === dash + 1) decline();
+    if (this.isDashAt(p)) return this.blockSeq(p, this.column(p)); // `- - x`
+    if (this.isKeyAt(p)) return this.blockMap(p, this.column(p));
+    return this.inlineValue(p, col);
+  }
+
+  /** The value after a key's `:`. */
+  private mapValue(p: number, col: number): SNode {
+    const q = this.skipSpaces(p);
+    const c = this.t.charCodeAt(q);
+    if (q >= this.n || c === NL || (c === HASH && q > p)) return this.blockBelow(q, col, true);
+    if (q === p) decline(); // `a:b` is not a key
+    return this.inlineValue(q, col);
+  }
+
+  /**
+   * A value that starts on a later line (after `key:` or `-` at p), or an empty value:
+   * a block collection indented more than col (or a zero-indented sequence under a key).
+   */
+  private blockBelow(p: number, col: number, underKey: boolean): SNode {
+    const next = this.contentFrom(this.nextLine(p));
+    const c = next < 0 ? -1 : this.column(next);
+    if (next >= 0 && (c > col || (underKey && c === col && this.isDashAt(next)))) {
+      if (this.isDashAt(next)) return this.blockSeq(next, c);
+      if (c > col && this.isKeyAt(next)) return this.blockMap(next, c);
+      // A tagged node on a line of its own (`Key:\n  !If [a, b, c]`).
+      if (c > col && this.t.charCodeAt(next) === 33) return this.tagged(next, col);
+      return decline();
+    }
+    return this.empty(p, null);
+  }
+
+  /**
+   * An empty value at p: a null scalar (a tagged one is ''). Its collection ends at p,
+   * unless comments follow, which the `yaml` package attaches in ways not mirrored here.
+   */
+  private empty(p: number, value: '' | null): SScalar {
+    if (this.t.charCodeAt(p) === HASH) decline();
+    // Comment lines just above give the empty node a comment, which changes its range.
+    for (let line = this.t.lastIndexOf('\n', p - 1); line > 0; ) {
+      const prev = this.t.lastIndexOf('\n', line - 1) + 1;
+      const q = this.skipSpaces(prev);
+      const c = this.t.charCodeAt(q);
+      if (c === HASH) decline();
+      if (c !== NL) break;
+      line = prev - 1;
+    }
+    for (let line = this.nextLine(p); line < this.n; line = this.nextLine(line)) {
+      const q = this.skipSpaces(line);
+      const c = this.t.charCodeAt(q);
+      if (c === HASH) decline();
+      if (c !== NL && q < this.n) break;
+    }
+    this.after = p;
+    return { kind: 'scalar', value, start: p, end: p, style: 'plain' };
+  }
+
+  /** A value starting at p on the current line (p is not a space, a comment or a line end). */
+  private inlineValue(p: number, col: number): SNode {
+    const c = this.t.charCodeAt(p);
+    if (c === 33) return this.tagged(p, col);
+    if (c === 124 || c === 62) return this.blockScalar(p, col);
+    const node = this.inlineNode(p);
+    this.leafTakesComments = true;
+    this.after = this.endOfLine(node.end);
+    this.noContinuation(col);
+    return node;
+  }
+
+  /** A scalar or flow collection confined to its line. */
+  private inlineNode(p: number): SNode {
+    const c = this.t.charCodeAt(p);
+    if (c === 91 || c === 123) return this.flow(p);
+    if (c === 34) return this.doubleQuoted(p);
+    if (c === 39) return this.singleQuoted(p);
+    return this.plainBlock(p);
+  }
+
+  /** After a one-line value, a more-indented content line would continue it (multi-line): decline. */
+  private noContinuation(col: number): void {
+    const next = this.contentFrom(this.after);
+    if (next >= 0 && this.column(next) > col) decline();
+  }
+
+  private tagged(p: number, col: number): SNode {
+    let q = p + 1;
+    while (q < this.n) {
+      const c = this.t.charCodeAt(q);
+      if (c === SP || c === NL || isFlowIndicator(c)) break;
+      q++;
+    }
+    const tag = this.t.slice(p, q);
+    const cfn = CFN_TAG_BY_NAME.get(tag);
+    if (!cfn) decline();
+    const r = this.skipSpaces(q);
+    const c = this.t.charCodeAt(r);
+    let inner: SNode;
+    if (r >= this.n || c === NL || (c === HASH && r > q)) {
+      const below = this.blockBelow(r, col, false);
+      // A tag on nothing tags an empty string (`!GetAZs` alone).
+      inner = below.kind === 'scalar' && below.value === null && below.start === below.end ? this.empty(r, '') : below;
+    } else if (r === q) return decline();
+    else if (c === 33) return decline(); // two tags
+    else inner = this.inlineValue(r, col);
+    return shortForm(this.t, tag, cfn, inner);
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Keys
+  // ---------------------------------------------------------------------------------
+
+  /** Whether a mapping key (plain or quoted, then `:` and a space or line end) starts at p. */
+  private isKeyAt(p: number): boolean {
+    const c = this.t.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const close = this.quoteEnd(p);
+      return close > 0 && this.t.charCodeAt(close) === 58 && this.colonEnds(close);
+    }
+    if (isIndicator(c)) return false;
+    const end = this.lineEnd(p);
+    for (let i = p + 1; i < end; i++) {
+      const d = this.t.charCodeAt(i);
+      if (d === 58 && this.colonEnds(i)) return true;
+      if (d === HASH && this.t.charCodeAt(i - 1) === SP) return false;
+    }
+    return false;
+  }
+
+  private colonEnds(i: number): boolean {
+    const c = this.t.charCodeAt(i + 1);
+    return i + 1 >= this.n || c === SP || c === NL;
+  }
+
+  /** Offset just past the closing quote of a one-line quoted scalar at p, or -1. */
+  private quoteEnd(p: number): number {
+    const q = this.t.charCodeAt(p);
+    const end = this.lineEnd(p);
+    for (let i = p + 1; i < end; i++) {
+      const c = this.t.charCodeAt(i);
+      if (q === 34 && c === 92) {
+        i++;
+        continue;
+      }
+      if (c === q) {
+        if (q === 39 && this.t.charCodeAt(i + 1) === 39) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private key(p: number): { node: SScalar; raw: string | number | boolean | null; colon: number } {
+    const c = this.t.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      const node = c === 34 ? this.doubleQuoted(p) : this.singleQuoted(p);
+      if (this.t.charCodeAt(node.end) !== 58) decline();
+      return { node, raw: node.value, colon: node.end };
+    }
+    let i = p + 1;
+    while (!(this.t.charCodeAt(i) === 58 && this.colonEnds(i))) i++;
+    if (this.t.charCodeAt(i - 1) === SP || i - p > 1000) decline(); // `key :`, or longer than YAML allows
+    const source = this.t.slice(p, i);
+    const raw = resolvePlain(source);
+    const value = raw === null ? '' : raw;
+    return { node: { kind: 'scalar', value, start: p, end: i, style: 'plain' }, raw, colon: i };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Scalars
+  // ---------------------------------------------------------------------------------
+
+  /** A plain scalar in block context, to the end of the line or a comment. */
+  private plainBlock(p: number): SScalar {
+    const c = this.t.charCodeAt(p);
+    if (isIndicator(c) && !(c === 45 && this.t.charCodeAt(p + 1) !== SP && p + 1 < this.n)) decline();
+    const lineEnd = this.lineEnd(p);
+    let end = lineEnd;
+    for (let i = p + 1; i < lineEnd; i++) {
+      const d = this.t.charCodeAt(i);
+      if (d === HASH && this.t.charCodeAt(i - 1) === SP) {
+        end = i;
+        break;
+      }
+      if (d === 58 && this.colonEnds(i)) decline(); // `a: b: c`
+    }
+    while (this.t.charCodeAt(end - 1) === SP) end--;
+    return plainValue(this.t.slice(p, end), p, end);
+  }
+
+  private doubleQuoted(p: number): SScalar {
+    const close = this.quoteEnd(p);
+    if (close < 0) decline();
+    const raw = this.t.slice(p + 1, close - 1);
+    let value = raw;
+    if (raw.includes('\\')) {
+      value = '';
+      for (let i = 0; i < raw.length; i++) {
+        const ch = raw[i];
+        if (ch !== '\\') {
+          value += ch;
+          continue;
+        }
+        const e = raw[++i];
+        const simple = ESCAPES[e];
+        if (simple !== undefined) {
+          value += simple;
+          continue;
+        }
+        const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        const hex = raw.slice(i + 1, i + 1 + digits);
+        if (!digits || !new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) decline();
+        value += String.fromCodePoint(parseInt(hex, 16));
+        i += digits;
+      }
+    }
+    return { kind: 'scalar', value, start: p, end: close, style: 'double' };
+  }
+
+  private singleQuoted(p: number): SScalar {
+    const close = this.quoteEnd(p);
+    if (close < 0) decline();
+    const value = this.t.slice(p + 1, close - 1).replace(/''/g, "'");
+    return { kind: 'scalar', value, start: p, end: close, style: 'single' };
+  }
+
+  /**
+   * `|` or `>` (with an optional chomping indicator, no indentation indicator) and the
+   * lines below it indented more than col. The range runs from the indicator to the end
+   * of the last line that belongs to the value.
+   */
+  private blockScalar(p: number, col: number): SScalar {
+    const folded = this.t.charCodeAt(p) === 62;
+    let q = p + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    const ch = this.t.charCodeAt(q);
+    if (ch === 45 || ch === 43) {
+      chomp = ch === 45 ? 'strip' : 'keep';
+      q++;
+    }
+    const first = this.endOfLine(q); // digits or anything else after the header decline here
+    // Content lines: the first non-blank one sets the indentation.
+    let lineStart = first;
+    let indent = -1;
+    const lines: string[] = [];
+    let trailing = 0; // blank lines after the last content line
+    let contentEnd = first; // past the last content line's break
+    let end = first;
+    while (lineStart < this.n) {
+      const s = this.skipSpaces(lineStart);
+      const le = this.lineEnd(lineStart);
+      const spaces = s - lineStart;
+      if (s === le) {
+        // A blank line (only spaces).
+        if (indent < 0 || spaces > indent) decline(); // leading blank lines, or spaces that would be content
+        trailing++;
+        end = le < this.n ? le + 1 : le;
+        lineStart = end;
+        continue;
+      }
+      if (indent < 0) {
+        if (spaces <= col) decline(); // empty block scalar
+        indent = spaces;
+      } else if (spaces < indent) break;
+      if (le >= this.n) decline(); // no final line break: chomping edge cases
+      for (let k = 0; k < trailing; k++) lines.push('');
+      trailing = 0;
+      lines.push(this.t.slice(lineStart + indent, le));
+      contentEnd = le + 1;
+      end = contentEnd;
+      lineStart = le + 1;
+    }
+    if (indent < 0) decline();
+    let value: string;
+    if (folded) {
+      value = '';
+      for (let k = 0; k < lines.length; k++) {
+        const line = lines[k];
+        if (line.charCodeAt(0) === SP) decline(); // more-indented lines keep their breaks: not handled
+        if (k === 0) value = line;
+        else if (line === '') value += '\n';
+        else if (lines[k - 1] === '') value += line;
+        else value += ' ' + line;
+      }
+      // A run of blank lines between two lines: the first break folds away, each blank line is one break.
+    } else {
+      value = lines.join('\n');
+    }
+    if (chomp === 'clip') value += '\n';
+    else if (chomp === 'keep') value += '\n' + '\n'.repeat(trailing);
+    // Keep chomping takes the blank lines after the value into it; the others leave them out.
+    const rangeEnd = chomp === 'keep' ? end : contentEnd;
+    this.after = rangeEnd;
+    this.leafTakesComments = false;
+    return { kind: 'scalar', value, start: p, end: rangeEnd, style: 'block' };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Flow collections (one line)
+  // ---------------------------------------------------------------------------------
+
+  private flow(p: number): SNode {
+    const close = this.t.charCodeAt(p) === 91 ? 93 : 125;
+    const isSeq = close === 93;
+    let q = this.skipSpaces(p + 1);
+    if (isSeq) {
+      const items: SNode[] = [];
+      while (this.t.charCodeAt(q) !== close) {
+        const item = this.flowNode(q);
+        items.push(item);
+        q = this.skipSpaces(item.end);
+        const c = this.t.charCodeAt(q);
+        if (c === 44) q = this.skipSpaces(q + 1);
+        else if (c !== close) decline(); // `[a: b]`, a line break, anything else
+      }
+      return { kind: 'seq', items, start: p, end: q + 1, flow: true };
+    }
+    const pairs: SPair[] = [];
+    const raws: unknown[] = [];
+    while (this.t.charCodeAt(q) !== close) {
+      const c = this.t.charCodeAt(q);
+      let key: SScalar;
+      let raw: string | number | boolean | null;
+      if (c === 34 || c === 39) {
+        key = c === 34 ? this.doubleQuoted(q) : this.singleQuoted(q);
+        raw = key.value;
+        q = key.end;
+        if (this.t.charCodeAt(q) !== 58) decline();
+      } else {
+        const k = this.plainFlow(q);
+        if (this.t.charCodeAt(k.end) !== 58 || this.t.charCodeAt(k.end + 1) !== SP) decline();
+        raw = resolvePlain(this.t.slice(k.start, k.end));
+        key = { kind: 'scalar', value: raw === null ? '' : raw, start: k.start, end: k.end, style: 'plain' };
+        q = k.end;
+      }
+      for (const other of raws) if (sameKey(other, raw)) decline();
+      raws.push(raw);
+      const v = this.skipSpaces(q + 1);
+      const vc = this.t.charCodeAt(v);
+      if (vc === 44 || vc === close || vc === NL || v >= this.n) decline(); // empty value
+      const value = this.flowNode(v);
+      pairs.push({ key, value });
+      q = this.skipSpaces(value.end);
+      const d = this.t.charCodeAt(q);
+      if (d === 44) q = this.skipSpaces(q + 1);
+      else if (d !== close) decline();
+    }
+    return { kind: 'map', pairs, start: p, end: q + 1, flow: true };
+  }
+
+  private flowNode(p: number): SNode {
+    const c = this.t.charCodeAt(p);
+    if (c === 91 || c === 123) return this.flow(p);
+    if (c === 34) return this.doubleQuoted(p);
+    if (c === 39) return this.singleQuoted(p);
+    if (c === 33) {
+      let q = p + 1;
+      while (q < this.n) {
+        const d = this.t.charCodeAt(q);
+        if (d === SP || d === NL || isFlowIndicator(d)) break;
+        q++;
+      }
+      const tag = this.t.slice(p, q);
+      const cfn = CFN_TAG_BY_NAME.get(tag);
+      if (!cfn || this.t.charCodeAt(q) !== SP) decline();
+      const r = this.skipSpaces(q);
+      const d = this.t.charCodeAt(r);
+      if (d === 33 || d === 44 || d === 93 || d === 125 || d === NL || r >= this.n) decline();
+      return shortForm(this.t, tag, cfn, this.flowNode(r));
+    }
+    const s = this.plainFlow(p);
+    if (this.t.charCodeAt(s.end) === 58) decline(); // an implicit pair inside a sequence
+    return plainValue(this.t.slice(s.start, s.end), s.start, s.end);
+  }
+
+  /** The extent of a plain scalar in flow context (one line). */
+  private plainFlow(p: number): { start: number; end: number } {
+    const c = this.t.charCodeAt(p);
+    if (isIndicator(c) && !(c === 45 && !isFlowIndicator(this.t.charCodeAt(p + 1)) && this.t.charCodeAt(p + 1) !== SP)) decline();
+    const lineEnd = this.lineEnd(p);
+    let end = p;
+    for (let i = p; i < lineEnd; i++) {
+      const d = this.t.charCodeAt(i);
+      if (isFlowIndicator(d)) break;
+      if (d === 58) {
+        const e = this.t.charCodeAt(i + 1);
+        if (e === SP || isFlowIndicator(e) || i + 1 >= lineEnd) break;
+      }
+      if (d === HASH && this.t.charCodeAt(i - 1) === SP) decline(); // a comment inside a flow collection
+      if (d !== SP) end = i + 1;
+    }
+    if (end === p) decline();
+    return { start: p, end };
+  }
+}
+
+/** `!Tag value` as the one-key map of its long form (as parseYaml's convert does it). */
+function shortForm(text: string, tag: string, cfn: CfnTag, inner: SNode): SMap {
+  if (!cfn.kinds.includes(inner.kind)) decline(); // the general path warns about the tag
+  const tagStart = text.lastIndexOf(tag, inner.start);
+  const start = tagStart >= 0 ? tagStart : inner.start;
+  const key: SScalar = { kind: 'scalar', value: cfn.longForm, start, end: start + tag.length, style: 'plain' };
+  let value: SNode = inner;
+  if (cfn.longForm === 'Fn::GetAtt' && inner.kind === 'scalar' && typeof inner.value === 'string') {
+    const dot = inner.value.indexOf('.');
+    if (dot > 0) {
+      value = {
+        kind: 'seq',
+        flow: true,
+        start: inner.start,
+        end: inner.end,
+        items: [
+          { kind: 'scalar', value: inner.value.slice(0, dot), start: inner.start, end: inner.start + dot, style: inner.style },
+          { kind: 'scalar', value: inner.value.slice(dot + 1), start: inner.start + dot + 1, end: inner.end, style: inner.style },
+        ],
+      };
+    }
+  }
+  return { kind: 'map', pairs: [{ key, value }], start, end: inner.end, flow: true, shortForm: true };
+}

@@ -1,0 +1,200 @@
+// The UI suite: the packaged extension (cfn-tls-lint.vsix, from `npm run package`) installed into
+// code-server, and Chromium clicking through what a user sees. One code-server and one window for
+// the whole file (start-up is most of the time); the steps run in order, and the first failure
+// stops the file (mocha --bail: each step starts where the one before left the window).
+// Each step's screenshot goes to docs/images/vscode-<step>.png (the README's "In VS Code" section
+// shows some of them, so they are always the current UI); failures to test/e2e/.cache/screenshots/.
+'use strict';
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const H = require('../lib/harness');
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const VSIX = process.env.E2E_VSIX || path.join(ROOT, 'cfn-tls-lint.vsix');
+const FAILURES = path.join(H.E2E_DIR, '.cache', 'screenshots');
+const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
+const WEAK = 'ELBSecurityPolicy-2016-08';
+const STRONG = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
+const WAIT = 90000; // start-up on a loaded machine
+const STEP = 30000;
+/** Templates added to the workspace copy so that the scan runs long enough to be seen. */
+const GENERATED = Number(process.env.E2E_SCAN_FILES || 400);
+
+describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
+  this.timeout(STEP * 4);
+  let cs;
+  let browser;
+  let page;
+  let ws;
+  const timings = {};
+  const t0 = Date.now();
+  const mark = (name) => (timings[name] = Date.now() - t0);
+
+  async function shot(name, clip) {
+    fs.mkdirSync(DOC_IMAGES, { recursive: true });
+    await page.screenshot({ path: path.join(DOC_IMAGES, `vscode-${name}.png`), clip });
+  }
+
+  async function failureShot(name) {
+    fs.mkdirSync(FAILURES, { recursive: true });
+    const file = path.join(FAILURES, `${name.replace(/\W+/g, '-').slice(0, 50)}.png`);
+    await page.screenshot({ path: file }).catch(() => {});
+    console.log(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
+  }
+
+  const editorLines = () => page.locator('.editor-instance .monaco-editor .view-lines');
+  const lineWith = (text) => page.locator('.editor-instance .monaco-editor .view-line', { hasText: text });
+  const statusItem = () => page.locator('.statusbar-item', { hasText: /^\s*TLS \d+/ });
+  const problemRows = () => page.locator('.markers-panel .monaco-list-row');
+
+  /** Moves the mouse onto a text in the editor (not locator.hover(): it scrolls under the overlays). */
+  async function pointAt(text) {
+    const token = lineWith(text).locator('span span', { hasText: text }).first();
+    await token.scrollIntoViewIfNeeded();
+    const box = await token.boundingBox();
+    return { x: box.x + Math.min(box.width / 2, 40), y: box.y + box.height / 2 };
+  }
+
+  /** The editor group's area, for small screenshots. */
+  async function editorClip() {
+    const box = await page.locator('.part.editor').boundingBox();
+    return { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 470) };
+  }
+
+  async function runCommand(title) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: STEP });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+  }
+
+  before(async function () {
+    this.timeout(WAIT * 2);
+    const why = H.missingPrerequisite();
+    if (why) throw new Error(why);
+    assert.ok(fs.existsSync(VSIX), `${VSIX} exists (npm run package)`);
+    fs.rmSync(FAILURES, { recursive: true, force: true });
+    ws = H.copyFixture('ui', 'shop-stacks');
+    const services = path.join(ws.dir, 'stacks', 'services');
+    fs.mkdirSync(services, { recursive: true });
+    const template = fs.readFileSync(path.join(ws.dir, 'web-alb.yaml'), 'utf8');
+    for (let i = 1; i <= GENERATED; i++) {
+      fs.writeFileSync(path.join(services, `service-${String(i).padStart(3, '0')}.yaml`), template.replace('A public web application', `Service ${i}`));
+    }
+    cs = await H.startCodeServer({ loadMode: 'vsix', vsix: VSIX, logFile: path.join(H.E2E_DIR, '.cache', 'logs', 'code-server-ui.log') });
+    Object.assign(timings, cs.timings);
+    browser = await H.launchChromium(path.join(cs.tmp, 'chrome-profile'));
+    page = browser.pages()[0] || (await browser.newPage());
+    await page.goto(cs.url(ws.dir));
+    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    mark('workbench');
+  });
+
+  after(async function () {
+    if (browser) await browser.close().catch(() => {});
+    if (cs) cs.stop();
+    if (ws && !process.env.E2E_KEEP) ws.remove();
+    console.log(`    timings (ms since start): ${JSON.stringify(timings)}`);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest.state === 'failed' && page) await failureShot(this.currentTest.title);
+  });
+
+  it('opens a template: squiggle, Problems row and status bar item', async function () {
+    this.timeout(WAIT * 2);
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'web-alb.yaml' });
+    await row.first().waitFor({ timeout: WAIT });
+    await row.first().click();
+    await editorLines().waitFor({ timeout: STEP });
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
+    mark('squiggle');
+    // The item counts the diagnostics shortly after they change.
+    await statusItem().filter({ hasText: /TLS 1\b/ }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Control+Shift+M');
+    const problem = problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first();
+    await problem.waitFor({ timeout: STEP });
+    mark('problemsRow');
+    // A click on the row reveals the problem in the editor above the panel.
+    await problem.click();
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: STEP });
+    await page.mouse.move(5, 5);
+    await shot('1-problems');
+  });
+
+  it('hover on the policy value shows the TLS versions it accepts', async function () {
+    await page.keyboard.press('Control+J'); // hide the panel: room for the hover above the line
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
+    const p = await pointAt(WEAK);
+    await page.mouse.move(p.x, p.y);
+    const hover = page.locator('.monaco-hover', { hasText: 'Accepts TLS' }).first();
+    await hover.waitFor({ timeout: STEP });
+    const text = await hover.innerText();
+    assert.match(text, /ELBSecurityPolicy-2016-08 — Elastic Load Balancing security policy\. Accepts TLS 1\.0 to TLS 1\.2\./, text);
+    assert.ok(text.includes(`Recommended: ${STRONG}`), text);
+    await shot('2-hover', await editorClip());
+  });
+
+  it('Ctrl+. then Enter applies the fix, and the saved file is right', async function () {
+    await page.mouse.move(5, 5);
+    const p = await pointAt(WEAK);
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: STRONG });
+    await fix.first().waitFor({ timeout: STEP });
+    await shot('3-quick-fix', await editorClip());
+    await page.keyboard.press('Enter');
+    await lineWith(`SslPolicy: ${STRONG}`).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Control+S');
+    const file = path.join(ws.dir, 'web-alb.yaml');
+    const want = fs.readFileSync(path.join(H.E2E_DIR, 'fixtures', 'ui', 'web-alb.yaml'), 'utf8').replace(`SslPolicy: ${WEAK}`, `SslPolicy: ${STRONG}`);
+    const deadline = Date.now() + STEP;
+    while (fs.readFileSync(file, 'utf8') !== want) {
+      if (Date.now() > deadline) assert.strictEqual(fs.readFileSync(file, 'utf8'), want, 'the file on disk after Ctrl+S');
+      await page.waitForTimeout(100); // polling the disk: the browser has no event for it
+    }
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { state: 'detached', timeout: STEP });
+    await page.waitForSelector('.tab.dirty', { state: 'detached', timeout: STEP });
+    await problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first().waitFor({ state: 'detached', timeout: STEP });
+    await statusItem().filter({ hasText: /TLS 0\b/ }).first().waitFor({ timeout: STEP });
+    mark('fixSaved');
+    await shot('4-fixed');
+  });
+
+  it('"Scan Workspace" from the command palette shows its progress and fills the Problems panel', async function () {
+    this.timeout(WAIT * 2);
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ timeout: STEP });
+    await runCommand('CloudFormation TLS Lint: Scan Workspace');
+    mark('scanStarted');
+    // The spec (interfaces.md, Editor): the scan shows a progress notification. Wait for a progress
+    // toast, or the status bar's window progress, to tell the two apart in the failure.
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'CloudFormation TLS Lint' });
+    const progressToast = toast.filter({ has: page.locator('.monaco-progress-container.active') });
+    const windowProgress = page.locator('.statusbar-item', { hasText: /CloudFormation TLS Lint: .*files|Looking for templates/ });
+    const seen = await Promise.race([
+      progressToast.first().waitFor({ timeout: STEP }).then(() => 'notification', () => null),
+      windowProgress.first().waitFor({ timeout: STEP }).then(() => 'status bar', () => null),
+    ]);
+    assert.ok(seen, 'the scan shows its progress');
+    mark('scanProgress');
+    const vp = page.viewportSize();
+    await shot('5-scan-progress', seen === 'notification' ? undefined : { x: 0, y: vp.height - 160, width: vp.width, height: 160 });
+    const done = toast.filter({ hasText: /Scan finished/ });
+    await done.first().waitFor({ timeout: WAIT });
+    mark('scanFinished');
+    const text = await done.first().innerText();
+    const m = /(\d+) templates in (\d+) files, (\d+) problems/.exec(text);
+    assert.ok(m && Number(m[1]) >= GENERATED + 2, text);
+    // The Problems panel: the never-opened files, grouped per file.
+    await problemRows().filter({ hasText: 'cdn.yaml' }).first().waitFor({ timeout: STEP });
+    await problemRows().filter({ hasText: 'certificate.json' }).first().waitFor({ timeout: STEP });
+    await problemRows().filter({ hasText: 'service-001.yaml' }).first().waitFor({ timeout: STEP });
+    await statusItem().filter({ hasText: new RegExp(`TLS ${GENERATED + 7}\\b`) }).first().waitFor({ timeout: STEP });
+    await shot('6-scan-problems');
+    assert.strictEqual(seen, 'notification', 'the scan progress is shown as a notification (it was shown in the status bar only)');
+  });
+});
