@@ -91,9 +91,32 @@ function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
-/** The same-key test of the `yaml` package (uniqueKeys): same type and string form. */
-function sameKey(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === typeof b && String(a) === String(b));
+/**
+ * The same-key test of the general path (keys of the same type and string form are equal):
+ * a scan while a mapping is small, a set once it is large (50,000 resources).
+ */
+class KeySet {
+  private readonly values: unknown[] = [];
+  private ids: Set<unknown> | undefined;
+
+  /** Records a key; true when an equal one came before. */
+  repeats(v: unknown): boolean {
+    if (this.ids) {
+      const id = KeySet.id(v);
+      if (this.ids.has(id)) return true;
+      this.ids.add(id);
+      return false;
+    }
+    for (const w of this.values) if (w === v || (typeof w === typeof v && String(w) === String(v))) return true;
+    this.values.push(v);
+    if (this.values.length > 16) this.ids = new Set(this.values.map(KeySet.id));
+    return false;
+  }
+
+  /** Strings stand for themselves; other keys by type and string form (never equal to a string). */
+  private static id(v: unknown): unknown {
+    return typeof v === 'string' ? v : `\u0000${typeof v}:${String(v)}`;
+  }
 }
 
 class FastYaml {
@@ -187,13 +210,12 @@ class FastYaml {
   /** A block mapping whose first key starts at p, in column col. */
   private blockMap(p: number, col: number): SMap {
     const pairs: SPair[] = [];
-    const raws: unknown[] = [];
+    const keys = new KeySet();
     const start = p;
     for (;;) {
       this.trail = undefined;
       const key = this.key(p);
-      for (const other of raws) if (sameKey(other, key.raw)) decline(); // the general path reports it
-      raws.push(key.raw);
+      if (keys.repeats(key.raw)) decline(); // the general path reports it
       const value = this.mapValue(key.colon + 1, col);
       pairs.push({ key: key.node, value });
       const next = this.contentFrom(this.after);
@@ -460,7 +482,9 @@ class FastYaml {
   /** A plain scalar in block context, to the end of the line or a comment. */
   private plainBlock(p: number): SScalar {
     const c = this.t.charCodeAt(p);
-    if (isIndicator(c) && !(c === 45 && this.t.charCodeAt(p + 1) !== SP && p + 1 < this.n)) decline();
+    // `-` starts a plain scalar only before another character of it (`-1`, `-x`).
+    const d1 = this.t.charCodeAt(p + 1);
+    if (isIndicator(c) && !(c === 45 && p + 1 < this.n && d1 !== SP && d1 !== NL)) decline();
     const lineEnd = this.lineEnd(p);
     let end = lineEnd;
     for (let i = p + 1; i < lineEnd; i++) {
@@ -603,7 +627,7 @@ class FastYaml {
       return { kind: 'seq', items, start: p, end: q + 1, flow: true };
     }
     const pairs: SPair[] = [];
-    const raws: unknown[] = [];
+    const keys = new KeySet();
     while (this.t.charCodeAt(q) !== close) {
       const c = this.t.charCodeAt(q);
       let key: SScalar;
@@ -620,8 +644,7 @@ class FastYaml {
         key = { kind: 'scalar', value: raw === null ? '' : raw, start: k.start, end: k.end, style: 'plain' };
         q = k.end;
       }
-      for (const other of raws) if (sameKey(other, raw)) decline();
-      raws.push(raw);
+      if (keys.repeats(raw)) decline();
       const v = this.skipSpaces(q + 1);
       const vc = this.t.charCodeAt(v);
       if (vc === 44 || vc === close || vc === NL || v >= this.n) decline(); // empty value
@@ -663,7 +686,8 @@ class FastYaml {
   /** The extent of a plain scalar in flow context (one line). */
   private plainFlow(p: number): { start: number; end: number } {
     const c = this.t.charCodeAt(p);
-    if (isIndicator(c) && !(c === 45 && !isFlowIndicator(this.t.charCodeAt(p + 1)) && this.t.charCodeAt(p + 1) !== SP)) decline();
+    const d1 = this.t.charCodeAt(p + 1);
+    if (isIndicator(c) && !(c === 45 && p + 1 < this.n && !isFlowIndicator(d1) && d1 !== SP && d1 !== NL)) decline();
     const lineEnd = this.lineEnd(p);
     let end = p;
     for (let i = p; i < lineEnd; i++) {
@@ -682,8 +706,10 @@ class FastYaml {
 }
 
 /** `!Tag value` as the one-key map of its long form (as parseYaml's convert does it). */
-function shortForm(text: string, tag: string, cfn: CfnTag, inner: SNode): SMap {
-  if (!cfn.kinds.includes(inner.kind)) decline(); // the general path warns about the tag
+function shortForm(text: string, tag: string, cfn: CfnTag, tagged: SNode): SMap {
+  if (!cfn.kinds.includes(tagged.kind)) decline(); // the general path warns about the tag
+  // A tag takes a plain scalar as written (`!Ref 80` is the string "80"), without the core schema.
+  const inner: SNode = tagged.kind === 'scalar' && tagged.style === 'plain' ? { ...tagged, value: text.slice(tagged.start, tagged.end) } : tagged;
   const tagStart = text.lastIndexOf(tag, inner.start);
   const start = tagStart >= 0 ? tagStart : inner.start;
   const key: SScalar = { kind: 'scalar', value: cfn.longForm, start, end: start + tag.length, style: 'plain' };
