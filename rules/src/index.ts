@@ -1,5 +1,5 @@
 /** The engine's public surface: what the CLI, the language server and tests use. */
-export { lintText, MAX_TEMPLATE_BYTES, PARSE_ERROR_RULE, MISSING_REASON_RULE } from './engine/lint';
+export { lintText, MAX_TEMPLATE_BYTES, PARSE_ERROR_RULE, MISSING_REASON_RULE, RuleTimeout, DEFAULT_RULE_BUDGET_MS } from './engine/lint';
 export type { LintResult, LintOptions, RuleFailure } from './engine/lint';
 export { RuleRegistry, docsUrl, DOCS_BASE_URL } from './engine/registry';
 export { defaultRegistry, ALL_RULES } from './rules/index';

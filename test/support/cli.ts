@@ -18,9 +18,23 @@ export function runCli(args: string[], cwd: string, input?: string): CliRun {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temporary folder with the given files (path -> text). */
+const created: string[] = [];
+// Temporary folders of a test run are removed when the run ends.
+process.on('exit', () => {
+  for (const dir of created) {
+    try {
+      fs.chmodSync(dir, 0o755); // some tests make a folder read-only
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // best effort: a leftover temp folder is not a test failure
+    }
+  }
+});
+
+/** A fresh temporary folder with the given files (path -> text), removed when the process exits. */
 export function tempDir(files: Record<string, string | Buffer> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-'));
+  created.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(dir, rel);
     fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -46,3 +60,11 @@ Parameters:
   CertificateArn:
     Type: String
 `;
+
+/** One file in a fresh temporary folder, with a mode. */
+export function tempFile(name: string, text: string, mode = 0o644): { dir: string; file: string } {
+  const dir = tempDir({ [name]: text });
+  const file = path.join(dir, name);
+  fs.chmodSync(file, mode);
+  return { dir, file };
+}

@@ -26,7 +26,7 @@ export function originLabel(c: Candidate): string {
 export function relatedFor(cands: readonly Candidate[]): RelatedInfo[] {
   return cands
     .filter((c) => c.origin !== 'inplace')
-    .map((c) => ({ path: c.path, message: `'${String(c.value)}' comes from ${originLabel(c)}` }));
+    .map((c) => ({ path: c.path, message: `${quote(c.value)} comes from ${originLabel(c)}` }));
 }
 
 /** A fix that replaces each candidate's written value (in place, parameter or mapping). */
@@ -76,7 +76,17 @@ export function reportValue(ctx: RuleContext, r: ValueReport): void {
 
 /** Quoted list of distinct values for messages. */
 export function listValues(cands: readonly Candidate[]): string {
-  return [...new Set(cands.map((c) => `'${String(c.value)}'`))].join(', ');
+  return [...new Set(cands.map((c) => quote(c.value)))].join(', ');
+}
+
+/** Longest value text a message quotes; longer values are cut (a 1 MB value must not make a 1 MB message). */
+const MAX_QUOTED = 120;
+
+/** A value quoted for a message: one line, at most MAX_QUOTED characters. */
+export function quote(value: unknown): string {
+  let s = String(value).replace(/\r\n|\r|\n/g, '\\n');
+  if (s.length > MAX_QUOTED) s = `${s.slice(0, MAX_QUOTED)}…`;
+  return `'${s}'`;
 }
 
 /** Path of a resource's Properties key (where a missing property is reported). */

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { fixFile, writeAtomically } from '../../../cli/src/fix';
 import { runCli } from '../../../cli/src/main';
 import { defaultRegistry, lintText } from '../../../rules/src/index';
+import { tempFile } from '../../support/cli';
 
 const WEAK = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -26,13 +27,6 @@ Resources:
 `;
 const STRONG = WEAK.replace('ELBSecurityPolicy-2016-08   #', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06   #');
 
-function tempFile(name: string, text: string, mode = 0o644): { dir: string; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-fix-'));
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  fs.chmodSync(file, mode);
-  return { dir, file };
-}
 
 async function cli(args: string[], cwd: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { fixFile, writeAtomically } from '../../../cli/src/fix';
 import { runCli } from '../../../cli/src/main';
 import * as fixAllModule from '../../../rules/src/edit/fix-all';
+import { tempFile } from '../../support/cli';
 import { defaultRegistry, lintText } from '../../../rules/src/index';
 // The module object itself (not an import wrapper), so a patched function is what fix.ts calls.
 import nodeFs = require('fs');
@@ -39,16 +40,7 @@ Resources:
 `;
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const dirs: string[] = [];
 
-function tempFile(name: string, text: string, mode = 0o644): { dir: string; file: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-safety-'));
-  dirs.push(dir);
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  fs.chmodSync(file, mode);
-  return { dir, file };
-}
 
 async function cli(args: string[], cwd: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';
@@ -75,16 +67,6 @@ const isTemp = (p: unknown) => typeof p === 'string' && p.endsWith('.tmp') && p.
 
 describe('robustness: safety of --fix writes', function () {
   this.timeout(60_000);
-  after(() => {
-    for (const d of dirs) {
-      try {
-        fs.chmodSync(d, 0o755);
-        fs.rmSync(d, { recursive: true, force: true });
-      } catch {
-        // best effort
-      }
-    }
-  });
 
   it('writes through a temporary file and a rename, never into the file itself', async () => {
     const { dir, file } = tempFile('t.yaml', TEMPLATE);
