@@ -5,7 +5,7 @@
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { corpusFiles, EXPECTED, ROOT } = require('./lib/corpus');
+const { corpusFiles, CORPUS, EXPECTED, ROOT } = require('./lib/corpus');
 const { timeProcess } = require('./lib/proc');
 const { summary } = require('./lib/stats');
 
@@ -26,7 +26,8 @@ function stripTiming(jsonText) {
 }
 
 async function runB1({ runs, cfnLintRuns, log }) {
-  const files = corpusFiles();
+  // Run where the templates are, with the same relative file list for both tools.
+  const files = corpusFiles().map((f) => path.relative(CORPUS, f));
   const args = [CLI, '--format', 'json', ...files];
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const poolWorkers = Math.max(1, cores - 1);
@@ -42,7 +43,7 @@ async function runB1({ runs, cfnLintRuns, log }) {
   const rss = { cli: [], cliInProcess: [], cliPool: [] };
   const outputs = {};
   for (const [name, env] of Object.entries(variants)) {
-    const r = await timeProcess(process.execPath, args, { env, cwd: ROOT, keepStdout: true });
+    const r = await timeProcess(process.execPath, args, { env, cwd: CORPUS, keepStdout: true });
     if (r.code !== 0 && r.code !== 1) throw new Error(`B1: the CLI exited ${r.code}: ${r.stderr.slice(0, 500)}`);
     outputs[name] = stripTiming(r.stdout);
   }
@@ -50,7 +51,7 @@ async function runB1({ runs, cfnLintRuns, log }) {
   const identical = JSON.stringify(outputs.cli) === JSON.stringify(outputs.cliInProcess) && JSON.stringify(outputs.cliPool) === JSON.stringify(outputs.cliInProcess);
   const ourRound = async () => {
     for (const [name, env] of Object.entries(variants)) {
-      const r = await timeProcess(process.execPath, args, { env, cwd: ROOT });
+      const r = await timeProcess(process.execPath, args, { env, cwd: CORPUS });
       samples[name].push(r.wallMs);
       if (r.cpuMs !== null) cpu[name].push(r.cpuMs);
       if (r.maxRssMb !== null) rss[name].push(r.maxRssMb);
@@ -65,7 +66,7 @@ async function runB1({ runs, cfnLintRuns, log }) {
   if (version) {
     for (let i = 0; i < cfnLintRuns; i++) {
       log(`  B1 cfn-lint run ${i + 1}/${cfnLintRuns} (about a minute)...`);
-      const r = await timeProcess('cfn-lint', files, { cwd: ROOT });
+      const r = await timeProcess('cfn-lint', files, { cwd: CORPUS });
       if (/Traceback \(most recent call last\)/.test(r.stderr)) throw new Error(`B1: cfn-lint crashed: ${r.stderr.slice(-800)}`);
       cfn.wall.push(r.wallMs);
       if (r.cpuMs !== null) cfn.cpu.push(r.cpuMs);
@@ -84,7 +85,7 @@ async function runB1({ runs, cfnLintRuns, log }) {
     templates: outputs.cli.summary.templates,
     findings: { errors: outputs.cli.summary.errors, warnings: outputs.cli.summary.warnings, infos: outputs.cli.summary.infos },
     outputsIdentical: identical,
-    command: `node bin/cfn-tls-lint.js --format json <${files.length} files>`,
+    command: `node <checkout>/bin/cfn-tls-lint.js --format json <${files.length} files>` + ' (in ../shared/corpus, paths relative to it)',
     poolWorkersForced: poolWorkers,
     wallMs: { cli: ours, cliInProcess: summary(samples.cliInProcess, 0), cliPool: summary(samples.cliPool, 0) },
     cpuMs: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v.length ? summary(v, 0) : null])),

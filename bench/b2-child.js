@@ -7,7 +7,7 @@ const fs = require('fs');
 const { median } = require('./lib/stats');
 
 const [enginePath, listPath, roundsArg, warmArg] = process.argv.slice(2);
-const { lintText, defaultRegistry, parseDocument } = require(enginePath);
+const { lintText, defaultRegistry, parseDocument, parseSource } = require(enginePath);
 const files = JSON.parse(fs.readFileSync(listPath, 'utf8'));
 const all = files.map((f) => ({ file: f, text: fs.readFileSync(f, 'utf8'), json: /\.json$/i.test(f) }));
 const sets = { all, yaml: all.filter((t) => !t.json), json: all.filter((t) => t.json) };
@@ -20,6 +20,10 @@ const work = {
   },
   lint: (set) => {
     for (const t of set) lintText(t.text, t.file, registry);
+  },
+  // The engine's own parse alone (fast paths included): what the rules add on top of it.
+  parse: (set) => {
+    for (const t of set) parseSource(t.text, t.file);
   },
 };
 
@@ -39,7 +43,7 @@ const rounds = Number(roundsArg);
 const warm = Number(warmArg);
 const samples = {};
 for (let r = 0; r < warm + rounds; r++) {
-  const order = r % 2 ? ['lint', 'bare'] : ['bare', 'lint'];
+  const order = r % 2 ? ['lint', 'parse', 'bare'] : ['bare', 'parse', 'lint'];
   for (const [setName, set] of Object.entries(sets)) {
     for (const name of order) {
       const m = timed(work[name], set);

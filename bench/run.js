@@ -10,7 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { ROOT, corpusFiles } = require('./lib/corpus');
+const { ROOT, CORPUS, corpusFiles } = require('./lib/corpus');
 const { machine, load } = require('./lib/machine');
 const { buildBenchBundles, TMP } = require('./lib/bundle');
 const { nodeJson, timeProcess } = require('./lib/proc');
@@ -94,7 +94,7 @@ async function main() {
 
 function b2Result(r) {
   const s = r.samples;
-  const ratio = (set, kind) => Number((s[`lint:${set}`][kind] / s[`bare:${set}`][kind]).toFixed(2));
+  const ratio = (set, kind, base = 'bare') => Number((s[`lint:${set}`][kind] / s[`${base}:${set}`][kind]).toFixed(2));
   const pick = (key) => ({ wallMs: Number(s[key].medianWall.toFixed(1)), cpuMs: Number(s[key].medianCpu.toFixed(1)) });
   return {
     files: r.files,
@@ -104,6 +104,8 @@ function b2Result(r) {
     definition: "bare parse = the yaml package's parseDocument(text) with default options on every file (JSON files too: JSON is YAML), texts in memory; full lint = lintText(text, file) with default settings, the engine's own YAML/JSON parse included",
     rounds: s['lint:all'].wall.length,
     bare: { all: pick('bare:all'), yaml: pick('bare:yaml'), json: pick('bare:json') },
+    ownParse: { all: pick('parse:all'), yaml: pick('parse:yaml'), json: pick('parse:json') },
+    lintOverOwnParse: ratio('all', 'medianWall', 'parse'),
     lint: { all: pick('lint:all'), yaml: pick('lint:yaml'), json: pick('lint:json') },
     ratio: ratio('all', 'medianWall'),
     ratioCpu: ratio('all', 'medianCpu'),
@@ -134,9 +136,11 @@ async function profileCli(bundles, files) {
   const dir = path.join(TMP, 'profile');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const r = await timeProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', bundles.cliRun, '--format', 'json', ...files], {
+  // As B1 runs it: in the corpus folder, relative paths.
+  const rel = files.map((f) => path.relative(CORPUS, f));
+  const r = await timeProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', bundles.cliRun, '--format', 'json', ...rel], {
     env: { ...process.env, CFN_TLS_LINT_WORKERS: '0' },
-    cwd: ROOT,
+    cwd: CORPUS,
   });
   const prof = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!prof) throw new Error(`profile run wrote no profile (exit ${r.code}): ${r.stderr.slice(0, 300)}`);

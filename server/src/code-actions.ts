@@ -1,7 +1,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { docsUrl, lintText, MISSING_REASON_RULE, PARSE_ERROR_RULE } from '../../rules/src/index';
+import { docsUrl, MISSING_REASON_RULE, PARSE_ERROR_RULE } from '../../rules/src/index';
 import type { Diagnostic as EngineDiagnostic, Fix } from '../../rules/src/index';
-import { editsForFix, fixAll, TextEdit as OffsetEdit } from '../../rules/src/edit/index';
+import { editsForFix, TextEdit as OffsetEdit } from '../../rules/src/edit/index';
 import { disableNextLineEdit } from '../../rules/src/edit/suppress-comment';
 import { diffEdits, DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
 import type { DocView } from './doc-view';
@@ -25,6 +25,8 @@ export interface ActionOptions {
   /** The client takes `documentChanges` (versioned edits). */
   documentChanges: boolean;
   log: (message: string) => void;
+  /** The document's text after every safe fix (of one rule, or all), to a fixed point: computed where the rules run. */
+  fixedText: (rule?: string) => Promise<string | undefined>;
 }
 
 function kindWanted(only: string[] | undefined, kind: string): boolean {
@@ -51,22 +53,14 @@ function safeFixes(d: EngineDiagnostic): Fix[] {
   return d.fixes.filter((f) => f.safe);
 }
 
-/** The text after every safe fix (of one rule, or all), to a fixed point. */
-export function fixedText(view: DocView, rule?: string): string {
-  const lint = (text: string) => {
-    const r = lintText(text, view.fileName, view.registry, { settings: view.settings });
-    return { diagnostics: rule ? r.diagnostics.filter((d) => d.rule === rule) : r.diagnostics, source: r.source };
-  };
-  return fixAll(view.doc.getText(), lint).text;
-}
-
-export function fixAllEdit(view: DocView, documentChanges: boolean, rule?: string): WorkspaceEdit {
+/** The edit from the document's text to its fixed text (undefined: the fixes could not be computed). */
+export function fixAllEdit(view: DocView, fixed: string | undefined, documentChanges: boolean): WorkspaceEdit {
   const before = view.doc.getText();
-  return workspaceEdit(view, diffEdits(before, fixedText(view, rule)), documentChanges);
+  return workspaceEdit(view, fixed === undefined ? [] : diffEdits(before, fixed), documentChanges);
 }
 
 /** Code actions for a range: quick fixes of the diagnostics in it, suppressions, docs, fix-all. */
-export function codeActions(view: DocView, params: CodeActionParams, opts: ActionOptions): CodeAction[] {
+export async function codeActions(view: DocView, params: CodeActionParams, opts: ActionOptions): Promise<CodeAction[]> {
   const only = params.context.only;
   const out: CodeAction[] = [];
   const source = view.result.source;
@@ -100,7 +94,7 @@ export function codeActions(view: DocView, params: CodeActionParams, opts: Actio
           const action: CodeAction = { title: `Fix all ${e.rule} problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d] };
           const data: ResolveData = { kind: 'fixAll', uri: view.uri, rule: e.rule };
           if (opts.canResolve) action.data = data;
-          else action.edit = fixAllEdit(view, opts.documentChanges, e.rule);
+          else action.edit = fixAllEdit(view, await opts.fixedText(e.rule), opts.documentChanges);
           out.push(action);
         }
       }
@@ -134,7 +128,7 @@ export function codeActions(view: DocView, params: CodeActionParams, opts: Actio
     const action: CodeAction = { title: 'Fix all auto-fixable cfn-tls-lint problems', kind: FIX_ALL_KIND };
     const explicit = only.some((o) => o === FIX_ALL_KIND || o === CodeActionKind.SourceFixAll);
     if (opts.canResolve && !explicit) action.data = { kind: 'fixAll', uri: view.uri } satisfies ResolveData;
-    else action.edit = fixAllEdit(view, opts.documentChanges);
+    else action.edit = fixAllEdit(view, await opts.fixedText(), opts.documentChanges);
     out.push(action);
   }
   return dedupeDocs(out);

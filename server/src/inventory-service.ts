@@ -1,10 +1,13 @@
 import * as path from 'path';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { LintResult, Settings } from '../../rules/src/index';
+import { throwIfCancelled } from './cancel';
 import type { Folder } from './folders';
 import { editorMarkdown, editorReport, templateInventory } from './inventory';
 import type { EditorInventoryReport, EditorTemplateInventory, InventoryChangedParams } from './inventory-protocol';
 import { fileUri, uriKey, uriToPath } from './uri';
 import { Throttle } from './walk';
+import type { InventoryName } from './worker-protocol';
 
 /** What the inventory reads: the server's open documents and the workspace scan's files. */
 export interface InventorySources {
@@ -14,8 +17,8 @@ export interface InventorySources {
   openDocuments(): Promise<{ uri: string; result: LintResult; settings: Settings }[]>;
   /** Closed files the scan keeps results for (paths). */
   scannedFiles(): string[];
-  /** A closed file's lint from disk, now. */
-  lintFromDisk(filePath: string): Promise<{ result: LintResult; settings: Settings } | undefined>;
+  /** A closed file's inventory entry from disk, now (built where the rules run); undefined: not linted. */
+  lintFromDisk(filePath: string, name: InventoryName): Promise<{ inv: EditorTemplateInventory | undefined } | undefined>;
 }
 
 /** One file's inventory (undefined: not a template) and its JSON, which tells whether it changed. */
@@ -57,9 +60,9 @@ export class InventoryService {
   ) {}
 
   /** The inventory for a client (all folders, or one); changes are announced from now on. */
-  async report(folderUri?: string): Promise<EditorInventoryReport> {
+  async report(folderUri?: string, token?: CancellationToken): Promise<EditorInventoryReport> {
     this.active = true;
-    const entries = await this.entries();
+    const entries = await this.entries(token);
     this.last = entries.map((e) => e.json);
     const templates = entries.map((e) => e.inv!);
     const folder = folderUri ? uriKey(folderUri) : undefined;
@@ -74,11 +77,18 @@ export class InventoryService {
     return editorMarkdown(entries.map((e) => e.inv!));
   }
 
-  /** The scan linted a closed file. */
-  linted(filePath: string, result: LintResult, settings: Settings): void {
+  /** How the scan should name a closed file's entry when it lints it; undefined until a client asks for the inventory. */
+  inventoryName(filePath: string): InventoryName | undefined {
+    if (!this.active) return undefined;
+    const key = path.resolve(filePath);
+    return { ...this.nameOf(key, fileUri(key)), uri: fileUri(key) };
+  }
+
+  /** The scan linted a closed file: its entry (null: not a template; undefined: not built, as before the first request). */
+  linted(filePath: string, inv: EditorTemplateInventory | null | undefined): void {
     const key = path.resolve(filePath);
     // Not asked for yet: drop the entry, the first request inventories the file again.
-    if (this.active) this.closed.set(key, this.build(key, fileUri(key), result, settings));
+    if (this.active && inv !== undefined) this.closed.set(key, entryOf(inv ?? undefined));
     else this.closed.delete(key);
     this.changed();
   }
@@ -143,10 +153,12 @@ export class InventoryService {
   }
 
   /** The templates' entries, in name order: open editors win over the scan's copy of a file. */
-  private async entries(): Promise<Entry[]> {
+  private async entries(token?: CancellationToken): Promise<Entry[]> {
     const out: Entry[] = [];
     const seen = new Set<string>();
-    for (const doc of await this.sources.openDocuments()) {
+    const open = await this.sources.openDocuments();
+    throwIfCancelled(token);
+    for (const doc of open) {
       const filePath = uriToPath(doc.uri);
       seen.add(uriKey(doc.uri));
       const { name } = this.nameOf(filePath, doc.uri);
@@ -161,22 +173,23 @@ export class InventoryService {
       if (seen.has(key)) continue;
       let e = this.closed.get(key);
       if (!e) {
-        const r = await this.sources.lintFromDisk(key);
+        const r = await this.sources.lintFromDisk(key, { ...this.nameOf(key, fileUri(key)), uri: fileUri(key) });
+        throwIfCancelled(token);
         if (!r) continue;
-        e = this.build(key, fileUri(key), r.result, r.settings);
+        e = entryOf(r.inv);
         // A scan lint that came in meanwhile is the newer one.
         if (this.closed.has(key)) e = this.closed.get(key)!;
         else this.closed.set(key, e);
       }
       out.push(e);
       await throttle.maybeYield();
+      throwIfCancelled(token);
     }
     return out.filter((e) => e.inv).sort((a, b) => a.inv!.file.localeCompare(b.inv!.file));
   }
 
   private build(filePath: string | undefined, uri: string, result: LintResult, settings: Settings): Entry {
-    const inv = templateInventory({ ...this.nameOf(filePath, uri), uri, result, settings }, this.onError);
-    return { inv, json: inv ? JSON.stringify(inv) : '' };
+    return entryOf(templateInventory({ ...this.nameOf(filePath, uri), uri, result, settings }, this.onError));
   }
 
   /** Relative to its workspace folder (prefixed with the folder's name in a multi-root workspace). */
@@ -186,6 +199,10 @@ export class InventoryService {
     const rel = path.relative(folder.path, filePath).split(path.sep).join('/');
     return { name: this.sources.folders().length > 1 ? `${path.basename(folder.path)}/${rel}` : rel, folderUri: folder.uri };
   }
+}
+
+function entryOf(inv: EditorTemplateInventory | undefined): Entry {
+  return { inv, json: inv ? JSON.stringify(inv) : '' };
 }
 
 function sameList(a: readonly string[], b: readonly string[] | undefined): boolean {

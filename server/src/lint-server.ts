@@ -1,5 +1,6 @@
 import * as path from 'path';
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   Connection,
@@ -13,6 +14,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, Settings } from '../../rules/src/index';
+import { isCancellation, throwIfCancelled } from './cancel';
 import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
 import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
@@ -22,7 +24,8 @@ import { Folder, Folders } from './folders';
 import { hover } from './hover';
 import { INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams } from './inventory-protocol';
 import { InventoryService } from './inventory-service';
-import { Linter } from './linter';
+import { faultInjectionEnabled, TEST_STATS_REQUEST } from './fault-injection';
+import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
 import { lspDiagnostics, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
@@ -35,11 +38,25 @@ export const DID_LINT_NOTIFICATION = 'cfnTlsLint/didLint';
 
 const DEFAULT_DEBOUNCE_MS = 200;
 
+/** One version of an open document: its text, frozen (the live TextDocument changes in place). */
 interface Snapshot {
   version: number;
-  /** What the lint was computed with (settings and config generation). */
-  stamp?: string;
-  result?: LintResult;
+  doc: TextDocument;
+  /** The main thread's parse (hover, completion, code actions, inventory), made when first needed. */
+  parse?: LintResult;
+  /** The rules' run on this version with these settings (in the lint worker). */
+  lint?: { stamp: string; outcome: Promise<LintOutcome | undefined> };
+  /** The parse and the lint as one LintResult, for the lint it was built from. */
+  view?: { lint: Promise<LintOutcome | undefined>; result: LintResult };
+}
+
+/** An open document's current version, with the settings it is linted with. */
+interface Current {
+  uri: string;
+  fileName: string;
+  settings: Settings;
+  stamp: string;
+  snap: Snapshot;
 }
 
 interface Capabilities {
@@ -80,9 +97,13 @@ export class LintServer {
   private readonly rerun = new Set<string>();
   private shuttingDown = false;
 
-  constructor(private readonly connection: Connection) {
+  /** `workerScript`: the file the lint worker thread runs (dist/server.js itself); none: lint on the main thread. */
+  constructor(
+    private readonly connection: Connection,
+    workerScript?: string,
+  ) {
     this.log = new Log(connection);
-    this.linter = new Linter(this.log);
+    this.linter = new Linter(this.log, workerScript);
     this.configDiagnostics = new ConfigDiagnostics(connection, this.linter.registry, this.log, (file) => this.openByKey.get(path.resolve(file)));
     this.config = new ConfigService(
       this.linter.registry,
@@ -97,7 +118,7 @@ export class LintServer {
         folderOf: (file) => this.folders.folderOf(file),
         openDocuments: () => this.openViews(),
         scannedFiles: () => this.scanner.files(),
-        lintFromDisk: (file) => this.scanner.lintForReport(file),
+        lintFromDisk: (file, name) => this.scanner.lintForReport(file, name),
       },
       (p) => void connection.sendNotification(INVENTORY_CHANGED_NOTIFICATION, p),
       (e) => this.log.errorOnce(`inventory ${e instanceof Error ? e.message : String(e)}`, `cfn-tls-lint: inventory failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
@@ -114,6 +135,7 @@ export class LintServer {
       this.scanner.stop();
       this.inventory.dispose();
       for (const t of this.timers.values()) clearTimeout(t);
+      this.linter.dispose();
     });
     this.documents.onDidOpen((e) => {
       this.openByKey.set(uriKey(e.document.uri), e.document.uri);
@@ -130,19 +152,21 @@ export class LintServer {
     this.documents.listen(c);
     c.onDidChangeConfiguration((p) => void this.guard('configuration change', () => this.onSettingsChanged(p.settings)));
     c.onDidChangeWatchedFiles((p) => void this.guard('file change', () => this.onWatchedFiles(p.changes)));
-    c.onHover((p) => this.guard('hover', async () => {
-      const view = await this.viewFor(p.textDocument.uri);
+    // Requests: a $/cancelRequest before the answer gets RequestCancelled (checked after every wait).
+    c.onHover((p, token) => this.request('hover', token, async () => {
+      const view = await this.viewFor(p.textDocument.uri, token);
       return view ? hover(view, p.position) : null;
     }));
-    c.onCompletion((p) => this.guard('completion', async () => {
-      const view = await this.viewFor(p.textDocument.uri);
+    c.onCompletion((p, token) => this.request('completion', token, async () => {
+      // The parse is enough: completion does not wait for the rules.
+      const view = await this.viewFor(p.textDocument.uri, token, false);
       return view ? completion(view.doc, view.fileName, p.position, view.result.source, view.settings) : null;
     }));
-    c.onCodeAction((p) => this.guard('code actions', async () => {
-      const view = await this.viewFor(p.textDocument.uri);
-      return view ? codeActions(view, p, this.actionOptions()) : [];
+    c.onCodeAction((p, token) => this.request('code actions', token, async () => {
+      const view = await this.viewFor(p.textDocument.uri, token);
+      return view ? codeActions(view, p, this.actionOptions(view, token)) : [];
     }));
-    c.onCodeActionResolve(async (action) => (await this.guard('code action', () => this.resolveAction(action))) ?? action);
+    c.onCodeActionResolve(async (action, token) => (await this.request('code action', token, () => this.resolveAction(action, token))) ?? action);
     c.onExecuteCommand((p) => this.guard('command', async () => {
       if (p.command === SHOW_DOCUMENTATION_COMMAND) {
         const url = String(p.arguments?.[0] ?? '');
@@ -154,7 +178,8 @@ export class LintServer {
       if (p.command === INVENTORY_COMMAND) return { markdown: await this.inventory.markdown() };
       return null;
     }));
-    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined) => this.guard('inventory', () => this.inventory.report(p?.folderUri)));
+    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) => this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)));
+    if (faultInjectionEnabled()) c.onRequest(TEST_STATS_REQUEST, () => this.testStats());
     c.listen();
   }
 
@@ -171,11 +196,13 @@ export class LintServer {
       showDocument: caps.window?.showDocument?.support === true,
     };
     this.folders.canAsk = caps.workspace?.configuration === true;
-    const init = (p.initializationOptions ?? {}) as { settings?: unknown; debounceMs?: unknown; cfnTlsLint?: unknown };
+    const init = (p.initializationOptions ?? {}) as { settings?: unknown; debounceMs?: unknown; ruleBudgetMs?: unknown; cfnTlsLint?: unknown };
     // `{settings: {cfnTlsLint: …}}`, or the sections themselves (Helix sends its `config` so).
     if (init.settings !== undefined) this.folders.pushed = init.settings;
     else if (init.cfnTlsLint !== undefined) this.folders.pushed = init;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) this.debounceMs = init.debounceMs;
+    if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
+    this.linter.start();
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
     return {
@@ -251,8 +278,36 @@ export class LintServer {
     await this.scanOnStartup(fresh);
   }
 
-  private actionOptions(): ActionOptions {
-    return { canResolve: this.caps.resolve, documentChanges: this.caps.documentChanges, log: (m) => this.log.warn(m) };
+  private actionOptions(view: DocView, token: CancellationToken): ActionOptions {
+    return {
+      canResolve: this.caps.resolve,
+      documentChanges: this.caps.documentChanges,
+      log: (m) => this.log.warn(m),
+      fixedText: async (rule) => {
+        throwIfCancelled(token);
+        return this.linter.fixedText(view.doc.getText(), view.fileName, view.settings, view.uri, rule);
+      },
+    };
+  }
+
+  /** A request handler: as `guard`, and a cancelled request is answered with RequestCancelled, whatever it computed. */
+  private async request<T>(what: string, token: CancellationToken, f: () => T | Promise<T>): Promise<T | null> {
+    throwIfCancelled(token);
+    const r = await this.guard(what, f);
+    throwIfCancelled(token);
+    return r;
+  }
+
+  /** The test-only stats request: open-document lints so far, worker restarts, both heaps after a GC (with --expose-gc). */
+  private async testStats(): Promise<{ lints: number; workerRestarts: number; heapUsed: number; workerHeapUsed: number | undefined; snapshots: number }> {
+    (globalThis as { gc?: () => void }).gc?.();
+    return {
+      lints: this.linter.lints,
+      workerRestarts: this.linter.workerRestarts,
+      heapUsed: process.memoryUsage().heapUsed,
+      workerHeapUsed: await this.linter.workerHeapUsed(),
+      snapshots: this.snapshots.size,
+    };
   }
 
   /** Runs a handler; an exception is logged (once per message), never thrown into the connection. */
@@ -260,6 +315,7 @@ export class LintServer {
     try {
       return await f();
     } catch (e) {
+      if (isCancellation(e)) throw e;
       const message = e instanceof Error ? e.message : String(e);
       this.log.errorOnce(`${what}: ${message}`, `cfn-tls-lint: ${what} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
       return null;
@@ -357,7 +413,9 @@ export class LintServer {
     this.timers.delete(uri);
     this.snapshots.delete(uri);
     this.justOpened.delete(uri);
+    this.rerun.delete(uri);
     this.openByKey.delete(uriKey(uri));
+    this.linter.forget(uri);
     this.inventory.changed();
     const filePath = uriToPath(uri);
     if (filePath && isConfigFile(filePath)) return this.configDiagnostics.fromDisk(filePath);
@@ -405,22 +463,32 @@ export class LintServer {
       return;
     }
     const started = performance.now();
-    const view = await this.viewFor(uri);
-    const current = this.documents.get(uri);
-    if (!current) return; // closed meanwhile
-    this.inventory.changed();
-    if (!view) {
-      this.connection.sendDiagnostics({ uri, version: current.version, diagnostics: [] });
+    const cur = await this.current(uri);
+    if (!cur) {
+      const doc = this.documents.get(uri);
+      this.inventory.changed();
+      if (doc) this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
       return;
     }
-    // The lint ran synchronously for the version that is current now: never stale.
-    const diagnostics = lspDiagnostics(view.result, uri);
-    this.connection.sendDiagnostics({ uri, version: view.doc.version, diagnostics });
-    void this.connection.sendNotification(DID_LINT_NOTIFICATION, { uri, version: view.doc.version, problems: diagnostics.length, ms: Math.round(performance.now() - started) });
+    const lint = this.lintOf(cur);
+    const outcome = await lint;
+    const doc = this.documents.get(uri);
+    if (!doc) return; // closed meanwhile
+    if (doc.version !== cur.snap.version || this.snapshots.get(uri)?.lint?.outcome !== lint) {
+      // Edited (or the settings changed) while the rules ran: never publish an older version.
+      // A pending debounce lints the latest; otherwise lint it now.
+      if (!this.timers.has(uri)) this.rerun.add(uri);
+      return;
+    }
+    this.inventory.changed();
+    if (!outcome) return; // the lint could not run (logged): the previous diagnostics stay
+    const diagnostics = lspDiagnostics(outcome, uri);
+    this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
+    void this.connection.sendNotification(DID_LINT_NOTIFICATION, { uri, version: cur.snap.version, problems: diagnostics.length, ms: Math.round(performance.now() - started) });
   }
 
-  /** The view of an open document's current version; undefined when linting is off for it. */
-  private async viewFor(uri: string): Promise<DocView | undefined> {
+  /** An open document's current version and its settings; undefined when linting is off for it. */
+  private async current(uri: string): Promise<Current | undefined> {
     if (!this.documents.get(uri)) return undefined;
     const filePath = uriToPath(uri);
     const folder = this.folders.folderOf(filePath);
@@ -429,21 +497,66 @@ export class LintServer {
     if (!doc || !editor.enable || isConfigFile(filePath)) return undefined;
     const { settings, stamp } = this.config.settingsFor(filePath, folder?.path, editor);
     let snap = this.snapshots.get(uri);
-    if (!snap || snap.version !== doc.version) this.snapshots.set(uri, (snap = { version: doc.version }));
-    const fileName = fileNameOf(uri, doc.languageId);
-    if (!snap.result || snap.stamp !== stamp) {
-      // A settings change re-lints, but the parse of this version is reused.
-      snap.result = this.linter.lint(doc.getText(), fileName, settings, uri, snap.result?.source);
-      snap.stamp = stamp;
+    if (!snap || snap.version !== doc.version) {
+      snap = { version: doc.version, doc: TextDocument.create(uri, doc.languageId, doc.version, doc.getText()) };
+      this.snapshots.set(uri, snap);
     }
-    return { uri, doc, fileName, settings, registry: this.linter.registry, result: snap.result };
+    return { uri, fileName: fileNameOf(uri, doc.languageId), settings, stamp, snap };
   }
 
-  private async resolveAction(action: CodeAction): Promise<CodeAction> {
+  /** The rules' run on a version (one per version and settings, shared by diagnostics and every feature). */
+  private lintOf(cur: Current): Promise<LintOutcome | undefined> {
+    const { snap } = cur;
+    if (!snap.lint || snap.lint.stamp !== cur.stamp) {
+      const lint = { stamp: cur.stamp, outcome: undefined as unknown as Promise<LintOutcome | undefined> };
+      // Nobody wants it any more once the document moved on or the settings changed: dropped if still queued.
+      const stale = (): boolean => this.snapshots.get(cur.uri) !== snap || snap.lint !== lint;
+      lint.outcome = this.linter.lint(snap.doc.getText(), cur.fileName, cur.settings, cur.uri, { stale });
+      snap.lint = lint;
+    }
+    return snap.lint.outcome;
+  }
+
+  /**
+   * The view of an open document's current version (its frozen text, the main thread's parse
+   * and, unless `withRules` is false, the rules' findings); undefined when linting is off for
+   * it. A version that changes while the rules run is dropped for the newer one.
+   */
+  private async viewFor(uri: string, token?: CancellationToken, withRules = true): Promise<DocView | undefined> {
+    for (let tries = 0; tries < 5; tries++) {
+      const cur = await this.current(uri);
+      throwIfCancelled(token);
+      if (!cur) return undefined;
+      const { snap } = cur;
+      const lint = withRules ? this.lintOf(cur) : undefined;
+      const outcome = lint ? await lint : undefined;
+      throwIfCancelled(token);
+      if (this.snapshots.get(uri) !== snap || (lint && snap.lint?.outcome !== lint)) continue;
+      snap.parse ??= this.linter.parse(snap.doc.getText(), cur.fileName);
+      let result: LintResult = snap.parse;
+      if (lint) {
+        if (snap.view?.lint !== lint) {
+          const merged: LintResult = { ...snap.parse, diagnostics: outcome?.diagnostics ?? [], ruleFailures: outcome?.ruleFailures ?? [] };
+          if (outcome) {
+            merged.template = outcome.template;
+            merged.skipped = outcome.skipped;
+          }
+          snap.view = { lint, result: merged };
+        }
+        result = snap.view.result;
+      }
+      return { uri, doc: snap.doc, fileName: cur.fileName, settings: cur.settings, registry: this.linter.registry, result };
+    }
+    return undefined;
+  }
+
+  private async resolveAction(action: CodeAction, token: CancellationToken): Promise<CodeAction> {
     const data = action.data as ResolveData | undefined;
     if (!data || data.kind !== 'fixAll' || action.edit) return action;
-    const view = await this.viewFor(data.uri);
-    if (view) action.edit = fixAllEdit(view, this.caps.documentChanges, data.rule);
+    const view = await this.viewFor(data.uri, token);
+    if (!view) return action;
+    const fixed = await this.linter.fixedText(view.doc.getText(), view.fileName, view.settings, view.uri, data.rule);
+    action.edit = fixAllEdit(view, fixed, this.caps.documentChanges);
     return action;
   }
 }

@@ -1,29 +1,177 @@
-import { ALL_RULES, defaultRegistry, lintText, LintResult, RuleRegistry, Settings } from '../../rules/src/index';
+import { ALL_RULES, DEFAULT_SETTINGS, defaultRegistry, lintText, LintResult, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
+import { fixAll } from '../../rules/src/edit/index';
 import { ENGINE_RULE_METAS } from '../../rules/src/rules/template/engine-rules';
-import { faultInjectionEnabled, faultInjectionRule } from './fault-injection';
+import { FAULT_RULES, faultInjectionEnabled } from './fault-injection';
+import { templateInventory } from './inventory';
+import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
 import type { Log } from './log';
+import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome } from './worker-protocol';
 
-/** The engine as the server calls it: a rule that throws is logged once; an engine failure never escapes. */
+export type { LintOutcome } from './worker-protocol';
+
+/**
+ * Time budget per rule per document in the editor (the engine's RuleTimeout; the CLI's is
+ * 5 s). Real templates need a few milliseconds per rule; a rule past one second is stopped at
+ * its next context call, so one runaway rule delays a keystroke's diagnostics by a second at most.
+ */
+export const EDITOR_RULE_BUDGET_MS = 1000;
+/** A rule that hangs on this many documents is skipped on every document until the server restarts. */
+const HUNG_DOCUMENTS_LIMIT = 3;
+
+export interface LintRequest {
+  /** A workspace-scan or report lint: waits behind the open documents' lints. */
+  background?: boolean;
+  /** Build the file's inventory entry too (closed files). */
+  inventory?: InventoryName;
+  /** Drop the lint if this is true when its turn comes (resolves undefined). */
+  stale?: () => boolean;
+}
+
+/**
+ * The engine as the server calls it. Rules run in a worker thread (`LintWorkerHost`) so that a
+ * rule that never returns can be stopped; the main thread keeps a parse per document version
+ * for hover, completion and code actions (`parse`). A rule that throws or runs past its budget
+ * is logged once; a rule that hangs is logged once and skipped for that document from then on
+ * (on every document once it has hung on three). An engine failure never escapes.
+ *
+ * `CFN_TLS_LINT_SERVER_WORKER=0` lints on the main thread instead (no protection from a rule
+ * that loops without calling its context).
+ */
 export class Linter {
-  readonly registry: RuleRegistry = faultInjectionEnabled() ? new RuleRegistry([...ALL_RULES, faultInjectionRule], ENGINE_RULE_METAS) : defaultRegistry();
+  readonly registry: RuleRegistry = faultInjectionEnabled() ? new RuleRegistry([...ALL_RULES, ...FAULT_RULES], ENGINE_RULE_METAS) : defaultRegistry();
+  /** For the main thread's parse: no rules, only the engine's parse-error findings. */
+  private readonly parseRegistry = new RuleRegistry([], ENGINE_RULE_METAS);
+  ruleBudgetMs = EDITOR_RULE_BUDGET_MS;
+  private host: LintWorkerHost | undefined;
   private readonly failedRules = new Set<string>();
+  /** Rules that hung, per document. */
+  private readonly hung = new Map<string, Set<string>>();
+  private readonly hungOn = new Map<string, Set<string>>();
+  private readonly disabled = new Set<string>();
+  /** Lints run for open documents (the test-only stats request). */
+  lints = 0;
 
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    workerScript: string | undefined,
+  ) {
+    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m));
+  }
 
-  /** Lints a text; `source` is a parse of exactly this text, when one exists (one parse per version). */
-  lint(text: string, fileName: string, settings: Settings, uri: string, source?: LintResult['source']): LintResult {
-    let result: LintResult;
+  start(): void {
+    this.host?.start();
+  }
+
+  dispose(): void {
+    this.host?.dispose();
+  }
+
+  get workerRestarts(): number {
+    return this.host?.restarts ?? 0;
+  }
+
+  workerHeapUsed(): Promise<number | undefined> {
+    return this.host?.workerHeapUsed() ?? Promise.resolve(undefined);
+  }
+
+  /**
+   * The main thread's parse of a text (the template model included), without running rules:
+   * what hover, completion, code actions and the inventory read. One per document version.
+   */
+  parse(text: string, fileName: string): LintResult {
     try {
-      result = lintText(text, fileName, this.registry, { settings, source });
+      return lintText(text, fileName, this.parseRegistry, { settings: DEFAULT_SETTINGS });
     } catch (e) {
-      this.log.errorOnce(`lint ${(e as Error).message}`, `cfn-tls-lint: linting ${uri} failed: ${(e as Error).stack ?? e}`);
+      this.log.errorOnce(`parse ${(e as Error).message}`, `cfn-tls-lint: parsing ${fileName} failed: ${(e as Error).stack ?? e}`);
       return { template: false, diagnostics: [], ruleFailures: [] };
     }
-    for (const f of result.ruleFailures) {
+  }
+
+  /** The rules' findings on a text; undefined when the lint was dropped as stale or could not run (logged). */
+  async lint(text: string, fileName: string, settings: Settings, uri: string, req: LintRequest = {}): Promise<LintOutcome | undefined> {
+    const outcome = await this.inWorker<LintJob>({ kind: 'lint', text, fileName, settings, inventory: req.inventory }, uri, req);
+    if (outcome === 'inProcess') return this.lintHere(text, fileName, settings, uri, req);
+    if (outcome && !req.background) this.lints++;
+    if (outcome) this.logFailures(outcome.ruleFailures, uri);
+    return outcome;
+  }
+
+  /** The text after every safe fix (of one rule, or all); undefined when it could not be computed (logged). */
+  async fixedText(text: string, fileName: string, settings: Settings, uri: string, rule?: string): Promise<string | undefined> {
+    const r = await this.inWorker<FixAllJob>({ kind: 'fixAll', text, fileName, settings, rule }, uri, {});
+    if (r !== 'inProcess') return r?.text;
+    return fixAll(text, (t) => {
+      const l = lintText(t, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
+      return { diagnostics: rule ? l.diagnostics.filter((d) => d.rule === rule) : l.diagnostics, source: l.source };
+    }).text;
+  }
+
+  /** The document is closed: the rules that hung on it get another chance when it is opened again. */
+  forget(uri: string): void {
+    this.hung.delete(uri);
+  }
+
+  private async inWorker<J extends Job>(job: Omit<J, 'budgetMs' | 'skip'>, uri: string, req: LintRequest): Promise<JobResult[J['kind']] | undefined | 'inProcess'> {
+    // Each hang drops one more rule: the loop ends.
+    for (;;) {
+      const host = this.host;
+      if (!host) return 'inProcess';
+      const skip = [...this.disabled, ...(this.hung.get(uri) ?? [])];
+      try {
+        return await host.run({ ...job, budgetMs: this.ruleBudgetMs, skip } as J, req.background ? 'background' : 'now', req.stale);
+      } catch (e) {
+        if (e instanceof WorkerUnavailable) {
+          if (this.host === host) this.host = undefined;
+          continue;
+        }
+        if (e instanceof WorkerStopped && e.rule && !skip.includes(e.rule)) {
+          this.ruleHung(e.rule, uri, e);
+          continue;
+        }
+        const message = e instanceof Error ? e.message : String(e);
+        this.log.errorOnce(`${job.kind} ${message}`, `cfn-tls-lint: linting ${uri} failed: ${message} (its previous results are kept)`);
+        return undefined;
+      }
+    }
+  }
+
+  private ruleHung(rule: string, uri: string, e: WorkerStopped): void {
+    let rules = this.hung.get(uri);
+    if (!rules) this.hung.set(uri, (rules = new Set()));
+    rules.add(rule);
+    let docs = this.hungOn.get(rule);
+    if (!docs) this.hungOn.set(rule, (docs = new Set()));
+    docs.add(uri);
+    const what = e.crashed ? `made the lint worker die (${e.message})` : `did not return after ${e.ms} ms (a loop its ${this.ruleBudgetMs} ms time budget cannot interrupt; the limit is ${ruleLimitMs(this.ruleBudgetMs)} ms)`;
+    if (this.log.once(`hung ${rule}`)) {
+      this.log.error(`cfn-tls-lint: rule ${rule} ${what} on ${uri}. The lint worker was stopped and restarted; the other rules' findings are published, and ${rule} is skipped for this document while it is open (for every document once it has hung on ${HUNG_DOCUMENTS_LIMIT}). Please report this.`);
+    }
+    if (docs.size >= HUNG_DOCUMENTS_LIMIT && !this.disabled.has(rule)) {
+      this.disabled.add(rule);
+      this.log.error(`cfn-tls-lint: rule ${rule} hung on ${docs.size} documents: it is skipped on every document until the server restarts.`);
+    }
+  }
+
+  private lintHere(text: string, fileName: string, settings: Settings, uri: string, req: LintRequest): LintOutcome | undefined {
+    let r: LintResult;
+    try {
+      r = lintText(text, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
+    } catch (e) {
+      this.log.errorOnce(`lint ${(e as Error).message}`, `cfn-tls-lint: linting ${uri} failed: ${(e as Error).stack ?? e}`);
+      return undefined;
+    }
+    if (!req.background) this.lints++;
+    this.logFailures(r.ruleFailures, uri);
+    const outcome: LintOutcome = { template: r.template, skipped: r.skipped, diagnostics: r.diagnostics, ruleFailures: r.ruleFailures };
+    if (req.inventory) outcome.inventory = templateInventory({ ...req.inventory, result: r, settings }) ?? null;
+    return outcome;
+  }
+
+  private logFailures(failures: readonly RuleFailure[], uri: string): void {
+    for (const f of failures) {
       if (this.failedRules.has(f.rule)) continue;
       this.failedRules.add(f.rule);
       this.log.error(`cfn-tls-lint: rule ${f.rule} failed on ${uri}: ${f.message} (the other rules still ran; further failures of this rule are not logged)`);
     }
-    return result;
   }
 }

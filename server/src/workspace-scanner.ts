@@ -2,15 +2,17 @@ import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
-import { LintResult, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
+import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
 import type { ConfigService } from './config-service';
 import { toLspDiagnostic } from './convert';
 import { ExcludeMatcher } from './excludes';
 import type { Folder, Folders } from './folders';
+import type { EditorTemplateInventory } from './inventory-protocol';
 import type { Linter } from './linter';
 import { Throttle, walkFolder } from './walk';
 import type { EditorSettings } from './settings';
 import { fileUri, isInside } from './uri';
+import type { InventoryName } from './worker-protocol';
 
 export const SCAN_NOTIFICATION = 'cfnTlsLint/scan';
 
@@ -28,7 +30,10 @@ export interface ScanSummary {
 
 /** Told of each closed file's fresh lint and of each file whose results are dropped (the inventory follows the scan). */
 export interface ScanListener {
-  linted(filePath: string, result: LintResult, settings: Settings): void;
+  /** How to name the file's inventory entry, when the lint should build one. */
+  inventoryName(filePath: string): InventoryName | undefined;
+  /** The entry built with the lint (null: not a template; undefined: none was asked for). */
+  linted(filePath: string, inventory: EditorTemplateInventory | null | undefined): void;
   forgotten(filePath: string): void;
 }
 
@@ -38,7 +43,7 @@ interface ScanEntry {
   problems: number;
 }
 
-export function lspDiagnostics(result: LintResult, uri: string): Diagnostic[] {
+export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[] }, uri: string): Diagnostic[] {
   return result.diagnostics.filter((d) => !d.suppressed).map((d) => toLspDiagnostic(d, uri));
 }
 
@@ -147,18 +152,21 @@ export class WorkspaceScanner {
     } catch {
       return forget();
     }
-    // Settings last: from here on everything is synchronous, so nothing published is stale.
     const editor = await this.folders.stableSettings(folder);
     if (this.isOpen(filePath)) return false; // opened meanwhile
     if (!editor.enable) return forget();
     const { settings } = this.config.settingsFor(filePath, folder?.path, editor);
     if (this.configExcludes(filePath, settings)) return forget();
-    const result = this.linter.lint(text, filePath, settings, uri);
+    // The rules run in the lint worker, behind the open documents' lints.
+    const inventory = folder?.path ? this.listener?.inventoryName(key) : undefined;
+    const result = await this.linter.lint(text, filePath, settings, uri, { background: true, inventory });
+    if (!result) return false; // could not be linted (logged): what was published stays
+    if (this.isOpen(filePath)) return false; // opened meanwhile: the editor's buffer wins
     const diagnostics = lspDiagnostics(result, uri);
     const before = this.scanned.get(key);
     if (folder?.path) this.scanned.set(key, { uri, folder: folder.path, problems: diagnostics.length });
     if (diagnostics.length || (before && before.problems > 0) || force) this.connection.sendDiagnostics({ uri, diagnostics });
-    if (folder?.path) this.listener?.linted(key, result, settings);
+    if (folder?.path) this.listener?.linted(key, result.inventory);
     return result.template;
   }
 
@@ -167,8 +175,8 @@ export class WorkspaceScanner {
     return [...this.scanned.keys()];
   }
 
-  /** A closed file's lint, for reports (nothing is published). */
-  async lintForReport(filePath: string): Promise<{ result: LintResult; settings: Settings } | undefined> {
+  /** A closed file's inventory entry, for reports (nothing is published). */
+  async lintForReport(filePath: string, name: InventoryName): Promise<{ inv: EditorTemplateInventory | undefined } | undefined> {
     let text: string;
     try {
       text = await fs.promises.readFile(filePath, 'utf8');
@@ -179,7 +187,8 @@ export class WorkspaceScanner {
     const editor = await this.folders.stableSettings(folder);
     if (!editor.enable) return undefined;
     const { settings } = this.config.settingsFor(filePath, folder?.path, editor);
-    return { result: this.linter.lint(text, filePath, settings, fileUri(filePath)), settings };
+    const result = await this.linter.lint(text, filePath, settings, fileUri(filePath), { background: true, inventory: name });
+    return result ? { inv: result.inventory ?? undefined } : undefined;
   }
 
   /** The config file's `exclude` globs, relative to its folder (as the CLI applies them to walks). */

@@ -1,8 +1,6 @@
 /**
- * Where a template's resources take an ACM certificate ARN, and how each decides whether the
- * endpoint is reachable from the internet (rules.md "Certificates wherever they are used";
- * used by `acm-public-certificate-production`). Paths are relative to `Properties`; `*` steps
- * into every item of a list.
+ * Whether a certificate consumer's endpoint is reachable from the internet (used by
+ * `acm-public-certificate-production`).
  */
 
 export type Exposure =
@@ -21,23 +19,21 @@ export type Exposure =
   /** SAM `AWS::Serverless::Api` `Domain`: public unless `Domain.EndpointConfiguration` is `PRIVATE`. */
   | 'sam-api';
 
-export interface CertificateConsumer {
-  type: string;
-  paths: readonly (readonly string[])[];
-  exposure: Exposure;
-}
-
-export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.freeze([
-  { type: 'AWS::ElasticLoadBalancingV2::Listener', paths: [['Certificates', '*', 'CertificateArn']], exposure: 'elbv2-listener' },
-  { type: 'AWS::ElasticLoadBalancingV2::ListenerCertificate', paths: [['Certificates', '*', 'CertificateArn']], exposure: 'elbv2-listener-certificate' },
-  { type: 'AWS::ElasticLoadBalancing::LoadBalancer', paths: [['Listeners', '*', 'SSLCertificateId']], exposure: 'classic-elb' },
-  { type: 'AWS::CloudFront::Distribution', paths: [['DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn']], exposure: 'public' },
-  { type: 'AWS::ApiGateway::DomainName', paths: [['CertificateArn'], ['RegionalCertificateArn']], exposure: 'apigw-domain' },
-  { type: 'AWS::ApiGatewayV2::DomainName', paths: [['DomainNameConfigurations', '*', 'CertificateArn']], exposure: 'public' },
-  { type: 'AWS::AppSync::DomainName', paths: [['CertificateArn']], exposure: 'public' },
-  { type: 'AWS::Cognito::UserPoolDomain', paths: [['CustomDomainConfig', 'CertificateArn']], exposure: 'public' },
-  { type: 'AWS::OpenSearchService::Domain', paths: [['DomainEndpointOptions', 'CustomEndpointCertificateArn']], exposure: 'opensearch' },
-  { type: 'AWS::Elasticsearch::Domain', paths: [['DomainEndpointOptions', 'CustomEndpointCertificateArn']], exposure: 'opensearch' },
-  { type: 'AWS::Serverless::Api', paths: [['Domain', 'CertificateArn']], exposure: 'sam-api' },
-  { type: 'AWS::Serverless::HttpApi', paths: [['Domain', 'CertificateArn']], exposure: 'public' },
-] as CertificateConsumer[]);
+/**
+ * How each consumer type (the consumer table is rules/src/rules/certificates/consumers.ts)
+ * decides whether its endpoint is reachable from the internet. Types not listed are not judged.
+ */
+export const EXPOSURE_BY_TYPE: Readonly<Record<string, Exposure>> = Object.freeze({
+  'AWS::ElasticLoadBalancingV2::Listener': 'elbv2-listener',
+  'AWS::ElasticLoadBalancingV2::ListenerCertificate': 'elbv2-listener-certificate',
+  'AWS::ElasticLoadBalancing::LoadBalancer': 'classic-elb',
+  'AWS::CloudFront::Distribution': 'public',
+  'AWS::ApiGateway::DomainName': 'apigw-domain',
+  'AWS::ApiGatewayV2::DomainName': 'public',
+  'AWS::AppSync::DomainName': 'public',
+  'AWS::Cognito::UserPoolDomain': 'public',
+  'AWS::OpenSearchService::Domain': 'opensearch',
+  'AWS::Elasticsearch::Domain': 'opensearch',
+  'AWS::Serverless::Api': 'sam-api',
+  'AWS::Serverless::HttpApi': 'public',
+});

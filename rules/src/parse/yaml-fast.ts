@@ -398,7 +398,7 @@ class FastYaml {
     }
     const tag = this.t.slice(p, q);
     const cfn = CFN_TAG_BY_NAME.get(tag);
-    if (!cfn) decline();
+    if (!cfn && !LOCAL_TAG.test(tag)) decline();
     const r = this.skipSpaces(q);
     const c = this.t.charCodeAt(r);
     let inner: SNode;
@@ -409,7 +409,7 @@ class FastYaml {
     } else if (r === q) return decline();
     else if (c === 33) return decline(); // two tags
     else inner = this.inlineValue(r, col);
-    return shortForm(this.t, tag, cfn, inner);
+    return applyTag(this.t, tag, cfn, inner);
   }
 
   // ---------------------------------------------------------------------------------
@@ -672,11 +672,11 @@ class FastYaml {
       }
       const tag = this.t.slice(p, q);
       const cfn = CFN_TAG_BY_NAME.get(tag);
-      if (!cfn || this.t.charCodeAt(q) !== SP) decline();
+      if ((!cfn && !LOCAL_TAG.test(tag)) || this.t.charCodeAt(q) !== SP) decline();
       const r = this.skipSpaces(q);
       const d = this.t.charCodeAt(r);
       if (d === 33 || d === 44 || d === 93 || d === 125 || d === NL || r >= this.n) decline();
-      return shortForm(this.t, tag, cfn, this.flowNode(r));
+      return applyTag(this.t, tag, cfn, this.flowNode(r));
     }
     const s = this.plainFlow(p);
     if (this.t.charCodeAt(s.end) === 58) decline(); // an implicit pair inside a sequence
@@ -705,11 +705,22 @@ class FastYaml {
   }
 }
 
-/** `!Tag value` as the one-key map of its long form (as parseYaml's convert does it). */
-function shortForm(text: string, tag: string, cfn: CfnTag, tagged: SNode): SMap {
-  if (!cfn.kinds.includes(tagged.kind)) decline(); // the general path warns about the tag
-  // A tag takes a plain scalar as written (`!Ref 80` is the string "80"), without the core schema.
+/**
+ * A tagged node: a CloudFormation tag becomes the one-key map of its long form (as
+ * parseYaml's convert does it); another local tag (`!Rain::Module`, `!ValueOf`) is dropped,
+ * as the general path drops it (with a warning, not an error). Either way a tag takes a plain
+ * scalar as written (`!Ref 80` is the string "80"), without the core schema.
+ */
+function applyTag(text: string, tag: string, cfn: CfnTag | undefined, tagged: SNode): SNode {
   const inner: SNode = tagged.kind === 'scalar' && tagged.style === 'plain' ? { ...tagged, value: text.slice(tagged.start, tagged.end) } : tagged;
+  return cfn ? shortForm(text, tag, cfn, inner) : inner;
+}
+
+/** A local tag the general path resolves as a plain node: `!` and a name (not `!!str`, `!<…>`, `!h!x`). */
+const LOCAL_TAG = /^![A-Za-z][A-Za-z0-9:_.-]*$/;
+
+function shortForm(text: string, tag: string, cfn: CfnTag, inner: SNode): SMap {
+  if (!cfn.kinds.includes(inner.kind)) decline(); // the general path warns about the tag
   const tagStart = text.lastIndexOf(tag, inner.start);
   const start = tagStart >= 0 ? tagStart : inner.start;
   const key: SScalar = { kind: 'scalar', value: cfn.longForm, start, end: start + tag.length, style: 'plain' };

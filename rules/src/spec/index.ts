@@ -57,6 +57,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { editDistance } from '../util/edit-distance';
 
 // ------------------------------------------------------------------------------------------
 // Public types
@@ -476,28 +477,6 @@ function result(text: string | undefined, url: string | undefined): { text: stri
 // Did-you-mean
 // ------------------------------------------------------------------------------------------
 
-/** Optimal-string-alignment (restricted Damerau-Levenshtein) distance; stops early above `limit`. */
-function osaDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
 /**
  * Did-you-mean suggestions for `name` among `candidates`: case-insensitive matches first, then
  * candidates within a (case-insensitive) Damerau-Levenshtein distance of max(2, len/3), closest
@@ -510,9 +489,9 @@ export function closestNames(name: string, candidates: Iterable<string>, max = 3
   const scored: { c: string; d: number; tie: number }[] = [];
   for (const c of new Set(candidates)) {
     const cl = c.toLowerCase();
-    const d = cl === lower ? -1 : osaDistance(lower, cl, limit);
+    const d = cl === lower ? -1 : editDistance(lower, cl, limit);
     if (d > limit) continue;
-    scored.push({ c, d, tie: osaDistance(name, c, Math.max(name.length, c.length)) });
+    scored.push({ c, d, tie: editDistance(name, c, Math.max(name.length, c.length)) });
   }
   scored.sort((x, y) => x.d - y.d || x.tie - y.tie || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
   return scored.slice(0, max).map((s) => s.c);

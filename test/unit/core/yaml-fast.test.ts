@@ -85,6 +85,8 @@ describe('YAML fast path', () => {
     'a: "\\t\\"q\\" \\u00e9"\nb: \'it\'\'s\'\n',
     'a: 1.10\nb: 0443\nc: 0x1F\nd: ~\ne: True\nf: .inf\ng: 1e3\nh: -0\n1: one\ntrue: yes\n',
     '---\nAWSTemplateFormatVersion: "2010-09-09"\n',
+    // other local tags are dropped, as the general path drops them
+    'a: !Foo 1\nb: !ValueOf [p, q]\nc: !Rain::Module\n  d: 1\ne: [!Foo 1, !Ref x]\n',
   ];
 
   it('parses the tricky snippets exactly as the general path', () => {
@@ -94,7 +96,7 @@ describe('YAML fast path', () => {
   });
 
   it('declines what it does not mirror, and errors', () => {
-    for (const s of ['a: &x 1\nb: *x\n', '? a\n: b\n', 'a: b\n---\nc: d\n', 'a:\n\tb: 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: 1\na: 2\n', 'a: [1,\n  2]\n', 'a: !Foo x\n', 'a: !Ref [x]\n', 'a: b: c\n', 'a: |2\n   x\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\r\nb: 2\r\n']) {
+    for (const s of ['a: &x 1\nb: *x\n', '? a\n: b\n', 'a: b\n---\nc: d\n', 'a:\n\tb: 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: 1\na: 2\n', 'a: [1,\n  2]\n', 'a: !!str x\n', 'a: !Ref [x]\n', 'a: b: c\n', 'a: |2\n   x\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\r\nb: 2\r\n']) {
       assert.equal(parseYamlFast(s), undefined, JSON.stringify(s));
     }
   });

@@ -1,9 +1,9 @@
 import type { Scenario } from '../../evaluate/conditions';
-import type { RNode } from '../../evaluate/values';
 import { entry, entryAt, strings } from '../../evaluate/values';
 import type { Path } from '../../parse/source-tree';
 import type { ResourceView, RuleContext } from '../../engine/types';
-import { CERTIFICATE_CONSUMERS, Exposure } from '../../data/acm-consumers';
+import { EXPOSURE_BY_TYPE, Exposure } from '../../data/acm-consumers';
+import { certificateUses } from '../certificates/consumers';
 import { LISTENER, LOAD_BALANCER, refTarget } from '../elbv2/graph';
 
 /**
@@ -17,15 +17,6 @@ export interface CertificateUse {
   /** Where the reference is written. */
   path: Path;
   internetFacing: boolean | undefined;
-}
-
-/** Resolved nodes at a path below a node; `*` steps into every list item. */
-function nodesAt(node: RNode | undefined, steps: readonly string[]): RNode[] {
-  if (!node) return [];
-  if (!steps.length) return [node];
-  const [step, ...rest] = steps;
-  if (step === '*') return node.kind === 'seq' ? node.items.flatMap((i) => nodesAt(i, rest)) : [];
-  return nodesAt(entry(node, step), rest);
 }
 
 /** Some scenario allows a value other than `internal` (absent: the default, internet-facing). */
@@ -86,17 +77,12 @@ function exposure(ctx: RuleContext, view: ResourceView, kind: Exposure): boolean
 /** Every in-template use of certificate `certId` in resources that agree with `scenario`. */
 export function usesOf(ctx: RuleContext, certId: string, scenario: Scenario): CertificateUse[] {
   const out: CertificateUse[] = [];
-  for (const c of CERTIFICATE_CONSUMERS) {
-    for (const resource of ctx.resources(c.type)) {
-      for (const view of ctx.viewsIn(resource.id, scenario)) {
-        for (const steps of c.paths) {
-          for (const n of nodesAt(view.props, steps)) {
-            if (refTarget(n) !== certId) continue;
-            out.push({ consumer: resource.id, type: c.type, path: n.path, internetFacing: exposure(ctx, view, c.exposure) });
-          }
-        }
-      }
-    }
+  for (const use of certificateUses(ctx)) {
+    if (use.certificate?.id !== certId || !use.resource || !use.resource.type) continue;
+    const kind = EXPOSURE_BY_TYPE[use.resource.type];
+    const view = kind && ctx.viewsIn(use.resource.id, scenario).find((v) => v.scenario === use.scenario);
+    if (!kind || !view) continue;
+    out.push({ consumer: use.resource.id, type: use.resource.type, path: use.value.path, internetFacing: exposure(ctx, view, kind) });
   }
   return out;
 }

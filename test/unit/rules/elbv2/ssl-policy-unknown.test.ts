@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { ELBV2_POLICY_NAMES } from '../../../../rules/src/data/elbv2-policies';
-import { editDistance, suggestPolicies } from '../../../../rules/src/rules/elbv2/did-you-mean';
+import { suggestPolicies } from '../../../../rules/src/rules/elbv2/did-you-mean';
+import { editDistance } from '../../../../rules/src/util/edit-distance';
 import { elbv2SslPolicyUnknown } from '../../../../rules/src/rules/elbv2/ssl-policy-unknown';
 import { runRuleTests } from '../../../support/rule-tester';
 import { CERT_ARN, jsonTemplate, listener, yamlTemplate } from './fixtures';

@@ -1,0 +1,66 @@
+import type { Diagnostic, RuleFailure, Settings } from '../../rules/src/index';
+import type { EditorTemplateInventory } from './inventory-protocol';
+
+/** Messages between the server's main thread and its lint worker (server/src/lint-worker.ts). */
+
+/** How a closed file is listed in the inventory, when the worker should build its entry too. */
+export interface InventoryName {
+  name: string;
+  uri: string;
+  folderUri: string | null;
+}
+
+interface JobBase {
+  text: string;
+  fileName: string;
+  settings: Settings;
+  /** Time budget per rule (the engine's RuleTimeout). */
+  budgetMs: number;
+  /** Rules not to run (they hung on this document before). */
+  skip: string[];
+}
+
+export interface LintJob extends JobBase {
+  kind: 'lint';
+  inventory?: InventoryName;
+}
+
+export interface FixAllJob extends JobBase {
+  kind: 'fixAll';
+  /** Only this rule's safe fixes; every safe fix when absent. */
+  rule?: string;
+}
+
+export type Job = LintJob | FixAllJob;
+
+/** A lint as the main thread gets it: plain data (no parse, no template). */
+export interface LintOutcome {
+  template: boolean;
+  skipped?: string;
+  diagnostics: Diagnostic[];
+  ruleFailures: RuleFailure[];
+  /** The inventory entry when asked for: null when the file is not a template. */
+  inventory?: EditorTemplateInventory | null;
+}
+
+export interface JobResult {
+  lint: LintOutcome;
+  fixAll: { text: string };
+}
+
+export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'stats'; id: number };
+
+export type FromWorker =
+  | { type: 'ready'; rules: string[] }
+  | { type: 'done'; id: number; value: LintOutcome | { text: string } }
+  | { type: 'failed'; id: number; message: string }
+  | { type: 'stats'; id: number; heapUsed: number };
+
+/**
+ * Shared progress words: [0] a counter bumped whenever the worker enters or leaves a rule
+ * or a job, [1] the index of the rule running (-1: none). The main thread reads them while
+ * the worker is busy, so it can tell a rule that does not return, and which.
+ */
+export const PROGRESS_SEQ = 0;
+export const PROGRESS_RULE = 1;
+export const PROGRESS_WORDS = 2;
