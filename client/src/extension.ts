@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { registerInventory } from './inventory';
 
 const SOURCE = 'cfn-tls-lint';
@@ -48,8 +48,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cfnTlsLint.scanWorkspace', async () => {
-      if (!client) return;
-      const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SCAN_COMMAND, arguments: [] })) as ScanSummary | null;
+      const c = client;
+      if (!c) return;
+      const r = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, cancellable: true, title: 'CloudFormation TLS Lint: scanning workspace' },
+        (progress, token) => scanWithProgress(c, progress, token),
+      );
       if (r) {
         const what = r.cancelled ? 'Scan cancelled' : 'Scan finished';
         void vscode.window.showInformationMessage(
@@ -66,6 +70,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.languages.onDidChangeDiagnostics(() => status.schedule()),
   );
   await client.start();
+}
+
+let scanTokens = 0;
+
+/**
+ * Runs the server's scan on a work-done token of ours, so its progress shows in our notification,
+ * and cancels the request when the user cancels the notification (the server then answers with
+ * the summary so far, `cancelled: true`).
+ */
+async function scanWithProgress(
+  c: LanguageClient,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<ScanSummary | null> {
+  const workDoneToken = `cfnTlsLint.scan.${process.pid}.${++scanTokens}`;
+  let done = 0;
+  const sub = c.onProgress(WorkDoneProgress.type, workDoneToken, (v) => {
+    if (v.kind === 'end') return;
+    const increment = v.percentage !== undefined && v.percentage > done ? v.percentage - done : undefined;
+    if (v.percentage !== undefined) done = Math.max(done, v.percentage);
+    progress.report({ message: v.message, increment });
+  });
+  try {
+    return (await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SCAN_COMMAND, arguments: [], workDoneToken }, token)) as ScanSummary | null;
+  } catch (e) {
+    if (token.isCancellationRequested) return null; // answered RequestCancelled
+    throw e;
+  } finally {
+    sub.dispose();
+  }
 }
 
 export async function deactivate(): Promise<void> {

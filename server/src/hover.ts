@@ -29,14 +29,15 @@ export function policyPropertyOf(loc: Located): PolicyProperty | undefined {
   return undefined;
 }
 
-/** Hover: the rule behind a diagnostic; a policy value's TLS versions; the spec's docs for types and properties. */
+/** Hover: the rule behind a diagnostic (summary and link); a policy value's TLS versions; the spec's docs for types and properties. */
 export function hover(view: DocView, position: Position): Hover | null {
   const parts: string[] = [];
   for (const d of view.result.diagnostics) {
     if (d.suppressed || !before(d.range.start, position) || !before(position, d.range.end)) continue;
     const meta = view.registry.metas.get(d.rule);
     const summary = meta?.summary ? `\n\n${meta.summary}` : '';
-    parts.push(`**${d.rule}** (${d.severity})${summary}\n\n${d.message}\n\n[Documentation for ${d.rule}](${docsUrl(d.rule)})`);
+    // Not the message: the editor shows the diagnostic's own text next to the hover already.
+    parts.push(`**${d.rule}** (${d.severity})${summary}\n\n[Documentation for ${d.rule}](${docsUrl(d.rule)})`);
   }
   const source = view.result.source;
   if (source && isTemplateRoot(source.root)) {

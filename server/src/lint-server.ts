@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   Connection,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandParams,
+  ExecuteCommandRequest,
   FileChangeType,
   InitializeParams,
   InitializeResult,
@@ -27,7 +29,7 @@ import { InventoryService } from './inventory-service';
 import { faultInjectionEnabled, TEST_STATS_REQUEST } from './fault-injection';
 import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
-import { lspDiagnostics, ScanSummary, WorkspaceScanner } from './workspace-scanner';
+import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
 
 export const SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
@@ -96,6 +98,8 @@ export class LintServer {
   private readonly running = new Set<string>();
   private readonly rerun = new Set<string>();
   private shuttingDown = false;
+  /** Folders whose scan results `cfnTlsLint.enable: false` dropped (paths): enabling again rescans them. */
+  private readonly scannedBeforeDisable = new Set<string>();
 
   /** `workerScript`: the file the lint worker thread runs (dist/server.js itself); none: lint on the main thread. */
   constructor(
@@ -167,14 +171,17 @@ export class LintServer {
       return view ? codeActions(view, p, this.actionOptions(view, token)) : [];
     }));
     c.onCodeActionResolve(async (action, token) => (await this.request('code action', token, () => this.resolveAction(action, token))) ?? action);
-    c.onExecuteCommand((p) => this.guard('command', async () => {
+    // Not onExecuteCommand: it drops `workDoneToken` from the params before the handler can tell whether
+    // the client sent one (the scan reports on the client's token when there is one, else creates its own).
+    c.onRequest(ExecuteCommandRequest.type, (p: ExecuteCommandParams, token: CancellationToken) => this.guard('command', async () => {
       if (p.command === SHOW_DOCUMENTATION_COMMAND) {
         const url = String(p.arguments?.[0] ?? '');
         if (this.caps.showDocument) await c.window.showDocument({ uri: url, external: true });
         else void c.window.showInformationMessage(`cfn-tls-lint documentation: ${url}`);
         return true;
       }
-      if (p.command === SCAN_COMMAND) return this.scanOnCommand();
+      // A cancelled scan answers with its summary (cancelled: true), so the client can say so.
+      if (p.command === SCAN_COMMAND) return this.scanOnCommand({ token, progress: p.workDoneToken !== undefined ? c.window.attachWorkDoneProgress(p.workDoneToken) : undefined });
       if (p.command === INVENTORY_COMMAND) return { markdown: await this.inventory.markdown() };
       return null;
     }));
@@ -247,13 +254,13 @@ export class LintServer {
     if (folders.length) void this.scanner.scan(folders);
   }
 
-  private async scanOnCommand(): Promise<ScanSummary> {
+  private async scanOnCommand(request: ScanRequest): Promise<ScanSummary> {
     const folders: Folder[] = [];
     for (const f of this.folders.list) {
       const s = await this.folders.settings(f);
       if (f.path && s.enable && s.workspaceScan !== 'off') folders.push(f);
     }
-    return this.scanner.scan(folders);
+    return this.scanner.scan(folders, request);
   }
 
   /** The open documents that are linted, with their current lint. */
@@ -341,8 +348,14 @@ export class LintServer {
     for (const f of this.folders.list) {
       if (!f.path) continue;
       const s = await this.folders.settings(f);
-      if (!s.enable || s.workspaceScan === 'off') this.scanner.forgetFolder(f.path);
-      else if (this.scanner.hasScanned(f) || s.workspaceScan === 'onStartup') rescan.push(f);
+      if (!s.enable || s.workspaceScan === 'off') {
+        // Switched off: a folder scanned before is scanned again when enable comes back on.
+        if (!s.enable && this.scanner.hasScanned(f)) this.scannedBeforeDisable.add(f.path);
+        this.scanner.forgetFolder(f.path);
+      } else if (this.scanner.hasScanned(f) || this.scannedBeforeDisable.has(f.path) || s.workspaceScan === 'onStartup') {
+        rescan.push(f);
+      }
+      if (s.enable) this.scannedBeforeDisable.delete(f.path);
     }
     if (rescan.length) void this.scanner.scan(rescan);
   }
@@ -511,8 +524,8 @@ export class LintServer {
       const lint = { stamp: cur.stamp, outcome: undefined as unknown as Promise<LintOutcome | undefined> };
       // Nobody wants it any more once the document moved on or the settings changed: dropped if still queued.
       const stale = (): boolean => this.snapshots.get(cur.uri) !== snap || snap.lint !== lint;
-      lint.outcome = this.linter.lint(snap.doc.getText(), cur.fileName, cur.settings, cur.uri, { stale });
       snap.lint = lint;
+      lint.outcome = this.linter.lint(snap.doc.getText(), cur.fileName, cur.settings, cur.uri, { stale });
     }
     return snap.lint.outcome;
   }

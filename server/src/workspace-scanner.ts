@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
 import type { ConfigService } from './config-service';
 import { toLspDiagnostic } from './convert';
@@ -18,6 +18,12 @@ export const SCAN_NOTIFICATION = 'cfnTlsLint/scan';
 
 /** How often the scan's progress is reported at most. */
 const PROGRESS_INTERVAL_MS = 100;
+
+/** A scan the client asked for: its request's cancellation, and the progress on the client's workDoneToken. */
+export interface ScanRequest {
+  token?: CancellationToken;
+  progress?: WorkDoneProgressReporter;
+}
 
 export interface ScanSummary {
   files: number;
@@ -212,7 +218,7 @@ export class WorkspaceScanner {
    * the event loop between slices. A new scan cancels the running one and takes
    * over its folders; the user can cancel from the progress notification.
    */
-  async scan(requested: Folder[]): Promise<ScanSummary> {
+  async scan(requested: Folder[], request: ScanRequest = {}): Promise<ScanSummary> {
     const started = performance.now();
     const previous = this.current;
     const folders = [...requested];
@@ -223,13 +229,20 @@ export class WorkspaceScanner {
     const cts = new CancellationTokenSource();
     const scan = { cts, folders };
     this.current = scan;
-    let progress: WorkDoneProgressServerReporter | undefined;
-    try {
-      progress = await this.connection.window.createWorkDoneProgress();
-    } catch {
-      progress = undefined;
+    // The client's own progress (its notification, cancelled through the request), or one the server creates.
+    let progress: WorkDoneProgressReporter | undefined = request.progress;
+    let progressToken: CancellationToken | undefined;
+    if (!progress) {
+      try {
+        const created = await this.connection.window.createWorkDoneProgress();
+        progress = created;
+        progressToken = created.token;
+      } catch {
+        progress = undefined;
+      }
     }
-    const cancelled = (): boolean => cts.token.isCancellationRequested || this.stopped || !!progress?.token.isCancellationRequested;
+    const cancelled = (): boolean =>
+      cts.token.isCancellationRequested || this.stopped || !!progressToken?.isCancellationRequested || !!request.token?.isCancellationRequested;
     const summary: ScanSummary = { files: 0, templates: 0, problems: 0, truncated: false, cancelled: false, ms: 0 };
     progress?.begin('CloudFormation TLS Lint', 0, 'Looking for templates…', true);
     void this.connection.sendNotification(SCAN_NOTIFICATION, { state: 'started' });

@@ -27,9 +27,10 @@ describe('protocol: hover and completion', function () {
   it('explains a diagnostic and the policy value under the cursor', async () => {
     const uri = fileUri(path.join(dir, 'hover.yaml'));
     await client.open(uri, listenersYaml([{ id: 'L', policy: WEAK }]));
-    await client.diagnosticsFor(uri, 1);
+    const [diagnostic] = (await client.diagnosticsFor(uri, 1)).diagnostics;
     const text = markdown(await client.hover(uri, { line: 8, character: 25 }));
     assert.match(text, /\*\*elbv2-ssl-policy-weak\*\*/);
+    assert.ok(!text.includes(diagnostic.message), 'the hover does not repeat the diagnostic message VS Code shows');
     assert.match(text, /docs\/rules\/elbv2-ssl-policy-weak\.md/);
     assert.match(text, /Accepts TLS 1\.0 to TLS 1\.2/);
     assert.match(text, /Not recommended/);

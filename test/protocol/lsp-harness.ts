@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import {
   ApplyWorkspaceEditParams,
+  CancellationTokenSource,
   CodeAction,
   CodeActionParams,
   CompletionList,
@@ -68,6 +69,19 @@ export interface StartOptions {
   searchExclude?: Record<string, boolean>;
   env?: Record<string, string>;
   debounceMs?: number;
+  /** Node options for the server process (`--expose-gc` for the heap tests). */
+  nodeArgs?: string[];
+  /** More initializationOptions (e.g. `ruleBudgetMs`). */
+  init?: Record<string, unknown>;
+}
+
+/** What the test-only `cfnTlsLint/test/stats` request returns (CFN_TLS_LINT_FAULT_INJECTION=1). */
+export interface ServerStats {
+  lints: number;
+  workerRestarts: number;
+  heapUsed: number;
+  workerHeapUsed: number | undefined;
+  snapshots: number;
 }
 
 export class LspClient {
@@ -87,6 +101,10 @@ export class LspClient {
   private readonly texts = new Map<string, string>();
   private exited = false;
   stderr = '';
+  /** Delays the answers to workspace/configuration (to hold a request in the server while the test cancels it). */
+  configDelayMs = 0;
+  /** workspace/configuration requests received. */
+  configRequests = 0;
 
   private constructor(
     readonly conn: ProtocolConnection,
@@ -100,7 +118,7 @@ export class LspClient {
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.js\` first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(conn, child, opts);
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
@@ -115,7 +133,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
-      initializationOptions: opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : undefined,
+      initializationOptions: opts.debounceMs !== undefined || opts.init ? { ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}), ...opts.init } : undefined,
       capabilities: {
         workspace: {
           configuration: true,
@@ -163,9 +181,12 @@ export class LspClient {
         this.poke();
       });
     }
-    c.onRequest('workspace/configuration', (p: ConfigurationParams) =>
-      p.items.map((i) => (i.section === 'cfnTlsLint' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : i.section === 'search.exclude' ? this.searchExclude : null)),
-    );
+    c.onRequest('workspace/configuration', async (p: ConfigurationParams) => {
+      this.configRequests++;
+      this.poke();
+      if (this.configDelayMs > 0) await new Promise((r) => setTimeout(r, this.configDelayMs));
+      return p.items.map((i) => (i.section === 'cfnTlsLint' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : i.section === 'search.exclude' ? this.searchExclude : null));
+    });
     c.onRequest('client/registerCapability', (p: RegistrationParams) => {
       this.registrations.push(p);
       return null;
@@ -314,6 +335,26 @@ export class LspClient {
 
   resolve(action: CodeAction): Promise<CodeAction> {
     return this.conn.sendRequest('codeAction/resolve', action);
+  }
+
+  /**
+   * Sends a request, then `$/cancelRequest` for it once `cancelWhen` resolves (at once without
+   * it); resolves with the server's answer: a result, or the error it replied with.
+   */
+  async requestCancelled(method: string, params: unknown, cancelWhen?: Promise<unknown>): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+    const cts = new CancellationTokenSource();
+    const answer = this.conn.sendRequest(method, params, cts.token).then(
+      (result) => ({ result }),
+      (error: { code: number; message: string }) => ({ error }),
+    );
+    await cancelWhen;
+    cts.cancel();
+    return answer;
+  }
+
+  /** The test-only stats request (the server must run with CFN_TLS_LINT_FAULT_INJECTION=1). */
+  stats(): Promise<ServerStats> {
+    return this.conn.sendRequest('cfnTlsLint/test/stats');
   }
 
   executeCommand(command: string, args: unknown[] = []): Promise<unknown> {

@@ -160,6 +160,26 @@ describe('protocol: scan cancellation and responsiveness', function () {
       await client.stop();
     }
   });
+
+  it('the scan command reports on the request\'s workDoneToken, and $/cancelRequest stops it', async () => {
+    const client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'onCommand' } });
+    try {
+      const workDoneToken = 'client-scan-1';
+      const reported = client.waitFor('a report on the client token', () =>
+        client.progress.find((p) => p.token === workDoneToken && p.value.kind === 'report' && /files/.test(p.value.message ?? '')),
+      );
+      const answer = await client.requestCancelled('workspace/executeCommand', { command: 'cfn-tls-lint.scanWorkspace', arguments: [], workDoneToken }, reported);
+      const summary = answer.result as { cancelled: boolean; files: number };
+      assert.ok(summary, `a summary, not an error: ${JSON.stringify(answer.error)}`);
+      assert.equal(summary.cancelled, true);
+      const events = client.progress.filter((p) => p.token === workDoneToken).map((p) => p.value.kind);
+      assert.equal(events[0], 'begin');
+      assert.equal(events[events.length - 1], 'end');
+      assert.equal(client.progressCreated.length, 0, 'no server-created progress besides the client\'s');
+    } finally {
+      await client.stop();
+    }
+  });
 });
 
 describe('protocol: watchers, config and settings', function () {

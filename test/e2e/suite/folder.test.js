@@ -207,9 +207,12 @@ describe('cfn-tls-lint in VS Code: a folder workspace', function () {
   });
 
   describe('configuration without a reload', function () {
-    it('a cfnTlsLint.rules setting changes the severity, cfnTlsLint.enable turns linting off', async function () {
+    it('a cfnTlsLint.rules setting changes the severity, cfnTlsLint.enable turns linting off and on', async function () {
       const { uri } = await U.open('settings.yaml');
+      const closed = U.fileUri('stacks/closed/never-opened.yaml');
       await U.waitForDiagnostics(uri, U.hasRule(WEAK_RULE), WEAK_RULE);
+      await vscode.commands.executeCommand('cfnTlsLint.scanWorkspace');
+      await U.waitForDiagnostics(closed, U.hasRule(WEAK_RULE), `${WEAK_RULE} from the scan`);
       const config = () => vscode.workspace.getConfiguration('cfnTlsLint', uri);
       try {
         await config().update('rules', { [WEAK_RULE]: 'error' }, vscode.ConfigurationTarget.Workspace);
@@ -220,20 +223,21 @@ describe('cfn-tls-lint in VS Code: a folder workspace', function () {
         await U.waitForDiagnostics(uri, (l) => l.length === 1 && l[0].severity === vscode.DiagnosticSeverity.Warning, `${WEAK_RULE} back as a warning`);
         await config().update('enable', false, vscode.ConfigurationTarget.Workspace);
         await U.waitForDiagnostics(uri, U.none, 'nothing with cfnTlsLint.enable false');
-        await U.waitForDiagnostics(U.fileUri('stacks/closed/never-opened.yaml'), U.none, 'scan results cleared too');
+        await U.waitForDiagnostics(closed, U.none, 'scan results cleared too');
       } finally {
         await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
         await config().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
       }
       await U.waitForDiagnostics(uri, U.hasRule(WEAK_RULE), `${WEAK_RULE} after enabling again`);
+      // workspaceScan is onCommand here: the folder had been scanned, so enabling scans it again.
+      await U.waitForDiagnostics(closed, U.hasRule(WEAK_RULE), `${WEAK_RULE} for the closed file after enabling again`);
     });
 
     it('a .cfn-tls-lint.yaml created, changed and deleted applies to open and scanned files', async function () {
       const { uri } = await U.open('settings.yaml');
       const closed = U.fileUri('stacks/closed/never-opened.yaml');
       await U.waitForDiagnostics(uri, U.hasRule(WEAK_RULE), WEAK_RULE);
-      // cfnTlsLint.enable false (the test before) dropped the scan results; with workspaceScan
-      // onCommand they come back with the next scan.
+      // The folder is scanned (a no-op for the results when the test before ran: they are back).
       await vscode.commands.executeCommand('cfnTlsLint.scanWorkspace');
       await U.waitForDiagnostics(closed, U.hasRule(WEAK_RULE), `${WEAK_RULE} from the scan`);
       const configFile = U.fileUri('.cfn-tls-lint.yaml').fsPath;

@@ -27,6 +27,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   let browser;
   let page;
   let ws;
+  let inventoryWs;
   const timings = {};
   const t0 = Date.now();
   const mark = (name) => (timings[name] = Date.now() - t0);
@@ -97,6 +98,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     if (browser) await browser.close().catch(() => {});
     if (cs) cs.stop();
     if (ws && !process.env.E2E_KEEP) ws.remove();
+    if (inventoryWs && !process.env.E2E_KEEP) fs.rmSync(path.dirname(inventoryWs), { recursive: true, force: true });
     console.log(`    timings (ms since start): ${JSON.stringify(timings)}`);
   });
 
@@ -196,5 +198,37 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await statusItem().filter({ hasText: new RegExp(`TLS ${GENERATED + 7}\\b`) }).first().waitFor({ timeout: STEP });
     await shot('6-scan-problems');
     assert.strictEqual(seen, 'notification', 'the scan progress is shown as a notification (it was shown in the status bar only)');
+  });
+
+  it('the TLS Inventory view and the certificate inventory report (a fresh workspace)', async function () {
+    this.timeout(WAIT * 2);
+    // The inventory fixtures under cloudformation/ (that folder name activates the extension).
+    const parent = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cfn-tls-lint-ws-'));
+    inventoryWs = path.join(parent, 'platform-stacks');
+    const dest = path.join(inventoryWs, 'cloudformation');
+    fs.mkdirSync(dest, { recursive: true });
+    for (const f of ['web.yaml', 'platform.yaml', 'services.json', 'serverless.yaml']) {
+      fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'inventory', f), path.join(dest, f));
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(cs.url(inventoryWs));
+    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    const header = page.locator('.pane-header', { hasText: 'TLS Inventory' }).first();
+    await header.waitFor({ timeout: WAIT });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // Collapse the folder's own pane: room for the tree.
+    const folderPane = page.locator('.pane-header', { hasText: 'platform-stacks' }).first();
+    await folderPane.waitFor({ timeout: STEP });
+    if ((await folderPane.getAttribute('aria-expanded')) === 'true') await folderPane.click();
+    await page.locator('.monaco-list-row', { hasText: 'SiteCertificate' }).first().waitFor({ timeout: WAIT });
+    mark('inventoryTree');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(1500); // the tree's icons and descriptions settle: nothing to wait on
+    await shot('7-inventory-tree');
+    await runCommand('CloudFormation TLS Lint: Show Certificate Inventory');
+    await page.locator('.tab', { hasText: 'Preview Certificate Inventory.md' }).first().waitFor({ timeout: STEP });
+    await page.waitForTimeout(3000); // the webview's content: in a cross-origin frame
+    mark('inventoryReport');
+    await shot('8-inventory-report');
   });
 });
