@@ -18,6 +18,7 @@ const TARGETS = {
 };
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+const SESSIONS = 3;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fileUri = (p) => 'file://' + p.split(path.sep).map(encodeURIComponent).join('/');
 
@@ -195,20 +196,26 @@ async function runB3(edits, log) {
   fs.mkdirSync(dir, { recursive: true });
   const out = {};
   for (const [name, tpl] of [['lines10000', big], ['lines300', small]]) {
-    const server = await Server.start({ initializationOptions: { debounceMs: 0 } });
-    try {
-      const file = path.join(dir, `${name}.yaml`);
-      const uri = fileUri(file);
-      const doc = new EditableDoc(tpl.text);
-      const since = server.diagnostics.length;
-      server.open(uri, doc.text());
-      await server.diagnosticsAfter(uri, since, 1);
-      const lat = await typeInto(server, uri, doc, edits);
-      out[name] = { lines: tpl.lines, listeners: tpl.groups, certificates: tpl.groups, distributions: tpl.groups, ...pct(lat) };
-      log(`  B3 ${name}: p50 ${out[name].p50} ms, p95 ${out[name].p95} ms`);
-    } finally {
-      await server.stop();
+    // Three sessions (fresh servers); the session with the median p95 is reported, so one
+    // burst of other work on the machine does not decide the figure.
+    const sessions = [];
+    for (let k = 0; k < SESSIONS; k++) {
+      const server = await Server.start({ initializationOptions: { debounceMs: 0 } });
+      try {
+        const file = path.join(dir, `${name}.yaml`);
+        const uri = fileUri(file);
+        const doc = new EditableDoc(tpl.text);
+        const since = server.diagnostics.length;
+        server.open(uri, doc.text());
+        await server.diagnosticsAfter(uri, since, 1);
+        sessions.push(pct(await typeInto(server, uri, doc, edits)));
+      } finally {
+        await server.stop();
+      }
     }
+    const mid = [...sessions].sort((a, b) => a.p95 - b.p95)[sessions.length >> 1];
+    out[name] = { lines: tpl.lines, listeners: tpl.groups, certificates: tpl.groups, distributions: tpl.groups, ...mid, sessions };
+    log(`  B3 ${name}: p50 ${out[name].p50} ms, p95 ${out[name].p95} ms (sessions: p95 ${sessions.map((x) => x.p95).join(', ')})`);
   }
   const met = out.lines10000.p95 < 100 && out.lines300.p95 < 10;
   return {
@@ -220,12 +227,12 @@ async function runB3(edits, log) {
     ...out,
     details: [
       `The bundled server over stdio, \`initializationOptions.debounceMs: 0\` (debounce excluded). Generated templates (bench/lib/generate.js): ${out.lines10000.lines} lines with ${out.lines10000.listeners} listeners, ${out.lines10000.certificates} certificates and ${out.lines10000.distributions} CloudFront distributions; and ${out.lines300.lines} lines with ${out.lines300.listeners} of each.`,
-      `${edits} incremental edits one after another (after 10 unmeasured ones), alternating a listener's Port and its SslPolicy (a weak policy appears or goes); latency = \`didChange\` sent to the \`publishDiagnostics\` of that version received.`,
+      `${edits} incremental edits one after another (after 10 unmeasured ones), alternating a listener's Port and its SslPolicy (a weak policy appears or goes); latency = \`didChange\` sent to the \`publishDiagnostics\` of that version received. ${SESSIONS} sessions per template, each with a fresh server; the table shows the session with the median p95.`,
       '',
-      '| template | p50 | p95 | max |',
-      '|---|---|---|---|',
-      `| ${out.lines10000.lines} lines | ${out.lines10000.p50} ms | ${out.lines10000.p95} ms | ${out.lines10000.max} ms |`,
-      `| ${out.lines300.lines} lines | ${out.lines300.p50} ms | ${out.lines300.p95} ms | ${out.lines300.max} ms |`,
+      '| template | p50 | p95 | max | p95 of each session |',
+      '|---|---|---|---|---|',
+      `| ${out.lines10000.lines} lines | ${out.lines10000.p50} ms | ${out.lines10000.p95} ms | ${out.lines10000.max} ms | ${out.lines10000.sessions.map((x) => x.p95).join(', ')} ms |`,
+      `| ${out.lines300.lines} lines | ${out.lines300.p50} ms | ${out.lines300.p95} ms | ${out.lines300.max} ms | ${out.lines300.sessions.map((x) => x.p95).join(', ')} ms |`,
     ],
   };
 }
@@ -335,7 +342,7 @@ async function runB5(log) {
   };
 }
 
-async function runLsp({ want, edits, log }) {
+async function runLsp({ want, edits, log, load }) {
   const out = {};
   const pending = (id, title, reason) => ({ title, target: TARGETS[id], status: 'pending', reason });
   if (!fs.existsSync(SERVER)) {
@@ -344,8 +351,10 @@ async function runLsp({ want, edits, log }) {
   }
   const attempt = async (id, title, fn) => {
     if (!want(id)) return;
+    const start = load ? load() : null;
     try {
       out[id] = await fn();
+      out[id].loadAverage = { start, end: load ? load() : null };
     } catch (e) {
       out[id] = pending(id, title, `the language server did not complete the benchmark: ${e.message.split('\n')[0]}`);
       log(`  ${id} failed: ${e.stack}`);

@@ -65,23 +65,31 @@ async function main() {
     if (!opts.profile && previous.profile) results.profile = previous.profile;
   }
 
+  // Each bench records the load average around it: the noise it ran in.
+  const withLoad = async (fn) => {
+    const start = load();
+    const r = await fn();
+    return Object.assign(r, { loadAverage: { start, end: load() } });
+  };
   if (want('B1')) {
     log(`B1: CLI over ${files.length} corpus files, ${opts.runs} runs (+1 warm-up), cfn-lint ${opts.cfnLintRuns} run(s)...`);
-    results.benches.B1 = await runB1({ runs: opts.runs, cfnLintRuns: opts.cfnLintRuns, log });
+    results.benches.B1 = await withLoad(() => runB1({ runs: opts.runs, cfnLintRuns: opts.cfnLintRuns, log }));
   }
   if (want('B2')) {
     log(`B2: bare yaml parse vs full lint, ${opts.b2Rounds} rounds in one process...`);
-    results.benches.B2 = b2Result(await nodeJson(path.join(__dirname, 'b2-child.js'), [bundles.engine, path.join(TMP, 'corpus-files.json'), String(opts.b2Rounds), '3'], { execArgv: ['--expose-gc'] }));
+    results.benches.B2 = await withLoad(async () => b2Result(await nodeJson(path.join(__dirname, 'b2-child.js'), [bundles.engine, path.join(TMP, 'corpus-files.json'), String(opts.b2Rounds), '3'], { execArgv: ['--expose-gc'] })));
   }
   if (want('B6')) {
     log('B6: 200 conditions, nested Fn::If...');
-    const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await nodeJson(path.join(__dirname, 'b6-child.js'), [bundles.engine, String(opts.b6Runs)]));
-    results.benches.B6 = b6Result(runs);
+    results.benches.B6 = await withLoad(async () => {
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await nodeJson(path.join(__dirname, 'b6-child.js'), [bundles.engine, String(opts.b6Runs)]));
+      return b6Result(runs);
+    });
   }
   if (want('B3') || want('B4') || want('B5')) {
     log('B3/B4/B5: language server over LSP...');
-    Object.assign(results.benches, await runLsp({ want, edits: opts.lspEdits, log }));
+    Object.assign(results.benches, await runLsp({ want, edits: opts.lspEdits, log, load }));
   }
   if (opts.profile) {
     log('profile: CLI over the corpus, in-process, --cpu-prof...');

@@ -108,6 +108,8 @@ export class LintServer {
   ) {
     this.log = new Log(connection);
     this.linter = new Linter(this.log, workerScript);
+    // The worker loads while the client starts up: the first document does not wait for it.
+    this.linter.start();
     this.configDiagnostics = new ConfigDiagnostics(connection, this.linter.registry, this.log, (file) => this.openByKey.get(path.resolve(file)));
     this.config = new ConfigService(
       this.linter.registry,
@@ -209,7 +211,6 @@ export class LintServer {
     else if (init.cfnTlsLint !== undefined) this.folders.pushed = init;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) this.debounceMs = init.debounceMs;
     if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
-    this.linter.start();
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
     return {
@@ -428,7 +429,6 @@ export class LintServer {
     this.justOpened.delete(uri);
     this.rerun.delete(uri);
     this.openByKey.delete(uriKey(uri));
-    this.linter.forget(uri);
     this.inventory.changed();
     const filePath = uriToPath(uri);
     if (filePath && isConfigFile(filePath)) return this.configDiagnostics.fromDisk(filePath);

@@ -31,8 +31,8 @@ export interface LintRequest {
  * The engine as the server calls it. Rules run in a worker thread (`LintWorkerHost`) so that a
  * rule that never returns can be stopped; the main thread keeps a parse per document version
  * for hover, completion and code actions (`parse`). A rule that throws or runs past its budget
- * is logged once; a rule that hangs is logged once and skipped for that document from then on
- * (on every document once it has hung on three). An engine failure never escapes.
+ * is logged once; a rule that hangs is logged once and skipped for that document until the
+ * server restarts (on every document once it has hung on three). An engine failure never escapes.
  *
  * `CFN_TLS_LINT_SERVER_WORKER=0` lints on the main thread instead (no protection from a rule
  * that loops without calling its context).
@@ -50,6 +50,7 @@ export class Linter {
   private readonly disabled = new Set<string>();
   /** Lints run for open documents (the test-only stats request). */
   lints = 0;
+  private disposed = false;
 
   constructor(
     private readonly log: Log,
@@ -63,6 +64,7 @@ export class Linter {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.host?.dispose();
   }
 
@@ -106,11 +108,6 @@ export class Linter {
     }).text;
   }
 
-  /** The document is closed: the rules that hung on it get another chance when it is opened again. */
-  forget(uri: string): void {
-    this.hung.delete(uri);
-  }
-
   private async inWorker<J extends Job>(job: Omit<J, 'budgetMs' | 'skip'>, uri: string, req: LintRequest): Promise<JobResult[J['kind']] | undefined | 'inProcess'> {
     // Each hang drops one more rule: the loop ends.
     for (;;) {
@@ -121,6 +118,7 @@ export class Linter {
         return await host.run({ ...job, budgetMs: this.ruleBudgetMs, skip } as J, req.background ? 'background' : 'now', req.stale);
       } catch (e) {
         if (e instanceof WorkerUnavailable) {
+          if (this.disposed) return undefined;
           if (this.host === host) this.host = undefined;
           continue;
         }
@@ -144,7 +142,7 @@ export class Linter {
     docs.add(uri);
     const what = e.crashed ? `made the lint worker die (${e.message})` : `did not return after ${e.ms} ms (a loop its ${this.ruleBudgetMs} ms time budget cannot interrupt; the limit is ${ruleLimitMs(this.ruleBudgetMs)} ms)`;
     if (this.log.once(`hung ${rule}`)) {
-      this.log.error(`cfn-tls-lint: rule ${rule} ${what} on ${uri}. The lint worker was stopped and restarted; the other rules' findings are published, and ${rule} is skipped for this document while it is open (for every document once it has hung on ${HUNG_DOCUMENTS_LIMIT}). Please report this.`);
+      this.log.error(`cfn-tls-lint: rule ${rule} ${what} on ${uri}. The lint worker was stopped and restarted; the other rules' findings are published, and ${rule} is skipped for this document until the server restarts (for every document once it has hung on ${HUNG_DOCUMENTS_LIMIT}). Please report this.`);
     }
     if (docs.size >= HUNG_DOCUMENTS_LIMIT && !this.disabled.has(rule)) {
       this.disabled.add(rule);

@@ -18,6 +18,8 @@ export const SCAN_NOTIFICATION = 'cfnTlsLint/scan';
 
 /** How often the scan's progress is reported at most. */
 const PROGRESS_INTERVAL_MS = 100;
+/** Files the scan has in flight at once. */
+const SCAN_LANES = 3;
 
 /** A scan the client asked for: its request's cancellation, and the progress on the client's workDoneToken. */
 export interface ScanRequest {
@@ -168,6 +170,7 @@ export class WorkspaceScanner {
     const result = await this.linter.lint(text, filePath, settings, uri, { background: true, inventory });
     if (!result) return false; // could not be linted (logged): what was published stays
     if (this.isOpen(filePath)) return false; // opened meanwhile: the editor's buffer wins
+    if (folder?.path && !this.scannedFolders.has(folder.path)) return false; // its folder's results were dropped meanwhile
     const diagnostics = lspDiagnostics(result, uri);
     const before = this.scanned.get(key);
     if (folder?.path) this.scanned.set(key, { uri, folder: folder.path, problems: diagnostics.length });
@@ -271,17 +274,22 @@ export class WorkspaceScanner {
       progress?.report(0, `Linting ${work.length} file${work.length === 1 ? '' : 's'}…`);
       let lastReport = performance.now();
       const seen = new Set<string>();
-      for (const file of work) {
-        if (cancelled()) break;
-        seen.add(path.resolve(file));
-        if (await this.lintFile(file)) summary.templates++;
-        summary.files++;
-        if (performance.now() - lastReport > PROGRESS_INTERVAL_MS) {
-          lastReport = performance.now();
-          progress?.report(Math.floor((summary.files * 100) / work.length), `${summary.files}/${work.length} files`);
+      let next = 0;
+      // A few files in flight: one is read while the lint worker runs the rules on another.
+      const lane = async (): Promise<void> => {
+        while (next < work.length && !cancelled()) {
+          const file = work[next++];
+          seen.add(path.resolve(file));
+          if (await this.lintFile(file)) summary.templates++;
+          summary.files++;
+          if (performance.now() - lastReport > PROGRESS_INTERVAL_MS) {
+            lastReport = performance.now();
+            progress?.report(Math.floor((summary.files * 100) / work.length), `${summary.files}/${work.length} files`);
+          }
+          await throttle.maybeYield();
         }
-        await throttle.maybeYield();
-      }
+      };
+      await Promise.all(Array.from({ length: SCAN_LANES }, lane));
       summary.cancelled = cancelled();
       // Files that are gone or now excluded lose their results.
       if (!summary.cancelled) this.forget((e, key) => walked.includes(e.folder) && !seen.has(key));

@@ -10,9 +10,10 @@ import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './so
  * times faster and with a fraction of the allocation.
  *
  * Anything else (anchors, aliases, explicit keys, multi-line plain or quoted scalars,
- * multi-line flow collections, other tags, tabs, CR line ends, several documents, duplicate
- * keys, anything doubtful) makes it decline, and parseYaml takes the general path, which
- * also reports the syntax errors: this path only ever accepts valid YAML.
+ * multi-line flow collections, `!!` and verbatim tags, tabs, CR line ends, several documents,
+ * duplicate keys, comment placements whose ranges it does not mirror, anything doubtful)
+ * makes it decline, and parseYaml takes the general path, which also reports the syntax
+ * errors: this path only ever accepts valid YAML.
  */
 export function parseYamlFast(text: string): SourceFile | undefined {
   if (!quickCheck(text)) return undefined;
@@ -113,7 +114,7 @@ class KeySet {
     return false;
   }
 
-  /** Strings stand for themselves; other keys by type and string form (never equal to a string). */
+  /** Strings stand for themselves, other keys go by type and string form (a string key that happens to look the same only makes the fast path decline). */
   private static id(v: unknown): unknown {
     return typeof v === 'string' ? v : `\u0000${typeof v}:${String(v)}`;
   }
@@ -330,8 +331,9 @@ class FastYaml {
     if (next >= 0 && (c > col || (underKey && c === col && this.isDashAt(next)))) {
       if (this.isDashAt(next)) return this.blockSeq(next, c);
       if (c > col && this.isKeyAt(next)) return this.blockMap(next, c);
-      // A tagged node on a line of its own (`Key:\n  !If [a, b, c]`).
-      if (c > col && this.t.charCodeAt(next) === 33) return this.tagged(next, col);
+      // A tagged node on a line of its own (`Key:\n  !If [a, b, c]`); what it tags must be
+      // indented more than the tag.
+      if (c > col && this.t.charCodeAt(next) === 33) return this.tagged(next, c);
       return decline();
     }
     return this.empty(p, null);
