@@ -1,3 +1,5 @@
+import type { SMap, SNode, SScalar } from './source-tree';
+
 /**
  * CloudFormation short-form tags, the node kinds each one really takes, and the
  * long form it stands for. Registered with the YAML composer so a tag on the
@@ -38,3 +40,30 @@ export const CFN_TAGS: readonly CfnTag[] = [
 ];
 
 export const CFN_TAG_BY_NAME: ReadonlyMap<string, CfnTag> = new Map(CFN_TAGS.map((t) => [t.tag, t]));
+
+/**
+ * The long form of a short-form tag: a one-key map whose key spans the tag (`!Ref X` is
+ * `{Ref: X}`); `!GetAtt A.B.C` becomes `[A, B.C]`. Both YAML paths build it here.
+ */
+export function longFormOf(text: string, cfn: CfnTag, tag: string, inner: SNode): SMap {
+  const found = text.lastIndexOf(tag, inner.start);
+  const start = found >= 0 ? found : inner.start;
+  const key: SScalar = { kind: 'scalar', value: cfn.longForm, start, end: start + tag.length, style: 'plain' };
+  let value: SNode = inner;
+  if (cfn.longForm === 'Fn::GetAtt' && inner.kind === 'scalar' && typeof inner.value === 'string') {
+    const dot = inner.value.indexOf('.');
+    if (dot > 0) {
+      value = {
+        kind: 'seq',
+        flow: true,
+        start: inner.start,
+        end: inner.end,
+        items: [
+          { kind: 'scalar', value: inner.value.slice(0, dot), start: inner.start, end: inner.start + dot, style: inner.style },
+          { kind: 'scalar', value: inner.value.slice(dot + 1), start: inner.start + dot + 1, end: inner.end, style: inner.style },
+        ],
+      };
+    }
+  }
+  return { kind: 'map', pairs: [{ key, value }], start, end: inner.end, flow: true, shortForm: true };
+}

@@ -1,4 +1,4 @@
-import { CFN_TAG_BY_NAME, CfnTag } from './cfn-tags';
+import { CFN_TAG_BY_NAME, CfnTag, longFormOf } from './cfn-tags';
 import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './source-tree';
 
 /**
@@ -723,24 +723,5 @@ const LOCAL_TAG = /^![A-Za-z][A-Za-z0-9:_.-]*$/;
 
 function shortForm(text: string, tag: string, cfn: CfnTag, inner: SNode): SMap {
   if (!cfn.kinds.includes(inner.kind)) decline(); // the general path warns about the tag
-  const tagStart = text.lastIndexOf(tag, inner.start);
-  const start = tagStart >= 0 ? tagStart : inner.start;
-  const key: SScalar = { kind: 'scalar', value: cfn.longForm, start, end: start + tag.length, style: 'plain' };
-  let value: SNode = inner;
-  if (cfn.longForm === 'Fn::GetAtt' && inner.kind === 'scalar' && typeof inner.value === 'string') {
-    const dot = inner.value.indexOf('.');
-    if (dot > 0) {
-      value = {
-        kind: 'seq',
-        flow: true,
-        start: inner.start,
-        end: inner.end,
-        items: [
-          { kind: 'scalar', value: inner.value.slice(0, dot), start: inner.start, end: inner.start + dot, style: inner.style },
-          { kind: 'scalar', value: inner.value.slice(dot + 1), start: inner.start + dot + 1, end: inner.end, style: inner.style },
-        ],
-      };
-    }
-  }
-  return { kind: 'map', pairs: [{ key, value }], start, end: inner.end, flow: true, shortForm: true };
+  return longFormOf(text, cfn, tag, inner);
 }

@@ -1,5 +1,5 @@
 import { Alias, Composer, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node as YNode, Parser, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { CFN_TAG_BY_NAME, CFN_TAGS } from './cfn-tags';
+import { CFN_TAG_BY_NAME, CFN_TAGS, longFormOf } from './cfn-tags';
 import { parseYamlFast } from './yaml-fast';
 import { computeLineStarts, outsideCrlf, ParseProblem, SMap, SNode, SScalar, SourceFile } from './source-tree';
 
@@ -106,33 +106,7 @@ function convert(n: YNode | null | undefined, st: ConvertState): SNode {
   const cfn = tag && tag.startsWith('!') ? CFN_TAG_BY_NAME.get(tag) : undefined;
   const inner = convertPlain(n, st);
   if (!cfn) return inner;
-  // Short form: wrap in a one-key map whose key spans the tag.
-  const tagStart = findTagStart(st.text, tag!, inner.start);
-  const key: SScalar = { kind: 'scalar', value: cfn.longForm, start: tagStart, end: tagStart + tag!.length, style: 'plain' };
-  let value: SNode = inner;
-  if (cfn.longForm === 'Fn::GetAtt' && inner.kind === 'scalar' && typeof inner.value === 'string') {
-    // `!GetAtt A.B.C` is `[A, B.C]`.
-    const dot = inner.value.indexOf('.');
-    if (dot > 0) {
-      value = {
-        kind: 'seq',
-        flow: true,
-        start: inner.start,
-        end: inner.end,
-        items: [
-          { kind: 'scalar', value: inner.value.slice(0, dot), start: inner.start, end: inner.start + dot, style: inner.style },
-          { kind: 'scalar', value: inner.value.slice(dot + 1), start: inner.start + dot + 1, end: inner.end, style: inner.style },
-        ],
-      };
-    }
-  }
-  const map: SMap = { kind: 'map', pairs: [{ key, value }], start: tagStart, end: inner.end, flow: true, shortForm: true };
-  return map;
-}
-
-function findTagStart(text: string, tag: string, valueStart: number): number {
-  const i = text.lastIndexOf(tag, valueStart);
-  return i >= 0 ? i : valueStart;
+  return longFormOf(st.text, cfn, tag!, inner);
 }
 
 function convertAlias(n: Alias, st: ConvertState): SNode {

@@ -1,10 +1,9 @@
-import { ELBV2_PLAIN_PROTOCOLS } from '../../data/elbv2-protocols';
 import { RULE_PEERS } from '../../data/peers';
 import { conditionsIn, entry } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, Rule } from '../../engine/types';
 import type { ResourceInfo, Template } from '../../template/template';
 import { getValue, isSeq } from '../../parse/source-tree';
-import { LISTENER, LISTENER_CERTIFICATE, protocolsOf } from './graph';
+import { isKnownPlainListener, LISTENER, LISTENER_CERTIFICATE } from './graph';
 import { toFixValue } from './source-value';
 
 /** A logical id for a new resource that the template (and the fix so far) does not use yet. */
@@ -53,9 +52,7 @@ export const elbv2CertificateCount: Rule = {
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {
-      const protocols = protocolsOf(view);
-      // Certificates on a plain listener are elbv2-tls-settings-on-plain-listener's finding.
-      if (protocols.length && protocols.every((p) => ELBV2_PLAIN_PROTOCOLS.has(p))) continue;
+      if (isKnownPlainListener(view)) continue;
       const certificates = entry(view.props, 'Certificates');
       if (!certificates || certificates.kind !== 'seq' || certificates.items.length < 2) continue;
       const fix = moveExtraFix(ctx.template, view.resource);

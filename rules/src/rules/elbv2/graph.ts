@@ -1,4 +1,4 @@
-import { ELBV2_TLS_PROTOCOLS } from '../../data/elbv2-protocols';
+import { ELBV2_PLAIN_PROTOCOLS, ELBV2_TLS_PROTOCOLS } from '../../data/elbv2-protocols';
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
@@ -16,6 +16,12 @@ export const TLS_PROTOCOLS = ELBV2_TLS_PROTOCOLS;
 /** Known protocol values of a listener in one view (empty when unknown or absent). */
 export function protocolsOf(view: ResourceView): string[] {
   return strings(entry(view.props, 'Protocol'));
+}
+
+/** Whether every known protocol of the listener is plain (TLS settings there are elbv2-tls-settings-on-plain-listener's finding). */
+export function isKnownPlainListener(view: ResourceView): boolean {
+  const protocols = protocolsOf(view);
+  return protocols.length > 0 && protocols.every((p) => ELBV2_PLAIN_PROTOCOLS.has(p));
 }
 
 /** Whether some known protocol of the listener terminates TLS. */

@@ -1,12 +1,11 @@
 import { ELBV2_POLICY_NAMES, ELBV2_RECOMMENDED, findElbv2Policy } from '../../data/elbv2-policies';
-import { ELBV2_PLAIN_PROTOCOLS } from '../../data/elbv2-protocols';
 import { RULE_PEERS } from '../../data/peers';
 import type { Candidate } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, Rule } from '../../engine/types';
 import { badStrings, listValues, relatedFor, setValueFix } from '../helpers';
 import { suggestPolicies } from './did-you-mean';
-import { LISTENER, protocolsOf } from './graph';
+import { isKnownPlainListener, LISTENER } from './graph';
 
 export const elbv2SslPolicyUnknown: Rule = {
   meta: {
@@ -20,9 +19,7 @@ export const elbv2SslPolicyUnknown: Rule = {
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {
-      const protocols = protocolsOf(view);
-      // On a listener known not to take a policy, elbv2-tls-settings-on-plain-listener reports it.
-      if (protocols.length && protocols.every((p) => ELBV2_PLAIN_PROTOCOLS.has(p))) continue;
+      if (isKnownPlainListener(view)) continue;
       const policy = entry(view.props, 'SslPolicy');
       const bad = badStrings(policy, (v) => !findElbv2Policy(v));
       if (!policy || !bad.length) continue;
