@@ -1,25 +1,10 @@
 import { certificateArnInvalid } from '../../../../rules/src/rules/certificates/arn-invalid';
 import { runRuleTests } from '../../../support/rule-tester';
+import { ACM, listener } from './fixtures';
 
-const ACM = 'arn:aws:acm:eu-west-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
 const ACM_US = 'arn:aws:acm:us-east-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
 const IAM = 'arn:aws:iam::123456789012:server-certificate/cloudfront/ev-www-example-com-2025';
 const PCA = 'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11112222-3333-4444-5555-666677778888';
-
-const listener = (arn: string, head = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
-${head}Resources:
-  HttpsListener:
-    Type: AWS::ElasticLoadBalancingV2::Listener
-    Properties:
-      LoadBalancerArn: !ImportValue shared-alb
-      Port: 443
-      Protocol: HTTPS
-      Certificates:
-        - CertificateArn: ${arn}
-      DefaultActions:
-        - Type: fixed-response
-          FixedResponseConfig: {StatusCode: '404'}
-`;
 
 const domain = (props: object, parameters?: object): string => JSON.stringify(
   {

@@ -1,23 +1,8 @@
 import { certificateNotAcm } from '../../../../rules/src/rules/certificates/not-acm';
 import { runRuleTests } from '../../../support/rule-tester';
+import { ACM, listener } from './fixtures';
 
-const ACM = 'arn:aws:acm:eu-west-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
 const IAM = 'arn:aws:iam::123456789012:server-certificate/ev-www-example-com-2025';
-
-const listener = (arn: string, head = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
-${head}Resources:
-  HttpsListener:
-    Type: AWS::ElasticLoadBalancingV2::Listener
-    Properties:
-      LoadBalancerArn: !ImportValue shared-alb
-      Port: 443
-      Protocol: HTTPS
-      Certificates:
-        - CertificateArn: ${arn}
-      DefaultActions:
-        - Type: fixed-response
-          FixedResponseConfig: {StatusCode: '404'}
-`;
 
 const classicJson = (params: object): string => JSON.stringify(
   {

@@ -1,26 +1,6 @@
 import { elbPlaintextToInstances } from '../../../../rules/src/rules/elb-classic/plaintext-to-instances';
 import { runRuleTests } from '../../../support/rule-tester';
-
-const yaml = (front: string, back: string, head = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
-${head}Resources:
-  Elb:
-    Type: AWS::ElasticLoadBalancing::LoadBalancer
-    Properties:
-      AvailabilityZones: [eu-west-1a]
-      Listeners:
-        - LoadBalancerPort: '443'
-          InstancePort: '80'
-          Protocol: ${front}
-          InstanceProtocol: ${back}
-          SSLCertificateId: arn
-`;
-
-const json = (front: string, back: string): string =>
-  JSON.stringify({
-    Resources: {
-      Elb: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Listeners: [{ LoadBalancerPort: '443', InstancePort: '80', Protocol: front, InstanceProtocol: back, SSLCertificateId: 'arn' }] } },
-    },
-  }, null, 2);
+import { classicJson as json, classicYaml as yaml } from './fixtures';
 
 runRuleTests(elbPlaintextToInstances, {
   valid: [

@@ -1,26 +1,6 @@
 import { elbProtocolPairing } from '../../../../rules/src/rules/elb-classic/protocol-pairing';
 import { runRuleTests } from '../../../support/rule-tester';
-
-const yaml = (front: string, back: string, head = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
-${head}Resources:
-  Elb:
-    Type: AWS::ElasticLoadBalancing::LoadBalancer
-    Properties:
-      AvailabilityZones: [eu-west-1a]
-      Listeners:
-        - LoadBalancerPort: '443'
-          InstancePort: '8080'
-          Protocol: ${front}
-          InstanceProtocol: ${back}
-          SSLCertificateId: arn
-`;
-
-const json = (front: string, back: string): string =>
-  JSON.stringify({
-    Resources: {
-      Elb: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Listeners: [{ LoadBalancerPort: '443', InstancePort: '8080', Protocol: front, InstanceProtocol: back, SSLCertificateId: 'arn' }] } },
-    },
-  }, null, 2);
+import { classicJson as json, classicYaml as yaml } from './fixtures';
 
 const params = (a: string, b: string): string => `Parameters:\n  Front:\n    Type: String\n    Default: ${a.split(',')[0]}\n    AllowedValues: [${a}]\n  Back:\n    Type: String\n    Default: ${b.split(',')[0]}\n    AllowedValues: [${b}]\n`;
 
