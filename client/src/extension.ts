@@ -7,20 +7,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { registerInventory } from './inventory';
+import type { ScanSummary } from '../../server/src/workspace-scanner';
 
 const SOURCE = 'cfn-tls-lint';
 const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
 
 let client: LanguageClient | undefined;
 
-interface ScanSummary {
-  files: number;
-  templates: number;
-  problems: number;
-  truncated: boolean;
-  cancelled: boolean;
-  ms: number;
-}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('CloudFormation TLS Lint');

@@ -7,6 +7,7 @@ import { DEFAULT_MINIMUM_TLS, isBelow, TLS_FLOORS, TlsFloor } from '../../rules/
 import { floorGroup } from '../../rules/src/inventory/summary';
 import type { Severity } from '../../rules/src/engine/types';
 import type { CertificateKind, CertificateSource, EndpointKind } from '../../rules/src/inventory/model';
+import { endpointKindText } from '../../rules/src/inventory/text';
 import type {
   EditorCertificate,
   EditorConsumer,
@@ -53,18 +54,6 @@ const ENDPOINT_ICONS: Record<EndpointKind, string> = {
   'cognito-domain': 'person',
   'opensearch-domain': 'search',
   'beanstalk-listener': 'server',
-};
-const ENDPOINT_KINDS: Record<EndpointKind, string> = {
-  'elbv2-listener': 'ELBv2 listener',
-  'elbv2-listener-certificate': 'ELBv2 listener certificate',
-  'elb-listener': 'classic ELB listener',
-  'cloudfront-distribution': 'CloudFront distribution',
-  'cloudfront-behaviour': 'CloudFront behaviour',
-  'apigw-domain': 'API Gateway domain',
-  'appsync-domain': 'AppSync domain',
-  'cognito-domain': 'Cognito domain',
-  'opensearch-domain': 'OpenSearch domain',
-  'beanstalk-listener': 'Elastic Beanstalk listener',
 };
 
 /** Floor groups in the order shown: plain HTTP and the weakest first. */
@@ -195,7 +184,7 @@ function endpointNode(t: EditorTemplateInventory, e: EditorEndpoint): InventoryN
   const redirects = e.details.redirectsToHttps?.length === 1 && e.details.redirectsToHttps[0] === 'yes';
   const listens = [e.protocols.join('/'), e.ports.join(', '), redirects ? '→ HTTPS' : undefined].filter(Boolean).join(' ');
   const lines = [
-    `**${escape(e.key)}**: ${ENDPOINT_KINDS[e.kind]}${e.resourceType ? ` (\`${e.resourceType}\`)` : ''}`,
+    `**${escape(e.key)}**: ${endpointKindText(e)}${e.resourceType ? ` (\`${e.resourceType}\`)` : ''}`,
     listens ? `Listens: ${listens}${e.plaintext && e.tls !== 'no' ? ' (plain HTTP too, in some scenario)' : ''}` : undefined,
     e.policy ? setting('Policy', e.policy) : undefined,
     `TLS floor: ${e.tlsFloor ? groupLabel(e.tlsFloor) : e.tls === 'no' ? 'no TLS' : 'unknown'}`,
