@@ -3,7 +3,7 @@ import type { SMap, SNode, SourceFile, SScalar, SSeq } from '../parse/source-tre
 import { FixError } from './errors';
 import { intrinsicKey, Located } from './locate';
 import { eolOf, lineIndent, lineOf, lineStartAt, mostCommon, startsLine } from './text';
-import { PairPosition, runsOf, TextEdit, Writer } from './writer';
+import { isScalarValue, PairPosition, runsOf, TextEdit, Writer } from './writer';
 
 /** How a JSON file is written. */
 export interface JsonStyle {
@@ -66,9 +66,6 @@ function isObj(v: FixValue): v is { [k: string]: FixValue } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function isScalar(v: FixValue): boolean {
-  return v === null || typeof v !== 'object';
-}
 
 /** JSON edits: the file's indentation, key/value spacing and comma placement. */
 export class JsonWriter implements Writer {
@@ -86,7 +83,7 @@ export class JsonWriter implements Writer {
 
   /** One-line JSON. */
   compact(v: FixValue): string {
-    if (isScalar(v)) return JSON.stringify(v);
+    if (isScalarValue(v)) return JSON.stringify(v);
     if (Array.isArray(v)) return `[${v.map((x) => this.compact(x)).join(', ')}]`;
     const entries = Object.entries(v as object).map(([k, x]) => JSON.stringify(k) + this.style.colon + this.compact(x as FixValue));
     if (!entries.length) return '{}';
@@ -96,12 +93,12 @@ export class JsonWriter implements Writer {
 
   /** Pretty JSON whose closing bracket goes at `indent`; small intrinsics stay on one line. */
   pretty(v: FixValue, indent: string): string {
-    if (isScalar(v)) return JSON.stringify(v);
+    if (isScalarValue(v)) return JSON.stringify(v);
     const simpleIntrinsic = isObj(v) && intrinsicKey(v) !== undefined && (() => {
       const arg = v[intrinsicKey(v)!];
-      return isScalar(arg) || (Array.isArray(arg) && arg.every(isScalar));
+      return isScalarValue(arg) || (Array.isArray(arg) && arg.every(isScalarValue));
     })();
-    if (simpleIntrinsic || (Array.isArray(v) && this.style.inlineScalarLists && v.every(isScalar))) return this.compact(v);
+    if (simpleIntrinsic || (Array.isArray(v) && this.style.inlineScalarLists && v.every(isScalarValue))) return this.compact(v);
     const inner = indent + this.style.unit;
     const eol = this.style.eol;
     if (Array.isArray(v)) {
@@ -116,7 +113,7 @@ export class JsonWriter implements Writer {
   replace(at: Located, value: FixValue): TextEdit[] {
     const old = at.node;
     let newText: string;
-    if (old.kind === 'scalar' && isScalar(value)) {
+    if (old.kind === 'scalar' && isScalarValue(value)) {
       // A string stays a string ("443" does not become 443).
       newText = typeof old.value === 'string' && value !== null ? JSON.stringify(String(value)) : JSON.stringify(value);
     } else {

@@ -35,3 +35,8 @@ export function runsOf(indices: readonly number[]): [number, number][] {
   }
   return runs;
 }
+
+/** A fix value written as one scalar (not a mapping or a list). */
+export function isScalarValue(v: FixValue): v is string | number | boolean | null {
+  return v === null || typeof v !== 'object';
+}

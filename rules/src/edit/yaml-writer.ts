@@ -6,16 +6,13 @@ import { columnAt, lineEndAt, lineStartAt, nextLineStart, startsLine } from './t
 import { blockLines, inlineValue, isInline, itemLines, keyedLines } from './yaml-render';
 import { plainSafe, quoted, ScalarPolicy, yamlKey, yamlScalar } from './yaml-scalar';
 import { detectYamlStyle, localSeqIndent, localStep, neighbourPolicy, RenderCtx, YamlStyle } from './yaml-style';
-import { PairPosition, runsOf, TextEdit, Writer } from './writer';
+import { isScalarValue, PairPosition, runsOf, TextEdit, Writer } from './writer';
 
 function isBlockCollection(n: SNode): boolean {
   if (n.kind === 'map') return !n.flow && !n.shortForm && n.pairs.length > 0;
   return n.kind === 'seq' && !n.flow && n.items.length > 0;
 }
 
-function isScalarValue(v: FixValue): v is string | number | boolean | null {
-  return v === null || typeof v !== 'object';
-}
 
 /** YAML edits: block and flow style, the file's indentation, quoting and line endings. */
 export class YamlWriter implements Writer {
