@@ -3,7 +3,7 @@ import { ConfigLayer, mergeSettings } from '../../rules/src/engine/config';
 import { lintText } from '../../rules/src/engine/lint';
 import { RuleRegistry } from '../../rules/src/engine/registry';
 import type { Diagnostic, Rule, Severity } from '../../rules/src/engine/types';
-import { fixAll } from '../../rules/src/edit/index';
+import { applyEdits, editsForFix, fixAll } from '../../rules/src/edit/index';
 import { ENGINE_RULE_METAS } from '../../rules/src/rules/template/engine-rules';
 import type { Path } from '../../rules/src/parse/source-tree';
 
@@ -43,6 +43,11 @@ export interface InvalidCase extends TestCase {
   errors: ExpectedError[];
   /** Text after applying every safe fix of this rule (fix-all); the result must not have the rule's diagnostics. */
   output?: string;
+  /**
+   * Text after applying the first fix of the first diagnostic as a quick fix (also one that
+   * fix-all does not apply); the result must not have the rule's diagnostics.
+   */
+  quickFixOutput?: string;
 }
 
 export interface RuleTests {
@@ -95,6 +100,16 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           });
           assert.equal(fixed.text, c.output, 'text after the fix');
           assert.deepEqual(lintWith(rule, c, fixed.text).map((d) => d.message), [], 'the fix leaves no diagnostic of this rule');
+        }
+        if (c.quickFixOutput !== undefined) {
+          const r = lintText(c.code, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
+          const d = r.diagnostics.find((x) => x.rule === rule.meta.id)!;
+          assert.ok(d.fixes.length, 'the diagnostic offers a fix');
+          const edits = editsForFix(r.source!, d.fixes[0]);
+          assert.ok(edits.length, `the fix "${d.fixes[0].title}" applies`);
+          const text = applyEdits(c.code, edits);
+          assert.equal(text, c.quickFixOutput, 'text after the quick fix');
+          assert.deepEqual(lintWith(rule, c, text).map((x) => x.message), [], 'the quick fix leaves no diagnostic of this rule');
         }
       });
     }

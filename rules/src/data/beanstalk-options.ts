@@ -64,6 +64,8 @@ export const CLASSIC_LOADBALANCER = {
   httpsProtocol: 'LoadBalancerSSLPortProtocol',
   certificate: 'SSLCertificateId',
   off: 'OFF',
+  /** Values that turn a port off: YAML 1.1 (CloudFormation's YAML) reads an unquoted `OFF` as false. */
+  offValues: ['OFF', 'FALSE'],
   defaultHttpPort: '80',
   defaultHttpProtocol: 'HTTP',
   defaultHttpsProtocol: 'HTTPS',

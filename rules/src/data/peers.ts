@@ -92,6 +92,7 @@ export const RULE_IDS = Object.freeze([
   'beanstalk-http-only',
   // Template-level
   'template-parse-error',
+  'template-duplicate-key',
   'suppression-without-reason',
   'unknown-property',
 ] as const);

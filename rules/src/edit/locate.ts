@@ -1,4 +1,4 @@
-import type { Path, SMap, SNode, SPair, SSeq } from '../parse/source-tree';
+import { isKey, Path, SMap, SNode, SPair, SSeq } from '../parse/source-tree';
 import { FixError } from './errors';
 import { trimBackWhitespace } from './text';
 
@@ -18,7 +18,7 @@ export interface Located {
 
 /** Index of the pair CloudFormation reads for a key (the last one, as getPair does). */
 function pairIndex(map: SMap, key: string): number {
-  for (let i = map.pairs.length - 1; i >= 0; i--) if (map.pairs[i].key.value === key) return i;
+  for (let i = map.pairs.length - 1; i >= 0; i--) if (isKey(map.pairs[i].key.value, key)) return i;
   return -1;
 }
 

@@ -1,4 +1,5 @@
 import type { Fix, FixIntent, FixValue } from '../engine/types';
+import { isKey } from '../parse/source-tree';
 import type { Path, SMap, SNode, SourceFile, SPair, SScalar } from '../parse/source-tree';
 import { FixError } from './errors';
 import { JsonWriter } from './json-writer';
@@ -68,7 +69,7 @@ class Planner {
       case 'insert':
         return this.insert(intent.path, intent.key, intent.value);
       case 'remove':
-        return this.remove(intent.path);
+        return this.remove(intent.path, intent.occurrence);
       case 'rename':
         return this.rename(intent.path, intent.newKey);
       case 'append':
@@ -141,19 +142,30 @@ class Planner {
     return at;
   }
 
-  private remove(path: Path): void {
+  private remove(path: Path, occurrence?: number): void {
     const at = locate(this.root, path);
     if (!at) throw new FixError(`nothing to remove at ${pathText(path)}`);
     const c = at.container;
     if (c.kind === 'root') throw new FixError('cannot remove the whole document');
     const parent = this.parentOf(path);
+    if (occurrence !== undefined && c.kind === 'pair') {
+      // One of several pairs written with the same key (a duplicate), not the one CloudFormation reads.
+      const key = String(path[path.length - 1]);
+      const written = c.map.pairs.flatMap((p, i) => (isKey(p.key.value, key) ? [i] : []));
+      if (occurrence < 0 || occurrence >= written.length) throw new FixError(`no occurrence ${occurrence} of ${pathText(path)}`);
+      return this.removeIndex(parent, written[occurrence]);
+    }
+    this.removeIndex(parent, c.index);
+  }
+
+  private removeIndex(parent: Located, index: number): void {
     let op = this.removes.get(parent.node);
     if (!op) {
       op = { kind: 'remove', at: parent, indices: [] };
       this.removes.set(parent.node, op);
       this.ops.push(op);
     }
-    if (!op.indices.includes(c.index)) op.indices.push(c.index);
+    if (!op.indices.includes(index)) op.indices.push(index);
     op.indices.sort((a, b) => a - b);
   }
 

@@ -7,7 +7,7 @@ import { ProductionDetector } from './production';
 import { RuleRegistry } from './registry';
 import { keyRedactor } from './redact';
 import { DiagnosticSite, Suppressions } from './suppression';
-import { Diagnostic, Report, Rule, RuleContext, Severity } from './types';
+import { Diagnostic, RelatedInfo, Report, Rule, RuleContext, Severity } from './types';
 import { TemplateViews } from './views';
 
 /** Files larger than this are refused: CloudFormation's own limit is 1 MB. */
@@ -145,7 +145,7 @@ interface Pending {
   rule: Rule;
   severity: Severity;
   report: Report;
-  related: Map<string, { path: Path; message: string }>;
+  related: Map<string, RelatedInfo>;
 }
 
 class LintRun {
@@ -227,7 +227,7 @@ class LintRun {
       p.severity = own;
       p.report = report;
     }
-    for (const r of report.related ?? []) p.related.set(r.path.join('\u0001'), r);
+    for (const r of report.related ?? []) p.related.set(`${r.path.join('\u0001')}\u0000${r.offsets?.start ?? ''}`, r);
   }
 
   finish(showSuppressed: boolean): Diagnostic[] {
@@ -282,7 +282,7 @@ class LintRun {
     return { rule: d.rule, resource: d.resource, lines };
   }
 
-  private toDiagnostic(rule: string, severity: Severity, r: Report, related: { path: Path; message: string }[], fixable: boolean): Diagnostic {
+  private toDiagnostic(rule: string, severity: Severity, r: Report, related: RelatedInfo[], fixable: boolean): Diagnostic {
     const offsets = this.template.offsetsOf(r.path, r.target);
     const resource = r.path[0] === 'Resources' && typeof r.path[1] === 'string' ? r.path[1] : null;
     const fixes = r.fixes ?? [];
@@ -296,7 +296,7 @@ class LintRun {
       offsets,
       fixable: fixable && fixes.length > 0,
       suppressed: false,
-      related: related.map((x) => ({ path: x.path, message: x.message, range: this.template.rangeOf(x.path) })),
+      related: related.map((x) => ({ path: x.path, message: x.message, range: x.offsets ? this.template.toRange(x.offsets) : this.template.rangeOf(x.path), ...(x.offsets ? { offsets: x.offsets } : {}) })),
       fixes,
       data: r.data,
     };

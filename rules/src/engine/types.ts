@@ -14,7 +14,8 @@ export type FixValue = string | number | boolean | null | FixValue[] | { [key: s
 export type FixIntent =
   | { kind: 'set'; path: Path; value: FixValue }
   | { kind: 'insert'; path: Path; key: string; value: FixValue }
-  | { kind: 'remove'; path: Path }
+  /** `occurrence`: which of the pairs written with the path's last key (0 = the first); by default the one CloudFormation reads, the last. */
+  | { kind: 'remove'; path: Path; occurrence?: number }
   | { kind: 'rename'; path: Path; newKey: string }
   | { kind: 'append'; path: Path; value: FixValue }
   | { kind: 'addParameter'; name: string; definition: FixValue }
@@ -30,6 +31,8 @@ export interface Fix {
 export interface RelatedInfo {
   path: Path;
   message: string;
+  /** Exact offsets, for a place no path names (the earlier of two keys written alike). */
+  offsets?: { start: number; end: number };
 }
 
 export interface OptionSchema {
@@ -123,7 +126,7 @@ export interface Diagnostic {
   suppressed: boolean;
   /** How it was suppressed, when it was. */
   suppression?: { kind: string; reason?: string };
-  related: { path: Path; range: Range; message: string }[];
+  related: { path: Path; range: Range; message: string; offsets?: { start: number; end: number } }[];
   fixes: Fix[];
   data?: Record<string, unknown>;
 }

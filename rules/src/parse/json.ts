@@ -1,4 +1,4 @@
-import { computeLineStarts, outsideCrlf, SMap, SNode, SPair, SScalar, SSeq, SourceFile } from './source-tree';
+import { computeLineStarts, DuplicateKey, outsideCrlf, SMap, SNode, SPair, SScalar, SSeq, SourceFile } from './source-tree';
 
 /** Nesting beyond this is refused rather than risking the stack. */
 const MAX_DEPTH = 2000;
@@ -21,7 +21,9 @@ export function parseJson(text: string): SourceFile {
     const root = p.value(0);
     p.skipWs();
     if (p.pos < text.length) throw new JsonSyntaxError('Unexpected content after the end of the JSON document', p.pos);
-    return { text, format: 'json', lineStarts, root, errors: [] };
+    const out: SourceFile = { text, format: 'json', lineStarts, root, errors: [] };
+    if (p.duplicates.length) out.duplicateKeys = p.duplicates.sort((a, b) => a.later.start - b.later.start);
+    return out;
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     const at = outsideCrlf(text, Math.min(e.offset, text.length));
@@ -31,6 +33,8 @@ export function parseJson(text: string): SourceFile {
 
 class JsonParser {
   pos = 0;
+  /** Repeated keys: JSON.parse and CloudFormation keep the last value, and so does the tree's lookup. */
+  readonly duplicates: DuplicateKey[] = [];
   constructor(private readonly text: string) {
     // A BOM is not JSON, but editors write it; skip it as CloudFormation does.
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
@@ -66,7 +70,8 @@ class JsonParser {
   private object(depth: number): SMap {
     const start = this.pos++;
     const pairs: SPair[] = [];
-    const seen = new Set<string>();
+    const seen = new Map<string, SScalar>();
+    const repeated: { earlier: SScalar; later: SScalar }[] = [];
     this.skipWs();
     if (this.text.charCodeAt(this.pos) === 125) {
       this.pos++;
@@ -76,8 +81,9 @@ class JsonParser {
       this.skipWs();
       if (this.text.charCodeAt(this.pos) !== 34) this.fail(pairs.length ? 'Expected a property name after \',\' (trailing commas are not allowed)' : 'Expected a property name or \'}\'');
       const key = this.string();
-      if (seen.has(String(key.value))) throw new JsonSyntaxError(`Duplicate key "${key.value}"`, key.start);
-      seen.add(String(key.value));
+      const earlier = seen.get(String(key.value));
+      if (earlier) repeated.push({ earlier, later: key });
+      else seen.set(String(key.value), key);
       this.skipWs();
       if (this.text.charCodeAt(this.pos) !== 58) this.fail('Expected \':\' after a property name');
       this.pos++;
@@ -92,7 +98,9 @@ class JsonParser {
       }
       if (c === 125) {
         this.pos++;
-        return { kind: 'map', pairs, start, end: this.pos };
+        const map: SMap = { kind: 'map', pairs, start, end: this.pos };
+        for (const r of repeated) this.duplicates.push({ map, ...r });
+        return map;
       }
       this.fail('Expected \',\' or \'}\' in an object');
     }

@@ -47,6 +47,18 @@ export interface ParseProblem {
   message: string;
   start: number;
   end: number;
+  /** The parser's code for the kind of error, where it has one. */
+  code?: string;
+}
+
+/** A mapping key written again in the same mapping (CloudFormation keeps the last value). */
+export interface DuplicateKey {
+  /** The mapping that holds both. */
+  map: SMap;
+  /** The key written first. */
+  earlier: SScalar;
+  /** The key written again. */
+  later: SScalar;
 }
 
 export interface SourceFile {
@@ -57,6 +69,8 @@ export interface SourceFile {
   root: SNode | null;
   /** Syntax errors; a file with errors still has the best root the parser could build. */
   errors: ParseProblem[];
+  /** Repeated mapping keys, in text order: not errors (the last value wins), but reported. */
+  duplicateKeys?: DuplicateKey[];
 }
 
 export function isMap(n: SNode | null | undefined): n is SMap {
@@ -80,16 +94,27 @@ export function getPair(map: SMap, key: string): SPair | undefined {
     if (!index || index.size !== pairs.length) {
       // Last one wins, as below.
       const byKey = new Map<unknown, SPair>();
-      for (const p of pairs) byKey.set(p.key.value, p);
+      for (const p of pairs) byKey.set(keyString(p.key.value), p);
       pairIndex.set(map, (index = { size: pairs.length, byKey }));
     }
     return index.byKey.get(key);
   }
   // Last one wins, as in CloudFormation's own YAML handling of duplicate keys.
-  for (let i = pairs.length - 1; i >= 0; i--) {
-    if (pairs[i].key.value === key) return pairs[i];
-  }
+  for (let i = pairs.length - 1; i >= 0; i--) if (isKey(pairs[i].key.value, key)) return pairs[i];
   return undefined;
+}
+
+/** Whether a key written in the template is the key a path names. */
+export function isKey(v: ScalarValue, key: string): boolean {
+  return v === key || (typeof v !== 'string' && keyString(v) === key);
+}
+
+/**
+ * A key as a template names it: YAML 1.1 reads `yes:` or `443:` as a boolean or a number, and
+ * CloudFormation, which works on JSON, names it by its text form.
+ */
+export function keyString(v: ScalarValue): string {
+  return typeof v === 'string' ? v : String(v);
 }
 
 export function getValue(map: SNode | null | undefined, key: string): SNode | undefined {

@@ -1,4 +1,5 @@
-import { CFN_TAG_BY_NAME, CfnTag, longFormOf } from './cfn-tags';
+import { longFormName, longFormOf } from './cfn-tags';
+import { resolvePlain11 } from './yaml-scalars';
 import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './source-tree';
 
 /**
@@ -54,29 +55,9 @@ const SP = 32;
 const NL = 10;
 const HASH = 35;
 
-/** Resolution of a plain scalar by the YAML 1.2 core schema, as the `yaml` package does it. */
-function resolvePlain(s: string): string | number | boolean | null {
-  const c = s.charCodeAt(0);
-  // Letters other than n/N/t/T/f/F start only strings: skip the tests.
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-    if (c !== 110 && c !== 78 && c !== 116 && c !== 84 && c !== 102 && c !== 70) return s;
-  }
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return c === 116 || c === 84;
-  if (/^0o[0-7]+$/.test(s)) return parseInt(s.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s)) return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s)) return parseFloat(s);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)) return parseFloat(s);
-  return s;
-}
-
-/** A value scalar as parseYaml's convertScalar makes it: a number keeps its spelling when not canonical. */
+/** A value scalar as parseYaml's convertScalar makes it: YAML 1.1, as CloudFormation reads it. */
 function plainValue(source: string, start: number, end: number): SScalar {
-  const v = resolvePlain(source);
-  if (typeof v === 'number' && String(v) !== source) return { kind: 'scalar', value: source, start, end, style: 'plain' };
-  return { kind: 'scalar', value: v, start, end, style: 'plain' };
+  return { kind: 'scalar', value: resolvePlain11(source), start, end, style: 'plain' };
 }
 
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\' };
@@ -399,19 +380,21 @@ class FastYaml {
       q++;
     }
     const tag = this.t.slice(p, q);
-    const cfn = CFN_TAG_BY_NAME.get(tag);
-    if (!cfn && !LOCAL_TAG.test(tag)) decline();
+    if (!LOCAL_TAG.test(tag)) decline();
     const r = this.skipSpaces(q);
     const c = this.t.charCodeAt(r);
     let inner: SNode;
     if (r >= this.n || c === NL || (c === HASH && r > q)) {
+      // A tag alone on its line tags the node below, which must not carry a tag of its own.
+      const nextContent = this.contentFrom(this.nextLine(r));
+      if (nextContent >= 0 && this.t.charCodeAt(nextContent) === 33) decline();
       const below = this.blockBelow(r, col, false);
       // A tag on nothing tags an empty string (`!GetAZs` alone).
       inner = below.kind === 'scalar' && below.value === null && below.start === below.end ? this.empty(r, '') : below;
     } else if (r === q) return decline();
     else if (c === 33) return decline(); // two tags
     else inner = this.inlineValue(r, col);
-    return applyTag(this.t, tag, cfn, inner);
+    return applyTag(this.t, tag, inner);
   }
 
   // ---------------------------------------------------------------------------------
@@ -472,9 +455,9 @@ class FastYaml {
     while (!(this.t.charCodeAt(i) === 58 && this.colonEnds(i))) i++;
     if (this.t.charCodeAt(i - 1) === SP || i - p > 1000) decline(); // `key :`, or longer than YAML allows
     const source = this.t.slice(p, i);
-    const raw = resolvePlain(source);
-    const value = raw === null ? '' : raw;
-    return { node: { kind: 'scalar', value, start: p, end: i, style: 'plain' }, raw, colon: i };
+    if (source === '<<') decline(); // a merge key: the general path merges
+    const raw = resolvePlain11(source);
+    return { node: { kind: 'scalar', value: raw, start: p, end: i, style: 'plain' }, raw, colon: i };
   }
 
   // ---------------------------------------------------------------------------------
@@ -642,8 +625,10 @@ class FastYaml {
       } else {
         const k = this.plainFlow(q);
         if (this.t.charCodeAt(k.end) !== 58 || this.t.charCodeAt(k.end + 1) !== SP) decline();
-        raw = resolvePlain(this.t.slice(k.start, k.end));
-        key = { kind: 'scalar', value: raw === null ? '' : raw, start: k.start, end: k.end, style: 'plain' };
+        const source = this.t.slice(k.start, k.end);
+        if (source === '<<') decline(); // a merge key: the general path merges
+        raw = resolvePlain11(source);
+        key = { kind: 'scalar', value: raw, start: k.start, end: k.end, style: 'plain' };
         q = k.end;
       }
       if (keys.repeats(raw)) decline();
@@ -673,12 +658,11 @@ class FastYaml {
         q++;
       }
       const tag = this.t.slice(p, q);
-      const cfn = CFN_TAG_BY_NAME.get(tag);
-      if ((!cfn && !LOCAL_TAG.test(tag)) || this.t.charCodeAt(q) !== SP) decline();
+      if (!LOCAL_TAG.test(tag) || this.t.charCodeAt(q) !== SP) decline();
       const r = this.skipSpaces(q);
       const d = this.t.charCodeAt(r);
       if (d === 33 || d === 44 || d === 93 || d === 125 || d === NL || r >= this.n) decline();
-      return applyTag(this.t, tag, cfn, this.flowNode(r));
+      return applyTag(this.t, tag, this.flowNode(r));
     }
     const s = this.plainFlow(p);
     if (this.t.charCodeAt(s.end) === 58) decline(); // an implicit pair inside a sequence
@@ -708,20 +692,14 @@ class FastYaml {
 }
 
 /**
- * A tagged node: a CloudFormation tag becomes the one-key map of its long form (as
- * parseYaml's convert does it); another local tag (`!Rain::Module`, `!ValueOf`) is dropped,
- * as the general path drops it (with a warning, not an error). Either way a tag takes a plain
- * scalar as written (`!Ref 80` is the string "80"), without the core schema.
+ * A tagged node: the one-key map of its long form (`!Ref X` is `{Ref: X}`, `!ValueOf [...]` is
+ * `{"Fn::ValueOf": [...]}`), as parseYaml's convert builds it. A tag takes a plain scalar as
+ * written (`!Ref 80` is the string "80"), without YAML's typing.
  */
-function applyTag(text: string, tag: string, cfn: CfnTag | undefined, tagged: SNode): SNode {
+function applyTag(text: string, tag: string, tagged: SNode): SNode {
   const inner: SNode = tagged.kind === 'scalar' && tagged.style === 'plain' ? { ...tagged, value: text.slice(tagged.start, tagged.end) } : tagged;
-  return cfn ? shortForm(text, tag, cfn, inner) : inner;
+  return longFormOf(text, longFormName(tag)!, tag, inner);
 }
 
-/** A local tag the general path resolves as a plain node: `!` and a name (not `!!str`, `!<…>`, `!h!x`). */
+/** A local tag (`!Ref`, `!Rain::Module`): `!` and a name (not `!!str`, `!<…>`, `!h!x`). */
 const LOCAL_TAG = /^![A-Za-z][A-Za-z0-9:_.-]*$/;
-
-function shortForm(text: string, tag: string, cfn: CfnTag, inner: SNode): SMap {
-  if (!cfn.kinds.includes(inner.kind)) decline(); // the general path warns about the tag
-  return longFormOf(text, cfn, tag, inner);
-}

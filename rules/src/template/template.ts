@@ -1,5 +1,6 @@
 import {
   getPair,
+  keyString,
   getValue,
   isMap,
   isSeq,
@@ -86,7 +87,9 @@ export class Template {
     const resources = getValue(this.root, 'Resources');
     if (isMap(resources)) {
       for (const r of resources.pairs) {
-        const id = String(r.key.value);
+        const id = keyString(r.key.value);
+        // A logical id written twice: CloudFormation keeps the last (template-duplicate-key says so).
+        if (getPair(resources, id) !== r) continue;
         const propsPair = isMap(r.value) ? getPair(r.value, 'Properties') : undefined;
         const info: ResourceInfo = {
           id,

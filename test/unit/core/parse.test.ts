@@ -86,10 +86,10 @@ describe('parse', () => {
       const src = parseSource('Resources: {}\n---\nother: 1\n', 't.yaml');
       assert.equal(src.errors.length, 1);
     });
-    it('keeps numbers that YAML would mangle as their text', () => {
-      const src = parseSource('a: 1.10\nb: 443\n', 't.yaml');
-      assert.equal((nodeAtPath(src.root, ['a'])!.node as { value: unknown }).value, '1.10');
-      assert.equal((nodeAtPath(src.root, ['b'])!.node as { value: unknown }).value, 443);
+    it('reads numbers as CloudFormation does (YAML 1.1): 1.10 is 1.1, 0443 is octal', () => {
+      const src = parseSource('a: 1.10\nb: 443\nc: 0443\nd: "1.10"\n', 't.yaml');
+      const value = (k: string): unknown => (nodeAtPath(src.root, [k])!.node as { value: unknown }).value;
+      assert.deepEqual([value('a'), value('b'), value('c'), value('d')], [1.1, 443, 291, '1.10']);
     });
   });
 
@@ -102,11 +102,17 @@ describe('parse', () => {
       assert.equal(textOf(text, hit.node), '"AWS::S3::Bucket"');
       assert.equal(textOf(text, hit.key!), '"Type"');
     });
-    it('rejects trailing commas, comments and duplicate keys', () => {
+    it('rejects trailing commas and comments', () => {
       assert.equal(parseSource('{"a": 1,}', 't.json').errors.length, 1);
       assert.equal(parseSource('{"a": [1,]}', 't.json').errors.length, 1);
       assert.equal(parseSource('{"a": 1 // x\n}', 't.json').errors.length, 1);
-      assert.equal(parseSource('{"a": 1, "a": 2}', 't.json').errors.length, 1);
+    });
+    it('takes duplicate keys as JSON.parse does (the last wins) and records them', () => {
+      const src = parseSource('{"a": 1, "b": {"c": 1, "c": 2}, "a": 3}', 't.json');
+      assert.deepEqual(src.errors, []);
+      assert.equal((nodeAtPath(src.root, ['a'])!.node as { value: unknown }).value, 3);
+      assert.equal((nodeAtPath(src.root, ['b', 'c'])!.node as { value: unknown }).value, 2);
+      assert.deepEqual(src.duplicateKeys!.map((d) => [d.earlier.start, d.later.start]), [[15, 23], [1, 32]]);
     });
     it('decodes escapes and accepts a BOM', () => {
       const src = parseSource('\ufeff{"a": "x\\u0041\\n"}', 't.json');

@@ -76,6 +76,11 @@ describe('YAML fast path', () => {
     'a: !Sub |\n  x\nb: 2\n',
     // tags, flow collections, scalars
     'a: !Ref X\n',
+    // a tag on any kind of node, and YAML 1.1 scalars
+    'a: !Ref [x]\n',
+    'a: !ValueOf [P, Attr]\nb: !Rain::Embed f.py\n',
+    'a: yes\nb: Off\nc: 0755\nd: 1:20\ne: 1_000\nf: 1e3\ng: 5.10\nh: 2010-09-09\ni: .inf\n',
+    'on: 1\n443: x\n',
     'a: !If\n  - c\n  - 1\n  - 2\n',
     'a:\n  !If [c, 1, 2]\nb: 1\n',
     'a: !GetAZs\nb: 1\n',
@@ -96,7 +101,7 @@ describe('YAML fast path', () => {
   });
 
   it('declines what it does not mirror, and errors', () => {
-    for (const s of ['a: &x 1\nb: *x\n', '? a\n: b\n', 'a: b\n---\nc: d\n', 'a:\n\tb: 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: 1\na: 2\n', 'a: [1,\n  2]\n', 'a: !!str x\n', 'a: !Ref [x]\n', 'a: b: c\n', 'a: |2\n   x\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\r\nb: 2\r\n']) {
+    for (const s of ['a: &x 1\nb: *x\n', '? a\n: b\n', 'a: b\n---\nc: d\n', 'a:\n\tb: 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: 1\na: 2\n', 'a: [1,\n  2]\n', 'a: !!str x\n', 'a: {<<: {b: 1}}\n', 'a: b: c\n', 'a: |2\n   x\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\r\nb: 2\r\n']) {
       assert.equal(parseYamlFast(s), undefined, JSON.stringify(s));
     }
   });

@@ -66,11 +66,12 @@ const EXPECT: Record<string, Expect> = {
   'multi-document YAML': parseError(/one YAML document; this file has more than one/),
   'trailing document marker': linted('elbv2-ssl-policy-weak'),
   'duplicate keys (YAML)': (s) => {
-    parseError(/Map keys must be unique/)(s);
-    assert.deepEqual([s.diagnostics[0].line, s.diagnostics[0].character], [7, 6], 'on the second key');
+    linted('template-duplicate-key', 'elbv2-ssl-policy-weak')(s);
+    const d = s.diagnostics.find((x) => x.rule === 'template-duplicate-key')!;
+    assert.deepEqual([d.line, d.character], [7, 6], 'on the second key');
   },
-  'duplicate resources (YAML)': parseError(/Map keys must be unique/),
-  'duplicate keys (JSON)': parseError(/Duplicate key "A"/),
+  'duplicate resources (YAML)': linted('template-duplicate-key'),
+  'duplicate keys (JSON)': linted('template-duplicate-key'),
   'circular Refs, GetAtt to self, DependsOn cycle': linted('elbv2-ssl-policy-weak'),
   'self-referencing and mutually recursive conditions': linted('elbv2-ssl-policy-weak', 'elbv2-ssl-policy-unknown'),
   'Fn::If on a condition that does not exist': linted('elbv2-ssl-policy-weak'),

@@ -4,7 +4,7 @@ import { ELBV2_DEFAULT_POLICY, findElbv2Policy } from '../../data/elbv2-policies
 import type { RuleContext } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
 import { beanstalkCases, BeanstalkListener, listenersOf } from '../../rules/beanstalk/environment';
-import { OptionSet, optionTexts } from '../../rules/beanstalk/options';
+import { isPortOff, OptionSet, optionTexts } from '../../rules/beanstalk/options';
 import { EndpointTable, propertyPath } from '../collect';
 import { weakestFloor } from './floors';
 import { resourcePath } from './keys';
@@ -15,7 +15,7 @@ function portsOf(set: OptionSet, namespace: string): string[] | undefined {
   if (ns === `${ELBV2_LISTENER.prefix}${ELBV2_LISTENER.defaultName}` || ns === CLASSIC_LISTENER.defaultNamespace) return ['80'];
   if (ns.startsWith(ELBV2_LISTENER.prefix)) return [ns.slice(ELBV2_LISTENER.prefix.length)];
   if (ns.startsWith(CLASSIC_LISTENER.prefix)) return [ns.slice(CLASSIC_LISTENER.prefix.length)];
-  if (ns === CLASSIC_LOADBALANCER.namespace) return optionTexts(set.get(ns, CLASSIC_LOADBALANCER.httpsPort))?.filter((p) => p.toUpperCase() !== CLASSIC_LOADBALANCER.off);
+  if (ns === CLASSIC_LOADBALANCER.namespace) return optionTexts(set.get(ns, CLASSIC_LOADBALANCER.httpsPort))?.filter((p) => !isPortOff(p));
   return undefined;
 }
 

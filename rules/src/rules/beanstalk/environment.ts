@@ -13,7 +13,7 @@ import {
 import type { Candidate } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
-import { BEANSTALK_TYPES, ENVIRONMENT, Lookup, OptionEntry, leafText, optionFlag, optionSets, optionTexts, OptionSet, optionValue, referencedTemplates } from './options';
+import { BEANSTALK_TYPES, ENVIRONMENT, isPortOff, Lookup, OptionEntry, leafText, optionFlag, optionSets, optionTexts, OptionSet, optionValue, referencedTemplates } from './options';
 
 /**
  * What an environment's options make of its load balancer: none (single instance, worker tier),
@@ -111,7 +111,7 @@ function classicListeners(set: OptionSet): Listeners {
   const defProtocol = set.get(def, CLASSIC_LISTENER.protocol);
   listeners.push({
     namespace: def,
-    enabled: and(optionFlag(set.get(def, CLASSIC_LISTENER.enabled), true), httpPort === undefined ? undefined : httpPort !== lb.off.toLowerCase()),
+    enabled: and(optionFlag(set.get(def, CLASSIC_LISTENER.enabled), true), httpPort === undefined ? undefined : !isPortOff(httpPort)),
     protocols: upper(defProtocol.state === 'unset' ? optionTexts(set.get(lb.namespace, lb.httpProtocol), lb.defaultHttpProtocol) : optionTexts(defProtocol)),
     tlsEntry: undefined,
     tlsCandidates: [],
@@ -132,7 +132,7 @@ function classicListeners(set: OptionSet): Listeners {
   // The deprecated secure listener: on when LoadBalancerHTTPSPort is not OFF (default OFF).
   const httpsPort = set.get(lb.namespace, lb.httpsPort);
   const ports = optionTexts(httpsPort, lb.off);
-  const on = ports?.filter((p) => p.toUpperCase() !== lb.off);
+  const on = ports?.filter((p) => !isPortOff(p));
   if (ports === undefined || (on && on.length)) {
     const portEntry = httpsPort.state === 'set' ? httpsPort.entries.find((e) => e.value?.kind === 'leaf') : undefined;
     listeners.push({
@@ -140,7 +140,7 @@ function classicListeners(set: OptionSet): Listeners {
       enabled: ports === undefined ? undefined : on!.length === ports.length ? true : undefined,
       protocols: upper(optionTexts(set.get(lb.namespace, lb.httpsProtocol), lb.defaultHttpsProtocol)),
       tlsEntry: portEntry,
-      tlsCandidates: portEntry?.value?.kind === 'leaf' ? portEntry.value.candidates.filter((c) => String(c.value).toUpperCase() !== lb.off) : [],
+      tlsCandidates: portEntry?.value?.kind === 'leaf' ? portEntry.value.candidates.filter((c) => !isPortOff(String(c.value))) : [],
       certificate: set.get(lb.namespace, lb.certificate),
     });
   }

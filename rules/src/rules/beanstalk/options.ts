@@ -1,3 +1,4 @@
+import { CLASSIC_LOADBALANCER } from '../../data/beanstalk-options';
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { ResourceView, RuleContext } from '../../engine/types';
@@ -88,6 +89,11 @@ export function optionTexts(l: Lookup, fallback?: string): string[] | undefined 
     for (const c of e.value.candidates) if (c.value !== null) out.push(String(c.value).trim());
   }
   return out;
+}
+
+/** Whether a port option's text turns the port off (`OFF`, or `false` where YAML read an unquoted OFF). */
+export function isPortOff(text: string): boolean {
+  return (CLASSIC_LOADBALANCER.offValues as readonly string[]).includes(text.toUpperCase());
 }
 
 /** The one value an option certainly has (case-folded when asked), else undefined. */
