@@ -2,6 +2,7 @@ import { isTemplateRoot, looksBinary, mayBeTemplate, showsTemplateMarkers } from
 import { parseSource } from '../parse/index';
 import { computeLineStarts, Path, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
+import { BranchCondition, branchConditions, whenClause } from './branch-conditions';
 import { DEFAULT_SETTINGS, Settings } from './config';
 import { ProductionDetector } from './production';
 import { RuleRegistry } from './registry';
@@ -286,19 +287,28 @@ class LintRun {
     const offsets = this.template.offsetsOf(r.path, r.target);
     const resource = r.path[0] === 'Resources' && typeof r.path[1] === 'string' ? r.path[1] : null;
     const fixes = r.fixes ?? [];
+    // A finding on an Fn::If branch, or related to one, says which conditions lead there.
+    const conditions = branchConditions(this.template.root, r.path);
+    const stated = (c: BranchCondition): boolean => conditions.some((x) => x.condition === c.condition && x.value === c.value);
+    const relatedWhen = (x: { path: Path; message: string }): string => whenClause(branchConditions(this.template.root, x.path).filter((c) => !stated(c)), x.message);
     return {
       rule,
       severity,
-      message: r.message,
+      message: r.message + whenClause(conditions, r.message),
       resource,
       path: r.path,
       range: this.template.toRange(offsets),
       offsets,
       fixable: fixable && fixes.length > 0,
       suppressed: false,
-      related: related.map((x) => ({ path: x.path, message: x.message, range: x.offsets ? this.template.toRange(x.offsets) : this.template.rangeOf(x.path), ...(x.offsets ? { offsets: x.offsets } : {}) })),
+      related: related.map((x) => ({
+        path: x.path,
+        message: x.message + relatedWhen(x),
+        range: x.offsets ? this.template.toRange(x.offsets) : this.template.rangeOf(x.path),
+        ...(x.offsets ? { offsets: x.offsets } : {}),
+      })),
       fixes,
-      data: r.data,
+      data: conditions.length ? { ...r.data, conditions } : r.data,
     };
   }
 }

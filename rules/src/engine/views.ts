@@ -1,4 +1,5 @@
-import { ConditionAnalyzer, Scenario } from '../evaluate/conditions';
+import { agrees, ConditionAnalyzer, Scenario } from '../evaluate/conditions';
+import { agreeingScenarios, agreement, planScenarios, ScenarioPlan } from '../evaluate/scenario-plan';
 import { ABSENT, conditionsIn, RNode, Resolver } from '../evaluate/values';
 import type { Path, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
@@ -13,6 +14,10 @@ import type { ResourceView, RuleContext } from './types';
 export class TemplateViews {
   private readonly analyzer: ConditionAnalyzer;
   private readonly cache = new Map<string, ResourceView[]>();
+  /** Resources with more than MAX_SCENARIOS scenarios: their views are rows of a plan. */
+  private readonly plans = new Map<string, ScenarioPlan>();
+  /** viewsIn answers for planned resources, by resource and agreeing group scenarios. */
+  private readonly agreeing = new Map<string, ResourceView[]>();
 
   constructor(readonly template: Template) {
     this.analyzer = new ConditionAnalyzer(template);
@@ -22,23 +27,29 @@ export class TemplateViews {
   views(resource: ResourceInfo): ResourceView[] {
     let views = this.cache.get(resource.id);
     if (views) return views;
-    const path = ['Resources', resource.id, 'Properties'];
-    const props = resource.properties;
     // A resource with a Condition exists only where it holds: its views live in those scenarios.
-    const conditions = conditionsIn(props);
+    const conditions = conditionsIn(resource.properties);
     if (resource.condition) conditions.add(resource.condition);
     let scenarios = this.analyzer.scenariosFor(conditions);
-    if (resource.condition) {
+    if (scenarios.length === 1 && scenarios[0].conditionsUnknown) {
+      // Too many scenarios together: cover independent groups of conditions instead (scenario-plan.ts).
+      const plan = planScenarios(this.analyzer, conditions, resource.condition);
+      this.plans.set(resource.id, plan);
+      scenarios = plan.scenarios;
+    } else if (resource.condition) {
       const existing = scenarios.filter((s) => s.assignment.get(resource.condition!) !== false);
       if (existing.length) scenarios = existing;
     }
-    views = scenarios.map((scenario) => {
-      let resolved = props ? new Resolver(this.template, scenario).resolve(props, path) : undefined;
-      if (resolved === ABSENT) resolved = undefined;
-      return { resource, scenario, props: resolved && resolved.kind === 'map' ? resolved : undefined, path };
-    });
+    views = scenarios.map((scenario) => this.view(resource, scenario));
     this.cache.set(resource.id, views);
     return views;
+  }
+
+  private view(resource: ResourceInfo, scenario: Scenario): ResourceView {
+    const path = ['Resources', resource.id, 'Properties'];
+    let resolved = resource.properties ? new Resolver(this.template, scenario).resolve(resource.properties, path) : undefined;
+    if (resolved === ABSENT) resolved = undefined;
+    return { resource, scenario, props: resolved && resolved.kind === 'map' ? resolved : undefined, path };
   }
 
   /** Views of every resource of the given types. */
@@ -50,7 +61,19 @@ export class TemplateViews {
   viewsIn(id: string, scenario: Scenario): ResourceView[] {
     const other = this.template.resources.get(id);
     if (!other) return [];
-    return this.views(other).filter((v) => agrees(v.scenario, scenario));
+    const views = this.views(other);
+    const plan = this.plans.get(id);
+    if (!plan) return views.filter((v) => agrees(v.scenario, scenario));
+    // Its own views where they agree (the same objects), plus views completing their cover.
+    const agreed = agreement(plan, scenario);
+    const key = `${id}\u0000${agreed.key}`;
+    let answer = this.agreeing.get(key);
+    if (!answer) {
+      const { rows, extra } = agreeingScenarios(plan, agreed);
+      answer = [...rows.map((r) => views[r]), ...extra.map((s) => this.view(other, s))];
+      this.agreeing.set(key, answer);
+    }
+    return answer;
   }
 
   /** Resolves any node of the template in a scenario. */
@@ -58,15 +81,6 @@ export class TemplateViews {
     const r = new Resolver(this.template, scenario).resolve(node, path);
     return r === ABSENT ? undefined : r;
   }
-}
-
-/** Whether two scenarios agree on every condition both decide. */
-export function agrees(a: Scenario, b: Scenario): boolean {
-  for (const [k, v] of a.assignment) {
-    const w = b.assignment.get(k);
-    if (w !== undefined && w !== v) return false;
-  }
-  return true;
 }
 
 /**

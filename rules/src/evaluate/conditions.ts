@@ -17,10 +17,26 @@ export interface Scenario {
 
 export const EMPTY_SCENARIO: Scenario = { assignment: new Map(), params: new Map(), conditionsUnknown: false };
 
+/** Whether two scenarios agree on every condition both decide. */
+export function agrees(a: Scenario, b: Scenario): boolean {
+  for (const [k, v] of a.assignment) {
+    const w = b.assignment.get(k);
+    if (w !== undefined && w !== v) return false;
+  }
+  return true;
+}
+
 /** More than this many scenarios for one check and condition-dependent values are unknown. */
 export const MAX_SCENARIOS = 64;
 /** Parameter-value worlds enumerated to relate conditions to parameters. */
 const MAX_WORLDS = 4096;
+
+/** The caps of one enumeration (tests raise them to compute the full enumeration). */
+export interface Bounds {
+  scenarios: number;
+  worlds: number;
+}
+const BOUNDS: Bounds = { scenarios: MAX_SCENARIOS, worlds: MAX_WORLDS };
 const OTHER = '\u0000other';
 
 type Operand = { kind: 'lit'; value: string } | { kind: 'var'; name: string } | { kind: 'unknown' };
@@ -37,8 +53,8 @@ export class ConditionAnalyzer {
 
   constructor(private readonly template: Template) {}
 
-  /** All scenarios for the given condition names (deduplicated, at most MAX_SCENARIOS). */
-  scenariosFor(conditions: ReadonlySet<string>): Scenario[] {
+  /** All scenarios for the given condition names (deduplicated, at most `bounds.scenarios`). */
+  scenariosFor(conditions: ReadonlySet<string>, bounds: Bounds = BOUNDS): Scenario[] {
     if (conditions.size === 0) return [EMPTY_SCENARIO];
     const names = [...conditions];
     const formulas = names.map((n) => this.formula(n));
@@ -51,9 +67,9 @@ export class ConditionAnalyzer {
       const d = this.domainOf(name, literals);
       domains.push([name, d]);
       worlds *= d.length;
-      if (worlds > MAX_WORLDS) break;
+      if (worlds > bounds.worlds) break;
     }
-    if (worlds > MAX_WORLDS) return this.unconstrained(names);
+    if (worlds > bounds.worlds) return this.unconstrained(names, bounds.scenarios);
 
     const freeList = [...frees];
     const byKey = new Map<string, { assignment: Map<string, boolean>; params: Map<string, Set<string>> }>();
@@ -88,12 +104,25 @@ export class ConditionAnalyzer {
       }
     };
     visit(0);
-    if (byKey.size > MAX_SCENARIOS) return [{ ...EMPTY_SCENARIO, conditionsUnknown: true }];
+    if (byKey.size > bounds.scenarios) return [{ ...EMPTY_SCENARIO, conditionsUnknown: true }];
     return [...byKey.values()].map((s) => ({ assignment: s.assignment, params: s.params, conditionsUnknown: false }));
   }
 
-  private unconstrained(names: string[]): Scenario[] {
-    if (2 ** names.length > MAX_SCENARIOS) return [{ ...EMPTY_SCENARIO, conditionsUnknown: true }];
+  /**
+   * What a condition's value depends on: the variables (parameters, pseudo parameters) it
+   * compares and its free (unknown) parts. A referenced sub-condition shares its formula, so
+   * conditions built on the same sub-condition share its dependencies. Conditions with no
+   * dependency in common are independent: every combination of their values can happen.
+   */
+  dependencies(condition: string): string[] {
+    const vars = new Map<string, Set<string>>();
+    const frees = new Set<number>();
+    collect(this.formula(condition), vars, frees);
+    return [...[...vars.keys()].map((v) => `var:${v}`), ...[...frees].map((id) => `free:${id}`)];
+  }
+
+  private unconstrained(names: string[], maxScenarios: number): Scenario[] {
+    if (2 ** names.length > maxScenarios) return [{ ...EMPTY_SCENARIO, conditionsUnknown: true }];
     const out: Scenario[] = [];
     for (let bits = 0; bits < 2 ** names.length; bits++) {
       out.push({ assignment: new Map(names.map((n, k) => [n, ((bits >> k) & 1) === 1])), params: new Map(), conditionsUnknown: false });

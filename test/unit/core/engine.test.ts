@@ -77,4 +77,68 @@ describe('engine', () => {
     const off = lintText(BUCKET, 't.yaml', reg, { settings: { ...DEFAULT_SETTINGS, rules: new Map([['sev', { severity: 'off' as const }]]) } });
     assert.equal(off.diagnostics.length, 0);
   });
+
+  describe('findings on Fn::If branches name the conditions', () => {
+    const yaml =
+      "Parameters:\n  Cert: {Type: String, Default: ''}\n  Mode: {Type: String, Default: new, AllowedValues: [new, old]}\n" +
+      "Conditions:\n  HasCertificate: !Not [!Equals [!Ref Cert, '']]\n  Legacy: !Equals [!Ref Mode, old]\n" +
+      'Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Policy: !If [HasCertificate, strong, !If [Legacy, weak, strong]]\n      Plain: weak\n';
+    const json = JSON.stringify(
+      {
+        Parameters: { Cert: { Type: 'String', Default: '' }, Mode: { Type: 'String', Default: 'new', AllowedValues: ['new', 'old'] } },
+        Conditions: { HasCertificate: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Cert' }, ''] }] }, Legacy: { 'Fn::Equals': [{ Ref: 'Mode' }, 'old'] } },
+        Resources: { R: { Type: 'AWS::X::Y', Properties: { Policy: { 'Fn::If': ['HasCertificate', 'strong', { 'Fn::If': ['Legacy', 'weak', 'strong'] }] }, Plain: 'weak' } } },
+      },
+      null,
+      2,
+    );
+    /** Reports every 'weak' value where it is written, with `message`. */
+    const weakValues = (message: string): Rule =>
+      rule('weak', ['AWS::X::Y'], (ctx) => {
+        for (const v of ctx.viewsOf('AWS::X::Y')) {
+          for (const [, e] of v.props?.entries ?? []) {
+            if (e.value.kind === 'leaf' && e.value.candidates.some((c) => c.value === 'weak')) ctx.report({ path: e.value.path, message, data: { policy: 'weak' } });
+          }
+        }
+      });
+
+    for (const [format, text, fileName] of [['YAML', yaml, 't.yaml'], ['JSON', json, 't.json']]) {
+      it(`${format}: nested branches give "(when A is false and B is true)", and data.conditions`, () => {
+        const d = lintText(text, fileName, new RuleRegistry([weakValues('Policy is weak.')])).diagnostics;
+        const byPath = new Map(d.map((x) => [x.path.join('.'), x]));
+        const branch = byPath.get('Resources.R.Properties.Policy.Fn::If.2.Fn::If.1')!;
+        assert.equal(branch.message, 'Policy is weak. (when HasCertificate is false and Legacy is true)');
+        assert.deepEqual(branch.data, { policy: 'weak', conditions: [{ condition: 'HasCertificate', value: false }, { condition: 'Legacy', value: true }] });
+        const plain = byPath.get('Resources.R.Properties.Plain')!;
+        assert.equal(plain.message, 'Policy is weak.');
+        assert.deepEqual(plain.data, { policy: 'weak' });
+      });
+    }
+
+    it('a condition the message already names is not repeated', () => {
+      const d = lintText(yaml, 't.yaml', new RuleRegistry([weakValues('Policy is weak where Legacy holds.')])).diagnostics;
+      const branch = d.find((x) => x.path.includes('Fn::If'))!;
+      assert.equal(branch.message, 'Policy is weak where Legacy holds. (when HasCertificate is false)');
+      const named = lintText(yaml, 't.yaml', new RuleRegistry([weakValues('Weak when HasCertificate is false and Legacy is true.')])).diagnostics;
+      assert.equal(named.find((x) => x.path.includes('Fn::If'))!.message, 'Weak when HasCertificate is false and Legacy is true.');
+    });
+
+    it('a finding off the branches names the branches of its related information instead', () => {
+      const onResource = rule('weak-somewhere', ['AWS::X::Y'], (ctx) => {
+        for (const v of ctx.viewsOf('AWS::X::Y')) {
+          const policy = v.props?.entries.get('Policy')?.value;
+          if (policy?.kind === 'leaf' && policy.candidates[0].value === 'weak') {
+            ctx.report({ path: v.path, target: 'key', message: 'R allows a weak policy.', related: [{ path: policy.path, message: 'weak here' }] });
+          }
+        }
+      });
+      for (const [text, fileName] of [[yaml, 't.yaml'], [json, 't.json']]) {
+        const d = lintText(text, fileName, new RuleRegistry([onResource])).diagnostics;
+        assert.equal(d.length, 1);
+        assert.equal(d[0].message, 'R allows a weak policy.');
+        assert.equal(d[0].data, undefined);
+        assert.deepEqual(d[0].related.map((r) => r.message), ['weak here (when HasCertificate is false and Legacy is true)']);
+      }
+    });
+  });
 });
