@@ -126,3 +126,29 @@ export function attachedListener(ctx: RuleContext, view: ResourceView): { id: st
 export function isPresent(n: RNode | undefined): n is RNode {
   return n !== undefined && !(n.kind === 'unknown' && intrinsicName(n.node) === 'Fn::If');
 }
+
+/**
+ * Whether the listener's load balancer has an HTTPS listener in the listener's scenario: true or
+ * false when the load balancer and its listeners are in the template, undefined when that cannot
+ * be known (a load balancer from outside, an unknown protocol or load balancer reference).
+ */
+export function httpsListenerAlongside(ctx: RuleContext, view: ResourceView): boolean | undefined {
+  const lb = loadBalancerOf(ctx, view);
+  if (!lb) return undefined;
+  let unknown = false;
+  for (const other of ctx.resources(LISTENER)) {
+    if (other.id === view.resource.id) continue;
+    for (const v of ctx.viewsIn(other.id, view.scenario)) {
+      const arn = entry(v.props, 'LoadBalancerArn');
+      if (arn?.kind !== 'unknown' || arn.ref === undefined) {
+        if (arn?.kind === 'unknown') unknown = true;
+        continue;
+      }
+      if (arn.ref !== lb.id) continue;
+      const protocols = protocolsOf(v);
+      if (protocols.includes('HTTPS')) return true;
+      if (!protocols.length) unknown = true;
+    }
+  }
+  return unknown ? undefined : false;
+}

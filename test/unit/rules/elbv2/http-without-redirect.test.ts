@@ -39,6 +39,24 @@ const IF_REDIRECT_ELSE_FORWARD = `!If
         - - Type: forward
             TargetGroupArn: !ImportValue web-targets`;
 
+const IF_REDIRECT_ELSE_REDIRECT = IF_REDIRECT_ELSE_FORWARD.replace(
+  '        - - Type: forward\n            TargetGroupArn: !ImportValue web-targets',
+  "        - - Type: redirect\n            RedirectConfig:\n              Protocol: HTTPS\n              Port: '443'\n              StatusCode: HTTP_301",
+);
+
+/** An HTTP listener switching on HasCertificate, beside an HTTPS listener (that exists only under `condition`, when given). */
+const withHttpsListener = (actions: string, condition?: string): string =>
+  yamlTemplate(
+    loadBalancer() +
+      '\n' +
+      listener('HttpListener', `      LoadBalancerArn: !Ref Alb\n      Protocol: HTTP\n      DefaultActions: ${actions.replace('Secure', 'HasCertificate')}`) +
+      `  HttpsListener:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n${condition ? `    Condition: ${condition}\n` : ''}    Properties:\n      LoadBalancerArn: !Ref Alb\n      Protocol: HTTPS\n      Certificates: [{CertificateArn: !Ref CertificateArn}]\n      DefaultActions: [{Type: fixed-response, FixedResponseConfig: {StatusCode: '404'}}]\n`,
+    {
+      parameters: "  CertificateArn:\n    Type: String\n    Default: ''",
+      conditions: "  HasCertificate: !Not [!Equals [!Ref CertificateArn, '']]",
+    },
+  );
+
 const conditional = (protocol: string, actions: string): string =>
   yamlTemplate(loadBalancer() + '\n' + listener('HttpListener', `      LoadBalancerArn: !Ref Alb\n      Protocol: ${protocol}\n      DefaultActions: ${actions}`), {
     parameters: "  Mode:\n    Type: String\n    AllowedValues: [secure, open]\n    Default: secure",
@@ -114,9 +132,26 @@ runRuleTests(elbv2HttpWithoutRedirect, {
       errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 1] }],
     },
     {
-      name: 'every Fn::If branch is checked; a conditional DefaultActions fix is not applied by fix-all',
+      name: 'every Fn::If branch is checked; with no HTTPS listener on the load balancer no redirect is advised, and no fix',
       code: conditional('HTTP', IF_REDIRECT_ELSE_FORWARD),
-      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 1 }],
+      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 0, messageIncludes: 'would lead nowhere' }],
+    },
+    {
+      name: 'the HTTPS listener exists only when HasCertificate: the no-certificate branch names its condition, advises no redirect, offers no fix',
+      code: withHttpsListener(IF_REDIRECT_ELSE_FORWARD, 'HasCertificate'),
+      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 0, messageIncludes: 'when HasCertificate is false' }],
+    },
+    {
+      name: 'an HTTPS listener in every case: the fix edits only the forwarding branch, and fix-all applies it',
+      code: withHttpsListener(IF_REDIRECT_ELSE_FORWARD),
+      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 1, messageIncludes: 'when HasCertificate is false' }],
+      output: withHttpsListener(IF_REDIRECT_ELSE_REDIRECT),
+    },
+    {
+      name: 'a load balancer from outside: the branch fix is offered as a quick fix only',
+      code: conditional('HTTP', IF_REDIRECT_ELSE_FORWARD).replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb').replace('Secure', 'HasCertificate').replace('Secure: !Equals', 'HasCertificate: !Equals'),
+      errors: [{ fixes: 1 }],
+      quickFixOutput: conditional('HTTP', IF_REDIRECT_ELSE_REDIRECT).replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb').replace('Secure', 'HasCertificate').replace('Secure: !Equals', 'HasCertificate: !Equals'),
     },
     {
       name: 'item-level Fn::If with AWS::NoValue: the forward remains in one branch',
