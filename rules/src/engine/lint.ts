@@ -107,7 +107,7 @@ function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: R
   return source.errors.map((e) => ({
     rule: PARSE_ERROR_RULE,
     severity,
-    message: `Syntax error: ${e.message}`,
+    message: capText(`Syntax error: ${e.message}`),
     resource: null,
     path: [],
     range: toRange({ start: e.start, end: e.end }),
@@ -117,6 +117,17 @@ function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: R
     related: [],
     fixes: [],
   }));
+}
+
+/** Longest message, related message or fix title a diagnostic carries (rules quote values capped; this bounds the rest). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** Text cut to MAX_MESSAGE_LENGTH characters, the last one an ellipsis; a surrogate pair is never split. */
+export function capText(s: string): string {
+  if (s.length <= MAX_MESSAGE_LENGTH) return s;
+  let end = MAX_MESSAGE_LENGTH - 1;
+  if (/[\uD800-\uDBFF]/.test(s[end - 1])) end--;
+  return `${s.slice(0, end)}…`;
 }
 
 interface RuleClock {
@@ -259,7 +270,7 @@ class LintRun {
         out.push({
           rule: MISSING_REASON_RULE,
           severity: reasonSeverity,
-          message: m.message,
+          message: capText(m.message),
           resource: m.resource,
           path: m.path,
           range: this.template.toRange(m.offsets),
@@ -289,15 +300,15 @@ class LintRun {
     return {
       rule,
       severity,
-      message: r.message,
+      message: capText(r.message),
       resource,
       path: r.path,
       range: this.template.toRange(offsets),
       offsets,
       fixable: fixable && fixes.length > 0,
       suppressed: false,
-      related: related.map((x) => ({ path: x.path, message: x.message, range: this.template.rangeOf(x.path) })),
-      fixes,
+      related: related.map((x) => ({ path: x.path, message: capText(x.message), range: this.template.rangeOf(x.path) })),
+      fixes: fixes.map((f) => ({ ...f, title: capText(f.title) })),
       data: r.data,
     };
   }
