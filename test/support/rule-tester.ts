@@ -22,6 +22,8 @@ export interface ExpectedError {
   resource?: string | null;
   /** Number of related-information entries. */
   related?: number;
+  /** Paths of the related-information entries, in order. */
+  relatedPaths?: Path[];
   /** Number of fixes offered. */
   fixes?: number;
 }
@@ -55,6 +57,16 @@ export interface RuleTests {
   invalid: InvalidCase[];
 }
 
+/** A seed principle number, as in "(S13)", "(S9, S10)" or "(S8: …)": users don't know them. */
+const SEED_REFERENCE = /\(S\d{1,2}\b/;
+
+/** Every text a user reads: written for users, without the project's internal references. */
+function assertUserFacing(d: Diagnostic): void {
+  for (const text of [d.message, ...d.related.map((r) => r.message), ...d.fixes.map((f) => f.title)]) {
+    assert.doesNotMatch(text, SEED_REFERENCE, `${d.rule} cites a seed principle: ${text}`);
+  }
+}
+
 function fileNameOf(c: TestCase): string {
   return c.fileName ?? (c.code.trimStart().startsWith('{') ? 'template.json' : 'template.yaml');
 }
@@ -83,6 +95,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
       it(`invalid: ${c.name}`, () => {
         const found = lintWith(rule, c);
         assert.equal(found.length, c.errors.length, `expected ${c.errors.length} diagnostic(s), got: ${JSON.stringify(found.map((d) => ({ line: d.range.start.line + 1, path: d.path, message: d.message })), null, 1)}`);
+        found.forEach(assertUserFacing);
         c.errors.forEach((e, i) => {
           const d = found[i];
           if (e.path) assert.deepEqual(d.path, e.path, `diagnostic ${i} path`);
@@ -91,6 +104,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           if (e.severity) assert.equal(d.severity, e.severity, `diagnostic ${i} severity`);
           if (e.resource !== undefined) assert.equal(d.resource, e.resource, `diagnostic ${i} resource`);
           if (e.related !== undefined) assert.equal(d.related.length, e.related, `diagnostic ${i} related`);
+          if (e.relatedPaths) assert.deepEqual(d.related.map((r) => r.path), e.relatedPaths, `diagnostic ${i} related paths`);
           if (e.fixes !== undefined) assert.equal(d.fixes.length, e.fixes, `diagnostic ${i} fixes`);
         });
         if (c.output !== undefined) {

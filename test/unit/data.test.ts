@@ -45,6 +45,7 @@ import {
   isAcmPcaArn,
   looksLikeArn,
   GLOBAL_CERTIFICATE_REGION,
+  isCertificateArnPlaceholder,
 } from '../../rules/src/data/arn';
 import { PEER_RULES, RULE_IDS, RULE_PEERS, rulesForPeerId } from '../../rules/src/data/peers';
 
@@ -228,6 +229,29 @@ describe('data: arn', () => {
     assert.ok(looksLikeArn('arn:aws:iam::aws:policy/ReadOnlyAccess'));
     assert.ok(!looksLikeArn('my-certificate'));
     assert.equal(GLOBAL_CERTIFICATE_REGION, 'us-east-1');
+  });
+  it('tells placeholders for a certificate ARN from wrong values', () => {
+    const placeholders = [
+      'certificatearn-domainname',
+      'arn:aws:acm:REGION:ACCOUNT:certificate/ID',
+      'arn:aws:acm:us-east-1:account-id:certificate/certificate-id',
+      'arn:aws:acm:us-east-1:xxxxxxxxxxxx:certificate/xxxx',
+      'changeme',
+      'CHANGE_ME',
+      '<your-cert-arn>',
+      'your-certificate-arn',
+      '{{CertificateArn}}',
+      'TODO',
+    ];
+    for (const p of placeholders) assert.ok(isCertificateArnPlaceholder(p), p);
+    const wrong = [
+      'www.example.com',
+      '6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c',
+      'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11112222-3333-4444-5555-666677778888',
+      'arn:aws:acm:eu-west-1:12345678901:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c',
+      'arn:aws:iam::123456789012:server-certificate/regional-edge',
+    ];
+    for (const w of wrong) assert.ok(!isCertificateArnPlaceholder(w), w);
   });
 });
 

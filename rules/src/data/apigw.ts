@@ -87,3 +87,25 @@ export const ENDPOINT_ACCESS_MODES: readonly string[] = Object.freeze(['BASIC', 
 
 /** `EndpointConfiguration.Types` values relevant to certificate placement (facts.md §5, §11). */
 export const APIGW_ENDPOINT_TYPES: readonly string[] = Object.freeze(['EDGE', 'REGIONAL', 'PRIVATE']);
+
+/**
+ * `AWS::ApiGatewayV2::Api.ProtocolType` values whose custom domains negotiate TLS 1.2 whatever the
+ * domain's SecurityPolicy: "For HTTP or WebSocket APIs, API Gateway only supports the TLS_1_2
+ * security policy", and "API Gateway uses the API's security policy to negotiate the TLS handshake"
+ * (AWS doc "Choose a security policy for your custom domain in API Gateway", rules.md).
+ */
+export const TLS12_ONLY_API_PROTOCOLS: readonly string[] = Object.freeze(['HTTP', 'WEBSOCKET']);
+
+/** The only security policy HTTP and WebSocket APIs support (same source). */
+export const HTTP_API_SECURITY_POLICY = 'TLS_1_2';
+
+/**
+ * API resource types by the kind of API they create. An `AWS::ApiGatewayV2::Api` is either kind
+ * (its `ProtocolType` says which); SAM's `HttpApi` is an HTTP API, its `Api` a REST API.
+ */
+export const APIGW_API_KINDS: Readonly<Record<string, 'rest' | 'http' | 'v2'>> = Object.freeze({
+  'AWS::ApiGateway::RestApi': 'rest',
+  'AWS::Serverless::Api': 'rest',
+  'AWS::Serverless::HttpApi': 'http',
+  'AWS::ApiGatewayV2::Api': 'v2',
+});

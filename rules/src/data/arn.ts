@@ -78,3 +78,25 @@ export function isAcmPcaArn(s: string): boolean {
 export function looksLikeArn(s: string): boolean {
   return typeof s === 'string' && ARN_RE.test(s);
 }
+
+/**
+ * Shapes of a value that stands for "the certificate ARN goes here" rather than being one, as
+ * published templates write it in a parameter `Default`: `<your-cert-arn>`, `changeme`,
+ * `certificatearn-domainname`, `arn:aws:acm:REGION:ACCOUNT:certificate/ID`. Only consulted for
+ * values that are already not a valid ARN of the kind the property takes.
+ */
+export const CERTIFICATE_ARN_PLACEHOLDERS: readonly RegExp[] = Object.freeze([
+  /<[^<>]*>/, // <your-cert-arn>, arn:aws:acm:<region>:…
+  /\{\{(?!resolve:)[^{}]*\}\}|\$\{[^{}]*\}/, // {{CertificateArn}}, ${CertificateArn}: a template engine's slot left in
+  /\b(?:change|replace|fill|update|set)[-_ ]?(?:me|this|it)\b/i, // changeme, replace-me, fill_this
+  /\b(?:placeholder|todo|tbd|fixme|dummy|none|null|xxx+)\b/i,
+  /\byour[-_ ]/i, // your-certificate-arn
+  /cert(?:ificate)?[-_ ]?arn/i, // certificatearn-domainname, CertificateArn, cert-arn
+  /:(?:aws[-_]?)?(?:region|account(?:[-_]?id)?)(?=:)/i, // arn:aws:acm:REGION:ACCOUNT:… (slots left as their names)
+  /certificate\/(?:id|cert(?:ificate)?[-_]?id|uuid)$/i, // …:certificate/ID
+]);
+
+/** Whether a value reads as a placeholder for a certificate ARN (CERTIFICATE_ARN_PLACEHOLDERS). */
+export function isCertificateArnPlaceholder(s: string): boolean {
+  return CERTIFICATE_ARN_PLACEHOLDERS.some((re) => re.test(s));
+}

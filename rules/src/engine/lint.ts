@@ -108,7 +108,7 @@ function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: R
   return source.errors.map((e) => ({
     rule: PARSE_ERROR_RULE,
     severity,
-    message: `Syntax error: ${e.message}`,
+    message: capText(`Syntax error: ${e.message}`),
     resource: null,
     path: [],
     range: toRange({ start: e.start, end: e.end }),
@@ -118,6 +118,17 @@ function parseErrorDiagnostics(source: SourceFile, fileName: string, registry: R
     related: [],
     fixes: [],
   }));
+}
+
+/** Longest message, related message or fix title a diagnostic carries (rules quote values capped; this bounds the rest). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** Text cut to MAX_MESSAGE_LENGTH characters, the last one an ellipsis; a surrogate pair is never split. */
+export function capText(s: string): string {
+  if (s.length <= MAX_MESSAGE_LENGTH) return s;
+  let end = MAX_MESSAGE_LENGTH - 1;
+  if (/[\uD800-\uDBFF]/.test(s[end - 1])) end--;
+  return `${s.slice(0, end)}…`;
 }
 
 interface RuleClock {
@@ -260,7 +271,7 @@ class LintRun {
         out.push({
           rule: MISSING_REASON_RULE,
           severity: reasonSeverity,
-          message: m.message,
+          message: capText(m.message),
           resource: m.resource,
           path: m.path,
           range: this.template.toRange(m.offsets),
@@ -294,7 +305,7 @@ class LintRun {
     return {
       rule,
       severity,
-      message: r.message + whenClause(conditions, r.message),
+      message: capText(r.message + whenClause(conditions, r.message)),
       resource,
       path: r.path,
       range: this.template.toRange(offsets),
@@ -303,11 +314,11 @@ class LintRun {
       suppressed: false,
       related: related.map((x) => ({
         path: x.path,
-        message: x.message + relatedWhen(x),
+        message: capText(x.message + relatedWhen(x)),
         range: x.offsets ? this.template.toRange(x.offsets) : this.template.rangeOf(x.path),
         ...(x.offsets ? { offsets: x.offsets } : {}),
       })),
-      fixes,
+      fixes: fixes.map((f) => ({ ...f, title: capText(f.title) })),
       data: conditions.length ? { ...r.data, conditions } : r.data,
     };
   }

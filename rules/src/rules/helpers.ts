@@ -32,7 +32,7 @@ export function relatedFor(cands: readonly Candidate[]): RelatedInfo[] {
 /** A fix that replaces each candidate's written value (in place, parameter or mapping). */
 export function setValueFix(cands: readonly Candidate[], value: FixValue, what: string, safe = true): Fix {
   const elsewhere = cands.find((c) => c.origin !== 'inplace');
-  const title = elsewhere ? `Set ${what} to ${JSON.stringify(value)} in ${originLabel(elsewhere)}` : `Set ${what} to ${JSON.stringify(value)}`;
+  const title = elsewhere ? `Set ${what} to ${quote(value)} in ${originLabel(elsewhere)}` : `Set ${what} to ${quote(value)}`;
   const seen = new Set<string>();
   const intents = [];
   for (const c of cands) {
@@ -74,19 +74,35 @@ export function reportValue(ctx: RuleContext, r: ValueReport): void {
   });
 }
 
-/** Quoted list of distinct values for messages. */
+/** Quoted list of distinct candidate values for messages. */
 export function listValues(cands: readonly Candidate[]): string {
-  return [...new Set(cands.map((c) => quote(c.value)))].join(', ');
+  return quoteList(cands.map((c) => c.value));
 }
 
 /** Longest value text a message quotes; longer values are cut (a 1 MB value must not make a 1 MB message). */
 const MAX_QUOTED = 120;
 
-/** A value quoted for a message: one line, at most MAX_QUOTED characters. */
+/** Most values a list quotes; the rest are counted (a certificate with 500 names must not list them all). */
+const MAX_LISTED = 10;
+
+/**
+ * The one way a value from a template (or a value a fix writes) enters a message or a fix title:
+ * quoted, on one line, at most MAX_QUOTED characters. Lists and objects (fix values such as
+ * `{Ref: X}`) are shown as JSON.
+ */
 export function quote(value: unknown): string {
-  let s = String(value).replace(/\r\n|\r|\n/g, '\\n');
+  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  let s = text.replace(/\r\n|\r|\n/g, '\\n');
   if (s.length > MAX_QUOTED) s = `${s.slice(0, MAX_QUOTED)}…`;
   return `'${s}'`;
+}
+
+/** Distinct values, each quoted, comma-separated; past MAX_LISTED the rest are counted. */
+export function quoteList(values: Iterable<unknown>): string {
+  const distinct = [...new Set(values)];
+  const shown = distinct.slice(0, MAX_LISTED).map(quote).join(', ');
+  const more = distinct.length - MAX_LISTED;
+  return more > 0 ? `${shown} and ${more} more` : shown;
 }
 
 /** Path of a resource's Properties key (where a missing property is reported). */
@@ -96,5 +112,5 @@ export function propertiesPath(resourceId: string): Path {
 
 /** Insert-property fix into a resource's Properties (or into a nested object path). */
 export function insertFix(path: Path, key: string, value: FixValue, title?: string): Fix {
-  return { title: title ?? `Insert ${key}: ${JSON.stringify(value)}`, intents: [{ kind: 'insert', path, key, value }], safe: true };
+  return { title: title ?? `Insert ${key}: ${quote(value)}`, intents: [{ kind: 'insert', path, key, value }], safe: true };
 }

@@ -1,8 +1,10 @@
 import { strict as assert } from 'assert';
 import { DEFAULT_SETTINGS } from '../../../rules/src/engine/config';
-import { lintText } from '../../../rules/src/engine/lint';
+import { capText, lintText, MAX_MESSAGE_LENGTH } from '../../../rules/src/engine/lint';
 import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { Rule } from '../../../rules/src/engine/types';
+import { quote, quoteList } from '../../../rules/src/rules/helpers';
+import { defaultRegistry } from '../../../rules/src/rules/index';
 import { ENGINE_RULE_METAS } from '../../../rules/src/rules/template/engine-rules';
 
 function rule(id: string, types: string[] | '*', check: Rule['check']): Rule {
@@ -140,5 +142,114 @@ describe('engine', () => {
         assert.deepEqual(d[0].related.map((r) => r.message), ['weak here (when HasCertificate is false and Legacy is true)']);
       }
     });
+  });
+});
+
+describe('engine: message length', () => {
+  /** A 5 KB domain name: long labels, so the label and length checks quote it too. */
+  const LONG_NAME = `${'a'.repeat(60)}.${'b'.repeat(5000)}.example.com`;
+  const lengths = (text: string, file = 't.yaml'): { rule: string; longest: number }[] =>
+    lintText(text, file, defaultRegistry()).diagnostics.map((d) => ({
+      rule: d.rule,
+      longest: Math.max(d.message.length, ...d.related.map((r) => r.message.length), ...d.fixes.map((f) => f.title.length)),
+    }));
+  const assertShort = (found: { rule: string; longest: number }[], rules: string[]): void => {
+    for (const id of rules) assert.ok(found.some((f) => f.rule === id), `${id} reports`);
+    // Rules quote values capped (helpers.ts quote), so no rule's text comes near the engine's cap.
+    for (const f of found) assert.ok(f.longest < 1000, `${f.rule}: ${f.longest} characters`);
+  };
+
+  it('caps message, related messages and fix titles in one place, with an ellipsis', () => {
+    const long = 'x'.repeat(5000);
+    const r = rule('wordy', '*', (ctx) =>
+      ctx.report({ path: ['Resources', 'B'], message: long, related: [{ path: ['Resources'], message: long }], fixes: [{ title: long, intents: [], safe: false }] }),
+    );
+    const [d] = lintText(BUCKET, 't.yaml', new RuleRegistry([r])).diagnostics;
+    for (const text of [d.message, d.related[0].message, d.fixes[0].title]) {
+      assert.equal(text.length, MAX_MESSAGE_LENGTH);
+      assert.ok(text.endsWith('x…'));
+    }
+  });
+
+  it('caps what the engine itself says: a JSON syntax error and a suppression naming a 5 KB key', () => {
+    const key = 'K'.repeat(5000);
+    const json = `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"${key}": {"Type": "AWS::S3::Bucket"}, "${key}": {"Type": "AWS::S3::Bucket"}}}`;
+    const yaml = `${BUCKET}    Metadata:\n      cfn-tls-lint:\n        ignore:\n          - rule: ${key}\n`;
+    for (const [text, file] of [[json, 't.json'], [yaml, 't.yaml']]) {
+      const found = lintText(text, file, defaultRegistry()).diagnostics;
+      assert.ok(found.length > 0, file);
+      for (const d of found) assert.ok(d.message.length <= MAX_MESSAGE_LENGTH, `${d.rule}: ${d.message.length} characters`);
+    }
+  });
+
+  it('leaves short text alone and never splits a surrogate pair', () => {
+    assert.equal(capText('short'), 'short');
+    const emoji = `${'a'.repeat(MAX_MESSAGE_LENGTH - 2)}\u{1F512}tail`;
+    const capped = capText(emoji);
+    assert.ok(capped.length <= MAX_MESSAGE_LENGTH && capped.endsWith('a…'), capped.slice(-4));
+  });
+
+  it('quotes a value on one line, at most 120 characters; lists at most 10 values', () => {
+    assert.equal(quote('TLS_1_2'), "'TLS_1_2'");
+    assert.equal(quote({ Ref: 'Cert' }), `'{"Ref":"Cert"}'`);
+    assert.equal(quote('a\nb'), "'a\\nb'");
+    assert.equal(quote(LONG_NAME), `'${LONG_NAME.slice(0, 120)}…'`);
+    const names = Array.from({ length: 12 }, (_, i) => `n${i}.example.com`);
+    assert.equal(quoteList([...names, 'n0.example.com']), `${names.slice(0, 10).map((n) => `'${n}'`).join(', ')} and 2 more`);
+  });
+
+  it('a 5 KB domain name in an ACM certificate: every finding stays short', () => {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Certificate:
+    Type: AWS::CertificateManager::Certificate
+    Properties:
+      DomainName: ${LONG_NAME}
+      SubjectAlternativeNames: [${LONG_NAME}, ${LONG_NAME.toUpperCase()}.]
+      ValidationMethod: DNS
+      DomainValidationOptions:
+        - DomainName: other.example.com
+          ValidationDomain: ${LONG_NAME}
+`;
+    assertShort(lengths(text), ['acm-domain-invalid', 'acm-duplicate-domain', 'acm-validation-domain-mismatch', 'acm-dns-validation-manual']);
+  });
+
+  it('a 5 KB domain name in a listener: every finding stays short', () => {
+    const text = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !ImportValue shared-alb
+      Protocol: HTTPS
+      Port: 443
+      SslPolicy: ${LONG_NAME}
+      Certificates:
+        - CertificateArn: ${LONG_NAME}
+      DefaultActions:
+        - Type: ${LONG_NAME}
+`;
+    assertShort(lengths(text), ['elbv2-ssl-policy-unknown', 'certificate-arn-invalid']);
+  });
+
+  it('JSON: a 5 KB domain name in a listener and a certificate', () => {
+    const text = JSON.stringify({
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Certificate: { Type: 'AWS::CertificateManager::Certificate', Properties: { DomainName: `${LONG_NAME}.`, ValidationMethod: 'DNS' } },
+        Listener: {
+          Type: 'AWS::ElasticLoadBalancingV2::Listener',
+          Properties: {
+            LoadBalancerArn: { 'Fn::ImportValue': 'shared-alb' },
+            Protocol: 'HTTPS',
+            Port: 443,
+            SslPolicy: LONG_NAME,
+            Certificates: [{ CertificateArn: LONG_NAME }],
+            DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
+          },
+        },
+      },
+    });
+    assertShort(lengths(text, 't.json'), ['acm-domain-invalid', 'elbv2-ssl-policy-unknown', 'certificate-arn-invalid']);
   });
 });

@@ -1,11 +1,12 @@
 /** Custom domains: API Gateway (REST, private, v2, SAM) and OpenSearch / Elasticsearch endpoints. */
-import { APIGW_DEFAULT_POLICY_NEW_DOMAINS, findApigwSecurityPolicy } from '../../data/apigw';
+import { APIGW_DEFAULT_POLICY_NEW_DOMAINS, findApigwSecurityPolicy, HTTP_API_SECURITY_POLICY } from '../../data/apigw';
 import { findOpenSearchTlsPolicy, OPENSEARCH_DEFAULT_TLS_POLICY } from '../../data/opensearch';
 import type { RuleContext } from '../../engine/types';
 import type { Scenario } from '../../evaluate/conditions';
 import { booleans, entry, strings } from '../../evaluate/values';
 import { getValue, Path, SNode } from '../../parse/source-tree';
 import { domainSites, DomainSite } from '../../rules/apigw/domains';
+import { negotiatesTls12Anyway } from '../../rules/apigw/mappings';
 import { domainViews, endpointOptionsOf } from '../../rules/opensearch/endpoint-options';
 import { EndpointTable, propertyPath, texts } from '../collect';
 import { weakestFloor } from './floors';
@@ -45,20 +46,26 @@ export function addApiDomains(ctx: RuleContext, table: EndpointTable): void {
     if (section && (!resourceId || getValue(getValue(props, 'Domain'), 'CertificateArn') === undefined)) {
       acc.claimCertificates(['Globals', section, 'Domain', 'CertificateArn']);
     }
-    // Without SecurityPolicy a domain created now gets TLS_1_2, an older one kept TLS_1_0: the floor is not known.
+    // Without SecurityPolicy a domain created now gets TLS_1_2, an older one kept TLS_1_0: the floor is
+    // not known, unless the domain serves only HTTP/WebSocket APIs, which negotiate TLS 1.2.
     const absent = site.securityPolicy === undefined;
+    const tls12Apis = absent && negotiatesTls12Anyway(ctx, site);
     const policy = absent ? undefined : texts(site.securityPolicy);
     acc.observe({
       protocols: ['HTTPS'],
       ports: ['443'],
       tls: true,
       policy: { values: policy, default: absent },
-      floor: weakestFloor(policy, (n) => findApigwSecurityPolicy(n)?.minTls),
+      floor: tls12Apis ? findApigwSecurityPolicy(HTTP_API_SECURITY_POLICY)?.minTls : weakestFloor(policy, (n) => findApigwSecurityPolicy(n)?.minTls),
       domains: domainNames(ctx, site, resourceId),
       details: {
         endpointType: site.endpointTypes,
         mutualTls: site.mutualTls ? 'yes' : undefined,
-        defaultSecurityPolicy: absent ? `${APIGW_DEFAULT_POLICY_NEW_DOMAINS} for domains created now, TLS_1_0 for older ones` : undefined,
+        defaultSecurityPolicy: tls12Apis
+          ? `${HTTP_API_SECURITY_POLICY} (HTTP and WebSocket APIs only)`
+          : absent
+            ? `${APIGW_DEFAULT_POLICY_NEW_DOMAINS} for domains created now, TLS_1_0 for older ones`
+            : undefined,
       },
     });
   }

@@ -106,7 +106,7 @@ export const acmActivityUnmonitored: Rule = {
     ctx.report({
       path: ['Resources', first.id],
       target: 'key',
-      message: `The template creates ${certificates.length === 1 ? 'a certificate' : `${certificates.length} certificates`} but nothing in it watches ACM activity: no AWS::Events::Rule matching source aws.acm or ACM CloudTrail calls, and no CloudWatch alarm on ACM metrics (S10, S16). Add an EventBridge rule for aws.acm events (expiry, issuance) and ACM API calls such as RequestCertificate and DeleteCertificate, with a target that alerts someone.`,
+      message: `The template creates ${certificates.length === 1 ? 'a certificate' : `${certificates.length} certificates`} but nothing in it watches ACM activity: no AWS::Events::Rule matching source aws.acm or ACM CloudTrail calls, and no CloudWatch alarm on ACM metrics, so nobody hears of a certificate created, deleted or about to expire. Add an EventBridge rule for aws.acm events (expiry, issuance) and ACM API calls such as RequestCertificate and DeleteCertificate, with a target that alerts someone.`,
       related: others.map((c) => ({ path: ['Resources', c.id], message: `${c.id} is another certificate of this template` })),
     });
   },

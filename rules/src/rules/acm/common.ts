@@ -112,8 +112,3 @@ export function noValueBranch(node: SNode | undefined, path: Path): Path | undef
   for (const i of [1, 2]) if (isNoValue(args.items[i])) return [...path, 'Fn::If', i];
   return undefined;
 }
-
-/** Quoted, de-duplicated list for messages. */
-export function quoted(values: Iterable<string>): string {
-  return [...new Set(values)].map((v) => `'${v}'`).join(', ');
-}

@@ -1,8 +1,9 @@
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry, stringCandidates, strings } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, ResourceView, Rule, RuleContext } from '../../engine/types';
+import { quoteList } from '../helpers';
 import { baseName, isWildcard, nameKey } from './domain-names';
-import { CERTIFICATE, CertificateName, certificateNames, isKnownName, isPublic, nameCandidates, propertyPath, quoted, toFixValue, writtenProperty } from './common';
+import { CERTIFICATE, CertificateName, certificateNames, isKnownName, isPublic, nameCandidates, propertyPath, toFixValue, writtenProperty } from './common';
 import { hostedZoneReference } from './hosted-zone';
 
 const WHY = 'CloudFormation creates the validation CNAME records only for names listed in DomainValidationOptions with a HostedZoneId, so the stack waits in CREATE_IN_PROGRESS until someone adds the records by hand';
@@ -43,7 +44,7 @@ function reportAbsent(ctx: RuleContext, view: ResourceView, names: CertificateNa
   ctx.report({
     path: written ? propertyPath(view, 'DomainValidationOptions') : view.path,
     target: written ? undefined : 'key',
-    message: `DNS validation without DomainValidationOptions${written ? ' in one branch' : ''}: ${WHY}. Add an entry with a HostedZoneId for ${known.length ? quoted(known) : 'each name'}.`,
+    message: `DNS validation without DomainValidationOptions${written ? ' in one branch' : ''}: ${WHY}. Add an entry with a HostedZoneId for ${known.length ? quoteList(known) : 'each name'}.`,
     fixes: fix ? [fix] : undefined,
   });
 }
@@ -72,7 +73,7 @@ function reportIncomplete(ctx: RuleContext, view: ResourceView, dvo: RNode & { k
   ctx.report({
     path: dvo.path,
     key: propertyPath(view, 'DomainValidationOptions').join('\u0001'),
-    message: `DNS validation, but DomainValidationOptions has no entry with a HostedZoneId for ${quoted(values)}: ${WHY}. Add one (or a HostedZoneId to the existing entry).`,
+    message: `DNS validation, but DomainValidationOptions has no entry with a HostedZoneId for ${quoteList(values)}: ${WHY}. Add one (or a HostedZoneId to the existing entry).`,
     fixes: fix ? [fix] : undefined,
   });
 }

@@ -1,6 +1,6 @@
 import type { Candidate } from '../../evaluate/values';
 import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quote, relatedFor } from '../helpers';
 import { checkName, NameCheck } from './domain-names';
 import { CERTIFICATE, CertificateName, certificateNames, nameCandidates, NameProperty, propertyPath } from './common';
 
@@ -38,7 +38,7 @@ export const acmDomainInvalid: Rule = {
 };
 
 function describe(f: Finding): string {
-  return f.check.errors.length ? `'${f.cand.value}': ${f.check.errors.join('; ')}` : `'${f.cand.value}' has upper-case letters`;
+  return f.check.errors.length ? `${quote(f.cand.value)}: ${f.check.errors.join('; ')}` : `${quote(f.cand.value)} has upper-case letters`;
 }
 
 function report(ctx: RuleContext, view: ResourceView, property: NameProperty, findings: Finding[]): void {
@@ -46,7 +46,7 @@ function report(ctx: RuleContext, view: ResourceView, property: NameProperty, fi
   const first = errors[0] ?? findings[0];
   const what = property === 'DomainName' ? 'DomainName' : 'SubjectAlternativeNames';
   const message = errors.length
-    ? `${what} ${findings.map(describe).join('. ')}. ACM rejects the request, so CloudFormation fails to create the certificate; certificates name fully qualified domain names, not aliases (S6). Correct the name.`
+    ? `${what} ${findings.map(describe).join('. ')}. ACM rejects the request, so CloudFormation fails to create the certificate; certificates name fully qualified domain names, not aliases. Correct the name.`
     : `${what} ${findings.map(describe).join('. ')}: domain names are case-insensitive, and lower case is how ACM, DNS and browsers show them, so mixed case hides duplicates and mismatches. Write it in lower case.`;
   ctx.report({
     path: first.name.node.path,
@@ -75,6 +75,6 @@ function correctionFix(findings: Finding[]): Fix[] | undefined {
   }
   if (!intents.length) return undefined;
   const fixed = findings.filter((f) => f.check.corrected);
-  const title = fixed.length === 1 ? `Change '${fixed[0].cand.value}' to '${fixed[0].check.corrected}'` : `Correct ${fixed.length} names (trailing dot, case, punycode)`;
+  const title = fixed.length === 1 ? `Change ${quote(fixed[0].cand.value)} to ${quote(fixed[0].check.corrected)}` : `Correct ${fixed.length} names (trailing dot, case, punycode)`;
   return [{ title, intents, safe: true }];
 }

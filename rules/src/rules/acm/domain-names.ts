@@ -1,6 +1,7 @@
 import { domainToASCII } from 'url';
 import { ACM_DOMAIN_NAME_MAX_LENGTH } from '../../data/acm';
 import { ACM_DOMAIN_NAME_PATTERN, ACM_NAME_MAX_LENGTH, DNS_LABEL_MAX_LENGTH } from '../../data/acm-practice';
+import { quote, quoteList } from '../helpers';
 
 /**
  * Certificate name checks (rules.md `acm-domain-invalid`) and name comparisons shared by the
@@ -76,7 +77,7 @@ function problemsOf(raw: string, isDomainName: boolean): string[] {
   if (NON_ASCII.test(name)) {
     const ascii = asciiName(name);
     if (ascii === undefined) return [...out, 'it is not a valid internationalised domain name'];
-    out.push(`ACM accepts only the ASCII (punycode) form of internationalised names: '${ascii}'`);
+    out.push(`ACM accepts only the ASCII (punycode) form of internationalised names: ${quote(ascii)}`);
     name = ascii;
   }
   name = name.toLowerCase();
@@ -91,13 +92,13 @@ function problemsOf(raw: string, isDomainName: boolean): string[] {
   if (base.length < 2) out.push(labels[0] === '*' ? 'a wildcard needs a domain of at least two labels' : 'it is a single label, not a fully qualified domain name');
   const badChars = new Set<string>();
   for (const l of base) for (const ch of l.replace(/\*/g, '')) if (!ASCII_LABEL_CHARS.test(ch)) badChars.add(ch);
-  if (badChars.size) out.push(`it contains ${[...badChars].map((c) => `'${c}'`).join(', ')}; a label may contain only a-z, 0-9 and '-'`);
+  if (badChars.size) out.push(`it contains ${quoteList(badChars)}; a label may contain only a-z, 0-9 and '-'`);
   const long = base.find((l) => l.length > DNS_LABEL_MAX_LENGTH);
-  if (long) out.push(`the label '${long}' has ${long.length} characters (at most ${DNS_LABEL_MAX_LENGTH})`);
+  if (long) out.push(`the label ${quote(long)} has ${long.length} characters (at most ${DNS_LABEL_MAX_LENGTH})`);
   const hyphen = base.find((l) => l.startsWith('-') || l.endsWith('-'));
-  if (hyphen) out.push(`the label '${hyphen}' starts or ends with '-'`);
+  if (hyphen) out.push(`the label ${quote(hyphen)} starts or ends with '-'`);
   const last = base[base.length - 1];
-  if (base.length >= 2 && last.length < 2) out.push(`the last label '${last}' is shorter than 2 characters`);
+  if (base.length >= 2 && last.length < 2) out.push(`the last label ${quote(last)} is shorter than 2 characters`);
   if (name.length > ACM_NAME_MAX_LENGTH) out.push(`it has ${name.length} characters (at most ${ACM_NAME_MAX_LENGTH})`);
   // Whatever the checks above did not name, ACM's own pattern still rejects.
   if (!out.length && !ACM_DOMAIN_NAME_PATTERN.test(name)) out.push(`it does not match ACM's domain name pattern`);

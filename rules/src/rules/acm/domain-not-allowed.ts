@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quoteList, relatedFor } from '../helpers';
 import { baseName, isWithin, nameKey } from './domain-names';
-import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath, quoted } from './common';
+import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath } from './common';
 
 export const acmDomainNotAllowed: Rule = {
   meta: {
@@ -30,10 +30,10 @@ export const acmDomainNotAllowed: Rule = {
         ctx.report({
           path: outside[0].n.node.path,
           key: propertyPath(view, property).join('\u0001'),
-          message: `${property} ${quoted(values)} is outside the organisation's domains (${allowed.join(', ')}): ACM issues a certificate for any domain whose owner approves, so a name outside them, such as a look-alike, is one your organisation does not control (S11). Use a name under an allowed domain, or add the domain to allowedDomains.`,
+          message: `${property} ${quoteList(values)} is outside the organisation's domains (${allowed.join(', ')}): ACM issues a certificate for any domain whose owner approves, so a name outside them, such as a look-alike, is one your organisation does not control. Use a name under an allowed domain, or add the domain to allowedDomains.`,
           related: [
             ...relatedFor(outside.flatMap((o) => o.bad)),
-            ...outside.slice(1).map((o) => ({ path: o.n.node.path, message: `${quoted(o.bad.map((c) => c.value))} is outside too` })),
+            ...outside.slice(1).map((o) => ({ path: o.n.node.path, message: `${quoteList(o.bad.map((c) => c.value))} is outside too` })),
           ],
           data: { allowedDomains: allowed },
         });

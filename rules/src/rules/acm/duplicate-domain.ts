@@ -1,4 +1,5 @@
 import type { Fix, FixIntent, Rule } from '../../engine/types';
+import { quote } from '../helpers';
 import { CERTIFICATE, CertificateName, certainValue, certificateNames, isKnownName, nameCandidates, propertyPath } from './common';
 
 const lower = (s: string): string => s.toLowerCase();
@@ -54,7 +55,7 @@ export const acmDuplicateDomain: Rule = {
       if (!duplicates.length || !sans || sans.kind !== 'seq') continue;
       const first = duplicates[0];
       const describe = (d: (typeof duplicates)[number]): string =>
-        `'${d.value}' repeats ${d.of.property === 'DomainName' ? 'DomainName' : 'an earlier entry'}`;
+        `${quote(d.value)} repeats ${d.of.property === 'DomainName' ? 'DomainName' : 'an earlier entry'}`;
       ctx.report({
         path: first.name.node.path,
         key: propertyPath(view, 'SubjectAlternativeNames').join('\u0001'),

@@ -2,7 +2,7 @@ import { ACM_DEFAULT_VALIDATION_METHOD } from '../../data/acm';
 import { ACM_RECOMMENDED_VALIDATION_METHOD } from '../../data/acm-practice';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { badStrings, insertFix, reportValue } from '../helpers';
+import { badStrings, insertFix, quote, reportValue } from '../helpers';
 import { CERTIFICATE, isNoValue, isPublic, noValueBranch, propertyPath, writtenProperty } from './common';
 
 const WHY = 'ACM then emails the domain contacts for every name, and the certificate is issued and renewed only after someone approves (the stack waits in CREATE_IN_PROGRESS meanwhile)';
@@ -40,7 +40,7 @@ export const acmEmailValidation: Rule = {
         ctx.report({
           path,
           message: `ValidationMethod is AWS::NoValue${target && target !== path ? ' in one branch' : ''}, so CloudFormation requests the default, ${ACM_DEFAULT_VALIDATION_METHOD} validation: ${WHY}. Use DNS.`,
-          fixes: target ? [{ title: `Set ValidationMethod to "${dns}"`, intents: [{ kind: 'set', path: target, value: dns }], safe: true }] : undefined,
+          fixes: target ? [{ title: `Set ValidationMethod to ${quote(dns)}`, intents: [{ kind: 'set', path: target, value: dns }], safe: true }] : undefined,
         });
         continue;
       }

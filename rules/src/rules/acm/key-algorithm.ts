@@ -2,8 +2,8 @@ import { ACM_KEY_ALGORITHMS, ACM_REQUESTABLE_KEY_ALGORITHMS, ACM_WEAK_KEY_ALGORI
 import { ACM_KEY_ALGORITHM_REPLACEMENT } from '../../data/acm-practice';
 import { entry } from '../../evaluate/values';
 import type { FixIntent, Rule } from '../../engine/types';
-import { badStrings, relatedFor } from '../helpers';
-import { CERTIFICATE, quoted } from './common';
+import { badStrings, quote, quoteList, relatedFor } from '../helpers';
+import { CERTIFICATE } from './common';
 
 /** Known algorithms ACM cannot issue on request (imports only); unknown spellings are left to AWS. */
 function notRequestable(alg: string): boolean {
@@ -42,10 +42,10 @@ export const acmKeyAlgorithm: Rule = {
       ctx.report({
         path: alg.path,
         message:
-          `KeyAlgorithm ${quoted(bad.map((c) => c.value))}: ACM issues requested certificates only with ${ACM_REQUESTABLE_KEY_ALGORITHMS.join(', ')} (the others are for imported certificates), so CloudFormation fails to create the certificate` +
+          `KeyAlgorithm ${quoteList(bad.map((c) => c.value))}: ACM issues requested certificates only with ${ACM_REQUESTABLE_KEY_ALGORITHMS.join(', ')} (the others are for imported certificates), so CloudFormation fails to create the certificate` +
           `${weak.length ? '; RSA_1024 is also below the 2048-bit minimum (Security Hub ACM.2)' : ''}. Use ${replacements.join(' or ')}.`,
         related: relatedFor(bad),
-        fixes: [{ title: `Set KeyAlgorithm to ${replacements.map((r) => JSON.stringify(r)).join(' / ')}`, intents, safe: true }],
+        fixes: [{ title: `Set KeyAlgorithm to ${replacements.map(quote).join(' / ')}`, intents, safe: true }],
         data: { replacements },
       });
     }

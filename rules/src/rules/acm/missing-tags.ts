@@ -3,6 +3,7 @@ import type { RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import { ruleOption } from '../../engine/config';
 import type { Fix, FixIntent, ResourceView, Rule } from '../../engine/types';
+import { quote } from '../helpers';
 import { CERTIFICATE, propertyPath, writtenProperty } from './common';
 
 /**
@@ -63,7 +64,7 @@ export const acmMissingTags: Rule = {
         ctx.report({
           ...site,
           key: propertyPath(view, 'Tags').join('\u0001'),
-          message: `Certificate without tags: tags say who owns a certificate, which team it was issued for and which application uses it, which is what renewals, audits and revocations need at scale (S13). Add Tags such as ${ACM_DEFAULT_TAG_KEYS.join(', ')}.`,
+          message: `Certificate without tags: tags say who owns a certificate, which team it was issued for and which application uses it, which is what renewals, audits and revocations need at scale. Add Tags such as ${ACM_DEFAULT_TAG_KEYS.join(', ')}.`,
           fixes: fix ? [fix] : undefined,
           data: { missing: ACM_DEFAULT_TAG_KEYS },
         });
@@ -79,7 +80,7 @@ export const acmMissingTags: Rule = {
           ...site,
           key: `${propertyPath(view, 'Tags').join('\u0001')}\u0000tag:${key}`,
           severity: ctx.severity === 'error' ? 'error' : 'warning',
-          message: `Certificate without the tag '${key}', which the configuration requires (requiredTags: ${required.join(', ')}). Add it (S13).`,
+          message: `Certificate without the tag ${quote(key)}, which the configuration requires (requiredTags: ${required.join(', ')}). Add it: tags say who owns the certificate and who to ask at renewal or revocation.`,
           fixes: fix ? [fix] : undefined,
           data: { missing: key },
         });

@@ -21,7 +21,7 @@ export const acmPublicCertificateProduction: Rule = {
       ctx.report({
         path: view.path,
         target: 'key',
-        message: `ACM-issued public certificate on the production internet endpoint${consumers.length > 1 ? 's' : ''} ${consumers.join(', ')}: ACM issues domain-validated certificates that name Amazon as the issuer and carry no organisation, which security-aware customers may not trust (S7). Where your policy asks for it, import an organisation-issued OV/EV certificate for production endpoints instead.`,
+        message: `ACM-issued public certificate on the production internet endpoint${consumers.length > 1 ? 's' : ''} ${consumers.join(', ')}: ACM issues domain-validated certificates that name Amazon as the issuer and carry no organisation, which security-aware customers may not trust. Where your policy asks for it, import an organisation-issued OV/EV certificate for production endpoints instead.`,
         related: uses.map((u) => ({ path: u.path, message: `${u.consumer} (${u.type}) serves this certificate to the internet` })),
         data: { consumers },
       });

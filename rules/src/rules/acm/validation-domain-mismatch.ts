@@ -1,9 +1,9 @@
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quote, quoteList, relatedFor } from '../helpers';
 import { baseName, isWithin, nameKey } from './domain-names';
-import { CERTIFICATE, certificateNames, isKnownName, nameCandidates, propertyPath, quoted } from './common';
+import { CERTIFICATE, certificateNames, isKnownName, nameCandidates, propertyPath } from './common';
 
 interface Problem {
   node: RNode;
@@ -34,7 +34,7 @@ export const acmValidationDomainMismatch: Rule = {
         const nameCands = stringCandidates(nameNode);
         if (requested && nameNode) {
           const bad = nameCands.filter((c) => !requested.has(baseName(nameKey(c.value))));
-          if (bad.length) problems.push({ node: nameNode, bad, text: `${quoted(bad.map((c) => c.value))} is neither DomainName nor a SubjectAlternativeNames entry` });
+          if (bad.length) problems.push({ node: nameNode, bad, text: `${quoteList(bad.map((c) => c.value))} is neither DomainName nor a SubjectAlternativeNames entry` });
         }
         const domainNode = entry(item, 'ValidationDomain');
         // The entry's own name must be certain to judge its ValidationDomain.
@@ -42,7 +42,7 @@ export const acmValidationDomainMismatch: Rule = {
         if (!domainNode || !nameNode || nameNode.kind !== 'leaf' || own.size !== 1 || nameCands.length !== nameNode.candidates.length) continue;
         const name = [...own][0];
         const bad = stringCandidates(domainNode).filter((c) => !isWithin(name, nameKey(c.value)));
-        if (bad.length) problems.push({ node: domainNode, bad, text: `ValidationDomain ${quoted(bad.map((c) => c.value))} is neither '${name}' nor a superdomain of it` });
+        if (bad.length) problems.push({ node: domainNode, bad, text: `ValidationDomain ${quoteList(bad.map((c) => c.value))} is neither ${quote(name)} nor a superdomain of it` });
       }
       if (!problems.length) continue;
       ctx.report({

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quoteList, relatedFor } from '../helpers';
 import { isWildcard } from './domain-names';
-import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath, quoted } from './common';
+import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath } from './common';
 
 export const acmWildcardProduction: Rule = {
   meta: {
@@ -27,10 +27,10 @@ export const acmWildcardProduction: Rule = {
         ctx.report({
           path: wild[0].n.node.path,
           key: propertyPath(view, property).join('\u0001'),
-          message: `${property} ${quoted(values)} is a wildcard on a production certificate: its key serves every host under the domain, so one leaked key or misused host exposes them all (S8: wildcards only for non-production endpoints). Name the production hosts explicitly.`,
+          message: `${property} ${quoteList(values)} is a wildcard on a production certificate: its key serves every host under the domain, so one leaked key or misused host exposes them all; keep wildcards for non-production endpoints. Name the production hosts explicitly.`,
           related: [
             ...relatedFor(wild.flatMap((w) => w.bad)),
-            ...wild.slice(1).map((w) => ({ path: w.n.node.path, message: `${quoted(w.bad.map((c) => c.value))} is a wildcard too` })),
+            ...wild.slice(1).map((w) => ({ path: w.n.node.path, message: `${quoteList(w.bad.map((c) => c.value))} is a wildcard too` })),
           ],
         });
       }

@@ -2,7 +2,7 @@ import { findApigwSecurityPolicy, isEnhancedSecurityPolicy } from '../../data/ap
 import { RULE_PEERS } from '../../data/peers';
 import type { RNode } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
-import { badStrings, listValues, relatedFor } from '../helpers';
+import { badStrings, listValues, quoteList, relatedFor } from '../helpers';
 import { DomainSite, domainSites, DOMAIN_RESOURCE_TYPES } from './domains';
 
 /**
@@ -65,7 +65,7 @@ function enhancedPolicy(ctx: RuleContext, site: DomainSite): void {
   const types = site.endpointTypes;
   if (edgeOnly.length && types.length && !types.includes('EDGE')) {
     reportPolicy(ctx, policy, edgeOnly, 'edge-only',
-      `SecurityPolicy ${listValues(edgeOnly)} is for edge-optimized domains only, but this domain is ${types.join(', ')}. ` +
+      `SecurityPolicy ${listValues(edgeOnly)} is for edge-optimized domains only, but this domain is ${quoteList(types)}. ` +
       'Use a regional enhanced policy such as SecurityPolicy_TLS13_1_2_2021_06 or SecurityPolicy_TLS13_1_3_2025_09.');
   }
   if (site.mutualTls) {

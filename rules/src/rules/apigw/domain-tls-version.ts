@@ -4,6 +4,7 @@ import { isBelow, tlsLabel } from '../../data/tls';
 import type { Rule } from '../../engine/types';
 import { badStrings, insertFix, listValues, reportValue } from '../helpers';
 import { domainSites, DOMAIN_RESOURCE_TYPES } from './domains';
+import { negotiatesTls12Anyway } from './mappings';
 
 /** S1: TLS 1.2 is the floor. */
 const MINIMUM = '1.2';
@@ -12,7 +13,7 @@ export const apigwDomainTlsVersion: Rule = {
   meta: {
     id: 'apigw-domain-tls-version',
     severity: 'warning',
-    summary: 'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set.',
+    summary: 'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set, unless the domain serves only HTTP/WebSocket APIs.',
     fixable: true,
     peers: RULE_PEERS['apigw-domain-tls-version'],
     resourceTypes: DOMAIN_RESOURCE_TYPES,
@@ -23,6 +24,7 @@ export const apigwDomainTlsVersion: Rule = {
     for (const site of domainSites(ctx)) {
       const policy = site.securityPolicy;
       if (policy === undefined) {
+        if (negotiatesTls12Anyway(ctx, site)) continue; // HTTP/WebSocket APIs only: nothing to advise
         ctx.report({
           path: site.holderPath,
           target: 'key',

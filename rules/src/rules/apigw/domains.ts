@@ -38,6 +38,10 @@ export interface DomainSite {
   /** What to call it in messages. */
   label: string;
   scenario: Scenario;
+  /** Logical id of the domain resource; undefined for a SAM `Domain` block (SAM names the domain it creates). */
+  resourceId?: string;
+  /** Resolved `DomainName`. */
+  domainName?: RNode;
   /** Resolved `SecurityPolicy` (undefined when absent). */
   securityPolicy: RNode | undefined;
   /** Path of the object that holds (or should hold) `SecurityPolicy`. */
@@ -66,6 +70,8 @@ export function domainSites(ctx: RuleContext): DomainSite[] {
       kind: rest ? 'rest' : 'private',
       label: view.resource.type!,
       scenario: view.scenario,
+      resourceId: view.resource.id,
+      domainName: entry(view.props, 'DomainName'),
       securityPolicy: entry(view.props, 'SecurityPolicy'),
       holderPath: view.path,
       // DomainNameV2 is the private custom domain: PRIVATE when not written.
@@ -87,6 +93,8 @@ export function domainSites(ctx: RuleContext): DomainSite[] {
         kind: 'v2',
         label: `${V2_DOMAIN} DomainNameConfigurations item`,
         scenario: view.scenario,
+        resourceId: view.resource.id,
+        domainName: entry(view.props, 'DomainName'),
         securityPolicy: entry(config, 'SecurityPolicy'),
         holderPath: config.path,
         // API Gateway v2 domains are regional only.
@@ -145,6 +153,7 @@ function samSite(type: string, own: RMap | undefined, globals: RMap | undefined,
     kind: http ? 'sam-http' : 'sam-rest',
     label: `SAM ${type} Domain`,
     scenario,
+    domainName: get('DomainName'),
     securityPolicy: get('SecurityPolicy'),
     holderPath: holder.path,
     // SAM's default endpoint for a custom domain is REGIONAL.

@@ -1,7 +1,7 @@
 import { CLASSIC_LOADBALANCER, ELBV2_LISTENER } from '../../data/beanstalk-options';
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quote, relatedFor } from '../helpers';
 import { BeanstalkListener, beanstalkCases, isTls, listenersOf } from './environment';
 import { BEANSTALK_TYPES } from './options';
 
@@ -11,7 +11,7 @@ function message(l: BeanstalkListener, elbv2: boolean): string {
     return `${CLASSIC_LOADBALANCER.namespace} ${CLASSIC_LOADBALANCER.httpsPort} opens a secure (${protocols}) listener, but ${CLASSIC_LOADBALANCER.certificate} is not set in that namespace: Elastic Beanstalk cannot create the listener without a certificate and the environment fails to launch or update. Set ${CLASSIC_LOADBALANCER.certificate} to an ACM (or IAM) certificate ARN.`;
   }
   const cert = elbv2 ? ELBV2_LISTENER.certificates : 'SSLCertificateId';
-  return `${l.namespace} is an ${protocols} listener without ${cert}: Elastic Beanstalk cannot create it without a certificate and the environment fails to launch or update. Set ${cert} in ${l.namespace} to an ACM (or IAM) certificate ARN.`;
+  return `${quote(l.namespace)} is an ${protocols} listener without ${cert}: Elastic Beanstalk cannot create it without a certificate and the environment fails to launch or update. Set ${cert} in ${quote(l.namespace)} to an ACM (or IAM) certificate ARN.`;
 }
 
 export const beanstalkCertificateMissing: Rule = {

@@ -1,6 +1,7 @@
 import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
+import { quoteList } from '../helpers';
 import { beanstalkCases, listenersOf } from './environment';
 import { ENVIRONMENT } from './options';
 
@@ -33,7 +34,7 @@ export const beanstalkHttpOnly: Rule = {
       ctx.report({
         path: options ? options.path : c.view.path,
         target: 'key',
-        message: `This load-balanced environment's ${lbLabel} listens on HTTP only (${enabled.map((l) => l.namespace).join(', ')}): every request crosses the network unencrypted. ${ADVICE[c.lb]}`,
+        message: `This load-balanced environment's ${lbLabel} listens on HTTP only (${quoteList(enabled.map((l) => l.namespace))}): every request crosses the network unencrypted. ${ADVICE[c.lb]}`,
         data: { loadBalancerType: c.lb, listeners: enabled.map((l) => l.namespace) },
       });
     }

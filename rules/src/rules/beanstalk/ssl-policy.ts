@@ -3,7 +3,7 @@ import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, findEl
 import { RULE_PEERS } from '../../data/peers';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { Fix, Rule } from '../../engine/types';
-import { badStrings, listValues, relatedFor, reportValue } from '../helpers';
+import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
 import { beanstalkCases, isTls, listenersOf } from './environment';
 import { BEANSTALK_TYPES, OptionEntry } from './options';
 
@@ -14,7 +14,7 @@ function addPolicyFix(protocolEntry: OptionEntry, namespace: string, policy: str
   const list = protocolEntry.source.list;
   if (!list || list.kind !== 'seq') return undefined;
   return {
-    title: `Add option ${namespace} ${ELBV2_LISTENER.sslPolicy}: ${policy}`,
+    title: `Add option ${ELBV2_LISTENER.sslPolicy}: ${quote(policy)} to ${quote(namespace)}`,
     intents: [{ kind: 'append', path: list.path, value: { Namespace: namespace, OptionName: ELBV2_LISTENER.sslPolicy, Value: policy } }],
     safe: true,
   };
@@ -43,7 +43,7 @@ export const beanstalkSslPolicy: Rule = {
           const fix = addPolicyFix(protocolEntry, l.namespace, recommended);
           ctx.report({
             path: protocolEntry.value.path,
-            message: `${l.namespace} is an HTTPS listener without ${ELBV2_LISTENER.sslPolicy}: the load balancer gets the ELB default ${ELBV2_DEFAULT_POLICY}, which accepts TLS 1.0 and 1.1. Set ${ELBV2_LISTENER.sslPolicy} to a TLS 1.2+ policy such as ${recommended}.`,
+            message: `${quote(l.namespace)} is an HTTPS listener without ${ELBV2_LISTENER.sslPolicy}: the load balancer gets the ELB default ${ELBV2_DEFAULT_POLICY}, which accepts TLS 1.0 and 1.1. Set ${ELBV2_LISTENER.sslPolicy} to a TLS 1.2+ policy such as ${recommended}.`,
             related: relatedFor(l.tlsCandidates),
             fixes: fix ? [fix] : undefined,
             data: { namespace: l.namespace, recommended },
@@ -64,7 +64,7 @@ export const beanstalkSslPolicy: Rule = {
           reportValue(ctx, {
             node: e.value,
             bad,
-            message: `${l.namespace} ${ELBV2_LISTENER.sslPolicy} ${listValues(bad)} accepts ${floors}: clients can negotiate a protocol below TLS ${MINIMUM}. Use ${replacement}.`,
+            message: `${quote(l.namespace)} ${ELBV2_LISTENER.sslPolicy} ${listValues(bad)} accepts ${floors}: clients can negotiate a protocol below TLS ${MINIMUM}. Use ${replacement}.`,
             fixValue: replacement,
             fixWhat: ELBV2_LISTENER.sslPolicy,
             data: { namespace: l.namespace, replacement },

@@ -3,7 +3,7 @@ import { CLOUDFRONT_KEY_ALGORITHMS } from '../../data/certificates-keys';
 import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { listValues, relatedFor } from '../helpers';
+import { listValues, quote, relatedFor } from '../helpers';
 import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES } from './consumers';
 
 /** Key algorithms a consumer can use, when it is limited (undefined: every algorithm ACM issues). */
@@ -37,7 +37,7 @@ export const certificateKeyUnsupported: Rule = {
         if (!alg && keys.includes(ACM_DEFAULT_KEY_ALGORITHM)) continue;
         const bad = stringCandidates(alg).filter((c) => !keys.includes(c.value));
         if (!bad.length) continue;
-        const inPlace = bad.filter((c) => c.origin === 'inplace').map((c) => ({ path: c.path, message: `KeyAlgorithm of ${id} is '${c.value}'` }));
+        const inPlace = bad.filter((c) => c.origin === 'inplace').map((c) => ({ path: c.path, message: `KeyAlgorithm of ${id} is ${quote(c.value)}` }));
         ctx.report({
           path: use.value.path,
           message: `${use.consumer.label} uses certificate ${id} with KeyAlgorithm ${listValues(bad)}, which it cannot serve (it supports ${keys.join(', ')}): the deployment fails. Use RSA_2048 or EC_prime256v1 for this certificate.`,

@@ -1,7 +1,7 @@
 import { AcmCertificateArn, GLOBAL_CERTIFICATE_REGION, parseAcmCertificateArn } from '../../data/arn';
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule, RuleContext, Severity } from '../../engine/types';
-import { badStrings, listValues, reportValue } from '../helpers';
+import { badStrings, listValues, quoteList, reportValue } from '../helpers';
 import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from './consumers';
 
 /** Partition where CloudFront and the other global consumers take us-east-1 certificates. */
@@ -47,11 +47,12 @@ function checkGlobal(ctx: RuleContext, use: CertificateUse, targets: readonly st
     acmRegions(use, v, (arn) => arn.partition === GLOBAL_PARTITION && arn.region !== GLOBAL_CERTIFICATE_REGION);
   const bad = badStrings(use.value, (v) => wrong(v).length > 0);
   if (!bad.length) return;
-  const regions = [...new Set(bad.flatMap((c) => wrong(c.value)))].join(', ');
+  const found = bad.flatMap((c) => wrong(c.value));
+  const regions = [...new Set(found)].join(', ');
   reportValue(ctx, {
     node: use.value,
     bad,
-    message: `${label} takes ACM certificates from ${GLOBAL_CERTIFICATE_REGION} only, but ${listValues(bad)} is in ${regions}: the deployment fails. Request or import the certificate in ${GLOBAL_CERTIFICATE_REGION} and use that ARN.`,
+    message: `${label} takes ACM certificates from ${GLOBAL_CERTIFICATE_REGION} only, but ${listValues(bad)} is in ${quoteList(found)}: the deployment fails. Request or import the certificate in ${GLOBAL_CERTIFICATE_REGION} and use that ARN.`,
     data: { requiredRegion: GLOBAL_CERTIFICATE_REGION, regions },
   });
 }
@@ -60,11 +61,12 @@ function checkRegional(ctx: RuleContext, use: CertificateUse, targets: readonly 
   const wrong = (v: string): string[] => acmRegions(use, v, (arn) => !targets.includes(arn.region));
   const bad = badStrings(use.value, (v) => wrong(v).length > 0);
   if (!bad.length) return;
-  const regions = [...new Set(bad.flatMap((c) => wrong(c.value)))].join(', ');
+  const found = bad.flatMap((c) => wrong(c.value));
+  const regions = [...new Set(found)].join(', ');
   reportValue(ctx, {
     node: use.value,
     bad,
-    message: `${use.consumer.label} needs an ACM certificate in the region it is deployed to (${targets.join(', ')}), but ${listValues(bad)} is in ${regions}: the deployment fails. Use a certificate from the target region, passed in as a parameter.`,
+    message: `${use.consumer.label} needs an ACM certificate in the region it is deployed to (${targets.join(', ')}), but ${listValues(bad)} is in ${quoteList(found)}: the deployment fails. Use a certificate from the target region, passed in as a parameter.`,
     data: { targetRegions: [...targets], regions },
   });
 }

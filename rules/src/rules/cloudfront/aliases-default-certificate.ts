@@ -1,6 +1,7 @@
 import { CLOUDFRONT_DEFAULT_CERTIFICATE_NAME } from '../../data/cloudfront-viewer';
 import { entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
+import { quoteList } from '../helpers';
 import { certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from './distribution';
 
 /** `Aliases`, and its legacy spelling `CNAMEs`. */
@@ -24,10 +25,16 @@ export const cloudfrontAliasesDefaultCertificate: Rule = {
         const aliases = entry(config, key);
         if (!aliases || aliases.kind !== 'seq' || !aliases.items.length) continue;
         const names = aliases.items.flatMap((a) => strings(a));
-        const shown = names.length ? ` (${[...new Set(names)].slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''})` : '';
+        const shown = names.length ? ` (${quoteList(names)})` : '';
         const how = cert.node ? 'CloudFrontDefaultCertificate: true' : 'no ViewerCertificate';
+        // The finding is about the property, not one name: it sits on the key, once, whichever
+        // Fn::If branch holds the list (that branch is related information).
+        const property = [...config.path, key];
+        const inBranch = aliases.path.length > property.length;
         ctx.report({
-          path: aliases.path,
+          path: property,
+          target: 'key',
+          related: inBranch ? [{ path: aliases.path, message: `${key} in this branch: ${quoteList(names)}` }] : undefined,
           message:
             `${key}${shown} set while the distribution uses the default ${CLOUDFRONT_DEFAULT_CERTIFICATE_NAME} certificate (${how}): ` +
             'CloudFront refuses alternate domain names without a certificate that covers them, so the stack fails. ' +

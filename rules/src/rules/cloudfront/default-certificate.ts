@@ -2,7 +2,7 @@ import { CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL } from '../../data/cloudfro
 import { CLOUDFRONT_DEFAULT_CERTIFICATE_NAME } from '../../data/cloudfront-viewer';
 import { entry, strings } from '../../evaluate/values';
 import type { RelatedInfo, Rule } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quoteList, relatedFor } from '../helpers';
 import { certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from './distribution';
 
 export const cloudfrontDefaultCertificate: Rule = {
@@ -34,8 +34,8 @@ export const cloudfrontDefaultCertificate: Rule = {
       const related: RelatedInfo[] = [];
       let ignored = '';
       if (mpv) {
-        const values = [...new Set(strings(mpv))];
-        const shown = values.length ? `${values.map((v) => `'${v}'`).join(', ')} ` : '';
+        const values = strings(mpv);
+        const shown = values.length ? `${quoteList(values)} ` : '';
         ignored = ` The MinimumProtocolVersion ${shown}set here has no effect.`;
         related.push({ path: mpv.path, message: `MinimumProtocolVersion has no effect with the default certificate: CloudFront uses ${CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL}` });
       }

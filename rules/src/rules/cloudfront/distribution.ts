@@ -2,6 +2,7 @@ import type { Candidate, RMap, RNode } from '../../evaluate/values';
 import { booleans, entry, strings } from '../../evaluate/values';
 import { intrinsicName } from '../../parse/source-tree';
 import type { ResourceView, RuleContext } from '../../engine/types';
+import { quote } from '../helpers';
 
 /**
  * Reading `AWS::CloudFront::Distribution` `DistributionConfig`: its viewer certificate, cache
@@ -108,7 +109,7 @@ export function behavioursOf(config: RMap): Behaviour[] {
     list.items.forEach((b, i) => {
       if (b.kind !== 'map') return;
       const pattern = strings(entry(b, 'PathPattern'));
-      out.push({ node: b, label: pattern.length === 1 ? `the ${pattern[0]} behaviour` : `CacheBehaviors[${i}]` });
+      out.push({ node: b, label: pattern.length === 1 ? `the ${quote(pattern[0])} behaviour` : `CacheBehaviors[${i}]` });
     });
   }
   return out;

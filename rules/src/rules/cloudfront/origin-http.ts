@@ -1,7 +1,7 @@
 import { CLOUDFRONT_RECOMMENDED_ORIGIN_PROTOCOL_POLICY } from '../../data/cloudfront';
 import { entry, strings } from '../../evaluate/values';
 import type { Fix, RelatedInfo, Rule } from '../../engine/types';
-import { listValues, relatedFor, setValueFix } from '../helpers';
+import { listValues, quote, relatedFor, setValueFix } from '../helpers';
 import { allowAllCandidates, behavioursRoutingTo, candidatesIn, CustomOrigin, customOriginsOf, DISTRIBUTION, distributions } from './distribution';
 import { Findings } from './findings';
 import { s3WebsiteVerdict } from './origin-domain';
@@ -65,10 +65,10 @@ export const cloudfrontOriginHttp: Rule = {
   },
 };
 
-/** How messages name the origin: "origin 'Id'", "origin <domain>", or "this origin" when neither is known. */
+/** How messages name the origin: "origin 'Id'", "origin '<domain>'", or "this origin" when neither is known. */
 function originName(origin: CustomOrigin): string {
-  if (origin.ids.length === 1) return `origin '${origin.ids[0]}'`;
+  if (origin.ids.length === 1) return `origin ${quote(origin.ids[0])}`;
   const domains = strings(origin.domain);
-  if (domains.length === 1) return `origin ${domains[0]}`;
+  if (domains.length === 1) return `origin ${quote(domains[0])}`;
   return origin.legacy ? 'the CustomOrigin' : 'this origin';
 }

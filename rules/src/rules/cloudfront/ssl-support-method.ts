@@ -2,7 +2,7 @@ import { CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD } from '../../data/cloudfront
 import { SSL_SUPPORT_METHOD_PROBLEMS } from '../../data/cloudfront-viewer';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { FixIntent, Rule } from '../../engine/types';
-import { relatedFor, setValueFix } from '../helpers';
+import { quote, relatedFor, setValueFix } from '../helpers';
 import { candidatesIn, certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from './distribution';
 import { recommendedMinimumProtocol } from './recommended';
 
@@ -24,14 +24,14 @@ export const cloudfrontSslSupportMethod: Rule = {
       const method = entry(cert.node, 'SslSupportMethod');
       const bad = candidatesIn(method, Object.keys(SSL_SUPPORT_METHOD_PROBLEMS));
       if (!method || !bad.length) continue;
-      const why = [...new Set(bad.map((c) => `'${c.value}' ${SSL_SUPPORT_METHOD_PROBLEMS[c.value]}`))].join('; ');
+      const why = [...new Set(bad.map((c) => `${quote(c.value)} ${SSL_SUPPORT_METHOD_PROBLEMS[c.value]}`))].join('; ');
       const fix = setValueFix(bad, sni, 'SslSupportMethod');
       // sni-only requires MinimumProtocolVersion TLSv1 or higher: an SSLv3 floor changes with it.
       const mpvValue = recommendedMinimumProtocol(ctx);
       const sslv3 = stringCandidates(entry(cert.node, 'MinimumProtocolVersion')).filter((c) => c.value === 'SSLv3');
       if (sslv3.length) {
         fix.intents.push(...sslv3.map((c): FixIntent => ({ kind: 'set', path: c.path, value: mpvValue })));
-        fix.title += ` and MinimumProtocolVersion to "${mpvValue}"`;
+        fix.title += ` and MinimumProtocolVersion to ${quote(mpvValue)}`;
       }
       ctx.report({
         path: method.path,

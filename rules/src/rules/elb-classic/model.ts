@@ -2,6 +2,7 @@ import { SSL_NEGOTIATION_POLICY_TYPE } from '../../data/elb-classic-policies';
 import type { Candidate, RMap, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { ResourceView } from '../../engine/types';
+import { quote } from '../helpers';
 
 /**
  * How a Classic Load Balancer's listeners and policies read (facts.md §2): listener protocols
@@ -162,10 +163,11 @@ export function trueCandidates(n: RNode | undefined): Candidate[] {
   return n.candidates.filter((c) => c.value === true || (typeof c.value === 'string' && c.value.trim().toLowerCase() === 'true'));
 }
 
-/** A readable label for a listener in messages. */
+/** A readable label for a listener in messages; anything but a known protocol or a port number is quoted. */
 export function listenerLabel(listener: RMap): string {
-  const protocol = protocolCandidates(listener, 'Protocol').map((c) => normProtocol(c.value));
+  const protocols = new Set(protocolCandidates(listener, 'Protocol').map((c) => normProtocol(c.value)));
   const port = singleText(entry(listener, 'LoadBalancerPort'));
-  const p = [...new Set(protocol)].join('/') || 'listener';
-  return port ? `${p} listener on port ${port}` : `${p} listener`;
+  const p = [...protocols].map((x) => (FAMILY[x] ? x : quote(x))).join('/') || 'listener';
+  if (port === undefined) return `${p} listener`;
+  return `${p} listener on port ${/^\d{1,5}$/.test(port) ? port : quote(port)}`;
 }

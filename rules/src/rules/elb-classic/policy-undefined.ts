@@ -2,7 +2,7 @@ import { findClassicPolicy, REFERENCE_SECURITY_POLICY_ATTRIBUTE } from '../../da
 import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { listValues, reportValue } from '../helpers';
+import { listValues, quote, reportValue } from '../helpers';
 import { CLASSIC_LB, listenersOf, policyIndex } from './model';
 
 /** Spelling-insensitive form, to point at the name that was probably meant. */
@@ -30,7 +30,7 @@ export const elbPolicyUndefined: Rule = {
           const meant = [...index.names].find((n) => bad.some((c) => loose(c.value) === loose(n)));
           const predefined = bad.some((c) => findClassicPolicy(c.value));
           const hint = meant
-            ? ` Did you mean '${meant}'?`
+            ? ` Did you mean ${quote(meant)}?`
             : predefined
               ? ` A predefined security policy is used through a Policies entry of type SSLNegotiationPolicyType whose ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} attribute names it.`
               : '';

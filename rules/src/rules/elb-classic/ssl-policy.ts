@@ -12,7 +12,7 @@ import { isBelow, tlsLabel } from '../../data/tls';
 import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
-import { badStrings, listValues, relatedFor, reportValue } from '../helpers';
+import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
 import { CLASSIC_LB, isSslNegotiation, isTlsListener, listenerLabel, listenersOf, PolicyDef, PolicyIndex, policyIndex, singleText, sslPoliciesOf, trueCandidates } from './model';
 
 const MINIMUM = '1.2';
@@ -68,7 +68,7 @@ function checkPolicy(ctx: RuleContext, policy: PolicyDef, recommended: string): 
       reportValue(ctx, {
         node: value,
         bad,
-        message: `Policy ${policy.name} references ${listValues(bad)}, which accepts ${floors}: clients can negotiate a protocol below TLS ${MINIMUM}. Use ${recommended}.`,
+        message: `Policy ${quote(policy.name)} references ${listValues(bad)}, which accepts ${floors}: clients can negotiate a protocol below TLS ${MINIMUM}. Use ${recommended}.`,
         fixValue: recommended,
         fixWhat: REFERENCE_SECURITY_POLICY_ATTRIBUTE,
         data: { replacement: recommended },
@@ -76,11 +76,11 @@ function checkPolicy(ctx: RuleContext, policy: PolicyDef, recommended: string): 
     } else if (isWeakAttribute(name)) {
       const bad = trueCandidates(value);
       if (!bad.length) continue;
-      const what = WEAK_PROTOCOL_ATTRIBUTES.includes(name) ? `enables the protocol ${name.slice('Protocol-'.length)}` : `enables the weak cipher ${name}`;
+      const what = WEAK_PROTOCOL_ATTRIBUTES.includes(name) ? `enables the protocol ${name.slice('Protocol-'.length)}` : `enables the weak cipher ${quote(name)}`;
       const fix = replaceAttributesFix(policy.node, recommended);
       ctx.report({
         path: value.path,
-        message: `Policy ${policy.name} ${what} on an HTTPS/SSL listener. Set it to false, or base the policy on ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} ${recommended} (TLS 1.2, strong ciphers).`,
+        message: `Policy ${quote(policy.name)} ${what} on an HTTPS/SSL listener. Set it to false, or base the policy on ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} ${recommended} (TLS 1.2, strong ciphers).`,
         related: relatedFor(bad),
         fixes: fix ? [fix] : undefined,
         data: { attribute: name, replacement: recommended },
@@ -110,7 +110,7 @@ function attachPolicyFix(view: ResourceView, listener: RMap, index: PolicyIndex,
   }
   return {
     fix: {
-      title: reuse ? `Attach policy ${name} (${recommended}) to the listener` : `Add policy ${name} with ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} ${recommended} and attach it`,
+      title: reuse ? `Attach policy ${quote(name)} (${recommended}) to the listener` : `Add policy ${name} with ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} ${recommended} and attach it`,
       intents,
       // Two fixes adding the same new policy in one pass would duplicate it: fix-all adds it for
       // the first listener, and the next pass reuses it for the others.

@@ -1,6 +1,7 @@
 import { ELBV2_REDIRECT_KEEP_PROTOCOL } from '../../data/elbv2-protocols';
 import type { RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
+import { quote } from '../helpers';
 
 /**
  * What an ELBv2 action (listener `DefaultActions` / rule `Actions` entry) does with a request
@@ -21,7 +22,7 @@ export function httpsRedirectVerdict(action: RNode): HttpsRedirectVerdict {
   const types = stringCandidates(type);
   if (!type || type.kind !== 'leaf' || types.length !== type.candidates.length) return UNKNOWN;
   const other = types.find((c) => c.value !== 'redirect');
-  if (other) return { kind: 'plain', why: `is a '${other.value}' action` };
+  if (other) return { kind: 'plain', why: `is a ${quote(other.value)} action` };
   const config = entry(action, 'RedirectConfig');
   if (!config || config.kind !== 'map') return UNKNOWN; // a redirect without RedirectConfig does not deploy
   const protocol = entry(config, 'Protocol');
@@ -30,8 +31,8 @@ export function httpsRedirectVerdict(action: RNode): HttpsRedirectVerdict {
   if (protocol.kind !== 'leaf' || values.length !== protocol.candidates.length) return UNKNOWN;
   const bad = values.find((c) => c.value.toUpperCase() !== 'HTTPS');
   if (!bad) return { kind: 'https' };
-  if (bad.value === ELBV2_REDIRECT_KEEP_PROTOCOL) return { kind: 'plain', why: `redirects with Protocol '${ELBV2_REDIRECT_KEEP_PROTOCOL}', which stays HTTP on an HTTP listener` };
-  return { kind: 'plain', why: `redirects with Protocol '${bad.value}'` };
+  if (bad.value === ELBV2_REDIRECT_KEEP_PROTOCOL) return { kind: 'plain', why: `redirects with Protocol ${quote(ELBV2_REDIRECT_KEEP_PROTOCOL)}, which stays HTTP on an HTTP listener` };
+  return { kind: 'plain', why: `redirects with Protocol ${quote(bad.value)}` };
 }
 
 /** The first action of a list that does not redirect to HTTPS (undefined when none is known to). */

@@ -2,20 +2,34 @@ import { ELBV2_PLAINTEXT_TARGET_PROTOCOLS } from '../../data/elbv2-protocols';
 import { RULE_PEERS } from '../../data/peers';
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
-import type { ResourceView, Rule, RuleContext } from '../../engine/types';
-import { listValues } from '../helpers';
+import type { RelatedInfo, ResourceView, Rule, RuleContext } from '../../engine/types';
+import type { Path } from '../../parse/source-tree';
+import { listValues, relatedFor } from '../helpers';
 import { attachedListener, forwardTargets, isTlsListener, LISTENER, LISTENER_RULE, protocolsOf, TARGET_GROUP, TargetRef, TLS_PROTOCOLS } from './graph';
 
+interface PlaintextTarget {
+  ref: TargetRef;
+  /** The plaintext values of the target group's Protocol. */
+  protocols: Candidate[];
+  /** Template path of the target group's `Protocol` property. */
+  property: Path;
+}
+
 /** The first forwarded in-template target group whose Protocol is plaintext, in a scenario. */
-function firstPlaintextTarget(ctx: RuleContext, actions: RNode | undefined, view: ResourceView): { ref: TargetRef; protocols: Candidate[] } | undefined {
+function firstPlaintextTarget(ctx: RuleContext, actions: RNode | undefined, view: ResourceView): PlaintextTarget | undefined {
   for (const ref of forwardTargets(actions)) {
     if (ctx.template.resources.get(ref.id)?.type !== TARGET_GROUP) continue;
     for (const tg of ctx.viewsIn(ref.id, view.scenario)) {
       const plain = stringCandidates(entry(tg.props, 'Protocol')).filter((c) => ELBV2_PLAINTEXT_TARGET_PROTOCOLS.has(c.value));
-      if (plain.length) return { ref, protocols: plain };
+      if (plain.length) return { ref, protocols: plain, property: [...tg.path, 'Protocol'] };
     }
   }
   return undefined;
+}
+
+/** The target group's Protocol, and each parameter or mapping entry its plaintext value comes from. */
+function protocolRelated(found: PlaintextTarget): RelatedInfo[] {
+  return [{ path: found.property, message: `${found.ref.id} has Protocol ${listValues(found.protocols)}` }, ...relatedFor(found.protocols)];
 }
 
 function report(ctx: RuleContext, view: ResourceView, property: string, listenerProtocol: string, where: string): void {
@@ -28,7 +42,7 @@ function report(ctx: RuleContext, view: ResourceView, property: string, listener
       `${where} forwards to target group ${found.ref.id}, whose Protocol is ${listValues(found.protocols)}: TLS from clients ends at ` +
       `the ${listenerProtocol} listener and the load balancer sends the traffic to the targets unencrypted. ` +
       `Where data must stay encrypted end to end, use ${listenerProtocol === 'TLS' ? 'a TLS' : 'an HTTPS'} target group.`,
-    related: found.protocols.map((c) => ({ path: c.path, message: `${found.ref.id} has Protocol '${c.value}'` })),
+    related: protocolRelated(found),
     data: { targetGroup: found.ref.id },
   });
 }

@@ -3,7 +3,7 @@ import { RULE_PEERS } from '../../data/peers';
 import type { Candidate } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, Rule } from '../../engine/types';
-import { badStrings, listValues, relatedFor, setValueFix } from '../helpers';
+import { badStrings, listValues, quote, relatedFor, setValueFix } from '../helpers';
 import { suggestPolicies } from './did-you-mean';
 import { isKnownPlainListener, LISTENER } from './graph';
 
@@ -34,8 +34,8 @@ export const elbv2SslPolicyUnknown: Rule = {
           fixes.push(setValueFix(cands, n.name, 'SslPolicy', n.name === s.safe));
           suggested.push(n.name);
         }
-        const options = s.names.map((n) => `'${n.name}'`).join(', or ');
-        if (s.names.length) hints.push(byValue.size > 1 ? `For '${value}', did you mean ${options}?` : `Did you mean ${options}?`);
+        const options = s.names.map((n) => quote(n.name)).join(', or ');
+        if (s.names.length) hints.push(byValue.size > 1 ? `For ${quote(value)}, did you mean ${options}?` : `Did you mean ${options}?`);
       }
       const recommended = ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;
       ctx.report({

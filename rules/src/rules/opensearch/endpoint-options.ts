@@ -3,7 +3,7 @@ import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { FixValue, Fix, ResourceView, RuleContext } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
-import { insertFix } from '../helpers';
+import { insertFix, quote } from '../helpers';
 
 export { OPENSEARCH_DOMAIN_TYPES };
 
@@ -27,10 +27,10 @@ export function endpointOptionsOf(view: ResourceView): EndpointOptions {
  * existing object, or the whole object into `Properties` (no fix when there is no `Properties`).
  */
 export function missingOptionSite(view: ResourceView, eo: EndpointOptions, key: string, value: FixValue): { path: Path; fixes: Fix[] } {
-  if (eo.state === 'present') return { path: eo.options.path, fixes: [insertFix(eo.options.path, key, value, `Insert ${key}: ${JSON.stringify(value)}`)] };
+  if (eo.state === 'present') return { path: eo.options.path, fixes: [insertFix(eo.options.path, key, value, `Insert ${key}: ${quote(value)}`)] };
   const fixes = view.resource.properties === undefined
     ? []
-    : [insertFix(view.path, 'DomainEndpointOptions', { [key]: value }, `Insert DomainEndpointOptions with ${key}: ${JSON.stringify(value)}`)];
+    : [insertFix(view.path, 'DomainEndpointOptions', { [key]: value }, `Insert DomainEndpointOptions with ${key}: ${quote(value)}`)];
   return { path: view.path, fixes };
 }
 

@@ -1,7 +1,7 @@
 import { LIFECYCLE_ACTION_EFFECTS, lifecycleActionsMatching } from '../../data/iam-certificate-actions';
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
-import { relatedFor } from '../helpers';
+import { quoteList, relatedFor } from '../helpers';
 import { iamStatements, INLINE_POLICY_TYPES, POLICY_DOCUMENT_TYPES } from './iam-statements';
 
 export const iamCertificateAdminWildcard: Rule = {
@@ -22,7 +22,7 @@ export const iamCertificateAdminWildcard: Rule = {
       const allowed = [...new Set(offending.flatMap((a) => lifecycleActionsMatching(a.value)))];
       // Name the written pattern only where it is not simply the action itself.
       const patterns = [...new Set(offending.map((a) => a.value).filter((v) => !allowed.some((x) => x.toLowerCase() === v.toLowerCase())))];
-      const through = patterns.length ? ` (through ${patterns.map((v) => `'${v}'`).join(', ')})` : '';
+      const through = patterns.length ? ` (through ${quoteList(patterns)})` : '';
       ctx.report({
         path: st.path,
         key: st.key,

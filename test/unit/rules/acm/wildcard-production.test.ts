@@ -18,7 +18,7 @@ runRuleTests(acmWildcardProduction, {
     {
       name: 'wildcard DomainName in a production template',
       code: prod("      DomainName: '*.shop.example.com'"),
-      errors: [{ path: [...CERT_PATH, 'DomainName'], line: 13, severity: 'warning', resource: 'Certificate', messageIncludes: 'S8' }],
+      errors: [{ path: [...CERT_PATH, 'DomainName'], line: 13, severity: 'warning', resource: 'Certificate', messageIncludes: 'keep wildcards for non-production endpoints' }],
     },
     {
       name: 'production by tag; wildcard SAN items: one finding on the first',

@@ -1,4 +1,5 @@
 import { apigwDomainTlsVersion } from '../../../../rules/src/rules/apigw/domain-tls-version';
+import type { Path } from '../../../../rules/src/parse/source-tree';
 import { runRuleTests } from '../../../support/rule-tester';
 
 const rest = (props: string): string => `AWSTemplateFormatVersion: '2010-09-09'
@@ -26,6 +27,45 @@ Resources:
           EndpointType: REGIONAL
 ${config}
 `;
+
+/** A v2 domain without SecurityPolicy and the given APIs and mappings (YAML resources). */
+const mapped = (resources: string, parameters = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
+${parameters}Resources:
+  EventsDomain:
+    Type: AWS::ApiGatewayV2::DomainName
+    Properties:
+      DomainName: events.example.com
+      DomainNameConfigurations:
+        - CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012
+          EndpointType: REGIONAL
+${resources}`;
+
+const api = (id: string, protocol: string): string => `  ${id}:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: ${id}\n      ProtocolType: ${protocol}\n`;
+const restApi = (id: string): string => `  ${id}:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: ${id}\n`;
+const mapping = (id: string, apiId: string, domain = '!Ref EventsDomain'): string =>
+  `  ${id}:\n    Type: AWS::ApiGatewayV2::ApiMapping\n    Properties:\n      DomainName: ${domain}\n      ApiId: ${apiId}\n      Stage: $default\n`;
+const basePath = (id: string, restApiId: string): string =>
+  `  ${id}:\n    Type: AWS::ApiGateway::BasePathMapping\n    Properties:\n      DomainName: !Ref EventsDomain\n      RestApiId: ${restApiId}\n      BasePath: v1\n`;
+const V2_CONFIG: Path = ['Resources', 'EventsDomain', 'Properties', 'DomainNameConfigurations', 0];
+
+const mappedJson = (resources: Record<string, unknown>): string =>
+  JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        EventsDomain: {
+          Type: 'AWS::ApiGatewayV2::DomainName',
+          Properties: {
+            DomainName: 'events.example.com',
+            DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012', EndpointType: 'REGIONAL' }],
+          },
+        },
+        ...resources,
+      },
+    },
+    null,
+    2,
+  ) + '\n';
 
 const sam = (domain: string, globals = ''): string => `AWSTemplateFormatVersion: '2010-09-09'
 Transform: AWS::Serverless-2016-10-31
@@ -97,6 +137,30 @@ runRuleTests(apigwDomainTlsVersion, {
       code: "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  Api:\n    Domain:\n      DomainName: x.example.com\n      CertificateArn: arn\n      SecurityPolicy: TLS_1_0\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: python3.12\n      CodeUri: src/\n",
     },
     { name: 'JSON TLS_1_2', code: json('TLS_1_2') },
+    // No SecurityPolicy on a v2 domain that serves only HTTP/WebSocket APIs: they negotiate TLS 1.2 anyway.
+    { name: 'v2 domain, its only mapping an HTTP API', code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi')) },
+    { name: 'v2 domain, its only mapping a WebSocket API', code: mapped(api('Socket', 'WEBSOCKET') + mapping('Mapping', '!Ref Socket')) },
+    { name: 'v2 domain mapped by its name written in the mapping', code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi', 'Events.Example.com')) },
+    { name: 'v2 domain mapped to a SAM HttpApi', code: mapped(`  Hooks:\n    Type: AWS::Serverless::HttpApi\n    Properties: {}\n${mapping('Mapping', '!Ref Hooks')}`) },
+    { name: 'v2 domain mapped to an API imported from OpenAPI (HTTP only)', code: mapped(`  Imported:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      BodyS3Location: {Bucket: specs, Key: api.yaml}\n${mapping('Mapping', '!Ref Imported')}`) },
+    { name: 'v2 domain, HTTP and WebSocket mappings', code: mapped(api('HttpApi', 'HTTP') + api('Socket', 'WEBSOCKET') + mapping('Http', '!Ref HttpApi') + mapping('Ws', '!Ref Socket')) },
+    {
+      name: 'ProtocolType from a parameter allowing HTTP or WEBSOCKET',
+      code: mapped(api('HttpApi', '!Ref Protocol') + mapping('Mapping', '!Ref HttpApi'), 'Parameters:\n  Protocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, WEBSOCKET]\n'),
+    },
+    {
+      name: 'a REST mapping of another domain does not count',
+      code: mapped(
+        api('HttpApi', 'HTTP') + restApi('Rest') + mapping('Mapping', '!Ref HttpApi') + mapping('Other', '!Ref Rest', '!Ref OtherDomain') +
+          '  OtherDomain:\n    Type: AWS::ApiGatewayV2::DomainName\n    Properties:\n      DomainName: other.example.com\n      DomainNameConfigurations:\n        - CertificateArn: arn\n          SecurityPolicy: TLS_1_2\n',
+      ),
+    },
+    { name: 'JSON: v2 domain, its only mapping an HTTP API', code: mappedJson({ HttpApi: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'events', ProtocolType: 'HTTP' } }, Mapping: { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: { Ref: 'EventsDomain' }, ApiId: { Ref: 'HttpApi' }, Stage: '$default' } } }) },
+    { name: 'SAM HttpApi Domain without SecurityPolicy (SAM maps it to that HTTP API)', code: sam('      Domain:\n        DomainName: hooks.example.com\n        CertificateArn: arn').replace('AWS::Serverless::Api', 'AWS::Serverless::HttpApi') },
+    {
+      name: 'Globals.HttpApi.Domain of an implicit HTTP API',
+      code: "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  HttpApi:\n    Domain:\n      DomainName: hooks.example.com\n      CertificateArn: arn\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: python3.12\n      CodeUri: src/\n      Events:\n        Hook:\n          Type: HttpApi\n          Properties:\n            Path: /hook\n            Method: post\n",
+    },
   ],
   invalid: [
     {
@@ -180,10 +244,42 @@ runRuleTests(apigwDomainTlsVersion, {
       ),
       errors: [{ path: ['Globals', 'Api', 'Domain', 'SecurityPolicy'], line: 6, resource: null }],
     },
+    // Info stays where the template does not show only HTTP/WebSocket APIs on the domain.
+    { name: 'v2 domain mapped to a REST API', code: mapped(restApi('Rest') + mapping('Mapping', '!Ref Rest')), errors: [{ path: V2_CONFIG, severity: 'info' }] },
     {
-      name: 'Globals.HttpApi.Domain of an implicit HTTP API',
-      code: "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  HttpApi:\n    Domain:\n      DomainName: hooks.example.com\n      CertificateArn: arn\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: python3.12\n      CodeUri: src/\n      Events:\n        Hook:\n          Type: HttpApi\n          Properties:\n            Path: /hook\n            Method: post\n",
-      errors: [{ path: ['Globals', 'HttpApi', 'Domain'], line: 5, severity: 'info' }],
+      name: 'v2 domain: an HTTP mapping and a REST base path mapping',
+      code: mapped(api('HttpApi', 'HTTP') + restApi('Rest') + mapping('Mapping', '!Ref HttpApi') + basePath('Legacy', '!Ref Rest')),
+      errors: [{ path: V2_CONFIG, severity: 'info', fixes: 1 }],
+    },
+    { name: 'v2 domain mapped to an API outside the template', code: mapped(mapping('Mapping', '!ImportValue events-api-id')), errors: [{ path: V2_CONFIG, severity: 'info' }] },
+    {
+      name: 'v2 domain: a mapping whose domain is not knowable may map a REST API',
+      code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi') + mapping('Shared', '!ImportValue rest-api-id', '!ImportValue shared-domain')),
+      errors: [{ path: V2_CONFIG, severity: 'info' }],
+    },
+    { name: 'v2 domain: ProtocolType not knowable', code: mapped(api('HttpApi', '!ImportValue protocol') + mapping('Mapping', '!Ref HttpApi')), errors: [{ path: V2_CONFIG, severity: 'info' }] },
+    {
+      name: 'v2 domain mapped to a SAM Api (REST)',
+      code: mapped(`  Orders:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n${mapping('Mapping', '!Ref Orders')}`),
+      errors: [{ path: V2_CONFIG, severity: 'info' }],
+    },
+    {
+      name: 'explicit TLS_1_0 stays a warning on an HTTP-only domain',
+      code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi')).replace('          EndpointType: REGIONAL\n', '          EndpointType: REGIONAL\n          SecurityPolicy: TLS_1_0\n'),
+      errors: [{ path: [...V2_CONFIG, 'SecurityPolicy'], severity: 'warning' }],
+    },
+    {
+      name: 'a REST DomainName with an HTTP API mapping keeps the info (it can serve REST APIs)',
+      code: rest('      Tags: []') + api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi', '!Ref ApiDomain'),
+      errors: [{ path: ['Resources', 'ApiDomain', 'Properties'], severity: 'info' }],
+    },
+    {
+      name: 'JSON: v2 domain mapped to a REST API by a base path mapping',
+      code: mappedJson({
+        Rest: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders' } },
+        Legacy: { Type: 'AWS::ApiGateway::BasePathMapping', Properties: { DomainName: { Ref: 'EventsDomain' }, RestApiId: { Ref: 'Rest' } } },
+      }),
+      errors: [{ path: V2_CONFIG, line: 9, severity: 'info' }],
     },
     {
       name: 'JSON TLS_1_0',

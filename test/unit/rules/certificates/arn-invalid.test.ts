@@ -5,6 +5,8 @@ import { ACM, listener } from './fixtures';
 const ACM_US = 'arn:aws:acm:us-east-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
 const IAM = 'arn:aws:iam::123456789012:server-certificate/cloudfront/ev-www-example-com-2025';
 const PCA = 'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11112222-3333-4444-5555-666677778888';
+/** Parameter Defaults seen in published templates (issue #12). */
+const PLACEHOLDERS = ['certificatearn-domainname', 'arn:aws:acm:REGION:ACCOUNT:certificate/ID', 'changeme', '<your-cert-arn>'];
 
 const domain = (props: object, parameters?: object): string => JSON.stringify(
   {
@@ -75,14 +77,55 @@ runRuleTests(certificateArnInvalid, {
       errors: [{ messageIncludes: '12-digit account' }],
     },
     {
-      name: 'JSON: bad parameter Default, related at the Default',
+      name: 'JSON: parameter Default that is not an ARN: a warning (the deployer passes the value), related at the Default',
       code: domain({ CertificateArn: { Ref: 'CertArn' } }, { CertArn: { Type: 'String', Default: 'www.example.com' } }),
-      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'], related: 1, messageIncludes: 'not an ARN' }],
+      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'], severity: 'warning', related: 1, messageIncludes: 'not an ARN; the property takes' }],
     },
     {
-      name: 'bad AllowedValues entry',
+      name: 'bad AllowedValues entry: a warning',
       code: listener('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    Default: ${ACM}\n    AllowedValues: [${ACM}, ${PCA}]\n`),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], related: 1 }],
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'warning', related: 1, messageIncludes: 'A deployment that passes it fails' }],
+    },
+    ...PLACEHOLDERS.map((value) => ({
+      name: `placeholder Default ${value}: a warning that says so`,
+      code: listener('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    Default: '${value}'\n`),
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'warning' as const, related: 1, messageIncludes: 'looks like a placeholder; pass the certificate ARN when deploying' }],
+    })),
+    {
+      name: 'JSON: placeholder Default on CloudFront',
+      code: JSON.stringify({
+        Parameters: { CertArn: { Type: 'String', Default: '<your-cert-arn>' } },
+        Resources: {
+          Distribution: {
+            Type: 'AWS::CloudFront::Distribution',
+            Properties: { DistributionConfig: { Enabled: true, ViewerCertificate: { AcmCertificateArn: { Ref: 'CertArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' } } },
+          },
+        },
+      }, null, 2),
+      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], severity: 'warning', messageIncludes: 'looks like a placeholder' }],
+    },
+    {
+      name: 'placeholder in AllowedValues: a warning naming AllowedValues',
+      code: listener('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    AllowedValues: [changeme, ${ACM}]\n`),
+      errors: [{ severity: 'warning', messageIncludes: 'List real certificate ARNs in AllowedValues' }],
+    },
+    {
+      name: 'a placeholder written in place stays an error',
+      code: listener('changeme'),
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'error', messageIncludes: 'CloudFormation fails' }],
+    },
+    {
+      name: 'a mapping value is deployed as written: an error',
+      code: listener('!FindInMap [Certs, prod, Arn]', 'Mappings:\n  Certs:\n    prod:\n      Arn: changeme\n'),
+      errors: [{ severity: 'error', related: 1 }],
+    },
+    {
+      name: 'Fn::If: a literal in one branch (error), a placeholder Default in the other (warning), each on its branch',
+      code: listener('!If [HasCert, not-an-arn, !Ref CertArn]', "Parameters:\n  CertArn:\n    Type: String\n    Default: changeme\nConditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n"),
+      errors: [
+        { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn', 'Fn::If', 1], severity: 'error' },
+        { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn', 'Fn::If', 2], severity: 'warning', messageIncludes: 'placeholder' },
+      ],
     },
     {
       name: 'Fn::If branch',

@@ -43,6 +43,19 @@ runRuleTests(cloudfrontAliasesDefaultCertificate, {
       errors: [{ path: cfg('Aliases'), line: 11, severity: 'error', resource: 'Distribution', messageIncludes: 'www.example.com', fixes: 0 }],
     },
     {
+      name: 'block list: on the Aliases key, not on its first item',
+      code: yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases:\n          - www.example.com\n          - shop.example.com']),
+      errors: [{ path: cfg('Aliases'), line: 11, messageIncludes: "'www.example.com', 'shop.example.com'", related: 0 }],
+    },
+    {
+      name: 'Fn::If lists in both branches: one finding on the key, related at each branch',
+      code: withConditions(
+        yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: !If\n          - Shop\n          - [shop.example.com]\n          - [www.example.com]']),
+        '  Shop: !Equals [!Ref AWS::StackName, shop]\n',
+      ),
+      errors: [{ path: cfg('Aliases'), line: 13, relatedPaths: [[...cfg('Aliases'), 'Fn::If', 1], [...cfg('Aliases'), 'Fn::If', 2]] }],
+    },
+    {
       name: 'Aliases with CloudFrontDefaultCertificate: true',
       code: yaml(DEFAULT_CERT),
       errors: [{ path: cfg('Aliases'), messageIncludes: 'CloudFrontDefaultCertificate: true' }],
@@ -50,7 +63,7 @@ runRuleTests(cloudfrontAliasesDefaultCertificate, {
     {
       name: 'JSON Aliases with the default certificate',
       code: json((c) => (c.ViewerCertificate = { CloudFrontDefaultCertificate: true })),
-      errors: [{ path: cfg('Aliases'), severity: 'error' }],
+      errors: [{ path: cfg('Aliases'), line: 14, severity: 'error', related: 0 }],
     },
     {
       name: 'legacy CNAMEs',

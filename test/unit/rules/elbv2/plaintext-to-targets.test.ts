@@ -18,6 +18,26 @@ const https = (actions: string, opts: { protocol?: string; groups?: string; para
 
 const FORWARD = '        - Type: forward\n          TargetGroupArn: !Ref AppTargets';
 
+const TG_PROTOCOL = ['Resources', 'AppTargets', 'Properties', 'Protocol'];
+
+const jsonFromMapping = jsonTemplate(
+  {
+    Targets: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { VpcId: 'vpc-1', Port: 8883, Protocol: { 'Fn::FindInMap': ['Backends', 'tls', 'Protocol'] } } },
+    TlsListener: {
+      Type: 'AWS::ElasticLoadBalancingV2::Listener',
+      Properties: {
+        LoadBalancerArn: { 'Fn::ImportValue': 'shared-nlb' },
+        Port: 8883,
+        Protocol: 'TLS',
+        SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+        Certificates: [{ CertificateArn: CERT_ARN }],
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Targets' } }],
+      },
+    },
+  },
+  { Mappings: { Backends: { tls: { Protocol: 'TCP' } } } },
+);
+
 const jsonTls = (tgProtocol: string): string =>
   jsonTemplate({
     Targets: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { VpcId: 'vpc-1', Port: 8883, Protocol: tgProtocol } },
@@ -63,12 +83,12 @@ runRuleTests(elbv2PlaintextToTargets, {
     {
       name: 'HTTPS listener forwarding to an HTTP target group: on the reference, related at the target group',
       code: https(FORWARD),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], line: 21, severity: 'info', resource: 'HttpsListener', related: 1, fixes: 0 }],
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], line: 21, severity: 'info', resource: 'HttpsListener', relatedPaths: [TG_PROTOCOL], fixes: 0 }],
     },
     {
       name: 'JSON: TLS listener to a TCP target group',
       code: jsonTls('TCP'),
-      errors: [{ path: ['Resources', 'TlsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], messageIncludes: 'TLS listener' }],
+      errors: [{ path: ['Resources', 'TlsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], messageIncludes: 'TLS listener', relatedPaths: [['Resources', 'Targets', 'Properties', 'Protocol']] }],
     },
     {
       name: 'weighted forward: one of two target groups is HTTP',
@@ -79,14 +99,24 @@ runRuleTests(elbv2PlaintextToTargets, {
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'ForwardConfig', 'TargetGroups', 1, 'TargetGroupArn'], messageIncludes: 'GreenTargets' }],
     },
     {
-      name: 'target group Protocol from a parameter Default',
+      name: 'target group Protocol from a parameter Default: related at the Protocol and at the Default',
       code: https(FORWARD, { groups: targetGroup('AppTargets', '!Ref TargetProtocol'), parameters: '  TargetProtocol:\n    Type: String\n    Default: HTTP' }),
-      errors: [{ related: 1 }],
+      errors: [{ relatedPaths: [TG_PROTOCOL, ['Parameters', 'TargetProtocol', 'Default']] }],
+    },
+    {
+      name: 'HTTP as Default and AllowedValues entry: each place once, the Protocol once',
+      code: https(FORWARD, { groups: targetGroup('AppTargets', '!Ref TargetProtocol'), parameters: '  TargetProtocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]' }),
+      errors: [{ relatedPaths: [TG_PROTOCOL, ['Parameters', 'TargetProtocol', 'Default'], ['Parameters', 'TargetProtocol', 'AllowedValues', 0]] }],
+    },
+    {
+      name: 'JSON: target group Protocol from a mapping',
+      code: jsonFromMapping,
+      errors: [{ relatedPaths: [['Resources', 'Targets', 'Properties', 'Protocol'], ['Mappings', 'Backends', 'tls', 'Protocol']] }],
     },
     {
       name: 'Fn::If: the target group is HTTP in one branch',
       code: https(FORWARD, { groups: targetGroup('AppTargets', '!If [EndToEnd, HTTPS, HTTP]'), conditions: '  EndToEnd: !Equals [!Ref AWS::Region, eu-west-1]' }),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'] }],
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], relatedPaths: [TG_PROTOCOL] }],
     },
     {
       name: 'rule on the HTTPS listener forwarding to HTTP: reported on the rule too',
