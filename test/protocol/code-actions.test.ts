@@ -170,4 +170,19 @@ describe('protocol: code actions', function () {
     const actions = await client.codeActions(uri, d.range, [d]);
     assert.deepEqual(actions, []);
   });
+
+  it('a duplicate key: the finding keeps the rest of the file linted, and its quick fix removes the earlier key', async () => {
+    const text = listenersYaml([{ id: 'L', policy: WEAK }]).replace(`SslPolicy: ${WEAK}`, `SslPolicy: ${STRONG}\n      SslPolicy: ${WEAK}`);
+    const { uri, p } = await openDoc(text);
+    const [dup] = only(p, 'template-duplicate-key');
+    assert.ok(dup, 'template-duplicate-key reported');
+    assert.equal(only(p, WEAK_RULE).length, 1, 'the last value (weak) is linted');
+    const actions = await client.codeActions(uri, dup.range, [dup]);
+    const fix = actions.find((a) => a.title.startsWith('Remove the earlier'));
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    assert.ok(!fix.isPreferred, 'not preferred: which value was meant is a decision');
+    const after = await apply(uri, fix);
+    assert.deepEqual(only(after, 'template-duplicate-key'), []);
+    assert.equal(only(after, WEAK_RULE).length, 1);
+  });
 });
