@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseYamlGeneral } from '../../../rules/src/parse/yaml';
 import { parseYamlFast } from '../../../rules/src/parse/yaml-fast';
+import { prng, yamlFilesUnder } from '../../support/yaml-differential';
 
 /**
  * The YAML fast path must build exactly the tree the general (`yaml` package) path builds,
@@ -13,16 +14,6 @@ import { parseYamlFast } from '../../../rules/src/parse/yaml-fast';
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
 
-function yamlFilesUnder(dir: string, out: string[] = []): string[] {
-  if (!fs.existsSync(dir)) return out;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yamlFilesUnder(full, out);
-    else if (/\.ya?ml$/i.test(e.name)) out.push(full);
-  }
-  return out;
-}
-
 /** Same tree, offsets and errors (the fast path only accepts valid YAML: no errors). */
 function assertSameParse(text: string, label: string): boolean {
   const fast = parseYamlFast(text);
@@ -30,17 +21,6 @@ function assertSameParse(text: string, label: string): boolean {
   const general = parseYamlGeneral(text);
   assert.deepStrictEqual(fast, general, `${label}: fast path differs from the general path`);
   return true;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): (n: number) => number {
-  let s = seed | 0;
-  return (n) => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
 }
 
 describe('YAML fast path', () => {

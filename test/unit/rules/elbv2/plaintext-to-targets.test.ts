@@ -20,39 +20,27 @@ const FORWARD = '        - Type: forward\n          TargetGroupArn: !Ref AppTarg
 
 const TG_PROTOCOL = ['Resources', 'AppTargets', 'Properties', 'Protocol'];
 
-const jsonFromMapping = jsonTemplate(
-  {
-    Targets: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { VpcId: 'vpc-1', Port: 8883, Protocol: { 'Fn::FindInMap': ['Backends', 'tls', 'Protocol'] } } },
-    TlsListener: {
-      Type: 'AWS::ElasticLoadBalancingV2::Listener',
-      Properties: {
-        LoadBalancerArn: { 'Fn::ImportValue': 'shared-nlb' },
-        Port: 8883,
-        Protocol: 'TLS',
-        SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
-        Certificates: [{ CertificateArn: CERT_ARN }],
-        DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Targets' } }],
+/** A TLS listener forwarding to target group `Targets` whose Protocol is the given JSON value. */
+const jsonTls = (tgProtocol: unknown, extra: Record<string, unknown> = {}): string =>
+  jsonTemplate(
+    {
+      Targets: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { VpcId: 'vpc-1', Port: 8883, Protocol: tgProtocol } },
+      TlsListener: {
+        Type: 'AWS::ElasticLoadBalancingV2::Listener',
+        Properties: {
+          LoadBalancerArn: { 'Fn::ImportValue': 'shared-nlb' },
+          Port: 8883,
+          Protocol: 'TLS',
+          SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+          Certificates: [{ CertificateArn: CERT_ARN }],
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Targets' } }],
+        },
       },
     },
-  },
-  { Mappings: { Backends: { tls: { Protocol: 'TCP' } } } },
-);
+    extra,
+  );
 
-const jsonTls = (tgProtocol: string): string =>
-  jsonTemplate({
-    Targets: { Type: 'AWS::ElasticLoadBalancingV2::TargetGroup', Properties: { VpcId: 'vpc-1', Port: 8883, Protocol: tgProtocol } },
-    TlsListener: {
-      Type: 'AWS::ElasticLoadBalancingV2::Listener',
-      Properties: {
-        LoadBalancerArn: { 'Fn::ImportValue': 'shared-nlb' },
-        Port: 8883,
-        Protocol: 'TLS',
-        SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
-        Certificates: [{ CertificateArn: CERT_ARN }],
-        DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'Targets' } }],
-      },
-    },
-  });
+const jsonFromMapping = jsonTls({ 'Fn::FindInMap': ['Backends', 'tls', 'Protocol'] }, { Mappings: { Backends: { tls: { Protocol: 'TCP' } } } });
 
 const ruleOn = (listenerId: string): string => `
   ApiRule:
