@@ -1,6 +1,6 @@
 import { ALL_RULES, DEFAULT_SETTINGS, defaultRegistry, lintText, LintResult, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
 import { fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/template/engine-rules';
+import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
 import { FAULT_RULES, faultInjectionEnabled } from './fault-injection';
 import { templateInventory } from './inventory';
 import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry } from '../../rules/src/index';
 import { fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/template/engine-rules';
+import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
 import { FAULT_RULES, faultInjectionEnabled } from './fault-injection';
 import { templateInventory } from './inventory';
 import { FromWorker, Job, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';

@@ -4,7 +4,7 @@ import { lintText } from '../../rules/src/engine/lint';
 import { RuleRegistry } from '../../rules/src/engine/registry';
 import type { Diagnostic, Rule, Severity } from '../../rules/src/engine/types';
 import { applyEdits, editsForFix, fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/template/engine-rules';
+import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
 import type { Path } from '../../rules/src/parse/source-tree';
 
 /**

@@ -134,3 +134,6 @@ export const PCA_CRL_TYPES: readonly string[] = Object.freeze(['COMPLETE', 'PART
 
 /** `CrlConfiguration.S3ObjectAcl` values (facts.md §7). */
 export const PCA_CRL_S3_OBJECT_ACLS: readonly string[] = Object.freeze(['BUCKET_OWNER_FULL_CONTROL', 'PUBLIC_READ']);
+
+/** The resource type of an ACM certificate. */
+export const ACM_CERTIFICATE_TYPE = 'AWS::CertificateManager::Certificate';

@@ -9,7 +9,7 @@ import { RuleRegistry } from './registry';
 import { keyRedactor } from './redact';
 import { DiagnosticSite, Suppressions } from './suppression';
 import { Diagnostic, RelatedInfo, Report, Rule, RuleContext, Severity } from './types';
-import { TemplateViews } from './views';
+import { TemplateViews } from '../model/views';
 
 /** Files larger than this are refused: CloudFormation's own limit is 1 MB. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;

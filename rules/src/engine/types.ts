@@ -1,8 +1,6 @@
-import type { Path, SNode } from '../parse/source-tree';
-import type { Scenario } from '../evaluate/conditions';
-import type { RMap, RNode } from '../evaluate/values';
-import type { Range, ResourceInfo, Template } from '../template/template';
-import type { Settings } from './config';
+import type { Path } from '../parse/source-tree';
+import type { Range } from '../template/template';
+import type { ResourceView, TemplateReader } from '../model/reader';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
@@ -76,35 +74,12 @@ export interface Report {
   key?: string;
 }
 
-/** One resource as seen in one scenario. */
-export interface ResourceView {
-  resource: ResourceInfo;
-  scenario: Scenario;
-  /** The resolved `Properties` (undefined when absent or not a known mapping). */
-  props: RMap | undefined;
-  /** Template path of `Properties`. */
-  path: Path;
-}
-
-export interface RuleContext {
-  readonly template: Template;
-  readonly settings: Settings;
+/** What a rule sees: the template reader, its configuration, and where its findings go. */
+export interface RuleContext extends TemplateReader {
   /** This rule's options from the configuration. */
   readonly options: Readonly<Record<string, unknown>>;
   /** The configured severity of this rule. */
   readonly severity: Severity;
-  /** Resources of the given types, in document order. */
-  resources(...types: string[]): ResourceInfo[];
-  /** One view per scenario of a resource (usually one). */
-  views(resource: ResourceInfo): ResourceView[];
-  /** Views of every resource of the given types. */
-  viewsOf(...types: string[]): ResourceView[];
-  /** Resolves any node of the template in a scenario. */
-  resolve(node: SNode, path: Path, scenario: Scenario): RNode | undefined;
-  /** Views of another resource that agree with a scenario on shared conditions. */
-  viewsIn(resourceId: string, scenario: Scenario): ResourceView[];
-  /** Whether a resource (or, without one, the template) is production (rules.md). */
-  isProduction(resource?: ResourceInfo): boolean;
   report(r: Report): void;
 }
 
@@ -130,3 +105,5 @@ export interface Diagnostic {
   fixes: Fix[];
   data?: Record<string, unknown>;
 }
+
+export type { ResourceView, TemplateReader };

@@ -4,11 +4,11 @@
  * the rules use.
  */
 import type { Settings } from '../engine/config';
-import type { Diagnostic, RuleContext } from '../engine/types';
-import { readContext } from '../engine/views';
+import type { Diagnostic, TemplateReader } from '../engine/types';
+import { readTemplate } from '../model/views';
 import { strings, entry } from '../evaluate/values';
 import type { Path } from '../parse/source-tree';
-import { CertificateUse, certificateUses } from '../rules/certificates/consumers';
+import { CertificateUse, certificateUses } from '../model/certificates/consumers';
 import type { Template } from '../template/template';
 import { addCertificateResources, describeIdentity, identitiesOf } from './certificates';
 import { CertificateTable, EndpointAcc, EndpointObservation, EndpointTable, pathStartsWith, propertyPath } from './collect';
@@ -45,7 +45,7 @@ const KIND_BY_TYPE: Readonly<Record<string, EndpointKind>> = {
 };
 
 export function buildInventory(template: Template, diagnostics: readonly Diagnostic[], options: InventoryOptions = {}): TemplateInventory {
-  const ctx = readContext(template, options.settings);
+  const ctx = readTemplate(template, options.settings);
   const certificates = new CertificateTable();
   addCertificateResources(ctx, certificates);
   const endpoints = new EndpointTable();
@@ -111,7 +111,7 @@ class PathIndex<T> {
 }
 
 /** Each consumer value: its certificates, the endpoints that present them, and the links both ways. */
-function linkConsumers(ctx: RuleContext, certificates: CertificateTable, endpoints: EndpointTable): void {
+function linkConsumers(ctx: TemplateReader, certificates: CertificateTable, endpoints: EndpointTable): void {
   const index = new PathIndex<EndpointAcc>();
   for (const e of endpoints.all()) for (const c of e.certificateClaims) index.add(c, e);
   for (const use of certificateUses(ctx)) {
@@ -134,7 +134,7 @@ function linkConsumers(ctx: RuleContext, certificates: CertificateTable, endpoin
 }
 
 /** An endpoint for a consumer no reader placed: AppSync and Cognito domains, SAM Globals, unknown set-ups. */
-function placeOther(ctx: RuleContext, endpoints: EndpointTable, use: CertificateUse, at: Path): EndpointAcc {
+function placeOther(ctx: TemplateReader, endpoints: EndpointTable, use: CertificateUse, at: Path): EndpointAcc {
   if (!use.resource) {
     const path = at.slice(0, 3); // Globals.<section>.Domain
     const acc = endpoints.get(keyOf(path), 'apigw-domain', null, null, path);

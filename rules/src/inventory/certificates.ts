@@ -5,14 +5,14 @@
 import { ACM_DEFAULT_KEY_ALGORITHM, ACM_DEFAULT_VALIDATION_METHOD } from '../data/acm';
 import { ACM_TRANSPARENCY_ENABLED } from '../data/acm-practice';
 import { parseAcmCertificateArn, parseIamServerCertificateArn } from '../data/arn';
-import type { RuleContext } from '../engine/types';
+import type { TemplateReader } from '../engine/types';
 import { booleans, entry, entryAt, RNode } from '../evaluate/values';
 import { intrinsicName, isMap, isSeq, scalarString, SNode } from '../parse/source-tree';
 import type { ResourceInfo, Template } from '../template/template';
-import { certificateNames, isPublic } from '../rules/acm/common';
-import { shapeOf } from '../rules/certificates/arn-kinds';
-import { ACM_CERTIFICATE_TYPE, CertificateKind as AcceptedKind, IAM_SERVER_CERTIFICATE_TYPE } from '../rules/certificates/consumers';
-import { CERTIFICATE_AUTHORITY } from '../rules/pca-iam/certificate-authority';
+import { certificateNames, isPublic } from '../model/acm/certificate';
+import { shapeOf } from '../model/certificates/arn-kinds';
+import { ACM_CERTIFICATE_TYPE, CertificateKind as AcceptedKind, IAM_SERVER_CERTIFICATE_TYPE } from '../model/certificates/consumers';
+import { CERTIFICATE_AUTHORITY } from '../model/pca-iam/certificate-authority';
 import { CertificateAcc, CertificateIdentity, CertificateTable, SettingAcc, texts } from './collect';
 import type { CertificateKind } from './model';
 
@@ -97,7 +97,7 @@ function parameterIdentity(template: Template, name: string, kind: CertificateKi
  * The certificates a value names: an in-template resource (through `Ref`/`GetAtt`), a parameter,
  * each literal (comma-separated parts when the property takes a list), or the expression itself.
  */
-export function identitiesOf(ctx: RuleContext, value: RNode, expect: Expectation, commaSeparated = false): CertificateIdentity[] {
+export function identitiesOf(ctx: TemplateReader, value: RNode, expect: Expectation, commaSeparated = false): CertificateIdentity[] {
   const template = ctx.template;
   if (value.kind === 'unknown') {
     const target = value.ref ? template.resources.get(value.ref) : undefined;
@@ -128,7 +128,7 @@ export function identitiesOf(ctx: RuleContext, value: RNode, expect: Expectation
 }
 
 /** Facts a literal or parameter shows about itself (never a NoEcho parameter's values). */
-export function describeIdentity(ctx: RuleContext, acc: CertificateAcc): void {
+export function describeIdentity(ctx: TemplateReader, acc: CertificateAcc): void {
   const { source, name } = acc.id;
   if (source === 'literal') {
     const acm = parseAcmCertificateArn(name);
@@ -168,7 +168,7 @@ function setting(acc: SettingAcc | undefined, n: RNode | undefined, fallback?: s
 }
 
 /** ACM certificates: names, validation, key, transparency logging, tags, issuing CA. */
-function addAcmCertificates(ctx: RuleContext, table: CertificateTable): void {
+function addAcmCertificates(ctx: TemplateReader, table: CertificateTable): void {
   for (const view of ctx.viewsOf(ACM_CERTIFICATE_TYPE)) {
     const acc = table.get(resourceIdentity(view.resource));
     const names = certificateNames(view);
@@ -197,7 +197,7 @@ function addAcmCertificates(ctx: RuleContext, table: CertificateTable): void {
 }
 
 /** IAM server certificates: name and path only (never the body or the key). */
-function addIamCertificates(ctx: RuleContext, table: CertificateTable): void {
+function addIamCertificates(ctx: TemplateReader, table: CertificateTable): void {
   for (const view of ctx.viewsOf(IAM_SERVER_CERTIFICATE_TYPE)) {
     const acc = table.get(resourceIdentity(view.resource));
     acc.addDetails({ serverCertificateName: texts(entry(view.props, 'ServerCertificateName')), iamPath: texts(entry(view.props, 'Path')) });
@@ -207,7 +207,7 @@ function addIamCertificates(ctx: RuleContext, table: CertificateTable): void {
 }
 
 /** Private CAs: type, algorithms, subject, revocation. */
-function addPrivateCas(ctx: RuleContext, table: CertificateTable): void {
+function addPrivateCas(ctx: TemplateReader, table: CertificateTable): void {
   for (const view of ctx.viewsOf(CERTIFICATE_AUTHORITY)) {
     const acc = table.get(resourceIdentity(view.resource));
     const revocation = entry(view.props, 'RevocationConfiguration');
@@ -232,7 +232,7 @@ function addPrivateCas(ctx: RuleContext, table: CertificateTable): void {
 }
 
 /** Every certificate resource of the template (document order within each type). */
-export function addCertificateResources(ctx: RuleContext, table: CertificateTable): void {
+export function addCertificateResources(ctx: TemplateReader, table: CertificateTable): void {
   // Resources first, in document order, so that consumers' references find them.
   for (const r of ctx.resources(...Object.keys(CERTIFICATE_RESOURCE_KINDS))) table.get(resourceIdentity(r));
   addAcmCertificates(ctx, table);

@@ -1,8 +1,8 @@
 import type { Path } from '../parse/source-tree';
 import type { Fix, FixValue } from '../engine/types';
 import type { Template } from '../template/template';
+import { ACM_CERTIFICATE_TYPE } from '../data/acm';
 
-export const ACM_CERTIFICATE = 'AWS::CertificateManager::Certificate';
 const NEW_PARAMETER = 'CertificateArn';
 
 /**
@@ -11,7 +11,7 @@ const NEW_PARAMETER = 'CertificateArn';
  * `CertificateArn` parameter (added when the template has none of that name).
  */
 export function certificateReference(template: Template): { ref: FixValue; addParameter?: Fix['intents'][number]; label: string } {
-  const certs = template.resourcesByType.get(ACM_CERTIFICATE) ?? [];
+  const certs = template.resourcesByType.get(ACM_CERTIFICATE_TYPE) ?? [];
   if (certs.length === 1) return { ref: { Ref: certs[0].id }, label: `certificate ${certs[0].id}` };
   const existing = template.parameters.get(NEW_PARAMETER);
   if (existing) return { ref: { Ref: NEW_PARAMETER }, label: `parameter ${NEW_PARAMETER}` };

@@ -1,5 +1,8 @@
 import type { Candidate, RNode } from '../evaluate/values';
-import type { Path } from '../parse/source-tree';
+import { quote, quoteList } from '../util/quote';
+
+export { quote, quoteList };
+import { isMap, isSeq, Path, SNode } from '../parse/source-tree';
 import type { Fix, FixValue, RelatedInfo, RuleContext, Severity } from '../engine/types';
 
 /**
@@ -79,31 +82,6 @@ export function listValues(cands: readonly Candidate[]): string {
   return quoteList(cands.map((c) => c.value));
 }
 
-/** Longest value text a message quotes; longer values are cut (a 1 MB value must not make a 1 MB message). */
-const MAX_QUOTED = 120;
-
-/** Most values a list quotes; the rest are counted (a certificate with 500 names must not list them all). */
-const MAX_LISTED = 10;
-
-/**
- * The one way a value from a template (or a value a fix writes) enters a message or a fix title:
- * quoted, on one line, at most MAX_QUOTED characters. Lists and objects (fix values such as
- * `{Ref: X}`) are shown as JSON.
- */
-export function quote(value: unknown): string {
-  const text = typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
-  let s = text.replace(/\r\n|\r|\n/g, '\\n');
-  if (s.length > MAX_QUOTED) s = `${s.slice(0, MAX_QUOTED)}…`;
-  return `'${s}'`;
-}
-
-/** Distinct values, each quoted, comma-separated; past MAX_LISTED the rest are counted. */
-export function quoteList(values: Iterable<unknown>): string {
-  const distinct = [...new Set(values)];
-  const shown = distinct.slice(0, MAX_LISTED).map(quote).join(', ');
-  const more = distinct.length - MAX_LISTED;
-  return more > 0 ? `${shown} and ${more} more` : shown;
-}
 
 /** Path of a resource's Properties key (where a missing property is reported). */
 export function propertiesPath(resourceId: string): Path {
@@ -113,4 +91,15 @@ export function propertiesPath(resourceId: string): Path {
 /** Insert-property fix into a resource's Properties (or into a nested object path). */
 export function insertFix(path: Path, key: string, value: FixValue, title?: string): Fix {
   return { title: title ?? `Insert ${key}: ${quote(value)}`, intents: [{ kind: 'insert', path, key, value }], safe: true };
+}
+
+/** A template node as a fix value (intrinsics stay intrinsics). */
+export function toFixValue(node: SNode): FixValue {
+  if (isSeq(node)) return node.items.map(toFixValue);
+  if (isMap(node)) {
+    const out: { [key: string]: FixValue } = {};
+    for (const p of node.pairs) out[String(p.key.value)] = toFixValue(p.value);
+    return out;
+  }
+  return node.value;
 }

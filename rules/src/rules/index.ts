@@ -9,9 +9,9 @@ import { elbClassicRules } from './elb-classic/index';
 import { elbv2Rules } from './elbv2/index';
 import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
-import { ENGINE_RULE_METAS } from './template/engine-rules';
-import { templateRules } from './template/index';
-import { makeUnknownPropertyRule } from './template/unknown-property';
+import { ENGINE_RULE_METAS } from './core/engine-rules';
+import { templateRules } from './core/index';
+import { makeUnknownPropertyRule } from './core/unknown-property';
 
 const AREA_RULES: readonly Rule[] = [
   ...elbv2Rules,

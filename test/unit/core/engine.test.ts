@@ -5,7 +5,7 @@ import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { Rule } from '../../../rules/src/engine/types';
 import { quote, quoteList } from '../../../rules/src/rules/helpers';
 import { defaultRegistry } from '../../../rules/src/rules/index';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/template/engine-rules';
+import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 
 function rule(id: string, types: string[] | '*', check: Rule['check']): Rule {
   return { meta: { id, severity: 'warning', summary: id, fixable: false, peers: [], resourceTypes: types }, check };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Bounds, ConditionAnalyzer, Scenario } from '../../../rules/src/evaluate/conditions';
 import { independentGroups, planScenarios } from '../../../rules/src/evaluate/scenario-plan';
 import { ABSENT, conditionsIn, Resolved, Resolver } from '../../../rules/src/evaluate/values';
-import { TemplateViews } from '../../../rules/src/engine/views';
+import { TemplateViews } from '../../../rules/src/model/views';
 import { parseSource } from '../../../rules/src/parse/index';
 import { getValue, isMap, SNode } from '../../../rules/src/parse/source-tree';
 import { Template } from '../../../rules/src/template/template';

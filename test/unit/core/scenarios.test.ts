@@ -5,7 +5,7 @@ import { RNode, strings } from '../../../rules/src/evaluate/values';
 import { lintText } from '../../../rules/src/engine/lint';
 import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { ResourceView } from '../../../rules/src/engine/types';
-import { TemplateViews } from '../../../rules/src/engine/views';
+import { TemplateViews } from '../../../rules/src/model/views';
 import { parseSource } from '../../../rules/src/parse/index';
 import { elbv2SslPolicyWeak } from '../../../rules/src/rules/elbv2/ssl-policy-weak';
 import { Template } from '../../../rules/src/template/template';

@@ -8,7 +8,7 @@ import { parseSource } from '../../../rules/src/parse/index';
 import { getValue, nodeAtPath, scalarString } from '../../../rules/src/parse/source-tree';
 import { elbv2SslPolicyMissing } from '../../../rules/src/rules/elbv2/ssl-policy-missing';
 import { elbv2SslPolicyWeak } from '../../../rules/src/rules/elbv2/ssl-policy-weak';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/template/engine-rules';
+import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 import { lines } from './support';
 
 function diag(rule: string, fixes: Fix[], opts: { severity?: Severity; suppressed?: boolean } = {}): Diagnostic {

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { DEFAULT_RULE_BUDGET_MS, lintText, RuleTimeout } from '../../../rules/src/engine/lint';
 import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { Report, Rule } from '../../../rules/src/engine/types';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/template/engine-rules';
+import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 
 /** Engine fault isolation: a rule that throws, loops, or reports nonsense fails alone. */
 

@@ -1,10 +1,10 @@
 /** Elastic Beanstalk: the listeners an environment's options give its dedicated load balancer. */
 import { CLASSIC_LISTENER, CLASSIC_LOADBALANCER, ELBV2_LISTENER, TLS_LISTENER_PROTOCOLS } from '../../data/beanstalk-options';
 import { ELBV2_DEFAULT_POLICY, findElbv2Policy } from '../../data/elbv2-policies';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
-import { beanstalkCases, BeanstalkListener, listenersOf } from '../../rules/beanstalk/environment';
-import { isPortOff, OptionSet, optionTexts } from '../../rules/beanstalk/options';
+import { beanstalkCases, BeanstalkListener, listenersOf } from '../../model/beanstalk/environment';
+import { isPortOff, OptionSet, optionTexts } from '../../model/beanstalk/options';
 import { EndpointTable, propertyPath } from '../collect';
 import { weakestFloor } from './floors';
 import { resourcePath } from './keys';
@@ -30,7 +30,7 @@ function policyOf(l: BeanstalkListener): { values: string[] | undefined; default
   return { values: optionTexts(l.sslPolicy, ELBV2_DEFAULT_POLICY), default: l.sslPolicy.state === 'unset' };
 }
 
-export function addBeanstalkListeners(ctx: RuleContext, table: EndpointTable): void {
+export function addBeanstalkListeners(ctx: TemplateReader, table: EndpointTable): void {
   for (const c of beanstalkCases(ctx)) {
     if (c.lb === undefined || c.lb === 'none' || c.lb === 'shared') continue;
     const id = c.view.resource.id;

@@ -1,14 +1,14 @@
 /** CloudFront distributions (the viewer certificate and its floor) and their `allow-all` behaviours. */
 import { CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL, minimumProtocolFloor } from '../../data/cloudfront';
 import { CLOUDFRONT_OMITTED_MIN_PROTOCOL } from '../../data/cloudfront-viewer';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../../engine/types';
 import { entry, strings } from '../../evaluate/values';
-import { allowAllCandidates, behavioursOf, certificateFacts, distributions, DISTRIBUTION, usesCustomCertificate, usesDefaultCertificate } from '../../rules/cloudfront/distribution';
+import { allowAllCandidates, behavioursOf, certificateFacts, distributions, DISTRIBUTION, usesCustomCertificate, usesDefaultCertificate } from '../../model/cloudfront/distribution';
 import { EndpointObservation, EndpointTable, propertyPath, texts } from '../collect';
 import { weakestFloor } from './floors';
 import { keyOf, resourcePath } from './keys';
 
-export function addDistributions(ctx: RuleContext, table: EndpointTable): void {
+export function addDistributions(ctx: TemplateReader, table: EndpointTable): void {
   for (const { view, config } of distributions(ctx)) {
     const id = view.resource.id;
     const acc = table.get(id, 'cloudfront-distribution', id, DISTRIBUTION, resourcePath(id));

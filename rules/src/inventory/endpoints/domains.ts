@@ -1,13 +1,13 @@
 /** Custom domains: API Gateway (REST, private, v2, SAM) and OpenSearch / Elasticsearch endpoints. */
 import { APIGW_DEFAULT_POLICY_NEW_DOMAINS, findApigwSecurityPolicy, HTTP_API_SECURITY_POLICY } from '../../data/apigw';
 import { findOpenSearchTlsPolicy, OPENSEARCH_DEFAULT_TLS_POLICY } from '../../data/opensearch';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../../engine/types';
 import type { Scenario } from '../../evaluate/conditions';
 import { booleans, entry, strings } from '../../evaluate/values';
 import { getValue, Path, SNode } from '../../parse/source-tree';
-import { domainSites, DomainSite } from '../../rules/apigw/domains';
-import { negotiatesTls12Anyway } from '../../rules/apigw/mappings';
-import { domainViews, endpointOptionsOf } from '../../rules/opensearch/endpoint-options';
+import { domainSites, DomainSite } from '../../model/apigw/domains';
+import { negotiatesTls12Anyway } from '../../model/apigw/mappings';
+import { domainViews, endpointOptionsOf } from '../../model/opensearch/endpoint-options';
 import { EndpointTable, propertyPath, texts } from '../collect';
 import { weakestFloor } from './floors';
 import { keyOf, resourcePath } from './keys';
@@ -15,12 +15,12 @@ import { keyOf, resourcePath } from './keys';
 const SAM_SECTION: Partial<Record<DomainSite['kind'], string>> = { 'sam-rest': 'Api', 'sam-http': 'HttpApi' };
 
 /** Known values of a written node in a scenario. */
-function known(ctx: RuleContext, node: SNode | undefined, path: Path, scenario: Scenario): string[] {
+function known(ctx: TemplateReader, node: SNode | undefined, path: Path, scenario: Scenario): string[] {
   return node ? strings(ctx.resolve(node, path, scenario)) : [];
 }
 
 /** The custom domain name of a site (SAM: its own `Domain`, else Globals). */
-function domainNames(ctx: RuleContext, site: DomainSite, resourceId: string | null): string[] {
+function domainNames(ctx: TemplateReader, site: DomainSite, resourceId: string | null): string[] {
   const props = resourceId ? ctx.template.resources.get(resourceId)?.properties : undefined;
   const section = SAM_SECTION[site.kind];
   if (!section) return known(ctx, getValue(props, 'DomainName'), ['Resources', resourceId!, 'Properties', 'DomainName'], site.scenario);
@@ -30,7 +30,7 @@ function domainNames(ctx: RuleContext, site: DomainSite, resourceId: string | nu
   return known(ctx, getValue(getValue(getValue(ctx.template.globals, section), 'Domain'), 'DomainName'), globalsPath, site.scenario);
 }
 
-export function addApiDomains(ctx: RuleContext, table: EndpointTable): void {
+export function addApiDomains(ctx: TemplateReader, table: EndpointTable): void {
   for (const site of domainSites(ctx)) {
     const holder = propertyPath(site.holderPath);
     const resourceId = holder[0] === 'Resources' ? String(holder[1]) : null;
@@ -71,7 +71,7 @@ export function addApiDomains(ctx: RuleContext, table: EndpointTable): void {
   }
 }
 
-export function addOpenSearchDomains(ctx: RuleContext, table: EndpointTable): void {
+export function addOpenSearchDomains(ctx: TemplateReader, table: EndpointTable): void {
   for (const view of domainViews(ctx)) {
     const id = view.resource.id;
     const acc = table.get(id, 'opensearch-domain', id, view.resource.type ?? null, resourcePath(id));

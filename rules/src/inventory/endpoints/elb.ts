@@ -2,11 +2,11 @@
 import { CLASSIC_DEFAULT_POLICY, findClassicPolicy, PROTOCOL_ATTRIBUTES, REFERENCE_SECURITY_POLICY_ATTRIBUTE } from '../../data/elb-classic-policies';
 import { ELBV2_DEFAULT_POLICY, findElbv2Policy } from '../../data/elbv2-policies';
 import { compareTls, TlsFloor } from '../../data/tls';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../../engine/types';
 import { entry, RMap, RNode } from '../../evaluate/values';
-import { httpsRedirectVerdict } from '../../rules/elbv2/actions';
-import { LISTENER, LISTENER_CERTIFICATE, LISTENER_RULE, listenerOf, loadBalancerOf, TLS_PROTOCOLS } from '../../rules/elbv2/graph';
-import { CLASSIC_LB, listenersOf, normProtocol, PolicyDef, policyIndex, singleText, sslPoliciesOf, TLS_PROTOCOLS as CLASSIC_TLS_PROTOCOLS, trueCandidates } from '../../rules/elb-classic/model';
+import { httpsRedirectVerdict } from '../../model/elbv2/actions';
+import { LISTENER, LISTENER_CERTIFICATE, LISTENER_RULE, listenerOf, loadBalancerOf, TLS_PROTOCOLS } from '../../model/elbv2/graph';
+import { CLASSIC_LB, listenersOf, normProtocol, PolicyDef, policyIndex, singleText, sslPoliciesOf, TLS_PROTOCOLS as CLASSIC_TLS_PROTOCOLS, trueCandidates } from '../../model/elb-classic/load-balancer';
 import { EndpointTable, propertyPath, texts } from '../collect';
 import { weakestFloor } from './floors';
 import { keyOf, resourcePath } from './keys';
@@ -19,7 +19,7 @@ function redirectsToHttps(actions: RNode | undefined): string {
   return verdicts.every((v) => v.kind === 'https') ? 'yes' : 'unknown';
 }
 
-export function addElbv2Listeners(ctx: RuleContext, table: EndpointTable): void {
+export function addElbv2Listeners(ctx: TemplateReader, table: EndpointTable): void {
   for (const view of ctx.viewsOf(LISTENER)) {
     const id = view.resource.id;
     const acc = table.get(id, 'elbv2-listener', id, LISTENER, resourcePath(id));
@@ -115,7 +115,7 @@ function classicPolicy(policies: PolicyDef[]): { names: string[] | undefined; fl
   return { names: known ? names : names.length ? names : undefined, floor: known ? floor : undefined };
 }
 
-export function addClassicListeners(ctx: RuleContext, table: EndpointTable): void {
+export function addClassicListeners(ctx: TemplateReader, table: EndpointTable): void {
   for (const view of ctx.viewsOf(CLASSIC_LB)) {
     const id = view.resource.id;
     const index = policyIndex(view);

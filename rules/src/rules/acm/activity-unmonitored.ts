@@ -2,7 +2,7 @@ import { ACM_API_CALLS, ACM_CLOUDTRAIL_EVENT_SOURCE, ACM_EVENT_SOURCE, ACM_METRI
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { ResourceView, Rule, RuleContext } from '../../engine/types';
-import { CERTIFICATE } from './common';
+import { CERTIFICATE } from '../../model/acm/certificate';
 
 /** How a watcher looks at ACM: `yes`, `no`, or `unknown` (an unknown value might watch ACM: never report then). */
 type Watch = 'yes' | 'no' | 'unknown';

@@ -1,9 +1,9 @@
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry, stringCandidates, strings } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, ResourceView, Rule, RuleContext } from '../../engine/types';
-import { quoteList } from '../helpers';
-import { baseName, isWildcard, nameKey } from './domain-names';
-import { CERTIFICATE, CertificateName, certificateNames, isKnownName, isPublic, nameCandidates, propertyPath, toFixValue, writtenProperty } from './common';
+import { quoteList, toFixValue } from '../helpers';
+import { baseName, isWildcard, nameKey } from '../../model/acm/domain-names';
+import { CERTIFICATE, CertificateName, certificateNames, isKnownName, isPublic, nameCandidates, propertyPath, writtenProperty } from '../../model/acm/certificate';
 import { hostedZoneReference } from './hosted-zone';
 
 const WHY = 'CloudFormation creates the validation CNAME records only for names listed in DomainValidationOptions with a HostedZoneId, so the stack waits in CREATE_IN_PROGRESS until someone adds the records by hand';

@@ -1,8 +1,8 @@
 import type { Candidate } from '../../evaluate/values';
 import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { quote, relatedFor } from '../helpers';
-import { checkName, NameCheck } from './domain-names';
-import { CERTIFICATE, CertificateName, certificateNames, nameCandidates, NameProperty, propertyPath } from './common';
+import { checkName, NameCheck } from '../../model/acm/domain-names';
+import { CERTIFICATE, CertificateName, certificateNames, nameCandidates, NameProperty, propertyPath } from '../../model/acm/certificate';
 
 interface Finding {
   name: CertificateName;

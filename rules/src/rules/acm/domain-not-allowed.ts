@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types';
 import { quoteList, relatedFor } from '../helpers';
-import { baseName, isWithin, nameKey } from './domain-names';
-import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath } from './common';
+import { baseName, isWithin, nameKey } from '../../model/acm/domain-names';
+import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath } from '../../model/acm/certificate';
 
 export const acmDomainNotAllowed: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import type { Fix, FixIntent, Rule } from '../../engine/types';
 import { quote } from '../helpers';
-import { CERTIFICATE, CertificateName, certainValue, certificateNames, isKnownName, nameCandidates, propertyPath } from './common';
+import { CERTIFICATE, CertificateName, certainValue, certificateNames, isKnownName, nameCandidates, propertyPath } from '../../model/acm/certificate';
 
 const lower = (s: string): string => s.toLowerCase();
 

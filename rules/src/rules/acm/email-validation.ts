@@ -3,7 +3,7 @@ import { ACM_RECOMMENDED_VALIDATION_METHOD } from '../../data/acm-practice';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, insertFix, quote, reportValue } from '../helpers';
-import { CERTIFICATE, isNoValue, isPublic, noValueBranch, propertyPath, writtenProperty } from './common';
+import { CERTIFICATE, isNoValue, isPublic, noValueBranch, propertyPath, writtenProperty } from '../../model/acm/certificate';
 
 const WHY = 'ACM then emails the domain contacts for every name, and the certificate is issued and renewed only after someone approves (the stack waits in CREATE_IN_PROGRESS meanwhile)';
 

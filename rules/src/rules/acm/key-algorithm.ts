@@ -3,7 +3,7 @@ import { ACM_KEY_ALGORITHM_REPLACEMENT } from '../../data/acm-practice';
 import { entry } from '../../evaluate/values';
 import type { FixIntent, Rule } from '../../engine/types';
 import { badStrings, quote, quoteList, relatedFor } from '../helpers';
-import { CERTIFICATE } from './common';
+import { CERTIFICATE } from '../../model/acm/certificate';
 
 /** Known algorithms ACM cannot issue on request (imports only); unknown spellings are left to AWS. */
 function notRequestable(alg: string): boolean {

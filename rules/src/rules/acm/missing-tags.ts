@@ -4,7 +4,7 @@ import { entry, stringCandidates } from '../../evaluate/values';
 import { ruleOption } from '../../engine/config';
 import type { Fix, FixIntent, ResourceView, Rule } from '../../engine/types';
 import { quote } from '../helpers';
-import { CERTIFICATE, propertyPath, writtenProperty } from './common';
+import { CERTIFICATE, propertyPath, writtenProperty } from '../../model/acm/certificate';
 
 /**
  * Tag keys certainly present on the certificate in one scenario; undefined when some key is

@@ -1,6 +1,6 @@
 import type { Rule } from '../../engine/types';
-import { CERTIFICATE, isPublic } from './common';
-import { usesOf } from './consumers';
+import { CERTIFICATE, isPublic } from '../../model/acm/certificate';
+import { usesOf } from '../../model/acm/uses';
 
 export const acmPublicCertificateProduction: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import { ACM_MAX_DOMAIN_NAMES } from '../../data/acm';
 import type { Rule } from '../../engine/types';
-import { CERTIFICATE, certainValue, certificateNames, propertyPath } from './common';
+import { CERTIFICATE, certainValue, certificateNames, propertyPath } from '../../model/acm/certificate';
 
 export const acmTooManyDomains: Rule = {
   meta: {

@@ -2,7 +2,7 @@ import { ACM_TRANSPARENCY_DISABLED, ACM_TRANSPARENCY_ENABLED } from '../../data/
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, reportValue } from '../helpers';
-import { CERTIFICATE, isPublic } from './common';
+import { CERTIFICATE, isPublic } from '../../model/acm/certificate';
 
 export const acmTransparencyLoggingDisabled: Rule = {
   meta: {

@@ -2,8 +2,8 @@ import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { quote, quoteList, relatedFor } from '../helpers';
-import { baseName, isWithin, nameKey } from './domain-names';
-import { CERTIFICATE, certificateNames, isKnownName, nameCandidates, propertyPath } from './common';
+import { baseName, isWithin, nameKey } from '../../model/acm/domain-names';
+import { CERTIFICATE, certificateNames, isKnownName, nameCandidates, propertyPath } from '../../model/acm/certificate';
 
 interface Problem {
   node: RNode;

@@ -3,7 +3,7 @@ import { RULE_PEERS } from '../../data/peers';
 import type { RNode } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
 import { badStrings, listValues, quoteList, relatedFor } from '../helpers';
-import { DomainSite, domainSites, DOMAIN_RESOURCE_TYPES } from './domains';
+import { DomainSite, domainSites, DOMAIN_RESOURCE_TYPES } from '../../model/apigw/domains';
 
 /**
  * Certificate property, endpoint type and security policy must agree, or API Gateway rejects

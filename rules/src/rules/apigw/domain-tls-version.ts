@@ -3,8 +3,8 @@ import { RULE_PEERS } from '../../data/peers';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { Rule } from '../../engine/types';
 import { badStrings, insertFix, listValues, reportValue } from '../helpers';
-import { domainSites, DOMAIN_RESOURCE_TYPES } from './domains';
-import { negotiatesTls12Anyway } from './mappings';
+import { domainSites, DOMAIN_RESOURCE_TYPES } from '../../model/apigw/domains';
+import { negotiatesTls12Anyway } from '../../model/apigw/mappings';
 
 /** S1: TLS 1.2 is the floor. */
 const MINIMUM = '1.2';

@@ -2,8 +2,8 @@ import { CLASSIC_LOADBALANCER, ELBV2_LISTENER } from '../../data/beanstalk-optio
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { quote, relatedFor } from '../helpers';
-import { BeanstalkListener, beanstalkCases, isTls, listenersOf } from './environment';
-import { BEANSTALK_TYPES } from './options';
+import { BeanstalkListener, beanstalkCases, isTls, listenersOf } from '../../model/beanstalk/environment';
+import { BEANSTALK_TYPES } from '../../model/beanstalk/options';
 
 function message(l: BeanstalkListener, elbv2: boolean): string {
   const protocols = (l.protocols ?? []).filter((p) => p === 'HTTPS' || p === 'SSL').join('/');

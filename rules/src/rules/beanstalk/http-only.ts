@@ -2,8 +2,8 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { quoteList } from '../helpers';
-import { beanstalkCases, listenersOf } from './environment';
-import { ENVIRONMENT } from './options';
+import { beanstalkCases, listenersOf } from '../../model/beanstalk/environment';
+import { ENVIRONMENT } from '../../model/beanstalk/options';
 
 const ADVICE: Readonly<Record<'classic' | 'application', string>> = {
   application:

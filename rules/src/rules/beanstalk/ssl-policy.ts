@@ -4,8 +4,8 @@ import { RULE_PEERS } from '../../data/peers';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { Fix, Rule } from '../../engine/types';
 import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
-import { beanstalkCases, isTls, listenersOf } from './environment';
-import { BEANSTALK_TYPES, OptionEntry } from './options';
+import { beanstalkCases, isTls, listenersOf } from '../../model/beanstalk/environment';
+import { BEANSTALK_TYPES, OptionEntry } from '../../model/beanstalk/options';
 
 const MINIMUM = '1.2';
 

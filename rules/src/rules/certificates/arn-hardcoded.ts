@@ -2,8 +2,8 @@ import type { Candidate } from '../../evaluate/values';
 import { RULE_PEERS } from '../../data/peers';
 import type { Fix, Rule, RuleContext } from '../../engine/types';
 import { getValue, isMap } from '../../parse/source-tree';
-import { isCertificateArn } from './arn-kinds';
-import { certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from './consumers';
+import { isCertificateArn } from '../../model/certificates/arn-kinds';
+import { certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from '../../model/certificates/consumers';
 
 interface Site {
   use: CertificateUse;

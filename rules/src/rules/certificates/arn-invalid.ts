@@ -3,8 +3,8 @@ import { RULE_PEERS } from '../../data/peers';
 import type { Candidate } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, originLabel, reportValue } from '../helpers';
-import { accepted, whyNot } from './arn-kinds';
-import { certificateUses, CONSUMER_RESOURCE_TYPES, CertificateUse, literalParts } from './consumers';
+import { accepted, whyNot } from '../../model/certificates/arn-kinds';
+import { certificateUses, CONSUMER_RESOURCE_TYPES, CertificateUse, literalParts } from '../../model/certificates/consumers';
 
 type Bad = Candidate & { value: string };
 

@@ -4,7 +4,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, quote, relatedFor } from '../helpers';
-import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES } from './consumers';
+import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES } from '../../model/certificates/consumers';
 
 /** Key algorithms a consumer can use, when it is limited (undefined: every algorithm ACM issues). */
 function supportedKeys(use: CertificateUse): readonly string[] | undefined {

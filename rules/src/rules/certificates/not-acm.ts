@@ -2,7 +2,7 @@ import { isIamServerCertificateArn } from '../../data/arn';
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
-import { certificateUses, CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE, literalParts } from './consumers';
+import { certificateUses, CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE, literalParts } from '../../model/certificates/consumers';
 
 const WHY = "IAM server certificates carry a private key that someone handled and uploaded, and are outside ACM's automatic renewal, expiry monitoring and audit.";
 const ADVICE = `${WHY} Use an ACM certificate (requested, or imported when an organisation-issued certificate is required).`;

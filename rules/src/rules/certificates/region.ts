@@ -2,7 +2,7 @@ import { AcmCertificateArn, GLOBAL_CERTIFICATE_REGION, parseAcmCertificateArn } 
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule, RuleContext, Severity } from '../../engine/types';
 import { badStrings, listValues, quoteList, reportValue } from '../helpers';
-import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from './consumers';
+import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from '../../model/certificates/consumers';
 
 /** Partition where CloudFront and the other global consumers take us-east-1 certificates. */
 const GLOBAL_PARTITION = 'aws';

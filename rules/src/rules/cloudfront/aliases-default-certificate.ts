@@ -2,7 +2,7 @@ import { CLOUDFRONT_DEFAULT_CERTIFICATE_NAME } from '../../data/cloudfront-viewe
 import { entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { quoteList } from '../helpers';
-import { certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from './distribution';
+import { certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from '../../model/cloudfront/distribution';
 
 /** `Aliases`, and its legacy spelling `CNAMEs`. */
 const ALIAS_KEYS = ['Aliases', 'CNAMEs'] as const;

@@ -3,7 +3,7 @@ import { CLOUDFRONT_DEFAULT_CERTIFICATE_NAME } from '../../data/cloudfront-viewe
 import { entry, strings } from '../../evaluate/values';
 import type { RelatedInfo, Rule } from '../../engine/types';
 import { quoteList, relatedFor } from '../helpers';
-import { certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from './distribution';
+import { certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from '../../model/cloudfront/distribution';
 
 export const cloudfrontDefaultCertificate: Rule = {
   meta: {

@@ -2,8 +2,7 @@ import { CLOUDFRONT_RECOMMENDED_ORIGIN_PROTOCOL_POLICY } from '../../data/cloudf
 import { entry, strings } from '../../evaluate/values';
 import type { Fix, RelatedInfo, Rule } from '../../engine/types';
 import { listValues, quote, relatedFor, setValueFix } from '../helpers';
-import { allowAllCandidates, behavioursRoutingTo, candidatesIn, CustomOrigin, customOriginsOf, DISTRIBUTION, distributions } from './distribution';
-import { Findings } from './findings';
+import { allowAllCandidates, behavioursRoutingTo, candidatesIn, CustomOrigin, customOriginsOf, DISTRIBUTION, distributions } from '../../model/cloudfront/distribution';
 import { s3WebsiteVerdict } from './origin-domain';
 
 export const cloudfrontOriginHttp: Rule = {
@@ -18,7 +17,6 @@ export const cloudfrontOriginHttp: Rule = {
   },
   check(ctx) {
     const https = CLOUDFRONT_RECOMMENDED_ORIGIN_PROTOCOL_POLICY;
-    const findings = new Findings(ctx);
     for (const { view, config } of distributions(ctx)) {
       for (const origin of customOriginsOf(config)) {
         const policy = entry(origin.custom, 'OriginProtocolPolicy');
@@ -39,7 +37,7 @@ export const cloudfrontOriginHttp: Rule = {
           ? `OriginProtocolPolicy ${listValues(bad)}: CloudFront fetches from ${name} over plain HTTP`
           : `OriginProtocolPolicy 'match-viewer' while ${httpRoutes.map((b) => b.label).join(', ')} ${httpRoutes.length > 1 ? 'accept' : 'accepts'} HTTP viewers (allow-all): those requests reach ${name} over plain HTTP`;
         if (verdict === 'website') {
-          findings.add({
+          ctx.report({
             path: policy.path,
             severity: 'info',
             message: `${why}. It is an S3 website endpoint, which only speaks HTTP, so this leg can't be encrypted as it is; to encrypt it, serve the bucket through its REST endpoint (S3OriginConfig with origin access control) instead.`,
@@ -50,7 +48,7 @@ export const cloudfrontOriginHttp: Rule = {
         }
         // An https-only fix breaks an origin that can't do HTTPS: apply it unasked only when the domain is known.
         const fix: Fix = setValueFix(bad, https, 'OriginProtocolPolicy', verdict === 'other');
-        findings.add({
+        ctx.report({
           path: policy.path,
           message:
             `${why}, so content and headers cross the network unencrypted. Set it to ${https} (the origin must then serve HTTPS with a certificate valid for its name)` +
@@ -61,7 +59,6 @@ export const cloudfrontOriginHttp: Rule = {
         });
       }
     }
-    findings.flush();
   },
 };
 

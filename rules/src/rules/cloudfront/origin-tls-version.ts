@@ -4,7 +4,7 @@ import type { Candidate, RNode, RSeq } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, FixIntent, Rule } from '../../engine/types';
 import { listValues, relatedFor } from '../helpers';
-import { candidatesIn, customOriginsOf, DISTRIBUTION, distributions } from './distribution';
+import { candidatesIn, customOriginsOf, DISTRIBUTION, distributions } from '../../model/cloudfront/distribution';
 
 export const cloudfrontOriginTlsVersion: Rule = {
   meta: {

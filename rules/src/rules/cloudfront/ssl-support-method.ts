@@ -3,7 +3,7 @@ import { SSL_SUPPORT_METHOD_PROBLEMS } from '../../data/cloudfront-viewer';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { FixIntent, Rule } from '../../engine/types';
 import { quote, relatedFor, setValueFix } from '../helpers';
-import { candidatesIn, certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from './distribution';
+import { candidatesIn, certificateFacts, DISTRIBUTION, distributions, usesDefaultCertificate } from '../../model/cloudfront/distribution';
 import { recommendedMinimumProtocol } from './recommended';
 
 export const cloudfrontSslSupportMethod: Rule = {

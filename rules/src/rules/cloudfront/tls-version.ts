@@ -3,8 +3,7 @@ import { isBelow, tlsLabel } from '../../data/tls';
 import { entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, relatedFor, setValueFix } from '../helpers';
-import { certificateFacts, DISTRIBUTION, distributions, usesCustomCertificate } from './distribution';
-import { Findings, triggerSeverity } from './findings';
+import { certificateFacts, DISTRIBUTION, distributions, usesCustomCertificate } from '../../model/cloudfront/distribution';
 import { minimumTlsOption, recommendedMinimumProtocol } from './recommended';
 
 export const cloudfrontTlsVersion: Rule = {
@@ -21,7 +20,6 @@ export const cloudfrontTlsVersion: Rule = {
   check(ctx) {
     const minimum = minimumTlsOption(ctx);
     const replacement = recommendedMinimumProtocol(ctx, minimum);
-    const findings = new Findings(ctx);
     for (const { config } of distributions(ctx)) {
       const cert = certificateFacts(config);
       if (!cert?.node || !usesCustomCertificate(cert)) continue;
@@ -34,18 +32,17 @@ export const cloudfrontTlsVersion: Rule = {
       const floors = [...new Set(bad.map((c) => tlsLabel(minimumProtocolFloor(c.value)!)))].join(', ');
       // "When you're using SNI only, you must specify TLSv1 or higher": SSLv3 with sni-only fails to deploy.
       const sslv3WithSni = bad.some((c) => c.value === 'SSLv3') && strings(entry(cert.node, 'SslSupportMethod')).includes('sni-only');
-      findings.add({
+      ctx.report({
         path: mpv.path,
         message:
           `MinimumProtocolVersion ${listValues(bad)} lets viewers connect with ${floors}; the minimum is TLS ${minimum}. ` +
           (sslv3WithSni ? 'CloudFront also rejects SSLv3 with SslSupportMethod sni-only. ' : '') +
           `Set it to ${replacement}.`,
-        severity: sslv3WithSni ? triggerSeverity(ctx, cloudfrontTlsVersion, 'error') : undefined,
+        severity: sslv3WithSni ? 'error' : undefined,
         related: relatedFor(bad),
         fixes: [setValueFix(bad, replacement, 'MinimumProtocolVersion')],
         data: { replacement, minimumTls: minimum },
       });
     }
-    findings.flush();
   },
 };

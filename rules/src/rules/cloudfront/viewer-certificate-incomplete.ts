@@ -2,8 +2,7 @@ import { CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD } from '../../data/cloudfront
 import { CLOUDFRONT_OMITTED_MIN_PROTOCOL } from '../../data/cloudfront-viewer';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, FixIntent, Rule } from '../../engine/types';
-import { CertificateFacts, certificateFacts, DISTRIBUTION, distributions, Presence } from './distribution';
-import { Findings, triggerSeverity } from './findings';
+import { CertificateFacts, certificateFacts, DISTRIBUTION, distributions, Presence } from '../../model/cloudfront/distribution';
 import { recommendedMinimumProtocol } from './recommended';
 
 const SOURCES = ['AcmCertificateArn', 'IamCertificateId', 'CloudFrontDefaultCertificate: true'] as const;
@@ -31,7 +30,6 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
   },
   check(ctx) {
     const mpvValue = recommendedMinimumProtocol(ctx);
-    const findings = new Findings(ctx);
     for (const { config } of distributions(ctx)) {
       const cert = certificateFacts(config);
       if (!cert?.node) continue;
@@ -44,7 +42,7 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
         const most = least + sources.filter((p) => p === 'maybe').length;
         if (least === 0 || most > 1) {
           const named = SOURCES.filter((_, i) => sources[i] !== 'no');
-          findings.add({
+          ctx.report({
             path: vc.path,
             target: 'key',
             key: `${vc.path.join('\u0001')}#count`,
@@ -68,16 +66,15 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
         ...(missing.ssl ? [`SslSupportMethod: ${CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD}`] : []),
         ...(missing.mpv ? [`MinimumProtocolVersion: ${mpvValue}`] : []),
       ];
-      findings.add({
+      ctx.report({
         path: vc.path,
         target: 'key',
         message: `ViewerCertificate has ${certKey} but ${parts.join(', and ')}. Insert ${inserts.join(' and ')}.`,
-        severity: missing.ssl ? undefined : triggerSeverity(ctx, cloudfrontViewerCertificateIncomplete, 'warning'),
+        severity: missing.ssl ? undefined : 'warning',
         fixes: [insertFix(cert, missing, mpvValue)],
         data: { missing: [...(missing.ssl ? ['SslSupportMethod'] : []), ...(missing.mpv ? ['MinimumProtocolVersion'] : [])] },
       });
     }
-    findings.flush();
   },
 };
 

@@ -2,7 +2,7 @@ import { CLOUDFRONT_RECOMMENDED_VIEWER_PROTOCOL_POLICY } from '../../data/cloudf
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { reportValue } from '../helpers';
-import { allowAllCandidates, behavioursOf, DISTRIBUTION, distributions } from './distribution';
+import { allowAllCandidates, behavioursOf, DISTRIBUTION, distributions } from '../../model/cloudfront/distribution';
 
 export const cloudfrontViewerHttp: Rule = {
   meta: {

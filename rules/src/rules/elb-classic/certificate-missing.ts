@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { insertCertificateFix } from '../certificate-fix';
-import { CLASSIC_LB, isTlsListener, listenerLabel, listenersOf } from './model';
+import { CLASSIC_LB, isTlsListener, listenerLabel, listenersOf } from '../../model/elb-classic/load-balancer';
 
 export const elbCertificateMissing: Rule = {
   meta: {

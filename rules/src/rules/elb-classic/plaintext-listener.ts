@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { reportValue } from '../helpers';
-import { CLASSIC_LB, listenersOf, normProtocol, protocolCandidates } from './model';
+import { CLASSIC_LB, listenersOf, normProtocol, protocolCandidates } from '../../model/elb-classic/load-balancer';
 
 export const elbPlaintextListener: Rule = {
   meta: {

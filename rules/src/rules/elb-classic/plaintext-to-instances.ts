@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, reportValue } from '../helpers';
-import { CLASSIC_LB, familyOf, listenerLabel, listenersOf, normProtocol, PLAINTEXT_PROTOCOLS, protocolCandidates, TLS_PROTOCOLS } from './model';
+import { CLASSIC_LB, familyOf, listenerLabel, listenersOf, normProtocol, PLAINTEXT_PROTOCOLS, protocolCandidates, TLS_PROTOCOLS } from '../../model/elb-classic/load-balancer';
 
 export const elbPlaintextToInstances: Rule = {
   meta: {

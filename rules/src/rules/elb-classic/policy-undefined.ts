@@ -3,7 +3,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, quote, reportValue } from '../helpers';
-import { CLASSIC_LB, listenersOf, policyIndex } from './model';
+import { CLASSIC_LB, listenersOf, policyIndex } from '../../model/elb-classic/load-balancer';
 
 /** Spelling-insensitive form, to point at the name that was probably meant. */
 const loose = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');

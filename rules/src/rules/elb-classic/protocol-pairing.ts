@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, reportValue } from '../helpers';
-import { CLASSIC_LB, familyOf, Family, listenersOf, protocolCandidates } from './model';
+import { CLASSIC_LB, familyOf, Family, listenersOf, protocolCandidates } from '../../model/elb-classic/load-balancer';
 
 const LABEL: Readonly<Record<Family, string>> = { http: 'HTTP/HTTPS', tcp: 'TCP/SSL' };
 

@@ -13,7 +13,7 @@ import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
-import { CLASSIC_LB, isSslNegotiation, isTlsListener, listenerLabel, listenersOf, PolicyDef, PolicyIndex, policyIndex, singleText, sslPoliciesOf, trueCandidates } from './model';
+import { CLASSIC_LB, isSslNegotiation, isTlsListener, listenerLabel, listenersOf, PolicyDef, PolicyIndex, policyIndex, singleText, sslPoliciesOf, trueCandidates } from '../../model/elb-classic/load-balancer';
 
 const MINIMUM = '1.2';
 const NEW_POLICY_NAME = 'TLSNegotiationPolicy';

@@ -3,8 +3,8 @@ import { conditionsIn, entry } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, Rule } from '../../engine/types';
 import type { ResourceInfo, Template } from '../../template/template';
 import { getValue, isSeq } from '../../parse/source-tree';
-import { isKnownPlainListener, LISTENER, LISTENER_CERTIFICATE } from './graph';
-import { toFixValue } from './source-value';
+import { isKnownPlainListener, LISTENER, LISTENER_CERTIFICATE } from '../../model/elbv2/graph';
+import { toFixValue } from '../helpers';
 
 /** A logical id for a new resource that the template (and the fix so far) does not use yet. */
 function freeId(template: Template, base: string, taken: Set<string>): string {

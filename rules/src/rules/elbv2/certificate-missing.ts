@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { certificateReference, insertCertificateFix } from '../certificate-fix';
-import { LISTENER, protocolsOf, TLS_PROTOCOLS } from './graph';
+import { LISTENER, protocolsOf, TLS_PROTOCOLS } from '../../model/elbv2/graph';
 
 export const elbv2CertificateMissing: Rule = {
   meta: {

@@ -4,7 +4,7 @@ import { entry, stringCandidates } from '../../evaluate/values';
 import type { ResourceView, Rule, RuleContext } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
 import { listValues } from '../helpers';
-import { LISTENER, loadBalancerOf, mayBeAlb, protocolsOf } from './graph';
+import { LISTENER, loadBalancerOf, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
 
 interface PolicyFamily {
   fips: boolean;

@@ -4,8 +4,8 @@ import { conditionsIn, entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, Rule } from '../../engine/types';
 import { nodeAtPath, Path, SNode } from '../../parse/source-tree';
 import { relatedFor } from '../helpers';
-import { firstPlainAction } from './actions';
-import { httpsListenerAlongside, LISTENER, mayBeAlb, protocolsOf } from './graph';
+import { firstPlainAction } from '../../model/elbv2/actions';
+import { httpsListenerAlongside, LISTENER, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
 
 /** The default action the fix writes (rules.md). */
 export const REDIRECT_TO_HTTPS: FixValue = { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } };

@@ -5,7 +5,7 @@ import { entry, stringCandidates } from '../../evaluate/values';
 import type { RelatedInfo, ResourceView, Rule, RuleContext } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
 import { listValues, relatedFor } from '../helpers';
-import { attachedListener, forwardTargets, isTlsListener, LISTENER, LISTENER_RULE, protocolsOf, TARGET_GROUP, TargetRef, TLS_PROTOCOLS } from './graph';
+import { attachedListener, forwardTargets, isTlsListener, LISTENER, LISTENER_RULE, protocolsOf, TARGET_GROUP, TargetRef, TLS_PROTOCOLS } from '../../model/elbv2/graph';
 
 interface PlaintextTarget {
   ref: TargetRef;

@@ -3,7 +3,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
-import { isPresent, LISTENER, loadBalancerOf } from './graph';
+import { isPresent, LISTENER, loadBalancerOf } from '../../model/elbv2/graph';
 
 const TYPE_NAMES: Record<Elbv2LoadBalancerType, string> = {
   application: 'an Application Load Balancer',

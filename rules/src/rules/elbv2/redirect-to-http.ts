@@ -2,8 +2,8 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, reportValue } from '../helpers';
-import { redirectConfigs } from './actions';
-import { LISTENER, LISTENER_RULE } from './graph';
+import { redirectConfigs } from '../../model/elbv2/actions';
+import { LISTENER, LISTENER_RULE } from '../../model/elbv2/graph';
 
 export const elbv2RedirectToHttp: Rule = {
   meta: {

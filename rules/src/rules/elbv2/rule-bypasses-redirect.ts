@@ -1,8 +1,8 @@
 import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { firstPlainAction } from './actions';
-import { attachedListener, LISTENER, LISTENER_RULE, mayBeAlb, protocolsOf } from './graph';
+import { firstPlainAction } from '../../model/elbv2/actions';
+import { attachedListener, LISTENER, LISTENER_RULE, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
 
 export const elbv2RuleBypassesRedirect: Rule = {
   meta: {

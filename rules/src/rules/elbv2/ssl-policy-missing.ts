@@ -3,7 +3,7 @@ import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { RULE_PEERS } from '../../data/peers';
 import { insertFix } from '../helpers';
-import { isTlsListener, LISTENER, protocolsOf } from './graph';
+import { isTlsListener, LISTENER, protocolsOf } from '../../model/elbv2/graph';
 
 export const elbv2SslPolicyMissing: Rule = {
   meta: {

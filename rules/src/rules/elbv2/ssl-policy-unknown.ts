@@ -5,7 +5,7 @@ import { entry } from '../../evaluate/values';
 import type { Fix, Rule } from '../../engine/types';
 import { badStrings, listValues, quote, relatedFor, setValueFix } from '../helpers';
 import { suggestPolicies } from './did-you-mean';
-import { isKnownPlainListener, LISTENER } from './graph';
+import { isKnownPlainListener, LISTENER } from '../../model/elbv2/graph';
 
 export const elbv2SslPolicyUnknown: Rule = {
   meta: {

@@ -5,7 +5,7 @@ import { ruleOption } from '../../engine/config';
 import type { Rule } from '../../engine/types';
 import { RULE_PEERS } from '../../data/peers';
 import { badStrings, listValues, reportValue } from '../helpers';
-import { isTlsListener, LISTENER } from './graph';
+import { isTlsListener, LISTENER } from '../../model/elbv2/graph';
 
 export const elbv2SslPolicyWeak: Rule = {
   meta: {

@@ -4,7 +4,7 @@ import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { listValues, relatedFor } from '../helpers';
-import { attachedListener, isPresent, isTlsListener, LISTENER, LISTENER_CERTIFICATE, loadBalancerOf } from './graph';
+import { attachedListener, isPresent, isTlsListener, LISTENER, LISTENER_CERTIFICATE, loadBalancerOf } from '../../model/elbv2/graph';
 
 /** The listener properties that need a TLS-terminating protocol, and the protocols known not to take each. */
 interface Setting {

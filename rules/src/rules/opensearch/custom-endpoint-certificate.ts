@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import { booleans, entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { relatedFor } from '../helpers';
-import { domainViews, endpointOptionsOf, OPENSEARCH_DOMAIN_TYPES } from './endpoint-options';
+import { domainViews, endpointOptionsOf, OPENSEARCH_DOMAIN_TYPES } from '../../model/opensearch/endpoint-options';
 
 export const opensearchCustomEndpointCertificate: Rule = {
   meta: {

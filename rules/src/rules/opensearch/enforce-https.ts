@@ -2,7 +2,8 @@ import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { reportValue } from '../helpers';
-import { domainViews, endpointOptionsOf, missingOptionSite, OPENSEARCH_DOMAIN_TYPES } from './endpoint-options';
+import { domainViews, endpointOptionsOf, OPENSEARCH_DOMAIN_TYPES } from '../../model/opensearch/endpoint-options';
+import { missingOptionSite } from './missing-option';
 
 export const opensearchEnforceHttps: Rule = {
   meta: {

@@ -4,7 +4,8 @@ import { isBelow } from '../../data/tls';
 import { entry } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
-import { domainViews, endpointOptionsOf, missingOptionSite, OPENSEARCH_DOMAIN_TYPES } from './endpoint-options';
+import { domainViews, endpointOptionsOf, OPENSEARCH_DOMAIN_TYPES } from '../../model/opensearch/endpoint-options';
+import { missingOptionSite } from './missing-option';
 
 /** S1: TLS 1.2 is the floor. */
 const MINIMUM = '1.2';

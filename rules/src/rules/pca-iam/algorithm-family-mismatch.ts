@@ -4,7 +4,7 @@ import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
 import { listValues, relatedFor } from '../helpers';
-import { CERTIFICATE_AUTHORITY } from './certificate-authority';
+import { CERTIFICATE_AUTHORITY } from '../../model/pca-iam/certificate-authority';
 
 const FAMILY_LABEL: Readonly<Record<string, string>> = { RSA: 'RSA', ECDSA: 'ECDSA', SM2: 'SM2', ML_DSA: 'ML-DSA' };
 

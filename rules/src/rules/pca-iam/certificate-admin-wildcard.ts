@@ -2,7 +2,7 @@ import { LIFECYCLE_ACTION_EFFECTS, lifecycleActionsMatching } from '../../data/i
 import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { quoteList, relatedFor } from '../helpers';
-import { iamStatements, INLINE_POLICY_TYPES, POLICY_DOCUMENT_TYPES } from './iam-statements';
+import { iamStatements, INLINE_POLICY_TYPES, POLICY_DOCUMENT_TYPES } from '../../model/pca-iam/iam-statements';
 
 export const iamCertificateAdminWildcard: Rule = {
   meta: {

@@ -2,7 +2,7 @@ import { RULE_PEERS } from '../../data/peers';
 import type { RNode } from '../../evaluate/values';
 import { booleans, entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { CERTIFICATE_AUTHORITY } from './certificate-authority';
+import { CERTIFICATE_AUTHORITY } from '../../model/pca-iam/certificate-authority';
 
 /** CAs in this mode issue certificates valid for at most seven days: AWS says they need no revocation. */
 const SHORT_LIVED = 'SHORT_LIVED_CERTIFICATE';

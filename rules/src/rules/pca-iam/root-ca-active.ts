@@ -1,7 +1,7 @@
 import { RULE_PEERS } from '../../data/peers';
 import { entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { CA_ACTIVATION, CERTIFICATE_AUTHORITY } from './certificate-authority';
+import { CA_ACTIVATION, CERTIFICATE_AUTHORITY } from '../../model/pca-iam/certificate-authority';
 
 /** An activation without `Status` activates the CA: ACTIVE is CloudFormation's default. */
 const DEFAULT_STATUS = 'ACTIVE';

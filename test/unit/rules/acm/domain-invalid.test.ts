@@ -1,5 +1,5 @@
 import { acmDomainInvalid } from '../../../../rules/src/rules/acm/domain-invalid';
-import { checkName } from '../../../../rules/src/rules/acm/domain-names';
+import { checkName } from '../../../../rules/src/model/acm/domain-names';
 import { strict as assert } from 'assert';
 import { runRuleTests } from '../../../support/rule-tester';
 import { CERT_PATH, IS_PROD_CONDITION, jsonCert, yamlCert } from './fixtures';

@@ -1,7 +1,7 @@
 import { CLASSIC_LOADBALANCER } from '../../data/beanstalk-options';
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
-import type { ResourceView, RuleContext } from '../../engine/types';
+import type { ResourceView, TemplateReader } from '../reader';
 
 /**
  * Elastic Beanstalk `OptionSettings` ({Namespace, OptionName, Value}) indexed by namespace and
@@ -143,7 +143,7 @@ function baseReference(view: ResourceView): { node: RNode | undefined; present: 
 }
 
 /** The in-template ConfigurationTemplate a resource builds on (by `Ref`), if any. */
-export function baseTemplateId(ctx: RuleContext, view: ResourceView): string | undefined {
+export function baseTemplateId(ctx: TemplateReader, view: ResourceView): string | undefined {
   const { node } = baseReference(view);
   const id = node && node.kind === 'unknown' ? node.ref : undefined;
   return id && ctx.template.resources.get(id)?.type === CONFIGURATION_TEMPLATE ? id : undefined;
@@ -152,7 +152,7 @@ export function baseTemplateId(ctx: RuleContext, view: ResourceView): string | u
 const MAX_CHAIN = 8;
 
 /** The option sets of a resource in one scenario (several only when a base has several scenarios). */
-export function optionSets(ctx: RuleContext, view: ResourceView, seen: ReadonlySet<string> = new Set()): OptionSet[] {
+export function optionSets(ctx: TemplateReader, view: ResourceView, seen: ReadonlySet<string> = new Set()): OptionSet[] {
   const own = sourceOf(view);
   const ref = baseReference(view);
   if (!ref.present) return [new OptionSet([own], true)];
@@ -165,7 +165,7 @@ export function optionSets(ctx: RuleContext, view: ResourceView, seen: ReadonlyS
 }
 
 /** ConfigurationTemplates of this template that another Beanstalk resource builds on. */
-export function referencedTemplates(ctx: RuleContext): Set<string> {
+export function referencedTemplates(ctx: TemplateReader): Set<string> {
   const out = new Set<string>();
   for (const view of ctx.viewsOf(...BEANSTALK_TYPES)) {
     const id = baseTemplateId(ctx, view);

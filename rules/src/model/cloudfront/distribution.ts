@@ -1,8 +1,8 @@
 import type { Candidate, RMap, RNode } from '../../evaluate/values';
 import { booleans, entry, strings } from '../../evaluate/values';
 import { intrinsicName } from '../../parse/source-tree';
-import type { ResourceView, RuleContext } from '../../engine/types';
-import { quote } from '../helpers';
+import type { ResourceView, TemplateReader } from '../reader';
+import { quote } from '../../util/quote';
 
 /**
  * Reading `AWS::CloudFront::Distribution` `DistributionConfig`: its viewer certificate, cache
@@ -19,7 +19,7 @@ export interface DistributionView {
 }
 
 /** Every distribution, per scenario, whose `DistributionConfig` is a known mapping. */
-export function distributions(ctx: RuleContext): DistributionView[] {
+export function distributions(ctx: TemplateReader): DistributionView[] {
   const out: DistributionView[] = [];
   for (const view of ctx.viewsOf(DISTRIBUTION)) {
     const config = entry(view.props, 'DistributionConfig');

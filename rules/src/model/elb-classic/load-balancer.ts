@@ -1,8 +1,8 @@
 import { SSL_NEGOTIATION_POLICY_TYPE } from '../../data/elb-classic-policies';
 import type { Candidate, RMap, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
-import type { ResourceView } from '../../engine/types';
-import { quote } from '../helpers';
+import type { ResourceView } from '../reader';
+import { quote } from '../../util/quote';
 
 /**
  * How a Classic Load Balancer's listeners and policies read (facts.md §2): listener protocols

@@ -1,7 +1,7 @@
 import { ELBV2_REDIRECT_KEEP_PROTOCOL } from '../../data/elbv2-protocols';
 import type { RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
-import { quote } from '../helpers';
+import { quote } from '../../util/quote';
 
 /**
  * What an ELBv2 action (listener `DefaultActions` / rule `Actions` entry) does with a request

@@ -3,7 +3,7 @@ import type { RMap, RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import { getValue, isMap, Path } from '../../parse/source-tree';
 import type { ResourceInfo } from '../../template/template';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../reader';
 
 /**
  * Every API Gateway custom domain of a template, in one shape, so the domain rules read
@@ -60,7 +60,7 @@ export interface DomainSite {
 }
 
 /** Every custom-domain site of the template, one per resource (or configuration) and scenario. */
-export function domainSites(ctx: RuleContext): DomainSite[] {
+export function domainSites(ctx: TemplateReader): DomainSite[] {
   const out: DomainSite[] = [];
   for (const view of ctx.viewsOf(REST_DOMAIN, PRIVATE_DOMAIN)) {
     if (!view.props) continue;
@@ -116,7 +116,7 @@ function typesOf(config: RNode | undefined): string[] | undefined {
 }
 
 /** SAM `Domain` of each explicit API (merged over Globals), and the Globals domain of an implicit API. */
-function samSites(ctx: RuleContext, type: string, globalsKey: 'Api' | 'HttpApi'): DomainSite[] {
+function samSites(ctx: TemplateReader, type: string, globalsKey: 'Api' | 'HttpApi'): DomainSite[] {
   const out: DomainSite[] = [];
   const globalsNode = getValue(getValue(ctx.template.globals, globalsKey), 'Domain');
   const globalsPath: Path = ['Globals', globalsKey, 'Domain'];
@@ -165,7 +165,7 @@ function samSite(type: string, own: RMap | undefined, globals: RMap | undefined,
 }
 
 /** A function whose API event creates SAM's implicit API of this kind, if any. */
-function implicitApiFunctions(ctx: RuleContext, globalsKey: 'Api' | 'HttpApi'): ResourceInfo | undefined {
+function implicitApiFunctions(ctx: TemplateReader, globalsKey: 'Api' | 'HttpApi'): ResourceInfo | undefined {
   const idKey = globalsKey === 'Api' ? 'RestApiId' : 'ApiId';
   for (const fn of ctx.resources(SAM_FUNCTION)) {
     const events = getValue(fn.properties, 'Events');

@@ -2,7 +2,7 @@ import { APIGW_API_KINDS, TLS12_ONLY_API_PROTOCOLS } from '../../data/apigw';
 import type { Scenario } from '../../evaluate/conditions';
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry, stringCandidates, strings } from '../../evaluate/values';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../reader';
 import type { DomainSite } from './domains';
 
 /**
@@ -54,7 +54,7 @@ function v2ApiNegotiatesTls12(props: RMap | undefined): Answer {
 }
 
 /** Whether the API a mapping names (`ApiId`/`RestApiId`) is an HTTP or WebSocket API of the template. */
-function apiNegotiatesTls12(ctx: RuleContext, api: RNode | undefined, scenario: Scenario): Answer {
+function apiNegotiatesTls12(ctx: TemplateReader, api: RNode | undefined, scenario: Scenario): Answer {
   const id = api && api.kind === 'unknown' ? api.ref : undefined;
   const type = id !== undefined ? ctx.template.resources.get(id)?.type : undefined;
   const kind = type !== undefined ? APIGW_API_KINDS[type] : undefined;
@@ -75,7 +75,7 @@ function all(answers: Answer[]): Answer {
  * does). False when a mapping may map a REST API or an API of unknown kind, or may name the
  * domain without it being knowable.
  */
-export function servesOnlyTls12Apis(ctx: RuleContext, domain: MappedDomain, implicitHttp = false): boolean {
+export function servesOnlyTls12Apis(ctx: TemplateReader, domain: MappedDomain, implicitHttp = false): boolean {
   let mapped = implicitHttp;
   for (const [type, apiKey] of Object.entries(MAPPING_API_KEYS)) {
     for (const mapping of ctx.resources(type)) {
@@ -95,7 +95,7 @@ export function servesOnlyTls12Apis(ctx: RuleContext, domain: MappedDomain, impl
  * domain, or a SAM `HttpApi` Domain (which SAM maps to that HTTP API), that serves only HTTP
  * and WebSocket APIs. A REST domain can serve REST APIs and is never counted.
  */
-export function negotiatesTls12Anyway(ctx: RuleContext, site: DomainSite): boolean {
+export function negotiatesTls12Anyway(ctx: TemplateReader, site: DomainSite): boolean {
   if (site.kind === 'v2') return servesOnlyTls12Apis(ctx, site);
   if (site.kind === 'sam-http') return servesOnlyTls12Apis(ctx, site, true);
   return false;

@@ -1,12 +1,12 @@
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import { getValue, intrinsicName, isMap, isSeq, Path, scalarString, SNode } from '../../parse/source-tree';
-import type { FixValue, ResourceView } from '../../engine/types';
-import { ACM_CERTIFICATE } from '../certificate-fix';
+import type { ResourceView } from '../reader';
+import { ACM_CERTIFICATE_TYPE } from '../../data/acm';
 
 /** Facts about an `AWS::CertificateManager::Certificate` view shared by the acm rules. */
 
-export const CERTIFICATE = ACM_CERTIFICATE;
+export const CERTIFICATE = ACM_CERTIFICATE_TYPE;
 
 export type NameProperty = 'DomainName' | 'SubjectAlternativeNames';
 
@@ -86,17 +86,6 @@ export function certainValue(n: CertificateName, key: (s: string) => string): st
   if (!isKnownName(n)) return undefined;
   const values = new Set(nameCandidates(n).map((c) => key(c.value)));
   return values.size === 1 ? [...values][0] : undefined;
-}
-
-/** A template node as a fix value (intrinsics stay intrinsics). */
-export function toFixValue(node: SNode): FixValue {
-  if (isSeq(node)) return node.items.map(toFixValue);
-  if (isMap(node)) {
-    const out: { [key: string]: FixValue } = {};
-    for (const p of node.pairs) out[String(p.key.value)] = toFixValue(p.value);
-    return out;
-  }
-  return node.value;
 }
 
 /** Whether a written node is `!Ref AWS::NoValue`. */

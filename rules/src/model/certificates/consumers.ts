@@ -16,10 +16,12 @@
 import { EMPTY_SCENARIO, Scenario } from '../../evaluate/conditions';
 import { entry, RMap, RNode, strings } from '../../evaluate/values';
 import { getValue, Path } from '../../parse/source-tree';
-import type { ResourceView, RuleContext } from '../../engine/types';
+import type { ResourceView, TemplateReader } from '../reader';
 import type { ResourceInfo } from '../../template/template';
 
-export const ACM_CERTIFICATE_TYPE = 'AWS::CertificateManager::Certificate';
+import { ACM_CERTIFICATE_TYPE } from '../../data/acm';
+
+export { ACM_CERTIFICATE_TYPE };
 export const IAM_SERVER_CERTIFICATE_TYPE = 'AWS::IAM::ServerCertificate';
 
 /** What a consumer property accepts. */
@@ -140,7 +142,7 @@ export interface CertificateUse {
 }
 
 /** Every consumer value of the template, per view (scenario), in document order of the resources. */
-export function certificateUses(ctx: RuleContext): CertificateUse[] {
+export function certificateUses(ctx: TemplateReader): CertificateUse[] {
   const out: CertificateUse[] = [];
   const globalsCache = new Map<string, RMap | undefined>();
   const globalsOf = (section: string): RMap | undefined => {
@@ -230,7 +232,7 @@ function optionValues(props: RMap | undefined, namespace: RegExp, optionName: st
   return out;
 }
 
-function certificateOf(ctx: RuleContext, value: RNode): CertificateUse['certificate'] {
+function certificateOf(ctx: TemplateReader, value: RNode): CertificateUse['certificate'] {
   if (value.kind !== 'unknown' || !value.ref) return undefined;
   const type = ctx.template.resources.get(value.ref)?.type;
   if (type === ACM_CERTIFICATE_TYPE || type === IAM_SERVER_CERTIFICATE_TYPE) return { id: value.ref, type };

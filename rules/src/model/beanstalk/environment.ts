@@ -12,7 +12,7 @@ import {
 } from '../../data/beanstalk-options';
 import type { Candidate } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
-import type { ResourceView, RuleContext } from '../../engine/types';
+import type { ResourceView, TemplateReader } from '../reader';
 import { BEANSTALK_TYPES, ENVIRONMENT, isPortOff, Lookup, OptionEntry, leafText, optionFlag, optionSets, optionTexts, OptionSet, optionValue, referencedTemplates } from './options';
 
 /**
@@ -179,7 +179,7 @@ export interface EnvironmentCase {
  * ConfigurationTemplate that an in-template resource builds on is checked through that resource
  * only: its options are then one layer of a configuration, and what it lacks may be set above it.
  */
-export function beanstalkCases(ctx: RuleContext, environmentsOnly = false): EnvironmentCase[] {
+export function beanstalkCases(ctx: TemplateReader, environmentsOnly = false): EnvironmentCase[] {
   const referenced = referencedTemplates(ctx);
   const out: EnvironmentCase[] = [];
   for (const view of ctx.viewsOf(...(environmentsOnly ? [ENVIRONMENT] : BEANSTALK_TYPES))) {

@@ -1,7 +1,7 @@
 import { domainToASCII } from 'url';
 import { ACM_DOMAIN_NAME_MAX_LENGTH } from '../../data/acm';
 import { ACM_DOMAIN_NAME_PATTERN, ACM_NAME_MAX_LENGTH, DNS_LABEL_MAX_LENGTH } from '../../data/acm-practice';
-import { quote, quoteList } from '../helpers';
+import { quote, quoteList } from '../../util/quote';
 
 /**
  * Certificate name checks (rules.md `acm-domain-invalid`) and name comparisons shared by the

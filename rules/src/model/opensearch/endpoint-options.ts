@@ -1,9 +1,7 @@
 import { OPENSEARCH_DOMAIN_TYPES } from '../../data/opensearch';
 import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
-import type { FixValue, Fix, ResourceView, RuleContext } from '../../engine/types';
-import type { Path } from '../../parse/source-tree';
-import { insertFix, quote } from '../helpers';
+import type { ResourceView, TemplateReader } from '../reader';
 
 export { OPENSEARCH_DOMAIN_TYPES };
 
@@ -22,18 +20,6 @@ export function endpointOptionsOf(view: ResourceView): EndpointOptions {
   return options.kind === 'map' ? { state: 'present', options } : { state: 'unknown' };
 }
 
-/**
- * Where a missing `DomainEndpointOptions.<key>` is reported and the fix that inserts it: into the
- * existing object, or the whole object into `Properties` (no fix when there is no `Properties`).
- */
-export function missingOptionSite(view: ResourceView, eo: EndpointOptions, key: string, value: FixValue): { path: Path; fixes: Fix[] } {
-  if (eo.state === 'present') return { path: eo.options.path, fixes: [insertFix(eo.options.path, key, value, `Insert ${key}: ${quote(value)}`)] };
-  const fixes = view.resource.properties === undefined
-    ? []
-    : [insertFix(view.path, 'DomainEndpointOptions', { [key]: value }, `Insert DomainEndpointOptions with ${key}: ${quote(value)}`)];
-  return { path: view.path, fixes };
-}
-
-export function domainViews(ctx: RuleContext): ResourceView[] {
+export function domainViews(ctx: TemplateReader): ResourceView[] {
   return ctx.viewsOf(...OPENSEARCH_DOMAIN_TYPES);
 }

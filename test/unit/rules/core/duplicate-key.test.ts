@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { lintText } from '../../../../rules/src/engine/lint';
 import { defaultRegistry } from '../../../../rules/src/rules/index';
-import { templateDuplicateKey } from '../../../../rules/src/rules/template/duplicate-key';
+import { templateDuplicateKey } from '../../../../rules/src/rules/core/duplicate-key';
 import { runRuleTests } from '../../../support/rule-tester';
 
 const LISTENER = (policies: string[]): string => `AWSTemplateFormatVersion: '2010-09-09'

@@ -3,9 +3,9 @@ import { agreeingScenarios, agreement, planScenarios, ScenarioPlan } from '../ev
 import { ABSENT, conditionsIn, RNode, Resolver } from '../evaluate/values';
 import type { Path, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
-import { DEFAULT_SETTINGS, Settings } from './config';
-import { ProductionDetector } from './production';
-import type { ResourceView, RuleContext } from './types';
+import { DEFAULT_SETTINGS, Settings } from '../engine/config';
+import { ProductionDetector } from '../engine/production';
+import type { ResourceView, TemplateReader } from './reader';
 
 /**
  * Resources as rules see them: one view per scenario, resolved once per template. The lint run
@@ -83,25 +83,17 @@ export class TemplateViews {
   }
 }
 
-/**
- * A rule context for reading a template outside a lint run (no rule, no findings): the views,
- * the graph and production detection exactly as rules see them. `report` throws.
- */
-export function readContext(template: Template, settings: Settings = DEFAULT_SETTINGS, views = new TemplateViews(template)): RuleContext {
+/** A template read outside a lint run (the inventory): the views, the graph and production detection exactly as rules see them. */
+export function readTemplate(template: Template, settings: Settings = DEFAULT_SETTINGS, views = new TemplateViews(template)): TemplateReader {
   const production = new ProductionDetector(template, settings.production);
   return {
     template,
     settings,
-    options: {},
-    severity: 'info',
     resources: (...types) => template.ofType(...types),
     views: (r) => views.views(r),
     viewsOf: (...types) => views.viewsOf(...types),
     resolve: (node, path, scenario) => views.resolve(node, path, scenario),
     viewsIn: (id, scenario) => views.viewsIn(id, scenario),
     isProduction: (r) => production.isProduction(r),
-    report: () => {
-      throw new Error('a read context does not report findings');
-    },
   };
 }

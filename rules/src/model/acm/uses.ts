@@ -1,7 +1,7 @@
 import type { Scenario } from '../../evaluate/conditions';
 import { entry, entryAt, strings } from '../../evaluate/values';
 import type { Path } from '../../parse/source-tree';
-import type { ResourceView, RuleContext } from '../../engine/types';
+import type { ResourceView, TemplateReader } from '../reader';
 import { EXPOSURE_BY_TYPE, Exposure } from '../../data/acm-consumers';
 import { certificateUses } from '../certificates/consumers';
 import { LISTENER, LOAD_BALANCER, refTarget } from '../elbv2/graph';
@@ -32,7 +32,7 @@ function schemeIsPublic(views: ResourceView[]): boolean | undefined {
   return unknown || !views.length ? undefined : false;
 }
 
-function listenerIsPublic(ctx: RuleContext, listenerId: string | undefined, scenario: Scenario): boolean | undefined {
+function listenerIsPublic(ctx: TemplateReader, listenerId: string | undefined, scenario: Scenario): boolean | undefined {
   if (!listenerId || ctx.template.resources.get(listenerId)?.type !== LISTENER) return undefined;
   let result: boolean | undefined = false;
   for (const listener of ctx.viewsIn(listenerId, scenario)) {
@@ -45,7 +45,7 @@ function listenerIsPublic(ctx: RuleContext, listenerId: string | undefined, scen
   return result;
 }
 
-function exposure(ctx: RuleContext, view: ResourceView, kind: Exposure): boolean | undefined {
+function exposure(ctx: TemplateReader, view: ResourceView, kind: Exposure): boolean | undefined {
   switch (kind) {
     case 'public':
       return true;
@@ -75,7 +75,7 @@ function exposure(ctx: RuleContext, view: ResourceView, kind: Exposure): boolean
 }
 
 /** Every in-template use of certificate `certId` in resources that agree with `scenario`. */
-export function usesOf(ctx: RuleContext, certId: string, scenario: Scenario): CertificateUse[] {
+export function usesOf(ctx: TemplateReader, certId: string, scenario: Scenario): CertificateUse[] {
   const out: CertificateUse[] = [];
   for (const use of certificateUses(ctx)) {
     if (use.certificate?.id !== certId || !use.resource || !use.resource.type) continue;

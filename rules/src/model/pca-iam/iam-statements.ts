@@ -1,7 +1,7 @@
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { Path } from '../../parse/source-tree';
-import type { RuleContext } from '../../engine/types';
+import type { TemplateReader } from '../reader';
 
 /**
  * The statements of every IAM policy document in a template, whichever resource holds it:
@@ -38,7 +38,7 @@ export interface StatementFacts {
 }
 
 /** Every statement of every policy document, one entry per statement and scenario. */
-export function iamStatements(ctx: RuleContext): StatementFacts[] {
+export function iamStatements(ctx: TemplateReader): StatementFacts[] {
   const out: StatementFacts[] = [];
   for (const view of ctx.viewsOf(...POLICY_DOCUMENT_TYPES)) out.push(...statementsOf(entry(view.props, 'PolicyDocument')));
   for (const view of ctx.viewsOf(...INLINE_POLICY_TYPES)) {

@@ -1,7 +1,7 @@
 import { ELBV2_PLAIN_PROTOCOLS, ELBV2_TLS_PROTOCOLS } from '../../data/elbv2-protocols';
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
-import type { ResourceView, RuleContext } from '../../engine/types';
+import type { ResourceView, TemplateReader } from '../reader';
 import { intrinsicName, Path } from '../../parse/source-tree';
 
 export const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -41,7 +41,7 @@ export interface LoadBalancerFacts {
 }
 
 /** The in-template load balancer of a listener (through `LoadBalancerArn: !Ref LB`), with its types. */
-export function loadBalancerOf(ctx: RuleContext, view: ResourceView): LoadBalancerFacts | undefined {
+export function loadBalancerOf(ctx: TemplateReader, view: ResourceView): LoadBalancerFacts | undefined {
   const id = refTarget(entry(view.props, 'LoadBalancerArn'));
   const lb = id ? ctx.template.resources.get(id) : undefined;
   if (!id || !lb || lb.type !== LOAD_BALANCER) return undefined;
@@ -56,7 +56,7 @@ export function loadBalancerOf(ctx: RuleContext, view: ResourceView): LoadBalanc
 }
 
 /** The in-template listener a ListenerRule or ListenerCertificate is attached to (`ListenerArn: !Ref L`). */
-export function listenerOf(ctx: RuleContext, view: ResourceView): string | undefined {
+export function listenerOf(ctx: TemplateReader, view: ResourceView): string | undefined {
   const id = refTarget(entry(view.props, 'ListenerArn'));
   return id && ctx.template.resources.get(id)?.type === LISTENER ? id : undefined;
 }
@@ -84,7 +84,7 @@ export function targetGroupsOf(actions: RNode | undefined): string[] {
  * not `application` in every agreeing scenario. A load balancer outside the template (or of
  * unknown type) may be an ALB: an HTTP/HTTPS listener then implies one.
  */
-export function mayBeAlb(ctx: RuleContext, view: ResourceView): boolean {
+export function mayBeAlb(ctx: TemplateReader, view: ResourceView): boolean {
   const lb = loadBalancerOf(ctx, view);
   return !lb || lb.types.length === 0 || lb.types.includes('application');
 }
@@ -114,7 +114,7 @@ export function forwardTargets(actions: RNode | undefined): TargetRef[] {
 }
 
 /** The in-template listener a ListenerRule or ListenerCertificate is attached to, and its views agreeing with the scenario. */
-export function attachedListener(ctx: RuleContext, view: ResourceView): { id: string; views: ResourceView[] } | undefined {
+export function attachedListener(ctx: TemplateReader, view: ResourceView): { id: string; views: ResourceView[] } | undefined {
   const id = listenerOf(ctx, view);
   return id ? { id, views: ctx.viewsIn(id, view.scenario) } : undefined;
 }
@@ -132,7 +132,7 @@ export function isPresent(n: RNode | undefined): n is RNode {
  * false when the load balancer and its listeners are in the template, undefined when that cannot
  * be known (a load balancer from outside, an unknown protocol or load balancer reference).
  */
-export function httpsListenerAlongside(ctx: RuleContext, view: ResourceView): boolean | undefined {
+export function httpsListenerAlongside(ctx: TemplateReader, view: ResourceView): boolean | undefined {
   const lb = loadBalancerOf(ctx, view);
   if (!lb) return undefined;
   let unknown = false;

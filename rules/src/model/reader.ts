@@ -1,0 +1,36 @@
+import type { Scenario } from '../evaluate/conditions';
+import type { RMap, RNode } from '../evaluate/values';
+import type { Path, SNode } from '../parse/source-tree';
+import type { ResourceInfo, Template } from '../template/template';
+import type { Settings } from '../engine/config';
+
+/** One resource as seen in one scenario. */
+export interface ResourceView {
+  resource: ResourceInfo;
+  scenario: Scenario;
+  /** The resolved `Properties` (undefined when absent or not a known mapping). */
+  props: RMap | undefined;
+  /** Template path of `Properties`. */
+  path: Path;
+}
+
+/**
+ * A template as rules and the inventory read it: resolved views per scenario, the graph, and
+ * production detection. Read-only; a rule's context extends it with reporting.
+ */
+export interface TemplateReader {
+  readonly template: Template;
+  readonly settings: Settings;
+  /** Resources of the given types, in document order. */
+  resources(...types: string[]): ResourceInfo[];
+  /** One view per scenario of a resource (usually one). */
+  views(resource: ResourceInfo): ResourceView[];
+  /** Views of every resource of the given types. */
+  viewsOf(...types: string[]): ResourceView[];
+  /** Resolves any node of the template in a scenario. */
+  resolve(node: SNode, path: Path, scenario: Scenario): RNode | undefined;
+  /** Views of another resource that agree with a scenario on shared conditions. */
+  viewsIn(resourceId: string, scenario: Scenario): ResourceView[];
+  /** Whether a resource (or, without one, the template) is production (rules.md). */
+  isProduction(resource?: ResourceInfo): boolean;
+}
