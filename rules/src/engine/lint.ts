@@ -243,7 +243,7 @@ class LintRun {
   }
 
   finish(showSuppressed: boolean): Diagnostic[] {
-    const suppressions = new Suppressions(this.template);
+    const suppressions = new Suppressions(this.template, (id) => this.registry.rulesForPeer(id));
     const redact = keyRedactor(this.template.text);
     const out: Diagnostic[] = [];
     for (const p of this.pending.values()) {

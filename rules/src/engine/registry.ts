@@ -1,3 +1,4 @@
+import { peerKey } from '../data/peers';
 import { Template } from '../template/template';
 import { Settings } from './config';
 import { Rule, RuleMeta, SeverityOrOff } from './types';
@@ -15,13 +16,15 @@ export class RuleRegistry {
   readonly metas = new Map<string, RuleMeta>();
   private readonly byType = new Map<string, Rule[]>();
   private readonly everyTemplate: Rule[] = [];
+  /** Peer id (as `peerKey` spells it) -> our rules whose `meta.peers` name it. */
+  private readonly byPeer = new Map<string, string[]>();
 
   constructor(rules: readonly Rule[], engineMetas: readonly RuleMeta[] = []) {
-    for (const m of engineMetas) this.metas.set(m.id, m);
+    for (const m of engineMetas) this.addMeta(m);
     for (const rule of rules) {
       if (this.metas.has(rule.meta.id)) throw new Error(`duplicate rule id ${rule.meta.id}`);
       this.byId.set(rule.meta.id, rule);
-      this.metas.set(rule.meta.id, rule.meta);
+      this.addMeta(rule.meta);
       if (rule.meta.resourceTypes === '*') this.everyTemplate.push(rule);
       else {
         for (const t of rule.meta.resourceTypes) {
@@ -31,6 +34,21 @@ export class RuleRegistry {
         }
       }
     }
+  }
+
+  private addMeta(m: RuleMeta): void {
+    this.metas.set(m.id, m);
+    for (const peer of m.peers) {
+      const key = peerKey(peer);
+      const list = this.byPeer.get(key);
+      if (!list) this.byPeer.set(key, [m.id]);
+      else if (!list.includes(m.id)) list.push(m.id);
+    }
+  }
+
+  /** Our rules that cover a peer tool's check id (for peer suppressions); [] for an id no rule names. */
+  rulesForPeer(id: string): readonly string[] {
+    return typeof id === 'string' ? this.byPeer.get(peerKey(id)) ?? [] : [];
   }
 
   severityOf(id: string, settings: Settings): SeverityOrOff {

@@ -1,4 +1,3 @@
-import { rulesForPeerId } from '../data/peers';
 import { getValue, isMap, isSeq, isScalar, Path, positionAt, scalarString, SNode } from '../parse/source-tree';
 import { Template } from '../template/template';
 
@@ -43,7 +42,11 @@ export class Suppressions {
   private readonly entries: Entry[] = [];
   readonly missingReasons: MissingReason[] = [];
 
-  constructor(private readonly template: Template) {
+  constructor(
+    private readonly template: Template,
+    /** Our rules covering a peer check id (RuleRegistry.rulesForPeer). */
+    private readonly rulesForPeer: (id: string) => readonly string[],
+  ) {
     if (template.source.format === 'yaml') this.scanComments();
     this.scanMetadata(template.metadata, ['Metadata'], undefined);
     for (const r of template.resources.values()) this.scanMetadata(r.metadata, ['Resources', r.id, 'Metadata'], r.id);
@@ -83,7 +86,7 @@ export class Suppressions {
         if (c) {
           const offset = lineStart + c.index;
           const resource = this.resourceAt(offset);
-          const rules = new Set(rulesForPeerId(c[1]));
+          const rules = new Set(this.rulesForPeer(c[1]));
           if (resource && rules.size) this.entries.push({ source: { kind: 'checkov', reason: c[2]?.trim() || undefined }, rules, resource });
         }
       }
@@ -160,7 +163,7 @@ export class Suppressions {
   private addPeerIds(ids: (string | undefined)[], kind: SuppressionSource['kind'], resource: string | undefined, reason?: string): void {
     for (const id of ids) {
       if (!id) continue;
-      const rules = rulesForPeerId(id);
+      const rules = this.rulesForPeer(id);
       if (rules.length) this.entries.push({ source: { kind, reason: reason?.trim() || undefined }, rules: new Set(rules), resource });
     }
   }

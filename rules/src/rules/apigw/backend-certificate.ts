@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 
@@ -10,7 +9,11 @@ export const apigwBackendCertificate: Rule = {
     severity: 'off',
     summary: 'REST API stage without ClientCertificateId: the back end cannot authenticate API Gateway (Security Hub APIGateway.2).',
     fixable: false,
-    peers: RULE_PEERS['apigw-backend-certificate'],
+    peers: [
+      'ed4c48b8-eccc-4881-95c1-09fdae23db25', // KICS API Gateway Without SSL Certificate
+      'APIGateway.2',
+      'CKV2_AWS_51',
+    ],
     resourceTypes: [STAGE],
     principles: ['S2'],
   },

@@ -1,5 +1,4 @@
 import { findApigwSecurityPolicy, isEnhancedSecurityPolicy } from '../../data/apigw';
-import { RULE_PEERS } from '../../data/peers';
 import type { RNode } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
 import { badStrings, listValues, quoteList, relatedFor } from '../helpers';
@@ -15,7 +14,7 @@ export const apigwDomainCertificateEndpoint: Rule = {
     severity: 'error',
     summary: 'API Gateway custom domain whose certificate property, endpoint type, security policy and mutual TLS do not fit together.',
     fixable: false,
-    peers: RULE_PEERS['apigw-domain-certificate-endpoint'],
+    peers: [],
     resourceTypes: DOMAIN_RESOURCE_TYPES,
     principles: ['S1'],
   },

@@ -1,5 +1,4 @@
 import { APIGW_RECOMMENDED, findApigwSecurityPolicy } from '../../data/apigw';
-import { RULE_PEERS } from '../../data/peers';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { Rule } from '../../engine/types';
 import { badStrings, insertFix, listValues, reportValue } from '../helpers';
@@ -15,7 +14,14 @@ export const apigwDomainTlsVersion: Rule = {
     severity: 'warning',
     summary: 'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set, unless the domain serves only HTTP/WebSocket APIs.',
     fixable: true,
-    peers: RULE_PEERS['apigw-domain-tls-version'],
+    peers: [
+      'W62',
+      'API_GW_DOMAIN_DENY_NON_TLS_TRAFFIC', // port of W62
+      '8275fab0-68ec-4705-bbf4-86975edb170e', // KICS API Gateway Without Security Policy
+      'AWS-0005',
+      'AWS-0112',
+      'CKV_AWS_206',
+    ],
     resourceTypes: DOMAIN_RESOURCE_TYPES,
     principles: ['S1'],
   },

@@ -1,5 +1,4 @@
 import { CLASSIC_LOADBALANCER, ELBV2_LISTENER } from '../../data/beanstalk-options';
-import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { quote, relatedFor } from '../helpers';
 import { BeanstalkListener, beanstalkCases, isTls, listenersOf } from '../../model/beanstalk/environment';
@@ -20,7 +19,7 @@ export const beanstalkCertificateMissing: Rule = {
     severity: 'error',
     summary: 'Elastic Beanstalk HTTPS/SSL listener option without a certificate (SSLCertificateArns / SSLCertificateId).',
     fixable: false,
-    peers: RULE_PEERS['beanstalk-certificate-missing'],
+    peers: [],
     resourceTypes: [...BEANSTALK_TYPES],
     principles: ['S1'],
   },

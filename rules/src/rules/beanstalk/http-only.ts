@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { quoteList } from '../helpers';
@@ -17,7 +16,7 @@ export const beanstalkHttpOnly: Rule = {
     severity: 'warning',
     summary: 'Load-balanced Elastic Beanstalk environment whose only enabled listeners are HTTP.',
     fixable: false,
-    peers: RULE_PEERS['beanstalk-http-only'],
+    peers: [],
     resourceTypes: [ENVIRONMENT],
     principles: ['S1'],
   },

@@ -1,6 +1,5 @@
 import { ELBV2_LISTENER } from '../../data/beanstalk-options';
 import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, findElbv2Policy } from '../../data/elbv2-policies';
-import { RULE_PEERS } from '../../data/peers';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { Fix, Rule } from '../../engine/types';
 import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
@@ -26,7 +25,7 @@ export const beanstalkSslPolicy: Rule = {
     severity: 'warning',
     summary: 'Elastic Beanstalk HTTPS aws:elbv2:listener without SSLPolicy (ELB default accepts TLS 1.0) or with a policy below TLS 1.2.',
     fixable: true,
-    peers: RULE_PEERS['beanstalk-ssl-policy'],
+    peers: [],
     resourceTypes: [...BEANSTALK_TYPES],
     principles: ['S1'],
   },

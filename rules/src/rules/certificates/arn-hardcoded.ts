@@ -1,5 +1,4 @@
 import type { Candidate } from '../../evaluate/values';
-import { RULE_PEERS } from '../../data/peers';
 import type { Fix, Rule, RuleContext } from '../../engine/types';
 import { getValue, isMap } from '../../parse/source-tree';
 import { isCertificateArn } from '../../model/certificates/arn-kinds';
@@ -16,7 +15,7 @@ export const certificateArnHardcoded: Rule = {
     severity: 'warning',
     summary: 'A certificate ARN written in place in a consumer pins the template to one account and region.',
     fixable: true,
-    peers: RULE_PEERS['certificate-arn-hardcoded'],
+    peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
   },
   check(ctx) {

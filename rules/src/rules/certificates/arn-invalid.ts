@@ -1,5 +1,4 @@
 import { isCertificateArnPlaceholder } from '../../data/arn';
-import { RULE_PEERS } from '../../data/peers';
 import type { Candidate } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, originLabel, reportValue } from '../helpers';
@@ -43,7 +42,9 @@ export const certificateArnInvalid: Rule = {
     severity: 'error',
     summary: 'A certificate property holds a literal that is not an ARN of the kind it takes (warning when only a parameter Default/AllowedValues proposes it).',
     fixable: false,
-    peers: RULE_PEERS['certificate-arn-invalid'],
+    peers: [
+      'E1159', // literal not matching the ACM ARN pattern
+    ],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
   },
   check(ctx) {

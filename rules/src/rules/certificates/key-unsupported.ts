@@ -1,6 +1,5 @@
 import { ACM_DEFAULT_KEY_ALGORITHM } from '../../data/acm';
 import { CLOUDFRONT_KEY_ALGORITHMS } from '../../data/certificates-keys';
-import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, quote, relatedFor } from '../helpers';
@@ -20,7 +19,7 @@ export const certificateKeyUnsupported: Rule = {
     severity: 'error',
     summary: "A consumer uses a certificate of this template whose KeyAlgorithm it can't serve (CloudFront: RSA or EC_prime256v1 only).",
     fixable: false,
-    peers: RULE_PEERS['certificate-key-unsupported'],
+    peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
     principles: ['S3'],
   },

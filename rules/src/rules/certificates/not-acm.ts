@@ -1,5 +1,4 @@
 import { isIamServerCertificateArn } from '../../data/arn';
-import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
 import { certificateUses, CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE, literalParts } from '../../model/certificates/consumers';
@@ -13,7 +12,11 @@ export const certificateNotAcm: Rule = {
     severity: 'warning',
     summary: 'A certificate consumer uses an IAM server certificate, or the template uploads one (AWS::IAM::ServerCertificate).',
     fixable: false,
-    peers: RULE_PEERS['certificate-not-acm'],
+    peers: [
+      'ELBV2_ACM_CERTIFICATE_REQUIRED', // FAILs a non-ACM certificate, and an HTTPS/TLS listener with no Certificates.
+      'ELB_ACM_CERTIFICATE_REQUIRED',
+      'ELB.2',
+    ],
     resourceTypes: [...CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE],
     principles: ['S9', 'S10'],
   },

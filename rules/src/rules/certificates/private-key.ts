@@ -1,5 +1,4 @@
 import { PEM_MIN_BODY_CHARS, PEM_PRIVATE_KEY_HEADER, SECRET_DYNAMIC_REFERENCE } from '../../data/certificates-keys';
-import { RULE_PEERS } from '../../data/peers';
 import type { Rule, RuleContext } from '../../engine/types';
 import { intrinsicName, isMap, isScalar, isSeq, nodeAtPath, Path, scalarString, SNode } from '../../parse/source-tree';
 
@@ -21,7 +20,9 @@ export const privateKeyInTemplate: Rule = {
     severity: 'error',
     summary: 'PEM private-key material in the template, or a certificate PrivateKey not taken from a NoEcho parameter or Secrets Manager.',
     fixable: false,
-    peers: RULE_PEERS['private-key-in-template'],
+    peers: [
+      'F61', // OpsWorks SslConfiguration.PrivateKey as a plaintext string
+    ],
     resourceTypes: '*',
     principles: ['S9'],
   },

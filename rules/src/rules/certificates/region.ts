@@ -1,5 +1,4 @@
 import { AcmCertificateArn, GLOBAL_CERTIFICATE_REGION, parseAcmCertificateArn } from '../../data/arn';
-import { RULE_PEERS } from '../../data/peers';
 import type { Rule, RuleContext, Severity } from '../../engine/types';
 import { badStrings, listValues, quoteList, reportValue } from '../helpers';
 import { ACM_CERTIFICATE_TYPE, certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from '../../model/certificates/consumers';
@@ -13,7 +12,7 @@ export const certificateRegion: Rule = {
     severity: 'error',
     summary: 'A certificate in a region its consumer cannot use (us-east-1 for CloudFront, edge API Gateway, AppSync, Cognito; the target regions otherwise).',
     fixable: false,
-    peers: RULE_PEERS['certificate-region'],
+    peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
   },
   check(ctx) {

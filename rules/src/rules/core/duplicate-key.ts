@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { DuplicateKey, keyString, nodeAtPath, Path, positionAt, SMap, SNode } from '../../parse/source-tree';
 import { quote } from '../helpers';
@@ -14,7 +13,7 @@ export const templateDuplicateKey: Rule = {
     severity: 'error',
     summary: 'A mapping key written twice in the same mapping: CloudFormation keeps the last value and silently drops the earlier one.',
     fixable: true,
-    peers: RULE_PEERS['template-duplicate-key'],
+    peers: [],
     resourceTypes: '*',
   },
   check(ctx) {

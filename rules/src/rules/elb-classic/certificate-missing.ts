@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { insertCertificateFix } from '../certificate-fix';
@@ -10,7 +9,7 @@ export const elbCertificateMissing: Rule = {
     severity: 'error',
     summary: 'Classic Load Balancer HTTPS/SSL listener without SSLCertificateId: the stack fails to create it.',
     fixable: true,
-    peers: RULE_PEERS['elb-certificate-missing'],
+    peers: ['E3679', 'ELB_ACM_CERTIFICATE_REQUIRED', 'CKV_AWS_127', 'CKV_AWS_376'],
     resourceTypes: [CLASSIC_LB],
     principles: ['S1'],
   },

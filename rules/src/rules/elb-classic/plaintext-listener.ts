@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { reportValue } from '../helpers';
@@ -10,7 +9,12 @@ export const elbPlaintextListener: Rule = {
     severity: 'warning',
     summary: 'Classic Load Balancer listener with Protocol HTTP: clients talk to it in plaintext.',
     fixable: false,
-    peers: RULE_PEERS['elb-plaintext-listener'],
+    peers: [
+      '275a3217-ca37-40c1-a6cf-bb57d245ab32',
+      '80908a75-586b-4c61-ab04-490f4f4525b8', // KICS ELB Without Secure Protocol
+      'ELB_TLS_HTTPS_LISTENERS_ONLY',
+      'ELB.3',
+    ],
     resourceTypes: [CLASSIC_LB],
     principles: ['S1'],
   },

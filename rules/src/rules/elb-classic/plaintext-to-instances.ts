@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, reportValue } from '../helpers';
@@ -10,7 +9,10 @@ export const elbPlaintextToInstances: Rule = {
     severity: 'info',
     summary: 'Classic HTTPS/SSL listener with InstanceProtocol HTTP/TCP: TLS ends at the load balancer.',
     fixable: false,
-    peers: RULE_PEERS['elb-plaintext-to-instances'],
+    peers: [
+      '80908a75-586b-4c61-ab04-490f4f4525b8', // KICS ELB Without Secure Protocol
+      'CKV_AWS_376',
+    ],
     resourceTypes: [CLASSIC_LB],
     principles: ['S2'],
   },

@@ -1,5 +1,4 @@
 import { findClassicPolicy, REFERENCE_SECURITY_POLICY_ATTRIBUTE } from '../../data/elb-classic-policies';
-import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, quote, reportValue } from '../helpers';
@@ -14,7 +13,7 @@ export const elbPolicyUndefined: Rule = {
     severity: 'error',
     summary: 'Classic listener PolicyNames names a policy the load balancer does not define.',
     fixable: false,
-    peers: RULE_PEERS['elb-policy-undefined'],
+    peers: [],
     resourceTypes: [CLASSIC_LB],
   },
   check(ctx) {

@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, reportValue } from '../helpers';
@@ -12,7 +11,7 @@ export const elbProtocolPairing: Rule = {
     severity: 'error',
     summary: 'Classic listener whose front-end and back-end protocols are of different layers (HTTP/HTTPS vs TCP/SSL).',
     fixable: false,
-    peers: RULE_PEERS['elb-protocol-pairing'],
+    peers: [],
     resourceTypes: [CLASSIC_LB],
   },
   check(ctx) {

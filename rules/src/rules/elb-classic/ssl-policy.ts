@@ -7,7 +7,6 @@ import {
   SSL_NEGOTIATION_POLICY_TYPE,
   WEAK_PROTOCOL_ATTRIBUTES,
 } from '../../data/elb-classic-policies';
-import { RULE_PEERS } from '../../data/peers';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
@@ -126,7 +125,13 @@ export const elbSslPolicy: Rule = {
     severity: 'warning',
     summary: 'Classic HTTPS/SSL listener whose SSL negotiation policy (or the default ELBSecurityPolicy-2016-08) allows protocols below TLS 1.2 or weak ciphers.',
     fixable: true,
-    peers: RULE_PEERS['elb-ssl-policy'],
+    peers: [
+      '61a94903-3cd3-4780-88ec-fc918819b9c8', // KICS ELB Using Insecure Protocols
+      '809f77f8-d10e-4842-a84f-3be7b6ff1190', // KICS ELB Using Weak Ciphers
+      'ELB_PREDEFINED_SECURITY_POLICY_SSL_CHECK',
+      'ELB.8',
+      'CKV_AWS_213',
+    ],
     resourceTypes: [CLASSIC_LB],
     principles: ['S1'],
   },

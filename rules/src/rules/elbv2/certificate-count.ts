@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { conditionsIn, entry } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, Rule } from '../../engine/types';
 import type { ResourceInfo, Template } from '../../template/template';
@@ -46,7 +45,7 @@ export const elbv2CertificateCount: Rule = {
     severity: 'error',
     summary: 'Listener Certificates with more than one entry (extra certificates go in a ListenerCertificate).',
     fixable: true,
-    peers: RULE_PEERS['elbv2-certificate-count'],
+    peers: [],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

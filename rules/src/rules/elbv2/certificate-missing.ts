@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { certificateReference, insertCertificateFix } from '../certificate-fix';
@@ -10,7 +9,10 @@ export const elbv2CertificateMissing: Rule = {
     severity: 'error',
     summary: 'HTTPS/TLS listener without Certificates (the stack fails).',
     fixable: true,
-    peers: RULE_PEERS['elbv2-certificate-missing'],
+    peers: [
+      'E3676',
+      'ELBV2_ACM_CERTIFICATE_REQUIRED', // FAILs a non-ACM certificate, and an HTTPS/TLS listener with no Certificates.
+    ],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

@@ -1,5 +1,4 @@
 import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, isFipsPolicyName } from '../../data/elbv2-policies';
-import { RULE_PEERS } from '../../data/peers';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { ResourceView, Rule, RuleContext } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
@@ -40,7 +39,7 @@ export const elbv2FipsPolicyMix: Rule = {
     severity: 'error',
     summary: 'HTTPS listeners of one ALB mix FIPS and non-FIPS security policies.',
     fixable: false,
-    peers: RULE_PEERS['elbv2-fips-policy-mix'],
+    peers: [],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

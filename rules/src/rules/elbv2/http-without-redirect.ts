@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { BranchCondition, branchConditions } from '../../engine/branch-conditions';
 import { conditionsIn, entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, Rule } from '../../engine/types';
@@ -16,7 +15,17 @@ export const elbv2HttpWithoutRedirect: Rule = {
     severity: 'warning',
     summary: 'ALB HTTP listener with a default action that is not a redirect to HTTPS.',
     fixable: true,
-    peers: RULE_PEERS['elbv2-http-without-redirect'],
+    peers: [
+      'CKV_AWS_2',
+      'CKV_AWS_103', // CKV_AWS_103 also FAILs an HTTP listener without a redirect to HTTPS (peer-checks.md §1).
+      'CKV2_AWS_20', // test-only for CFN
+      'W56',
+      'ELBV2_LISTENER_PROTOCOL_RULE', // port of W56
+      'AWS-0054',
+      'ELB.1',
+      'ELB.18', // listener not HTTPS/TLS (mapping unverified in peer-checks.md)
+      '275a3217-ca37-40c1-a6cf-bb57d245ab32',
+    ],
     resourceTypes: [LISTENER],
     principles: ['S1', 'S2'],
   },

@@ -1,5 +1,4 @@
 import { ELBV2_PLAINTEXT_TARGET_PROTOCOLS } from '../../data/elbv2-protocols';
-import { RULE_PEERS } from '../../data/peers';
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { RelatedInfo, ResourceView, Rule, RuleContext } from '../../engine/types';
@@ -53,7 +52,7 @@ export const elbv2PlaintextToTargets: Rule = {
     severity: 'info',
     summary: 'HTTPS/TLS listener (or a rule on one) forwarding to an HTTP/TCP target group: TLS ends at the load balancer.',
     fixable: false,
-    peers: RULE_PEERS['elbv2-plaintext-to-targets'],
+    peers: [],
     resourceTypes: [LISTENER],
     principles: ['S2'],
   },

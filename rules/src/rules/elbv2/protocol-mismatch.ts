@@ -1,5 +1,4 @@
 import { ELBV2_LISTENER_PROTOCOLS, ELBV2_PROTOCOLS_BY_LB_TYPE, Elbv2LoadBalancerType } from '../../data/elbv2-protocols';
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
@@ -21,7 +20,7 @@ export const elbv2ProtocolMismatch: Rule = {
     severity: 'error',
     summary: "Listener Protocol that its load balancer's Type does not take (ALB: HTTP/HTTPS; NLB: TCP/TLS/UDP/...; GWLB: none).",
     fixable: false,
-    peers: RULE_PEERS['elbv2-protocol-mismatch'],
+    peers: [],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { badStrings, reportValue } from '../helpers';
@@ -11,7 +10,7 @@ export const elbv2RedirectToHttp: Rule = {
     severity: 'warning',
     summary: 'Redirect action (listener or listener rule) whose RedirectConfig.Protocol is HTTP.',
     fixable: true,
-    peers: RULE_PEERS['elbv2-redirect-to-http'],
+    peers: [],
     resourceTypes: [LISTENER, LISTENER_RULE],
     principles: ['S2'],
   },

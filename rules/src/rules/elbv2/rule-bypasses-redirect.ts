@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { firstPlainAction } from '../../model/elbv2/actions';
@@ -10,7 +9,7 @@ export const elbv2RuleBypassesRedirect: Rule = {
     severity: 'warning',
     summary: 'ListenerRule on an HTTP listener of this template whose actions are not a redirect to HTTPS.',
     fixable: false,
-    peers: RULE_PEERS['elbv2-rule-bypasses-redirect'],
+    peers: [],
     resourceTypes: [LISTENER_RULE],
     principles: ['S2'],
   },

@@ -1,7 +1,6 @@
 import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED } from '../../data/elbv2-policies';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { RULE_PEERS } from '../../data/peers';
 import { insertFix } from '../helpers';
 import { isTlsListener, LISTENER, protocolsOf } from '../../model/elbv2/graph';
 
@@ -11,7 +10,12 @@ export const elbv2SslPolicyMissing: Rule = {
     severity: 'warning',
     summary: 'HTTPS/TLS listener without SslPolicy: the effective policy ELBSecurityPolicy-2016-08 accepts TLS 1.0.',
     fixable: true,
-    peers: RULE_PEERS['elbv2-ssl-policy-missing'],
+    peers: [
+      'CKV_AWS_103', // CKV_AWS_103 also FAILs an HTTP listener without a redirect to HTTPS (peer-checks.md §1).
+      'W55',
+      'ELBV2_LISTENER_SSL_POLICY_RULE', // port of W55
+      'ELB.17', // policy not in the recommended list: an absent (= 2016-08) or weak policy both fail it.
+    ],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

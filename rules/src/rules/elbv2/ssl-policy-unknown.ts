@@ -1,5 +1,4 @@
 import { ELBV2_POLICY_NAMES, ELBV2_RECOMMENDED, findElbv2Policy } from '../../data/elbv2-policies';
-import { RULE_PEERS } from '../../data/peers';
 import type { Candidate } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, Rule } from '../../engine/types';
@@ -13,7 +12,7 @@ export const elbv2SslPolicyUnknown: Rule = {
     severity: 'error',
     summary: 'Listener SslPolicy that is not a predefined ELBv2 security policy name (the stack fails).',
     fixable: true,
-    peers: RULE_PEERS['elbv2-ssl-policy-unknown'],
+    peers: [],
     resourceTypes: [LISTENER],
     principles: ['S1'],
   },

@@ -3,7 +3,6 @@ import { isBelow, parseTlsFloor, TlsFloor, tlsLabel } from '../../data/tls';
 import { entry } from '../../evaluate/values';
 import { ruleOption } from '../../engine/config';
 import type { Rule } from '../../engine/types';
-import { RULE_PEERS } from '../../data/peers';
 import { badStrings, listValues, reportValue } from '../helpers';
 import { isTlsListener, LISTENER } from '../../model/elbv2/graph';
 
@@ -13,7 +12,13 @@ export const elbv2SslPolicyWeak: Rule = {
     severity: 'warning',
     summary: 'HTTPS/TLS listener SslPolicy whose lowest TLS version is below the configured minimum (default 1.2).',
     fixable: true,
-    peers: RULE_PEERS['elbv2-ssl-policy-weak'],
+    peers: [
+      'CKV_AWS_103', // CKV_AWS_103 also FAILs an HTTP listener without a redirect to HTTPS (peer-checks.md §1).
+      'W55',
+      'ELBV2_LISTENER_SSL_POLICY_RULE', // port of W55
+      'AWS-0047', // absent SslPolicy is not flagged by Trivy
+      'ELB.17', // policy not in the recommended list: an absent (= 2016-08) or weak policy both fail it.
+    ],
     resourceTypes: [LISTENER],
     principles: ['S1'],
     options: { minimumTls: { type: 'string', description: 'Lowest acceptable TLS version', values: ['1.0', '1.1', '1.2', '1.3'] } },

@@ -1,5 +1,4 @@
 import { ELBV2_NO_ALPN_PROTOCOLS, ELBV2_PLAIN_PROTOCOLS } from '../../data/elbv2-protocols';
-import { RULE_PEERS } from '../../data/peers';
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, ResourceView, Rule, RuleContext } from '../../engine/types';
@@ -103,7 +102,7 @@ export const elbv2TlsSettingsOnPlainListener: Rule = {
     severity: 'error',
     summary: 'Certificates/SslPolicy on a listener that is not HTTPS/TLS, AlpnPolicy on one that is not TLS, or a ListenerCertificate on a plain listener.',
     fixable: true,
-    peers: RULE_PEERS['elbv2-tls-settings-on-plain-listener'],
+    peers: [],
     resourceTypes: [LISTENER, LISTENER_CERTIFICATE],
     principles: ['S1'],
   },

@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { booleans, entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { relatedFor } from '../helpers';
@@ -10,7 +9,7 @@ export const opensearchCustomEndpointCertificate: Rule = {
     severity: 'error',
     summary: 'OpenSearch / Elasticsearch domain with CustomEndpointEnabled: true but no CustomEndpointCertificateArn.',
     fixable: false,
-    peers: RULE_PEERS['opensearch-custom-endpoint-certificate'],
+    peers: [],
     resourceTypes: OPENSEARCH_DOMAIN_TYPES,
     principles: ['S2'],
   },

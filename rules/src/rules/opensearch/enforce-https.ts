@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { reportValue } from '../helpers';
@@ -11,7 +10,15 @@ export const opensearchEnforceHttps: Rule = {
     severity: 'warning',
     summary: 'OpenSearch / Elasticsearch domain whose DomainEndpointOptions.EnforceHTTPS is not true (absent counts).',
     fixable: true,
-    peers: RULE_PEERS['opensearch-enforce-https'],
+    peers: [
+      'CKV_AWS_83',
+      '4cdc88e6-c0c8-4081-a639-bb3a557cbedf', // KICS Elasticsearch with HTTPS disabled
+      'ELASTICSEARCH_HTTPS_REQUIRED',
+      'OPENSEARCH_HTTPS_REQUIRED',
+      'AWS-0046',
+      'Opensearch.8',
+      'ES.8',
+    ],
     resourceTypes: OPENSEARCH_DOMAIN_TYPES,
     principles: ['S1', 'S2'],
   },

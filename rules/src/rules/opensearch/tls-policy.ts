@@ -1,5 +1,4 @@
 import { findOpenSearchTlsPolicy, OPENSEARCH_DEFAULT_TLS_POLICY, recommendedOpenSearchTlsPolicy } from '../../data/opensearch';
-import { RULE_PEERS } from '../../data/peers';
 import { isBelow } from '../../data/tls';
 import { entry } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
@@ -16,7 +15,14 @@ export const opensearchTlsPolicy: Rule = {
     severity: 'warning',
     summary: 'OpenSearch / Elasticsearch domain whose TLSSecurityPolicy is absent (default TLS 1.0) or Policy-Min-TLS-1-0-2019-07.',
     fixable: true,
-    peers: RULE_PEERS['opensearch-tls-policy'],
+    peers: [
+      'CKV_AWS_228', // Terraform-only
+      'ELASTICSEARCH_HTTPS_REQUIRED',
+      'OPENSEARCH_HTTPS_REQUIRED',
+      'AWS-0126',
+      'Opensearch.8',
+      'ES.8',
+    ],
     resourceTypes: OPENSEARCH_DOMAIN_TYPES,
     principles: ['S1'],
   },

@@ -1,5 +1,4 @@
 import { pcaKeyAlgorithmFamily, signingAlgorithmFamily } from '../../data/acm';
-import { RULE_PEERS } from '../../data/peers';
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
@@ -14,7 +13,7 @@ export const pcaAlgorithmFamilyMismatch: Rule = {
     severity: 'error',
     summary: 'Private CA whose SigningAlgorithm family (RSA/ECDSA) differs from its KeyAlgorithm family: creating the CA fails.',
     fixable: false,
-    peers: RULE_PEERS['pca-algorithm-family-mismatch'],
+    peers: [],
     resourceTypes: [CERTIFICATE_AUTHORITY],
     principles: ['S3'],
   },

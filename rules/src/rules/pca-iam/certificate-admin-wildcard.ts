@@ -1,5 +1,4 @@
 import { LIFECYCLE_ACTION_EFFECTS, lifecycleActionsMatching } from '../../data/iam-certificate-actions';
-import { RULE_PEERS } from '../../data/peers';
 import type { Rule } from '../../engine/types';
 import { quoteList, relatedFor } from '../helpers';
 import { iamStatements, INLINE_POLICY_TYPES, POLICY_DOCUMENT_TYPES } from '../../model/pca-iam/iam-statements';
@@ -10,7 +9,7 @@ export const iamCertificateAdminWildcard: Rule = {
     severity: 'warning',
     summary: 'IAM statement allowing certificate lifecycle actions (delete, import, export, issue, revoke; acm:*, acm-pca:*, *) on Resource "*".',
     fixable: false,
-    peers: RULE_PEERS['iam-certificate-admin-wildcard'],
+    peers: [],
     resourceTypes: [...POLICY_DOCUMENT_TYPES, ...INLINE_POLICY_TYPES],
     principles: ['S15'],
   },

@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import type { RNode } from '../../evaluate/values';
 import { booleans, entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
@@ -13,7 +12,7 @@ export const pcaRevocationDisabled: Rule = {
     severity: 'warning',
     summary: 'Private CA without RevocationConfiguration enabling a CRL or OCSP: revocations never reach relying parties.',
     fixable: false,
-    peers: RULE_PEERS['pca-revocation-disabled'],
+    peers: [],
     resourceTypes: [CERTIFICATE_AUTHORITY],
     principles: ['S14'],
   },

@@ -1,4 +1,3 @@
-import { RULE_PEERS } from '../../data/peers';
 import { entry, strings } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { CA_ACTIVATION, CERTIFICATE_AUTHORITY } from '../../model/pca-iam/certificate-authority';
@@ -12,7 +11,7 @@ export const pcaRootCaActive: Rule = {
     severity: 'info',
     summary: 'A ROOT private CA activated in the template (CertificateAuthorityActivation with Status ACTIVE); Security Hub PCA.1.',
     fixable: false,
-    peers: RULE_PEERS['pca-root-ca-active'],
+    peers: ['PCA.1'],
     resourceTypes: [CA_ACTIVATION],
     principles: ['S9', 'S11'],
   },
