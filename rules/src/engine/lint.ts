@@ -1,6 +1,6 @@
 import { isTemplateRoot, looksBinary, mayBeTemplate, showsTemplateMarkers } from '../parse/detect';
 import { parseSource } from '../parse/index';
-import { computeLineStarts, Path, SourceFile } from '../parse/source-tree';
+import { computeLineStarts, Path, pathKey, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
 import { BranchCondition, branchConditions, whenClause } from './branch-conditions';
 import { DEFAULT_SETTINGS, Settings } from './config';
@@ -226,7 +226,7 @@ class LintRun {
   }
 
   private add(rule: Rule, severity: Severity, report: Report): void {
-    const key = `${rule.meta.id}\u0000${report.key ?? report.path.join('\u0001')}\u0000${report.target ?? 'value'}`;
+    const key = `${rule.meta.id}\u0000${report.key ?? pathKey(report.path)}\u0000${report.target ?? 'value'}`;
     // A severity the user configured wins over the one a rule picks for a trigger.
     const configured = this.settings.rules.get(rule.meta.id)?.severity !== undefined;
     const own = configured ? severity : report.severity ?? severity;
@@ -239,7 +239,7 @@ class LintRun {
       p.severity = own;
       p.report = report;
     }
-    for (const r of report.related ?? []) p.related.set(`${r.path.join('\u0001')}\u0000${r.offsets?.start ?? ''}`, r);
+    for (const r of report.related ?? []) p.related.set(`${pathKey(r.path)}\u0000${r.offsets?.start ?? ''}`, r);
   }
 
   finish(showSuppressed: boolean): Diagnostic[] {

@@ -5,6 +5,7 @@
 import { compareTls, TlsFloor } from '../data/tls';
 import type { RNode } from '../evaluate/values';
 import type { Path } from '../parse/source-tree';
+import { pathKey } from '../parse/source-tree';
 import type { Template } from '../template/template';
 import type { CertificateEntry, CertificateKind, CertificateSource, EndpointEntry, EndpointKind, Setting, TlsPresence } from './model';
 
@@ -238,7 +239,7 @@ export class CertificateAcc {
   }
 
   addConsumer(endpoint: string, path: Path, property: string): void {
-    const k = `${endpoint}\u0000${path.join('\u0001')}`;
+    const k = `${endpoint}\u0000${pathKey(path)}`;
     if (!this.consumers.has(k)) this.consumers.set(k, { endpoint, path, property });
   }
 

@@ -6,6 +6,11 @@
 
 export type Path = (string | number)[];
 
+/** A template path as one string, for maps and sets keyed by place (steps cannot contain U+0001). */
+export function pathKey(path: readonly (string | number)[]): string {
+  return path.join('\u0001');
+}
+
 export type ScalarValue = string | number | boolean | null;
 
 interface NodeBase {

@@ -2,7 +2,7 @@ import type { Candidate, RNode } from '../evaluate/values';
 import { quote, quoteList } from '../util/quote';
 
 export { quote, quoteList };
-import { isMap, isSeq, Path, SNode } from '../parse/source-tree';
+import { isMap, isSeq, Path, pathKey, SNode } from '../parse/source-tree';
 import type { Fix, FixValue, RelatedInfo, RuleContext, Severity } from '../engine/types';
 
 /**
@@ -39,7 +39,7 @@ export function setValueFix(cands: readonly Candidate[], value: FixValue, what: 
   const seen = new Set<string>();
   const intents = [];
   for (const c of cands) {
-    const key = c.path.join('\u0001');
+    const key = pathKey(c.path);
     if (seen.has(key)) continue;
     seen.add(key);
     intents.push({ kind: 'set' as const, path: c.path, value });

@@ -1,6 +1,7 @@
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { Path } from '../../parse/source-tree';
+import { pathKey } from '../../parse/source-tree';
 import type { TemplateReader } from '../reader';
 
 /**
@@ -62,7 +63,7 @@ function statementsOf(doc: RNode | undefined): StatementFacts[] {
     if (!action) continue; // NotAction statements are out of scope
     out.push({
       path: action.path,
-      key: s.path.join('\u0001'),
+      key: pathKey(s.path),
       effects: strings(entry(s, 'Effect')),
       actions: actionValues(action),
       resourceStar: resourceValues(entry(s, 'Resource')).includes('*'),
@@ -106,7 +107,7 @@ function jsonStatements(doc: RNode & { kind: 'leaf' }): StatementFacts[] {
       const list = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
       out.push({
         path: doc.path,
-        key: `${doc.path.join('\u0001')}#${String(c.path.join('\u0001'))}#${i}`,
+        key: `${pathKey(doc.path)}#${String(pathKey(c.path))}#${i}`,
         effects: list(st.Effect),
         actions: list(st.Action).map((value) => ({ value })),
         resourceStar: list(st.Resource).includes('*'),

@@ -1,4 +1,5 @@
 import type { RMap, RNode } from '../../evaluate/values';
+import { pathKey } from '../../parse/source-tree';
 import { entry, stringCandidates, strings } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { quoteList, toFixValue } from '../helpers';
@@ -72,7 +73,7 @@ function reportIncomplete(ctx: RuleContext, view: ResourceView, dvo: RNode & { k
   const fix = completeOptionsFix(ctx, view, dvo, entries, uncovered, names);
   ctx.report({
     path: dvo.path,
-    key: propertyPath(view, 'DomainValidationOptions').join('\u0001'),
+    key: pathKey(propertyPath(view, 'DomainValidationOptions')),
     message: `DNS validation, but DomainValidationOptions has no entry with a HostedZoneId for ${quoteList(values)}: ${WHY}. Add one (or a HostedZoneId to the existing entry).`,
     fixes: fix ? [fix] : undefined,
   });
@@ -141,7 +142,7 @@ function completeOptionsFix(
     } else toAppend.push(n);
   }
   if (toAppend.length) {
-    const inPlace = dvo.path.join('\u0001') === propertyPath(view, 'DomainValidationOptions').join('\u0001');
+    const inPlace = pathKey(dvo.path) === pathKey(propertyPath(view, 'DomainValidationOptions'));
     const added = newEntries(toAppend, zone.value);
     if (!inPlace || !added) return undefined;
     for (const value of added) intents.push({ kind: 'append', path: dvo.path, value });

@@ -1,4 +1,5 @@
 import type { Candidate } from '../../evaluate/values';
+import { pathKey } from '../../parse/source-tree';
 import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { quote, relatedFor } from '../helpers';
 import { checkName, NameCheck } from '../../model/acm/domain-names';
@@ -50,7 +51,7 @@ function report(ctx: RuleContext, view: ResourceView, property: NameProperty, fi
     : `${what} ${findings.map(describe).join('. ')}: domain names are case-insensitive, and lower case is how ACM, DNS and browsers show them, so mixed case hides duplicates and mismatches. Write it in lower case.`;
   ctx.report({
     path: first.name.node.path,
-    key: propertyPath(view, property).join('\u0001'),
+    key: pathKey(propertyPath(view, property)),
     severity: errors.length ? 'error' : 'warning',
     message,
     related: [
@@ -68,7 +69,7 @@ function correctionFix(findings: Finding[]): Fix[] | undefined {
   const seen = new Set<string>();
   for (const f of findings) {
     if (!f.check.corrected) continue;
-    const key = f.cand.path.join('\u0001');
+    const key = pathKey(f.cand.path);
     if (seen.has(key)) continue;
     seen.add(key);
     intents.push({ kind: 'set', path: f.cand.path, value: f.check.corrected });

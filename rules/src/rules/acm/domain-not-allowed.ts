@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
+import { pathKey } from '../../parse/source-tree';
 import { quoteList, relatedFor } from '../helpers';
 import { baseName, isWithin, nameKey } from '../../model/acm/domain-names';
 import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath } from '../../model/acm/certificate';
@@ -29,7 +30,7 @@ export const acmDomainNotAllowed: Rule = {
         const values = outside.flatMap((o) => o.bad.map((c) => c.value));
         ctx.report({
           path: outside[0].n.node.path,
-          key: propertyPath(view, property).join('\u0001'),
+          key: pathKey(propertyPath(view, property)),
           message: `${property} ${quoteList(values)} is outside the organisation's domains (${allowed.join(', ')}): ACM issues a certificate for any domain whose owner approves, so a name outside them, such as a look-alike, is one your organisation does not control. Use a name under an allowed domain, or add the domain to allowedDomains.`,
           related: [
             ...relatedFor(outside.flatMap((o) => o.bad)),

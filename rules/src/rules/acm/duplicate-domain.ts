@@ -1,4 +1,5 @@
 import type { Fix, FixIntent, Rule } from '../../engine/types';
+import { pathKey } from '../../parse/source-tree';
 import { quote } from '../helpers';
 import { CERTIFICATE, CertificateName, certainValue, certificateNames, isKnownName, nameCandidates, propertyPath } from '../../model/acm/certificate';
 
@@ -12,8 +13,8 @@ function valuesOf(n: CertificateName): Set<string> {
 /** Both names written through the same parameter or mapping entry: always equal. */
 function sameSource(a: CertificateName, b: CertificateName): boolean {
   if (a.node.kind !== 'leaf' || b.node.kind !== 'leaf') return false;
-  const pa = a.node.candidates.map((c) => (c.origin === 'inplace' ? '' : c.path.join('\u0001')));
-  const pb = b.node.candidates.map((c) => (c.origin === 'inplace' ? '' : c.path.join('\u0001')));
+  const pa = a.node.candidates.map((c) => (c.origin === 'inplace' ? '' : pathKey(c.path)));
+  const pb = b.node.candidates.map((c) => (c.origin === 'inplace' ? '' : pathKey(c.path)));
   return pa.every((p) => p !== '') && pa.length === pb.length && pa.every((p, i) => p === pb[i]);
 }
 
@@ -58,7 +59,7 @@ export const acmDuplicateDomain: Rule = {
         `${quote(d.value)} repeats ${d.of.property === 'DomainName' ? 'DomainName' : 'an earlier entry'}`;
       ctx.report({
         path: first.name.node.path,
-        key: propertyPath(view, 'SubjectAlternativeNames').join('\u0001'),
+        key: pathKey(propertyPath(view, 'SubjectAlternativeNames')),
         message: `SubjectAlternativeNames ${duplicates.map(describe).join(', ')} (names are case-insensitive): ACM puts DomainName into the certificate's names anyway, and a repeated name only adds a validation record and counts against the names quota. Remove the duplicate.`,
         related: duplicates.slice(1).map((d) => ({ path: d.name.node.path, message: describe(d) })),
         fixes: removeFix(view.path, sans.path, sans.items.length, duplicates),
@@ -76,7 +77,7 @@ function removeFix(
   const removable = duplicates.filter((d) => d.name.itemPath);
   if (!removable.length) return undefined;
   const safe = removable.every((d) => d.certain);
-  const listInPlace = listPath.join('\u0001') === [...propertiesPath, 'SubjectAlternativeNames'].join('\u0001');
+  const listInPlace = pathKey(listPath) === pathKey([...propertiesPath, 'SubjectAlternativeNames']);
   let intents: FixIntent[];
   if (removable.length === listLength) {
     // An empty list is rejected by ACM: drop the property instead.

@@ -1,4 +1,5 @@
 import { ACM_KEY_ALGORITHMS, ACM_REQUESTABLE_KEY_ALGORITHMS, ACM_WEAK_KEY_ALGORITHMS, keyAlgorithmFamily } from '../../data/acm';
+import { pathKey } from '../../parse/source-tree';
 import { ACM_KEY_ALGORITHM_REPLACEMENT } from '../../data/acm-practice';
 import { entry } from '../../evaluate/values';
 import type { FixIntent, Rule } from '../../engine/types';
@@ -34,7 +35,7 @@ export const acmKeyAlgorithm: Rule = {
       const intents: FixIntent[] = [];
       const seen = new Set<string>();
       for (const c of bad) {
-        const key = c.path.join('\u0001');
+        const key = pathKey(c.path);
         if (seen.has(key)) continue;
         seen.add(key);
         intents.push({ kind: 'set', path: c.path, value: replacementFor(c.value) });

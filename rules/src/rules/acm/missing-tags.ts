@@ -1,4 +1,5 @@
 import { ACM_DEFAULT_TAG_KEYS } from '../../data/acm-practice';
+import { pathKey } from '../../parse/source-tree';
 import type { RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import { ruleOption } from '../../engine/config';
@@ -34,7 +35,7 @@ function tagsFix(view: ResourceView, tags: RNode | undefined, keys: readonly str
   if (tags === undefined) {
     if (writtenProperty(view, 'Tags') !== undefined) return undefined; // absent only in an Fn::If branch
     intents = [{ kind: 'insert', path: view.path, key: 'Tags', value: items }];
-  } else if (tags.kind === 'seq' && tags.path.join('\u0001') === tagsPath.join('\u0001')) {
+  } else if (tags.kind === 'seq' && pathKey(tags.path) === pathKey(tagsPath)) {
     intents = items.map((value) => ({ kind: 'append' as const, path: tagsPath, value }));
   } else return undefined;
   return { title, intents, safe };
@@ -63,7 +64,7 @@ export const acmMissingTags: Rule = {
         const fix = tagsFix(view, tags, ACM_DEFAULT_TAG_KEYS, false);
         ctx.report({
           ...site,
-          key: propertyPath(view, 'Tags').join('\u0001'),
+          key: pathKey(propertyPath(view, 'Tags')),
           message: `Certificate without tags: tags say who owns a certificate, which team it was issued for and which application uses it, which is what renewals, audits and revocations need at scale. Add Tags such as ${ACM_DEFAULT_TAG_KEYS.join(', ')}.`,
           fixes: fix ? [fix] : undefined,
           data: { missing: ACM_DEFAULT_TAG_KEYS },
@@ -78,7 +79,7 @@ export const acmMissingTags: Rule = {
         const fix = tagsFix(view, tags, missing, i === 0);
         ctx.report({
           ...site,
-          key: `${propertyPath(view, 'Tags').join('\u0001')}\u0000tag:${key}`,
+          key: `${pathKey(propertyPath(view, 'Tags'))}\u0000tag:${key}`,
           severity: ctx.severity === 'error' ? 'error' : 'warning',
           message: `Certificate without the tag ${quote(key)}, which the configuration requires (requiredTags: ${required.join(', ')}). Add it: tags say who owns the certificate and who to ask at renewal or revocation.`,
           fixes: fix ? [fix] : undefined,

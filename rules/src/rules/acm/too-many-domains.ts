@@ -1,4 +1,5 @@
 import { ACM_MAX_DOMAIN_NAMES } from '../../data/acm';
+import { pathKey } from '../../parse/source-tree';
 import type { Rule } from '../../engine/types';
 import { CERTIFICATE, certainValue, certificateNames, propertyPath } from '../../model/acm/certificate';
 
@@ -26,7 +27,7 @@ export const acmTooManyDomains: Rule = {
       if (distinct.size <= ACM_MAX_DOMAIN_NAMES) continue;
       ctx.report({
         path: sans.path,
-        key: propertyPath(view, 'SubjectAlternativeNames').join('\u0001'),
+        key: pathKey(propertyPath(view, 'SubjectAlternativeNames')),
         message: `The certificate has ${distinct.size} names (DomainName and SubjectAlternativeNames); ACM's default quota is ${ACM_MAX_DOMAIN_NAMES} names per certificate, so the request fails unless the quota was raised in Service Quotas. Split the names over several certificates or request a quota increase.`,
         data: { names: distinct.size, quota: ACM_MAX_DOMAIN_NAMES },
       });

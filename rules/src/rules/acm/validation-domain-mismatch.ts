@@ -1,4 +1,5 @@
 import type { Candidate, RNode } from '../../evaluate/values';
+import { pathKey } from '../../parse/source-tree';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { quote, quoteList, relatedFor } from '../helpers';
@@ -47,7 +48,7 @@ export const acmValidationDomainMismatch: Rule = {
       if (!problems.length) continue;
       ctx.report({
         path: problems[0].node.path,
-        key: propertyPath(view, 'DomainValidationOptions').join('\u0001'),
+        key: pathKey(propertyPath(view, 'DomainValidationOptions')),
         message: `DomainValidationOptions: ${problems.map((p) => p.text).join('; ')}. ACM rejects validation options that do not match the requested names, and sends validation email only to the name or a superdomain of it. Correct the entry.`,
         related: [
           ...problems.slice(1).map((p) => ({ path: p.node.path, message: p.text })),

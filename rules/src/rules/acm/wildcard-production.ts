@@ -1,4 +1,5 @@
 import type { Rule } from '../../engine/types';
+import { pathKey } from '../../parse/source-tree';
 import { quoteList, relatedFor } from '../helpers';
 import { isWildcard } from '../../model/acm/domain-names';
 import { CERTIFICATE, certificateNames, nameCandidates, NameProperty, propertyPath } from '../../model/acm/certificate';
@@ -26,7 +27,7 @@ export const acmWildcardProduction: Rule = {
         const values = wild.flatMap((w) => w.bad.map((c) => c.value));
         ctx.report({
           path: wild[0].n.node.path,
-          key: propertyPath(view, property).join('\u0001'),
+          key: pathKey(propertyPath(view, property)),
           message: `${property} ${quoteList(values)} is a wildcard on a production certificate: its key serves every host under the domain, so one leaked key or misused host exposes them all; keep wildcards for non-production endpoints. Name the production hosts explicitly.`,
           related: [
             ...relatedFor(wild.flatMap((w) => w.bad)),

@@ -1,4 +1,5 @@
 import { findApigwSecurityPolicy, isEnhancedSecurityPolicy } from '../../data/apigw';
+import { pathKey } from '../../parse/source-tree';
 import type { RNode } from '../../evaluate/values';
 import type { Rule, RuleContext } from '../../engine/types';
 import { badStrings, listValues, quoteList, relatedFor } from '../helpers';
@@ -88,7 +89,7 @@ function enhancedPolicy(ctx: RuleContext, site: DomainSite): void {
 function reportPolicy(ctx: RuleContext, policy: RNode, bad: ReturnType<typeof badStrings>, problem: string, message: string): void {
   ctx.report({
     path: policy.path,
-    key: `${policy.path.join('\u0001')}#${problem}`,
+    key: `${pathKey(policy.path)}#${problem}`,
     message,
     related: relatedFor(bad),
     data: { problem },

@@ -1,6 +1,6 @@
 import type { Candidate } from '../../evaluate/values';
 import type { Fix, Rule, RuleContext } from '../../engine/types';
-import { getValue, isMap } from '../../parse/source-tree';
+import { getValue, isMap, pathKey } from '../../parse/source-tree';
 import { isCertificateArn } from '../../model/certificates/arn-kinds';
 import { certificateUses, CertificateUse, CONSUMER_RESOURCE_TYPES, literalParts } from '../../model/certificates/consumers';
 
@@ -25,7 +25,7 @@ export const certificateArnHardcoded: Rule = {
       for (const c of use.value.candidates) {
         // a parameter Default or a mapping value is the fix, not the problem
         if (c.origin !== 'inplace' || typeof c.value !== 'string' || !literalParts(use, c.value).every(isCertificateArn)) continue;
-        const key = c.path.join('\u0001');
+        const key = pathKey(c.path);
         if (!sites.has(key)) sites.set(key, { use, candidate: c as Candidate & { value: string } });
       }
     }

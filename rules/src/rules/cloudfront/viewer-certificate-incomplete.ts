@@ -1,4 +1,5 @@
 import { CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD } from '../../data/cloudfront';
+import { pathKey } from '../../parse/source-tree';
 import { CLOUDFRONT_OMITTED_MIN_PROTOCOL } from '../../data/cloudfront-viewer';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, FixIntent, Rule } from '../../engine/types';
@@ -45,7 +46,7 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
           ctx.report({
             path: vc.path,
             target: 'key',
-            key: `${vc.path.join('\u0001')}#count`,
+            key: `${pathKey(vc.path)}#count`,
             message:
               most > 1
                 ? `ViewerCertificate names ${named.join(' and ')}: ${EXACTLY_ONE} Keep only the certificate the distribution should serve.`

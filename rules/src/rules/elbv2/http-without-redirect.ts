@@ -1,7 +1,7 @@
 import { BranchCondition, branchConditions } from '../../engine/branch-conditions';
 import { conditionsIn, entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, Rule } from '../../engine/types';
-import { nodeAtPath, Path, SNode } from '../../parse/source-tree';
+import { nodeAtPath, Path, pathKey, SNode } from '../../parse/source-tree';
 import { relatedFor } from '../helpers';
 import { firstPlainAction } from '../../model/elbv2/actions';
 import { httpsListenerAlongside, LISTENER, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
@@ -44,7 +44,7 @@ export const elbv2HttpWithoutRedirect: Rule = {
         // In this branch no HTTPS listener exists: a redirect to 443 would lead nowhere.
         ctx.report({
           path: plain.action.path,
-          key: property.join('\u0001'),
+          key: pathKey(property),
           message: `${exposed} Its load balancer has no HTTPS listener in that case, so a redirect to HTTPS would lead nowhere: add an HTTPS listener for that case too, or accept plain HTTP there.`,
           related: relatedFor(http),
           data: { listener: view.resource.id },
@@ -53,7 +53,7 @@ export const elbv2HttpWithoutRedirect: Rule = {
       }
       ctx.report({
         path: plain.action.path,
-        key: property.join('\u0001'),
+        key: pathKey(property),
         message: `${exposed} Make the only default action a redirect to HTTPS (Protocol: HTTPS, Port: '443', StatusCode: HTTP_301).`,
         related: relatedFor(http),
         fixes: [redirectFix(ctx.template.root, plain.action.path, branch, https)],

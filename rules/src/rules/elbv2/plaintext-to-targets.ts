@@ -3,6 +3,7 @@ import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { RelatedInfo, ResourceView, Rule, RuleContext } from '../../engine/types';
 import type { Path } from '../../parse/source-tree';
+import { pathKey } from '../../parse/source-tree';
 import { listValues, relatedFor } from '../helpers';
 import { attachedListener, forwardTargets, isTlsListener, LISTENER, LISTENER_RULE, protocolsOf, TARGET_GROUP, TargetRef, TLS_PROTOCOLS } from '../../model/elbv2/graph';
 
@@ -36,7 +37,7 @@ function report(ctx: RuleContext, view: ResourceView, property: string, listener
   if (!found) return;
   ctx.report({
     path: found.ref.path,
-    key: [...view.path, property].join('\u0001'),
+    key: pathKey([...view.path, property]),
     message:
       `${where} forwards to target group ${found.ref.id}, whose Protocol is ${listValues(found.protocols)}: TLS from clients ends at ` +
       `the ${listenerProtocol} listener and the load balancer sends the traffic to the targets unencrypted. ` +

@@ -1,4 +1,5 @@
 import { entry } from '../../evaluate/values';
+import { pathKey } from '../../parse/source-tree';
 import type { Rule } from '../../engine/types';
 import { firstPlainAction } from '../../model/elbv2/actions';
 import { attachedListener, LISTENER, LISTENER_RULE, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
@@ -30,7 +31,7 @@ export const elbv2RuleBypassesRedirect: Rule = {
         : `matching requests are served over plain HTTP, bypassing the listener's redirect to HTTPS`;
       ctx.report({
         path: plain.action.path,
-        key: [...view.path, 'Actions'].join('\u0001'),
+        key: pathKey([...view.path, 'Actions']),
         message:
           `This rule sits on HTTP listener ${listener.id} and its action ${plain.why}: ${consequence}. ` +
           `Move the rule to the HTTPS listener, or make its action a redirect to HTTPS.`,

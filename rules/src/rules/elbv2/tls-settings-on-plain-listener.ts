@@ -1,4 +1,5 @@
 import { ELBV2_NO_ALPN_PROTOCOLS, ELBV2_PLAIN_PROTOCOLS } from '../../data/elbv2-protocols';
+import { pathKey } from '../../parse/source-tree';
 import type { Candidate, RNode } from '../../evaluate/values';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, ResourceView, Rule, RuleContext } from '../../engine/types';
@@ -52,7 +53,7 @@ function checkListener(ctx: RuleContext, view: ResourceView): void {
     const fix = removeFix(ctx, view, setting, value, all);
     ctx.report({
       path: value.path,
-      key: [...view.path, setting.key].join('\u0001'),
+      key: pathKey([...view.path, setting.key]),
       message:
         `${setting.key} is set on a listener whose Protocol is ${listValues(rejecting)}${all ? '' : ' (one of its possible values)'}, ` +
         `but only ${setting.needs} take it: the API rejects the listener and the stack fails. ` +
