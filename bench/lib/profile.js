@@ -29,7 +29,7 @@ function moduleIndex(bundleFile) {
 function category(mod) {
   if (mod.startsWith('node_modules/yaml/dist/parse/')) return 'yaml package (general path, declined YAML files): lexer and CST parser';
   if (mod.startsWith('node_modules/yaml/')) return 'yaml package (general path): composer (CST to document nodes, tag resolution)';
-  if (mod.startsWith('node_modules/')) return 'other packages (picomatch, ignore)';
+  if (mod.startsWith('node_modules/')) return 'other packages (re2js, picomatch)';
   if (mod.startsWith('rules/src/parse/json')) return 'our JSON parser';
   if (mod.startsWith('rules/src/parse/yaml-fast')) return 'our YAML fast path (most YAML files)';
   if (mod.startsWith('rules/src/parse/yaml.ts')) return "YAML general path: the yaml package's document to source tree";

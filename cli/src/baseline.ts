@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from '../../rules/src/index';
+import { FileReadError, MAX_BASELINE_BYTES, readRegularTextSync } from '../../rules/src/node/read-file';
 import type { FileReport } from './format/report';
 
 /**
@@ -25,9 +26,9 @@ export class BaselineError extends Error {}
 export function readBaseline(file: string): Set<string> {
   let data: BaselineFile;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as BaselineFile;
+    data = JSON.parse(readRegularTextSync(file, MAX_BASELINE_BYTES)) as BaselineFile;
   } catch (e) {
-    throw new BaselineError(`cannot read baseline ${file}: ${(e as Error).message}`);
+    throw new BaselineError(`cannot read baseline ${file}: ${e instanceof FileReadError ? e.reason : (e as Error).message}`);
   }
   if (!data || data.version !== 1 || !Array.isArray(data.findings)) throw new BaselineError(`${file} is not a cfn-tls-lint baseline (version 1)`);
   return new Set(data.findings.map((f) => keyOf(f.file, f)));

@@ -1,6 +1,6 @@
 /** `--inventory`: the certificate and endpoint inventory of the linted templates (docs/inventory.md). */
-import * as fs from 'fs';
-import { parseSource, Settings, Template } from '../../rules/src/index';
+import { MAX_TEMPLATE_BYTES, parseSource, Settings, Template } from '../../rules/src/index';
+import { FileReadError, readRegularTextSync } from '../../rules/src/node/read-file';
 import { keyRedactor } from '../../rules/src/engine/redact';
 import { buildInventory, inventoryCsv, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
 import type { Format } from './args';
@@ -14,9 +14,9 @@ import type { FileReport } from './format/report';
 function templateOf(r: FileReport): Template | string {
   let text: string;
   try {
-    text = fs.readFileSync(r.file, 'utf8');
+    text = readRegularTextSync(r.file, MAX_TEMPLATE_BYTES);
   } catch (e) {
-    return `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return `cannot read file: ${e instanceof FileReadError ? e.reason : String(e)}`;
   }
   const parseError = r.diagnostics.find((d) => d.rule === 'template-parse-error')?.message;
   if (parseError) return parseError;

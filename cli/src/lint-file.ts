@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import { Diagnostic, lintText, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
+import { FileReadError, readRegularTextSync } from '../../rules/src/node/read-file';
 
 /**
  * One file's lint outcome: plain data, so a worker thread can send it to the main thread
@@ -30,14 +30,14 @@ export interface LintFileOptions {
 export function lintFile(file: string, registry: RuleRegistry, settings: () => Settings, opts: LintFileOptions): FileOutcome {
   let text: string;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_TEMPLATE_BYTES) {
-      const skipped = `file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`;
+    text = readRegularTextSync(file, MAX_TEMPLATE_BYTES);
+  } catch (e) {
+    if (e instanceof FileReadError && e.kind === 'too-large') {
+      const skipped = `file is ${((e.size ?? 0) / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`;
       return { template: false, diagnostics: [], skipped, ruleFailures: [], read: false };
     }
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    return { template: false, diagnostics: [], readError: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, ruleFailures: [], read: false };
+    const reason = e instanceof FileReadError ? e.reason : String(e);
+    return { template: false, diagnostics: [], readError: `cannot read file: ${reason}`, ruleFailures: [], read: false };
   }
   const fileSettings = settings();
   if (opts.beforeLint) text = opts.beforeLint(text);

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
 import { ConfigLayer, defaultRegistry, lintText, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
+import { excludedByConfig } from '../../rules/src/node/config-excludes';
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
 import { collectFiles } from './files';
@@ -118,14 +118,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
-  const { files: found, explicit, missing } = collectFiles(args.paths, io.cwd);
+  const { files: found, explicit, missing, unreadable } = await collectFiles(args.paths, io.cwd);
   // Config `exclude` globs (relative to the config file's folder) apply to files found by a walk.
-  const files = found.filter((f) => explicit.has(f) || !isExcluded(f, explicitConfig ?? locator.forFile(f), settingsFor(f)));
+  const files = found.filter((f) => explicit.has(f) || !excludedByConfig(f, settingsFor(f).exclude, (explicitConfig ?? locator.forFile(f))?.file, io.cwd));
   for (const m of missing) {
     io.err(`cfn-tls-lint: no such file or directory: ${m}\n`);
     status = 2;
   }
-  if (missing.length && !files.length) return 2;
+  // What could not be read is said, never passed over as clean (robustness.md, "F5: paths that cannot be read").
+  const readErrors = unreadable.map((u) => ({ path: relativeTo(io.cwd, u.path).split(path.sep).join('/') || u.path, error: u.reason }));
+  for (const u of readErrors) {
+    io.err(`cfn-tls-lint: ${u.path}: ${u.error}\n`);
+    status = 2;
+  }
+  if (missing.length && !files.length && !readErrors.length) return 2;
 
   const started = performance.now();
   const reports: FileReport[] = [];
@@ -186,16 +192,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (args.fixDryRun) io.out(fixDiffs.join(''));
   else switch (args.format) {
     case 'json':
-      io.out(formatJson(reports, summary));
+      io.out(formatJson(reports, summary, readErrors));
       break;
     case 'sarif':
       io.out(formatSarif(reports, registry.allMetas(), VERSION));
       break;
     case 'github':
-      io.out(formatGithub(reports));
+      io.out(formatGithub(reports, readErrors));
       break;
     default:
-      io.out(formatStylish(reports, summary, args.color ?? io.isTty));
+      io.out(formatStylish(reports, summary, args.color ?? io.isTty, readErrors));
   }
   if (status === 2) return 2;
   if (summary.errors > 0) return 1;
@@ -210,13 +216,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function relativeTo(cwd: string, file: string): string {
   const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
   return file.startsWith(base) ? file.slice(base.length) : path.relative(cwd, file);
-}
-
-function isExcluded(file: string, config: LoadedConfig | undefined, settings: Settings): boolean {
-  if (!settings.exclude.length) return false;
-  const base = config ? path.dirname(config.file) : process.cwd();
-  const rel = path.relative(base, file).split(path.sep).join('/');
-  return picomatch.isMatch(rel, settings.exclude as string[], { dot: true });
 }
 
 function listRules(metas: { id: string; severity: string; fixable: boolean; summary: string }[]): string {

@@ -45,13 +45,7 @@ export class ConfigDiagnostics {
   /** A config file was read for linting (once per file after each reload). */
   loaded(c: LoadedConfig): void {
     if (this.openUri(c.file)) return;
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(c.file, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    this.publish(c.file, c.errors, text);
+    this.publish(c.file, c.errors, c.text);
     const e = c.errors[0];
     if (e && this.log.once(`config ${e.message}`)) {
       const more = c.errors.length > 1 ? ` (and ${c.errors.length - 1} more)` : '';

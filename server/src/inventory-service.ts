@@ -6,7 +6,7 @@ import type { Folder } from './folders';
 import { editorMarkdown, editorReport, templateInventory } from './inventory';
 import type { EditorInventoryReport, EditorTemplateInventory, InventoryChangedParams } from './inventory-protocol';
 import { fileUri, uriKey, uriToPath } from './uri';
-import { Throttle } from './walk';
+import { Throttle } from './throttle';
 import type { InventoryName } from './worker-protocol';
 
 /** What the inventory reads: the server's open documents and the workspace scan's files. */

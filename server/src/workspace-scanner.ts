@@ -1,15 +1,17 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
 import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
+import { excludedByConfig } from '../../rules/src/node/config-excludes';
+import type { Unreadable } from '../../rules/src/node/ignore-tree';
+import { PathFilter } from '../../rules/src/node/path-filter';
+import { readRegularText } from '../../rules/src/node/read-file';
+import { walkFiles } from '../../rules/src/node/walk';
 import type { ConfigService } from './config-service';
 import { toLspDiagnostic } from './convert';
-import { ExcludeMatcher } from './excludes';
 import type { Folder, Folders } from './folders';
 import type { EditorTemplateInventory } from './inventory-protocol';
 import type { Linter } from './linter';
-import { Throttle, walkFolder } from './walk';
+import { Throttle } from './throttle';
 import type { EditorSettings } from './settings';
 import { fileUri, isInside } from './uri';
 import type { InventoryName } from './worker-protocol';
@@ -33,6 +35,8 @@ export interface ScanSummary {
   problems: number;
   truncated: boolean;
   cancelled: boolean;
+  /** Folders and ignore files the scan could not read: what is below them was not linted. */
+  unreadable: Unreadable[];
   ms: number;
 }
 
@@ -64,7 +68,7 @@ export class WorkspaceScanner {
   /** Files the scan published for (by path), with their problem counts. */
   private readonly scanned = new Map<string, ScanEntry>();
   private readonly scannedFolders = new Set<string>();
-  private readonly matchers = new Map<string, { key: string; matcher: ExcludeMatcher }>();
+  private readonly matchers = new Map<string, { key: string; matcher: PathFilter }>();
   private current: { cts: CancellationTokenSource; folders: Folder[] } | undefined;
   private stopped = false;
   listener: ScanListener | undefined;
@@ -125,12 +129,12 @@ export class WorkspaceScanner {
     }
   }
 
-  private matcherFor(folder: Folder, settings: EditorSettings): ExcludeMatcher {
+  private matcherFor(folder: Folder, settings: EditorSettings): PathFilter {
     const globs = [...settings.editorExcludes, ...settings.exclude];
     const key = globs.join('\u0000');
     const hit = this.matchers.get(folder.path!);
     if (hit && hit.key === key) return hit.matcher;
-    const matcher = new ExcludeMatcher(folder.path!, globs);
+    const matcher = new PathFilter(folder.path!, globs);
     this.matchers.set(folder.path!, { key, matcher });
     return matcher;
   }
@@ -154,11 +158,9 @@ export class WorkspaceScanner {
     };
     let text: string;
     try {
-      const stat = await fs.promises.stat(filePath);
-      if (!stat.isFile() || stat.size > MAX_TEMPLATE_BYTES) return forget();
-      text = await fs.promises.readFile(filePath, 'utf8');
+      text = await readRegularText(filePath, MAX_TEMPLATE_BYTES);
     } catch {
-      return forget();
+      return forget(); // gone, not a regular file (a FIFO never blocks the read), or too large
     }
     const editor = await this.folders.stableSettings(folder);
     if (this.isOpen(filePath)) return false; // opened meanwhile
@@ -188,7 +190,7 @@ export class WorkspaceScanner {
   async lintForReport(filePath: string, name: InventoryName): Promise<{ inv: EditorTemplateInventory | undefined } | undefined> {
     let text: string;
     try {
-      text = await fs.promises.readFile(filePath, 'utf8');
+      text = await readRegularText(filePath, MAX_TEMPLATE_BYTES);
     } catch {
       return undefined;
     }
@@ -205,15 +207,7 @@ export class WorkspaceScanner {
     if (!settings.exclude.length) return false;
     const folder = this.folders.folderOf(filePath);
     const config = this.config.configFor(filePath, folder?.path);
-    const base = config ? path.dirname(config.file) : folder?.path;
-    if (!base) return false;
-    const rel = path.relative(base, filePath).split(path.sep).join('/');
-    if (rel.startsWith('..')) return false;
-    try {
-      return picomatch.isMatch(rel, settings.exclude as string[], { dot: true });
-    } catch {
-      return false;
-    }
+    return excludedByConfig(filePath, settings.exclude, config?.file, folder?.path);
   }
 
   /**
@@ -246,7 +240,7 @@ export class WorkspaceScanner {
     }
     const cancelled = (): boolean =>
       cts.token.isCancellationRequested || this.stopped || !!progressToken?.isCancellationRequested || !!request.token?.isCancellationRequested;
-    const summary: ScanSummary = { files: 0, templates: 0, problems: 0, truncated: false, cancelled: false, ms: 0 };
+    const summary: ScanSummary = { files: 0, templates: 0, problems: 0, truncated: false, cancelled: false, unreadable: [], ms: 0 };
     progress?.begin('CloudFormation TLS Lint', 0, 'Looking for templates…', true);
     void this.connection.sendNotification(SCAN_NOTIFICATION, { state: 'started' });
     const throttle = new Throttle();
@@ -258,9 +252,16 @@ export class WorkspaceScanner {
         const settings = await this.folders.settings(folder);
         if (!settings.enable) continue;
         const matcher = this.matcherFor(folder, settings);
-        const token = { get isCancellationRequested() { return cancelled(); } };
-        const r = await walkFolder(folder.path, matcher, settings.maxScanFiles, token, throttle);
+        const r = await walkFiles(matcher, { limit: settings.maxScanFiles, isCancelled: cancelled, pause: () => throttle.maybeYield() });
         if (r.cancelled || cancelled()) break;
+        if (r.unreadable.length) {
+          summary.unreadable.push(...r.unreadable);
+          // Said once per scan and folder: files below these paths are not in the Problems panel.
+          const shown = r.unreadable.slice(0, 3).map((u) => `${path.relative(folder.path!, u.path) || u.path} (${u.reason})`);
+          const more = r.unreadable.length > 3 ? ` and ${r.unreadable.length - 3} more` : '';
+          void this.connection.window.showWarningMessage(`cfn-tls-lint: the workspace scan of ${path.basename(folder.path)} could not read ${shown.join(', ')}${more}; files below them were not linted.`);
+          for (const u of r.unreadable) this.connection.console.warn(`cfn-tls-lint: workspace scan: ${u.path}: ${u.reason}`);
+        }
         if (r.truncated) {
           summary.truncated = true;
           void this.connection.window.showInformationMessage(

@@ -111,6 +111,23 @@ describe('protocol: workspace scan', function () {
     }
   });
 
+  it('reports what it could not read in the scan summary and a message (a .gitignore that is a FIFO)', async () => {
+    const own = tempDir('scan-unreadable');
+    write(path.join(own, 'app', 'weak.yaml'), listenersYaml([{ id: 'L', policy: WEAK }]));
+    execFileSync('mkfifo', [path.join(own, 'app', '.gitignore')]);
+    const client = await LspClient.start({ folders: [own] });
+    try {
+      const done = (await scanFinished(client, 0)) as unknown as { state: string; files: number; unreadable: { path: string; reason: string }[] };
+      assert.equal(done.state, 'finished');
+      assert.equal(done.files, 1, 'the rest is still scanned');
+      assert.deepEqual(done.unreadable, [{ path: path.join(own, 'app', '.gitignore'), reason: 'cannot read ignore file: not a regular file (a FIFO)' }]);
+      assert.ok(client.messages.some((m) => /could not read app\/\.gitignore/.test(m.message)), JSON.stringify(client.messages));
+    } finally {
+      await client.stop();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('does not scan with workspaceScan onCommand until asked, then scans on the command', async () => {
     const client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'onCommand' } });
     try {

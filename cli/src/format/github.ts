@@ -11,8 +11,8 @@ function escapeProperty(s: string): string {
 }
 
 /** `--format github`: one workflow annotation per finding. */
-export function formatGithub(reports: FileReport[]): string {
-  const lines: string[] = [];
+export function formatGithub(reports: FileReport[], errors: readonly { path: string; error: string }[] = []): string {
+  const lines: string[] = errors.map((u) => `::error file=${escapeProperty(u.path)}::${escapeData(u.error)}`);
   for (const r of reports) {
     if (r.readError) lines.push(`::error file=${escapeProperty(r.relPath)}::${escapeData(r.readError)}`);
     for (const d of r.diagnostics) {

@@ -1,7 +1,7 @@
 import type { FileReport, Summary } from './report';
 
 /** `--format json`: the contract of interfaces.md ("JSON output"). */
-export function formatJson(reports: FileReport[], summary: Summary): string {
+export function formatJson(reports: FileReport[], summary: Summary, errors: readonly { path: string; error: string }[] = []): string {
   const files = reports.map((r) => ({
     path: r.relPath,
     template: r.template,
@@ -19,5 +19,6 @@ export function formatJson(reports: FileReport[], summary: Summary): string {
       ...(d.related.length ? { related: d.related.map((x) => ({ message: x.message, path: x.path, range: x.range })) } : {}),
     })),
   }));
-  return JSON.stringify({ version: 1, files, summary }, null, 2) + '\n';
+  // `errors`: paths that could not be read (folders, ignore files, arguments); only when there are some.
+  return JSON.stringify({ version: 1, files, ...(errors.length ? { errors } : {}), summary }, null, 2) + '\n';
 }

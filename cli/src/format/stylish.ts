@@ -3,9 +3,11 @@ import type { FileReport, Summary } from './report';
 const COLORS = { reset: '\u001b[0m', red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', underline: '\u001b[4m', bold: '\u001b[1m' };
 
 /** `--format stylish`: grouped by file, 1-based line:col, coloured on a TTY (ESLint's layout). */
-export function formatStylish(reports: FileReport[], summary: Summary, color: boolean): string {
+export function formatStylish(reports: FileReport[], summary: Summary, color: boolean, errors: readonly { path: string; error: string }[] = []): string {
   const c = (code: keyof typeof COLORS, s: string): string => (color ? COLORS[code] + s + COLORS.reset : s);
   const out: string[] = [];
+  // Paths that could not be read come first: what is below them was not checked.
+  for (const u of errors) out.push(c('underline', u.path), `  ${c('red', 'error')}  ${u.error}`, '');
   for (const r of reports) {
     const shown = r.diagnostics;
     if (!shown.length && !r.readError && !r.skipped) continue;
@@ -31,6 +33,8 @@ export function formatStylish(reports: FileReport[], summary: Summary, color: bo
     const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info)`;
     out.push(c(summary.errors ? 'red' : 'yellow', c('bold', line)));
     if (summary.fixable) out.push(c('dim', `  ${summary.fixable} of them can be fixed with --fix.`));
+  } else if (errors.length) {
+    out.push(c('red', `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}; ${errors.length} path${errors.length === 1 ? '' : 's'} could not be read.`));
   } else {
     out.push(c('dim', `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}: no problems.`));
   }

@@ -3,6 +3,7 @@
  * (rules.md "ACM Private CA and IAM"; seed S15: restrict who can delete, import, export,
  * issue and revoke certificates).
  */
+import { compileRe2, SafeRegex } from '../util/safe-regex';
 
 /** The lifecycle actions; an Action pattern that matches one of them (`acm:*`, `*`, `acm:Delete*`) counts. */
 export const CERTIFICATE_LIFECYCLE_ACTIONS: readonly string[] = Object.freeze([
@@ -23,12 +24,14 @@ export const LIFECYCLE_ACTION_EFFECTS: Readonly<Record<string, string>> = Object
 });
 
 /**
- * IAM action pattern -> regular expression. IAM matches actions case-insensitively, with `*`
- * (any run of characters) and `?` (one character) as wildcards.
+ * IAM action pattern -> a linear-time matcher (util/safe-regex.ts: the pattern comes from a
+ * template). IAM matches actions case-insensitively, with `*` (any run of characters) and `?`
+ * (one character) as wildcards. Undefined when the pattern is too large to compile.
  */
-export function actionPattern(pattern: string): RegExp {
+export function actionPattern(pattern: string): SafeRegex | undefined {
   const body = collapseWildcards(pattern).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+  const compiled = compileRe2(`^${body}$`, true);
+  return compiled.ok ? compiled.regex : undefined;
 }
 
 /**
@@ -49,5 +52,5 @@ export function lifecycleActionsMatching(pattern: string): string[] {
   // length nothing matches, and a huge pattern must not reach the regular-expression compiler.
   if (p.length > LONGEST_MATCHING_PATTERN) return [];
   const re = actionPattern(p);
-  return CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => re.test(a));
+  return re ? CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => re.test(a)) : [];
 }

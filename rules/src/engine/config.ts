@@ -1,6 +1,9 @@
 import * as path from 'path';
 import { isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, LineCounter, parseDocument, Node as YNode, YAMLMap } from 'yaml';
-import picomatch from 'picomatch';
+import { RECOMMENDED_POLICY_KINDS, RECOMMENDED_POLICY_MINIMUM_TLS } from '../data/recommended-policies';
+import { isBelow, tlsLabel } from '../data/tls';
+import { compileGlob } from '../util/glob';
+import { compileUserRegex } from '../util/safe-regex';
 import type { RuleMeta, SeverityOrOff } from './types';
 
 /** Everything configurable, after merging defaults, config file, editor settings and CLI flags. */
@@ -31,7 +34,7 @@ export const DEFAULT_PRODUCTION_PARAMETER_NAMES = ['Environment', 'EnvironmentNa
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: new Map(),
-  recommendedPolicies: {},
+  recommendedPolicies: Object.freeze(Object.create(null) as Record<string, string>),
   allowedDomains: undefined,
   production: { files: [], baseDir: '.', parameterNames: DEFAULT_PRODUCTION_PARAMETER_NAMES, valuePattern: '^prod' },
   regions: undefined,
@@ -70,7 +73,7 @@ export interface ParsedConfig {
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude']);
-const POLICY_KEYS = new Set(['elbv2', 'elbv2Fips', 'classic', 'cloudfront', 'apigw', 'opensearch', 'elasticsearch']);
+const POLICY_KEYS: ReadonlySet<string> = new Set(RECOMMENDED_POLICY_KINDS.keys());
 const PRODUCTION_KEYS = new Set(['files', 'parameterNames', 'valuePattern']);
 
 /**
@@ -125,13 +128,18 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
           err(value ?? keyNode, 'recommendedPolicies must be a mapping');
           break;
         }
-        layer.recommendedPolicies = {};
+        const policies: Record<string, string> = Object.create(null);
         for (const p of value.items) {
           const k = yIsScalar(p.key) ? String(p.key.value) : '';
           if (!POLICY_KEYS.has(k)) err(p.key as YNode, `unknown recommendedPolicies entry "${k}" (known: ${[...POLICY_KEYS].join(', ')})`);
           else if (!yIsScalar(p.value) || typeof p.value.value !== 'string') err((p.value ?? p.key) as YNode, `recommendedPolicies.${k} must be a policy name`);
-          else layer.recommendedPolicies[k] = p.value.value;
+          else {
+            const problem = recommendedPolicyProblem(k, p.value.value);
+            if (problem) err(p.value as YNode, problem);
+            else policies[k] = p.value.value;
+          }
         }
+        layer.recommendedPolicies = policies;
         break;
       }
       case 'allowedDomains':
@@ -141,9 +149,9 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
         const list = stringList(value ?? keyNode, key);
         if (!list) break;
         if (key === 'include' || key === 'exclude') {
-          const bad = list.find((g) => !globCompiles(g));
-          if (bad !== undefined) {
-            err(value, `${key}: the glob "${bad}" does not compile`);
+          const problem = globProblem(list);
+          if (problem) {
+            err(value, `${key}: ${problem}`);
             break;
           }
         }
@@ -166,20 +174,17 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
             const v = yIsScalar(p.value) ? p.value.value : undefined;
             if (typeof v !== 'string') err((p.value ?? p.key) as YNode, 'production.valuePattern must be a string');
             else {
-              try {
-                new RegExp(v, 'i');
-                prod.valuePattern = v;
-              } catch {
-                err(p.value as YNode, `production.valuePattern "${v}" is not a valid regular expression`);
-              }
+              const compiled = compileUserRegex(v, { ignoreCase: true });
+              if (compiled.ok) prod.valuePattern = v;
+              else err(p.value as YNode, `production.valuePattern "${v}" ${compiled.problem}`);
             }
             continue;
           }
           const list = stringList((p.value ?? p.key) as YNode, `production.${k}`);
           if (!list) continue;
           if (k === 'files') {
-            const bad = list.find((g) => !globCompiles(g));
-            if (bad !== undefined) err(p.value as YNode, `production.files: the glob "${bad}" does not compile`);
+            const problem = globProblem(list);
+            if (problem) err(p.value as YNode, `production.files: ${problem}`);
             else prod.files = list;
           } else prod.parameterNames = list;
         }
@@ -222,10 +227,11 @@ function parseRules(value: YNode | null, rules: ReadonlyMap<string, RuleMeta>, e
     if (optNode) {
       if (!yIsMap(optNode)) err(optNode, `rules.${id}: options must be a mapping`);
       else {
-        const options: Record<string, unknown> = {};
+        // No prototype: an option named `__proto__` or `toString` is data, never Object's own.
+        const options: Record<string, unknown> = Object.create(null);
         for (const op of optNode.items) {
           const name = yIsScalar(op.key) ? String(op.key.value) : '';
-          const schema = meta.options?.[name];
+          const schema = meta.options && Object.hasOwn(meta.options, name) ? meta.options[name] : undefined;
           if (!schema) {
             const known = Object.keys(meta.options ?? {});
             err(op.key as YNode, `rules.${id}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule takes no options)'}`);
@@ -266,13 +272,26 @@ function numberToString(n: number): string {
   return Number.isInteger(n) ? n.toFixed(1) : String(n);
 }
 
-function globCompiles(g: string): boolean {
-  try {
-    picomatch.makeRe(g, { strictBrackets: true });
-    return true;
-  } catch {
-    return false;
+/** The first glob of a list that cannot be used, said plainly (`the glob "[x" does not compile: …`). */
+function globProblem(globs: readonly string[]): string | undefined {
+  for (const g of globs) {
+    const r = compileGlob(g);
+    if (!r.ok) return `the glob "${g}" ${r.problem}`;
   }
+  return undefined;
+}
+
+/** Why a `recommendedPolicies` value cannot be what fixes insert (undefined when it can). */
+function recommendedPolicyProblem(key: string, name: string): string | undefined {
+  const kind = RECOMMENDED_POLICY_KINDS.get(key)!;
+  const policy = kind.lookup(name);
+  const instead = `; the built-in ${kind.builtIn} is used`;
+  if (!policy) return `recommendedPolicies.${key}: "${name}" is not ${kind.what} this linter knows${instead}`;
+  if (isBelow(policy.minTls, RECOMMENDED_POLICY_MINIMUM_TLS)) {
+    return `recommendedPolicies.${key}: "${name}" accepts ${tlsLabel(policy.minTls)}; a recommended policy must accept only ${tlsLabel(RECOMMENDED_POLICY_MINIMUM_TLS)} and newer${instead}`;
+  }
+  if (kind.mustBeFips && !policy.fips) return `recommendedPolicies.${key}: "${name}" is not a FIPS policy${instead}`;
+  return undefined;
 }
 
 /** Merges layers, lowest precedence first. A later layer's rule setting replaces an earlier one's. */
@@ -287,7 +306,7 @@ export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings 
     }
     s = {
       rules,
-      recommendedPolicies: { ...s.recommendedPolicies, ...(l.recommendedPolicies ?? {}) },
+      recommendedPolicies: Object.assign(Object.create(null) as Record<string, string>, s.recommendedPolicies, l.recommendedPolicies),
       allowedDomains: l.allowedDomains ?? s.allowedDomains,
       production: { ...s.production, ...(l.production ?? {}) },
       regions: l.regions ?? s.regions,
@@ -300,6 +319,6 @@ export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings 
 
 /** Rule option with a default. */
 export function ruleOption<T>(options: Readonly<Record<string, unknown>>, name: string, fallback: T): T {
-  const v = options[name];
+  const v = Object.hasOwn(options, name) ? options[name] : undefined;
   return v === undefined ? fallback : (v as T);
 }

@@ -65,6 +65,9 @@ export interface LintOptions {
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** A rule without configured options sees none, not Object.prototype's (`toString`, `__proto__`). */
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
 export const PARSE_ERROR_RULE = 'template-parse-error';
 export const MISSING_REASON_RULE = 'suppression-without-reason';
 
@@ -209,7 +212,7 @@ class LintRun {
     return {
       template,
       settings: this.settings,
-      options: this.settings.rules.get(rule.meta.id)?.options ?? {},
+      options: this.settings.rules.get(rule.meta.id)?.options ?? NO_OPTIONS,
       severity,
       resources: (...types) => (tick(), template.ofType(...types)),
       views: (r) => (tick(), views.views(r)),

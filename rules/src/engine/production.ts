@@ -1,8 +1,24 @@
 import * as path from 'path';
-import picomatch from 'picomatch';
 import { getValue, intrinsicName, isMap, isSeq, scalarString, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
-import { ProductionSettings } from './config';
+import { compileGlobs } from '../util/glob';
+import { compileUserRegex, SafeRegex } from '../util/safe-regex';
+import { DEFAULT_SETTINGS, ProductionSettings } from './config';
+
+/** Compiled once per settings object: linting a thousand files compiles each pattern once. */
+const compiledPatterns = new WeakMap<ProductionSettings, { pattern: SafeRegex; files: (rel: string) => boolean }>();
+
+function compiledFor(settings: ProductionSettings): { pattern: SafeRegex; files: (rel: string) => boolean } {
+  let c = compiledPatterns.get(settings);
+  if (!c) {
+    // The config refused a pattern RE2 cannot run (config.ts); a setting made some other way falls back to the default.
+    const r = compileUserRegex(settings.valuePattern, { ignoreCase: true });
+    const pattern = r.ok ? r.regex : (compileUserRegex(DEFAULT_SETTINGS.production.valuePattern, { ignoreCase: true }) as { ok: true; regex: SafeRegex }).regex;
+    c = { pattern, files: compileGlobs(settings.files).matches };
+    compiledPatterns.set(settings, c);
+  }
+  return c;
+}
 
 /**
  * Production detection (rules.md): by file glob, by an environment parameter's
@@ -10,7 +26,8 @@ import { ProductionSettings } from './config';
  */
 export class ProductionDetector {
   private readonly names: Set<string>;
-  private readonly pattern: RegExp;
+  private readonly pattern: SafeRegex;
+  private readonly filesMatch: (rel: string) => boolean;
   readonly templateIsProduction: boolean;
 
   constructor(
@@ -18,7 +35,9 @@ export class ProductionDetector {
     settings: ProductionSettings,
   ) {
     this.names = new Set(settings.parameterNames.map((n) => n.toLowerCase()));
-    this.pattern = new RegExp(settings.valuePattern, 'i');
+    const compiled = compiledFor(settings);
+    this.pattern = compiled.pattern;
+    this.filesMatch = compiled.files;
     this.templateIsProduction = this.matchesFiles(settings) || this.hasProductionParameter();
   }
 
@@ -30,7 +49,7 @@ export class ProductionDetector {
   private matchesFiles(settings: ProductionSettings): boolean {
     if (!settings.files.length || !this.template.fileName) return false;
     const rel = path.relative(path.resolve(settings.baseDir), path.resolve(this.template.fileName)).split(path.sep).join('/');
-    return picomatch.isMatch(rel, settings.files as string[], { dot: true });
+    return this.filesMatch(rel);
   }
 
   private hasProductionParameter(): boolean {

@@ -2,30 +2,46 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, ConfigLayer, CONFIG_FILE_NAME, parseConfig } from '../engine/config';
 import type { RuleRegistry } from '../engine/registry';
+import { FileReadError, MAX_CONFIG_BYTES, readRegularTextSync } from './read-file';
+import { isRepositoryRoot } from './repository';
 
 /** A loaded config file: its layer and problems (a broken file still yields its valid parts). */
 export interface LoadedConfig {
   file: string;
   layer: ConfigLayer;
   errors: ConfigError[];
+  /** The text read (undefined when it could not be read): the editor places diagnostics on its lines. */
+  text?: string;
 }
 
 export function loadConfigFile(file: string, registry: RuleRegistry): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularTextSync(file, MAX_CONFIG_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { file, layer: { file }, errors: [new ConfigError(file, 0, `cannot read the config file (${code})`)] };
+    const reason = e instanceof FileReadError ? e.reason : String(e);
+    return { file, layer: { file }, errors: [new ConfigError(file, 0, `cannot read the config file: ${reason}`)] };
   }
   const { layer, errors } = parseConfig(text, file, registry.metas);
-  return { file, layer, errors };
+  return { file, layer, errors, text };
+}
+
+/** Whether a path exists at all (a dangling symlink or a FIFO counts: it is reported, not skipped). */
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Finds the nearest `.cfn-tls-lint.yaml` walking up from a file's folder (stopping
- * at `stopAt` when given), caching per folder so a tree of templates costs one
- * lookup per folder.
+ * Finds the nearest `.cfn-tls-lint.yaml` walking up from a file's folder, caching per folder so a
+ * tree of templates costs one lookup per folder. The walk never goes above the repository root
+ * (the nearest folder holding `.git`), nor above `stopAt` (the editor's workspace folder): a
+ * config planted in a shared parent, such as the system temp folder, must not switch rules off
+ * for a repository cloned below it. Outside any repository it goes up to the file system's root.
  */
 export class ConfigLocator {
   private readonly byDir = new Map<string, LoadedConfig | null>();
@@ -44,10 +60,11 @@ export class ConfigLocator {
     if (cached !== undefined) return cached;
     let found: LoadedConfig | null = null;
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) found = loadConfigFile(candidate, this.registry);
+    if (exists(candidate)) found = loadConfigFile(candidate, this.registry);
     else {
       const parent = path.dirname(dir);
-      if (parent !== dir && (!this.stopAt || dir !== path.resolve(this.stopAt))) found = this.forDir(parent);
+      const last = parent === dir || isRepositoryRoot(dir) || (this.stopAt !== undefined && dir === path.resolve(this.stopAt));
+      if (!last) found = this.forDir(parent);
     }
     this.byDir.set(dir, found);
     return found;

@@ -24,7 +24,7 @@ describe('config', () => {
     assert.deepEqual(errors, []);
     const s = mergeSettings(layer);
     assert.equal(s.rules.get('elbv2-ssl-policy-missing')?.severity, 'error');
-    assert.deepEqual(s.rules.get('elbv2-ssl-policy-weak')?.options, { minimumTls: '1.3' });
+    assert.deepEqual({ ...s.rules.get('elbv2-ssl-policy-weak')?.options }, { minimumTls: '1.3' });
     assert.equal(s.recommendedPolicies.elbv2, 'ELBSecurityPolicy-TLS13-1-3-2021-06');
     assert.deepEqual(s.allowedDomains, ['example.com', 'example.org']);
     assert.deepEqual(s.production.files, ['**/prod/**']);

@@ -146,7 +146,7 @@ describe('robustness: CLI config faults', function () {
     fs.mkdirSync(path.join(dir, '.cfn-tls-lint.yaml'));
     const r = await cli(['--format', 'json', 'a.yaml'], dir);
     assert.equal(r.status, 2);
-    assert.deepEqual(configLines(r.err), ['cfn-tls-lint: config error: .cfn-tls-lint.yaml:1: cannot read the config file (EISDIR)']);
+    assert.deepEqual(configLines(r.err), ['cfn-tls-lint: config error: .cfn-tls-lint.yaml:1: cannot read the config file: not a regular file (a folder)']);
     assert.ok(JSON.parse(r.out).files[0].diagnostics.length > 0);
   });
 

@@ -72,7 +72,10 @@ describe('robustness: safety of --fix writes', function () {
     const { dir, file } = tempFile('t.yaml', TEMPLATE);
     const opened: string[] = [];
     const renamed: [string, string][] = [];
-    await withFault('openSync', (real, ...a) => (opened.push(String(a[0])), (real as (...x: unknown[]) => unknown)(...a)), () =>
+    // Opens for writing only: the file is read through rules/src/node/read-file.ts (O_RDONLY).
+    const forWriting = (flags: unknown): boolean =>
+      typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0 : flags !== undefined && /[wa+]/.test(String(flags));
+    await withFault('openSync', (real, ...a) => (forWriting(a[1]) && opened.push(String(a[0])), (real as (...x: unknown[]) => unknown)(...a)), () =>
       withFault('renameSync', (real, ...a) => (renamed.push([String(a[0]), String(a[1])]), (real as (...x: unknown[]) => unknown)(...a)), () => cli(['--fix', 't.yaml'], dir)),
     );
     assert.ok(opened.some(isTemp), `opened ${opened.join(', ')}`);
