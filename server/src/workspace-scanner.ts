@@ -9,6 +9,7 @@ import { ExcludeMatcher } from './excludes';
 import type { Folder, Folders } from './folders';
 import type { EditorTemplateInventory } from './inventory-protocol';
 import type { Linter } from './linter';
+import { lintFailedDiagnostic } from './notices';
 import { Throttle, walkFolder } from './walk';
 import type { EditorSettings } from './settings';
 import { fileUri, isInside } from './uri';
@@ -51,7 +52,9 @@ interface ScanEntry {
   problems: number;
 }
 
-export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[] }, uri: string): Diagnostic[] {
+/** A lint's diagnostics for the client; a lint that failed says so instead (notices.ts). */
+export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[]; failed?: string }, uri: string): Diagnostic[] {
+  if (result.failed !== undefined) return [lintFailedDiagnostic(result.failed)];
   return result.diagnostics.filter((d) => !d.suppressed).map((d) => toLspDiagnostic(d, uri));
 }
 
