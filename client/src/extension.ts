@@ -6,6 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
+import { CrashRecovery } from './crash-recovery';
 import { registerInventory } from './inventory';
 import type { ScanSummary } from '../../server/src/workspace-scanner';
 
@@ -14,7 +15,6 @@ const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
 
 let client: LanguageClient | undefined;
 
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('CloudFormation TLS Lint');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -22,19 +22,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
+  const status = new StatusItem();
+  // Called only once the client runs, after `inventory` is set.
+  const recovery = new CrashRecovery(() => {
+    status.scanning(false);
+    inventory.scanning(false);
+  });
   const clientOptions: LanguageClientOptions = {
     // Any scheme: untitled buffers and virtual workspaces lint their open documents.
     documentSelector: [{ language: 'yaml' }, { language: 'json' }, { language: 'cloudformation' }, { pattern: '**/*.template' }, { pattern: '**/*.cfn.{yaml,yml,json}' }],
     outputChannel: output,
     diagnosticCollectionName: SOURCE,
     synchronize: { configurationSection: ['cfnTlsLint', 'files.exclude', 'search.exclude'] },
+    errorHandler: recovery,
   };
   client = new LanguageClient('cfnTlsLint', 'CloudFormation TLS Lint', serverOptions, clientOptions);
-  const status = new StatusItem();
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, status, recovery.attach(client));
   const inventory = registerInventory(context, client);
   client.onNotification('cfnTlsLint/didLint', (p: { ms: number }) => status.linted(p.ms));
   client.onNotification('cfnTlsLint/scan', (p: { state: string }) => {
+    recovery.scanSeen();
     status.scanning(p.state === 'started');
     inventory.scanning(p.state === 'started');
   });
@@ -58,6 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cfnTlsLint.restartServer', async () => {
       if (!client) return;
       output.appendLine('Restarting the server…');
+      recovery.manualRestart();
       await client.restart();
     }),
     vscode.languages.onDidChangeDiagnostics(() => status.schedule()),

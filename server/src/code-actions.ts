@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { docsUrl, MISSING_REASON_RULE, PARSE_ERROR_RULE } from '../../rules/src/index';
+import { MISSING_REASON_RULE, PARSE_ERROR_RULE } from '../../rules/src/index';
 import type { Diagnostic as EngineDiagnostic, Fix } from '../../rules/src/index';
 import { editsForFix, TextEdit as OffsetEdit } from '../../rules/src/edit/index';
 import { disableNextLineEdit } from '../../rules/src/edit/suppress-comment';
@@ -118,7 +118,8 @@ export async function codeActions(view: DocView, params: CodeActionParams, opts:
         title: `Show documentation for ${e.rule}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: `Show documentation for ${e.rule}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [docsUrl(e.rule)] },
+        // The rule id, not its URL: the server builds the URL (show-documentation.ts).
+        command: { title: `Show documentation for ${e.rule}`, command: SHOW_DOCUMENTATION_COMMAND, arguments: [e.rule] },
       });
     }
   }

@@ -17,6 +17,36 @@ export const SLOW_RESOURCE_TYPE = 'Custom::CfnTlsLintSlow';
 /** The test-only request (with the hooks on): lint counts, worker restarts and heap sizes. */
 export const TEST_STATS_REQUEST = 'cfnTlsLint/test/stats';
 
+/**
+ * The test-only request `{action}` that makes the idle lint worker fail on its own: `exit`
+ * (it exits, as after a native crash) or `hang` (its event loop blocks for good).
+ */
+export const TEST_WORKER_REQUEST = 'cfnTlsLint/test/worker';
+export type WorkerTestAction = 'exit' | 'hang';
+/** The exit code of a worker that exits on purpose. */
+export const INJECTED_EXIT_CODE = 71;
+
+/**
+ * Faults of a whole lint, outside any rule, asked for by a comment in the document:
+ * `# cfn-tls-lint-test-fault: throw` (the worker throws), `exit` (the worker exits mid-lint),
+ * `exit-once <file>` (exits only if it can create `<file>`, so a retry succeeds), `unclonable`
+ * (the result cannot be posted back), `oom` (the worker allocates until its heap limit).
+ */
+export type JobFault = { kind: 'throw' | 'exit' | 'unclonable' | 'oom' } | { kind: 'exit-once'; flagFile: string };
+
+export function jobFault(text: string): JobFault | undefined {
+  const m = /# cfn-tls-lint-test-fault: (throw|exit-once|exit|unclonable|oom)(?: (\S+))?/.exec(text);
+  if (!m) return undefined;
+  if (m[1] === 'exit-once') return m[2] ? { kind: 'exit-once', flagFile: m[2] } : undefined;
+  return { kind: m[1] as 'throw' | 'exit' | 'unclonable' | 'oom' };
+}
+
+/** The lint worker's heap limit in tests (`CFN_TLS_LINT_TEST_WORKER_HEAP_MB`), so that `oom` dies quickly. */
+export function testWorkerHeapMb(): number | undefined {
+  const mb = Number(process.env.CFN_TLS_LINT_TEST_WORKER_HEAP_MB);
+  return faultInjectionEnabled() && Number.isInteger(mb) && mb > 0 ? mb : undefined;
+}
+
 function meta(id: string, summary: string, type: string): RuleMeta {
   return { id, severity: 'warning', summary, fixable: false, peers: [], resourceTypes: [type] };
 }

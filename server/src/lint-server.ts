@@ -5,11 +5,13 @@ import {
   CodeActionKind,
   Connection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   ExecuteCommandParams,
   ExecuteCommandRequest,
   FileChangeType,
   InitializeParams,
   InitializeResult,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
@@ -26,9 +28,11 @@ import { Folder, Folders } from './folders';
 import { hover } from './hover';
 import { INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams } from './inventory-protocol';
 import { InventoryService } from './inventory-service';
-import { faultInjectionEnabled, TEST_STATS_REQUEST } from './fault-injection';
+import { faultInjectionEnabled, TEST_STATS_REQUEST, TEST_WORKER_REQUEST, WorkerTestAction } from './fault-injection';
 import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
+import { notLintedDiagnostic } from './notices';
+import { documentationUri, quoteArgument } from './show-documentation';
 import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
 
@@ -132,6 +136,11 @@ export class LintServer {
     this.scanner.listener = this.inventory;
   }
 
+  /** Whether the client asked the server to shut down (an exit is then expected, with code 0). */
+  get shutdownRequested(): boolean {
+    return this.shuttingDown;
+  }
+
   listen(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
@@ -175,21 +184,46 @@ export class LintServer {
     c.onCodeActionResolve(async (action, token) => (await this.request('code action', token, () => this.resolveAction(action, token))) ?? action);
     // Not onExecuteCommand: it drops `workDoneToken` from the params before the handler can tell whether
     // the client sent one (the scan reports on the client's token when there is one, else creates its own).
-    c.onRequest(ExecuteCommandRequest.type, (p: ExecuteCommandParams, token: CancellationToken) => this.guard('command', async () => {
-      if (p.command === SHOW_DOCUMENTATION_COMMAND) {
-        const url = String(p.arguments?.[0] ?? '');
-        if (this.caps.showDocument) await c.window.showDocument({ uri: url, external: true });
-        else void c.window.showInformationMessage(`cfn-tls-lint documentation: ${url}`);
-        return true;
-      }
+    c.onRequest(ExecuteCommandRequest.type, (p: ExecuteCommandParams, token: CancellationToken) => {
+      // Outside `guard`: a refused argument is answered with an error, not logged as a server failure.
+      if (p.command === SHOW_DOCUMENTATION_COMMAND) return this.showDocumentation(p.arguments?.[0]);
+      return this.command(p, token);
+    });
+    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) => this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)));
+    if (faultInjectionEnabled()) {
+      c.onRequest(TEST_STATS_REQUEST, () => this.testStats());
+      c.onRequest(TEST_WORKER_REQUEST, (p: { action: WorkerTestAction }) => this.linter.failWorkerForTest(p.action));
+    }
+    c.listen();
+  }
+
+  private command(p: ExecuteCommandParams, token: CancellationToken): Promise<unknown> {
+    const c = this.connection;
+    return this.guard('command', async () => {
       // A cancelled scan answers with its summary (cancelled: true), so the client can say so.
       if (p.command === SCAN_COMMAND) return this.scanOnCommand({ token, progress: p.workDoneToken !== undefined ? c.window.attachWorkDoneProgress(p.workDoneToken) : undefined });
       if (p.command === INVENTORY_COMMAND) return { markdown: await this.inventory.markdown() };
       return null;
-    }));
-    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) => this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)));
-    if (faultInjectionEnabled()) c.onRequest(TEST_STATS_REQUEST, () => this.testStats());
-    c.listen();
+    });
+  }
+
+  /** Opens a rule's documentation; the argument must be a known rule id (show-documentation.ts). */
+  private async showDocumentation(ruleId: unknown): Promise<boolean> {
+    const uri = documentationUri(ruleId, this.linter.registry);
+    if (!uri) {
+      const arg = quoteArgument(ruleId);
+      this.log.warn(`cfn-tls-lint: refused to show documentation for ${arg}: not the id of a rule`);
+      throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_DOCUMENTATION_COMMAND} takes the id of a rule; ${arg} is not one`);
+    }
+    if (!this.caps.showDocument) {
+      void this.connection.window.showInformationMessage(`cfn-tls-lint documentation: ${uri}`);
+      return true;
+    }
+    try {
+      return (await this.connection.window.showDocument({ uri, external: true })).success;
+    } catch {
+      return false;
+    }
   }
 
   // ---------------------------------------------------------------------------------------
@@ -494,8 +528,10 @@ export class LintServer {
       return;
     }
     this.inventory.changed();
-    if (!outcome) return; // the lint could not run (logged): the previous diagnostics stay
+    if (!outcome) return; // dropped, or the server is shutting down
     const diagnostics = lspDiagnostics(outcome, uri);
+    const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, cur.snap.doc.getText()) : undefined;
+    if (notLinted) diagnostics.push(notLinted);
     this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
     void this.connection.sendNotification(DID_LINT_NOTIFICATION, { uri, version: cur.snap.version, problems: diagnostics.length, ms: Math.round(performance.now() - started) });
   }
@@ -550,7 +586,8 @@ export class LintServer {
       if (lint) {
         if (snap.view?.lint !== lint) {
           const merged: LintResult = { ...snap.parse, diagnostics: outcome?.diagnostics ?? [], ruleFailures: outcome?.ruleFailures ?? [] };
-          if (outcome) {
+          // A lint that failed knows nothing of the text: the parse's answer stands.
+          if (outcome && outcome.failed === undefined) {
             merged.template = outcome.template;
             merged.skipped = outcome.skipped;
           }

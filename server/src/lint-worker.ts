@@ -1,4 +1,5 @@
 import { Worker } from 'worker_threads';
+import type { WorkerTestAction } from './fault-injection';
 import { FromWorker, Job, JobResult, PROGRESS_RULE, PROGRESS_SEQ, PROGRESS_WORDS, ToWorker } from './worker-protocol';
 
 /** How often the watchdog looks at the worker while it runs a job. */
@@ -7,8 +8,22 @@ const WATCH_INTERVAL_MS = 100;
 const PHASE_LIMIT_MS = 30_000;
 /** A worker that crashes this many times in a row before it is ready is given up on. */
 const MAX_FAILED_STARTS = 3;
+/** A worker not ready after this long (loading the bundle takes well under a second) is stuck starting. */
+const START_LIMIT_MS = 20_000;
+/** A ready worker takes a job at once; one that has not after this long is stuck (its event loop is blocked). */
+const PICKUP_LIMIT_MS = 2000;
 /** The worker's own heap limit: a rule that eats memory kills the worker, not the server. */
 const WORKER_HEAP_MB = 2048;
+/** Stops with no rule to blame (crashes, hangs outside the rules) counted for the back-off… */
+const STOP_WINDOW_MS = 60_000;
+/** …which starts at this many stops in the window: the next start waits 1 s, then 2 s, 4 s, … */
+const BACKOFF_FROM = 3;
+const MAX_BACKOFF_MS = 30_000;
+
+/** How long to wait before starting a new worker after `stops` unexplained stops in the window. */
+function restartDelayMs(stops: number): number {
+  return stops < BACKOFF_FROM ? 0 : Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (stops - BACKOFF_FROM));
+}
 
 /** How long a rule may run without returning before its worker is stopped: past the engine's budget, with room for a slow machine. */
 export function ruleLimitMs(budgetMs: number): number {
@@ -36,6 +51,7 @@ type Priority = 'now' | 'background';
 interface Pending {
   id: number;
   job: Job;
+  priority: Priority;
   /** Checked before the job starts: a job nobody wants any more is dropped (resolves undefined). */
   stale?: () => boolean;
   resolve: (v: unknown) => void;
@@ -45,6 +61,8 @@ interface Pending {
 interface Running extends Pending {
   seq: number;
   since: number;
+  /** The worker has taken the job (its progress counter moved since the job was posted). */
+  taken: boolean;
 }
 
 /**
@@ -52,7 +70,10 @@ interface Running extends Pending {
  * open documents go before the workspace scan's. A watchdog reads the worker's shared progress
  * words: when one rule runs past `ruleLimitMs` (or the rest of a job past 30 s) it terminates the
  * worker, fails the job with `WorkerStopped` naming the rule, and starts a fresh worker for the
- * rest of the queue. A worker that dies (out of memory, a native crash) is restarted the same way.
+ * rest of the queue. A worker that dies (out of memory, a native crash), busy or idle, is
+ * replaced at once the same way, and so is one that does not take a job within 2 s (stuck while
+ * idle; that job never ran, so it is posted again). Stops with no rule to blame back off when
+ * they repeat (`restartDelayMs`), so a worker that keeps dying does not restart in a loop.
  */
 export class LintWorkerHost {
   private worker: Worker | undefined;
@@ -68,12 +89,18 @@ export class LintWorkerHost {
   private readonly statsWaiters = new Map<number, (heap: number | undefined) => void>();
   private nextId = 1;
   private disposed = false;
+  private startedAt = 0;
+  /** When unexplained stops happened (for the back-off), and the pending delayed start. */
+  private unexplainedStops: number[] = [];
+  private delayedStart: NodeJS.Timeout | undefined;
   /** Workers stopped or lost since the server started. */
   restarts = 0;
 
   constructor(
     private readonly script: string,
     private readonly log: (message: string) => void,
+    /** Heap limit of the worker (tests make it small to reach it quickly). */
+    private readonly heapMb = WORKER_HEAP_MB,
   ) {}
 
   /** Starts the worker ahead of the first job (its start-up overlaps the editor's). */
@@ -85,7 +112,7 @@ export class LintWorkerHost {
   run<J extends Job>(job: J, priority: Priority, stale?: () => boolean): Promise<JobResult[J['kind']] | undefined> {
     if (this.unavailable) return Promise.reject(new WorkerUnavailable(this.unavailable));
     return new Promise<JobResult[J['kind']] | undefined>((resolve, reject) => {
-      const p: Pending = { id: this.nextId++, job, stale, resolve: resolve as (v: unknown) => void, reject };
+      const p: Pending = { id: this.nextId++, job, priority, stale, resolve: resolve as (v: unknown) => void, reject };
       (priority === 'now' ? this.urgent : this.background).push(p);
       this.pump();
     });
@@ -109,8 +136,16 @@ export class LintWorkerHost {
     });
   }
 
+  /** The fault-injection hooks: the idle worker exits or blocks on its own (server/src/fault-injection.ts). */
+  failWorkerForTest(action: WorkerTestAction): boolean {
+    if (!this.worker || !this.ready) return false;
+    this.worker.postMessage({ type: 'test', action } satisfies ToWorker);
+    return true;
+  }
+
   dispose(): void {
     this.disposed = true;
+    if (this.delayedStart) clearTimeout(this.delayedStart);
     this.stopWatchdog();
     const gone = new WorkerUnavailable('the server is shutting down');
     for (const p of [...this.urgent.splice(0), ...this.background.splice(0)]) p.reject(gone);
@@ -132,7 +167,7 @@ export class LintWorkerHost {
         // Never the parent's stdout: over stdio that is the LSP channel.
         stdout: true,
         stderr: true,
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
       });
     } catch (e) {
       this.giveUp(`the lint worker cannot start (${(e as Error).message})`);
@@ -140,6 +175,7 @@ export class LintWorkerHost {
     }
     this.worker = w;
     this.ready = false;
+    this.startedAt = performance.now();
     w.stdout.on('data', (d: Buffer) => this.log(`cfn-tls-lint worker: ${d.toString().trimEnd()}`));
     w.stderr.on('data', (d: Buffer) => this.log(`cfn-tls-lint worker: ${d.toString().trimEnd()}`));
     w.on('message', (m: FromWorker) => this.onMessage(w, m));
@@ -179,7 +215,7 @@ export class LintWorkerHost {
     this.pump();
   }
 
-  /** The worker died (not stopped by the watchdog, which detaches it first). */
+  /** The worker died, busy or idle (not stopped by the watchdog, which detaches it first). */
   private onExit(w: Worker, why: string): void {
     if (w !== this.worker) return;
     this.worker = undefined;
@@ -190,8 +226,38 @@ export class LintWorkerHost {
       this.failCurrent(undefined, false, why);
       return;
     }
-    this.failCurrent(this.runningRule(), true, `the lint worker died (${why})`);
-    this.pump();
+    const busy = this.current !== undefined;
+    const rule = busy ? this.runningRule() : undefined;
+    this.failCurrent(rule, true, `the lint worker died (${why})`);
+    const plan = this.restart(rule === undefined);
+    // A rule to blame is the caller's to report (and skip); anything else is said here.
+    if (!rule) this.log(`cfn-tls-lint: the lint worker died ${busy ? 'during a lint, outside any rule' : 'while idle'} (${why}); ${plan}`);
+  }
+
+  /**
+   * Starts the next worker: at once, or after a back-off when stops nobody can explain repeat
+   * (a worker that keeps dying must not restart in a loop). Returns what happens, for the log.
+   */
+  private restart(unexplained: boolean): string {
+    let delay = 0;
+    if (unexplained) {
+      const now = performance.now();
+      this.unexplainedStops = this.unexplainedStops.filter((t) => now - t < STOP_WINDOW_MS);
+      this.unexplainedStops.push(now);
+      delay = restartDelayMs(this.unexplainedStops.length);
+    }
+    if (delay === 0) {
+      this.ensureWorker();
+      this.pump();
+      return 'a new one is started';
+    }
+    this.delayedStart = setTimeout(() => {
+      this.delayedStart = undefined;
+      this.ensureWorker();
+      this.pump();
+    }, delay);
+    this.delayedStart.unref();
+    return `it stopped ${this.unexplainedStops.length} times in the last minute with no rule to blame, so the next one starts in ${delay / 1000} s (lints wait until then)`;
   }
 
   private runningRule(): string | undefined {
@@ -209,7 +275,8 @@ export class LintWorkerHost {
   }
 
   private pump(): void {
-    while (!this.current && !this.disposed && !this.unavailable) {
+    // During a back-off the queue waits for the delayed start.
+    while (!this.current && !this.disposed && !this.unavailable && !this.delayedStart) {
       const next = this.urgent.shift() ?? this.background.shift();
       if (!next) return;
       if (next.stale?.()) {
@@ -221,7 +288,7 @@ export class LintWorkerHost {
         next.reject(new WorkerUnavailable(this.unavailable ?? 'no lint worker'));
         continue;
       }
-      this.current = { ...next, seq: Atomics.load(this.progress, PROGRESS_SEQ), since: performance.now() };
+      this.current = { ...next, seq: Atomics.load(this.progress, PROGRESS_SEQ), since: performance.now(), taken: false };
       w.postMessage({ type: 'job', id: next.id, job: next.job } satisfies ToWorker);
       this.startWatchdog();
     }
@@ -246,22 +313,60 @@ export class LintWorkerHost {
     if (seq !== cur.seq) {
       cur.seq = seq;
       cur.since = now;
+      cur.taken = true;
       return;
     }
     // A worker still starting up has not begun the job: its clock starts at `ready`.
     if (!this.ready) {
       cur.since = now;
+      if (now - this.startedAt > START_LIMIT_MS) this.stopStuckStart();
+      return;
+    }
+    if (!cur.taken) {
+      if (now - cur.since > PICKUP_LIMIT_MS) this.stopStuckIdle(cur);
       return;
     }
     const rule = this.runningRule();
     const limit = rule ? ruleLimitMs(cur.job.budgetMs) : PHASE_LIMIT_MS;
     if (now - cur.since <= limit) return;
-    // Stopped: detach the worker first, so its exit is not taken for a crash.
+    this.terminate();
+    const why = rule ? `rule ${rule} ran for ${Math.round(now - cur.since)} ms without returning` : `a lint ran for ${Math.round(now - cur.since)} ms outside any rule`;
+    this.failCurrent(rule, false, why);
+    const plan = this.restart(rule === undefined);
+    if (!rule) this.log(`cfn-tls-lint: the lint worker was stopped: ${why}; ${plan}`);
+  }
+
+  /** Detaches the worker first, so that its exit is not taken for a crash, then stops it. */
+  private terminate(): void {
     const w = this.worker;
     this.worker = undefined;
     this.restarts++;
     void w?.terminate();
-    this.failCurrent(rule, false, rule ? `rule ${rule} ran for ${Math.round(now - cur.since)} ms without returning` : `a lint ran for ${Math.round(now - cur.since)} ms outside any rule`);
-    this.pump();
+  }
+
+  /** The worker did not take a job: it is stuck between jobs. The job never ran, so it goes first on the new worker. */
+  private stopStuckIdle(cur: Running): void {
+    this.terminate();
+    this.current = undefined;
+    this.stopWatchdog();
+    (cur.priority === 'now' ? this.urgent : this.background).unshift(cur);
+    const plan = this.restart(true);
+    this.log(`cfn-tls-lint: the lint worker was stopped: it did not take a job for ${PICKUP_LIMIT_MS} ms (stuck while idle); ${plan}, and runs the job`);
+  }
+
+  /** The worker never became ready: counts as a failed start. */
+  private stopStuckStart(): void {
+    this.terminate();
+    const why = `not ready after ${START_LIMIT_MS / 1000} s`;
+    if (++this.failedStarts >= MAX_FAILED_STARTS) {
+      this.giveUp(`the lint worker could not start ${MAX_FAILED_STARTS} times (${why})`);
+      this.failCurrent(undefined, false, why);
+      return;
+    }
+    const cur = this.current;
+    this.current = undefined;
+    this.stopWatchdog();
+    if (cur) (cur.priority === 'now' ? this.urgent : this.background).unshift(cur);
+    this.log(`cfn-tls-lint: the lint worker was stopped: ${why}; ${this.restart(true)}`);
   }
 }

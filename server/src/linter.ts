@@ -1,13 +1,18 @@
-import { ALL_RULES, DEFAULT_SETTINGS, defaultRegistry, lintText, LintResult, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
+import { ALL_RULES, DEFAULT_SETTINGS, defaultRegistry, lintText, LintResult, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
 import { fixAll } from '../../rules/src/edit/index';
 import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
-import { FAULT_RULES, faultInjectionEnabled } from './fault-injection';
+import { looksBinary } from '../../rules/src/parse/detect';
+import { FAULT_RULES, faultInjectionEnabled, testWorkerHeapMb, WorkerTestAction } from './fault-injection';
 import { templateInventory } from './inventory';
 import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
 import type { Log } from './log';
-import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome } from './worker-protocol';
+import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 
-export type { LintOutcome } from './worker-protocol';
+/** A lint as the server gets it: the worker's outcome, or why the document could not be linted. */
+export interface LintOutcome extends WorkerLintOutcome {
+  /** Set when the lint failed outside any rule, even when tried again: the reason, in a few words. */
+  failed?: string;
+}
 
 /**
  * Time budget per rule per document in the editor (the engine's RuleTimeout; the CLI's is
@@ -17,6 +22,25 @@ export type { LintOutcome } from './worker-protocol';
 export const EDITOR_RULE_BUDGET_MS = 1000;
 /** A rule that hangs on this many documents is skipped on every document until the server restarts. */
 const HUNG_DOCUMENTS_LIMIT = 3;
+/** Tries of a lint that fails outside any rule (the worker throws or dies, its result cannot be cloned): one retry. */
+const ATTEMPTS = 2;
+
+/** A lint that failed outside any rule on every try. */
+class LintFailed {
+  constructor(readonly reason: string) {}
+}
+
+/** The reason of a failure, in one line: the first line of an error's stack is its message. */
+function failureReason(e: unknown): string {
+  const text = e instanceof WorkerStopped ? e.message : e instanceof Error ? e.message : String(e);
+  // Without a final full stop: the reason goes inside a sentence.
+  const line = text.split('\n')[0].replace(/\.+$/, '');
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+function failedOutcome(reason: string): LintOutcome {
+  return { template: false, diagnostics: [], ruleFailures: [], failed: reason };
+}
 
 export interface LintRequest {
   /** A workspace-scan or report lint: waits behind the open documents' lints. */
@@ -56,7 +80,12 @@ export class Linter {
     private readonly log: Log,
     workerScript: string | undefined,
   ) {
-    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m));
+    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m), testWorkerHeapMb());
+  }
+
+  /** The fault-injection hooks: makes the idle worker exit or block; false without a ready worker. */
+  failWorkerForTest(action: WorkerTestAction): boolean {
+    return this.host?.failWorkerForTest(action) ?? false;
   }
 
   start(): void {
@@ -89,10 +118,16 @@ export class Linter {
     }
   }
 
-  /** The rules' findings on a text; undefined when the lint was dropped as stale or could not run (logged). */
+  /**
+   * The rules' findings on a text, or (`failed`) why it could not be linted; undefined when the
+   * lint was dropped as stale or the server is shutting down.
+   */
   async lint(text: string, fileName: string, settings: Settings, uri: string, req: LintRequest = {}): Promise<LintOutcome | undefined> {
+    // The engine refuses these at once: no need to copy megabytes to the worker for that.
+    if (text.length > MAX_TEMPLATE_BYTES || looksBinary(text)) return this.lintHere(text, fileName, settings, uri, req);
     const outcome = await this.inWorker<LintJob>({ kind: 'lint', text, fileName, settings, inventory: req.inventory }, uri, req);
     if (outcome === 'inProcess') return this.lintHere(text, fileName, settings, uri, req);
+    if (outcome instanceof LintFailed) return failedOutcome(outcome.reason);
     if (outcome && !req.background) this.lints++;
     if (outcome) this.logFailures(outcome.ruleFailures, uri);
     return outcome;
@@ -101,6 +136,7 @@ export class Linter {
   /** The text after every safe fix (of one rule, or all); undefined when it could not be computed (logged). */
   async fixedText(text: string, fileName: string, settings: Settings, uri: string, rule?: string): Promise<string | undefined> {
     const r = await this.inWorker<FixAllJob>({ kind: 'fixAll', text, fileName, settings, rule }, uri, {});
+    if (r instanceof LintFailed) return undefined;
     if (r !== 'inProcess') return r?.text;
     return fixAll(text, (t) => {
       const l = lintText(t, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
@@ -108,8 +144,9 @@ export class Linter {
     }).text;
   }
 
-  private async inWorker<J extends Job>(job: Omit<J, 'budgetMs' | 'skip'>, uri: string, req: LintRequest): Promise<JobResult[J['kind']] | undefined | 'inProcess'> {
-    // Each hang drops one more rule: the loop ends.
+  private async inWorker<J extends Job>(job: Omit<J, 'budgetMs' | 'skip'>, uri: string, req: LintRequest): Promise<JobResult[J['kind']] | undefined | 'inProcess' | LintFailed> {
+    let failures = 0;
+    // Each hang drops one more rule, and a failure outside the rules is tried once more: the loop ends.
     for (;;) {
       const host = this.host;
       if (!host) return 'inProcess';
@@ -126,9 +163,17 @@ export class Linter {
           this.ruleHung(e.rule, uri, e);
           continue;
         }
-        const message = e instanceof Error ? e.message : String(e);
-        this.log.errorOnce(`${job.kind} ${message}`, `cfn-tls-lint: linting ${uri} failed: ${message} (its previous results are kept)`);
-        return undefined;
+        // Outside any rule: the worker threw or died, or its result could not be posted back.
+        const reason = failureReason(e);
+        const what = job.kind === 'fixAll' ? 'fixing' : 'linting';
+        if (++failures < ATTEMPTS) {
+          this.log.error(`cfn-tls-lint: ${what} ${uri} failed outside any rule (${reason}); trying once more`);
+          continue;
+        }
+        const detail = e instanceof Error && !(e instanceof WorkerStopped) ? e.message : reason;
+        const said = job.kind === 'lint' ? 'a diagnostic at the top of the file says so; ' : '';
+        this.log.errorOnce(`${job.kind} ${reason}`, `cfn-tls-lint: ${what} ${uri} failed again, so it is given up (${said}please report this): ${detail}`);
+        return new LintFailed(reason);
       }
     }
   }
@@ -155,8 +200,9 @@ export class Linter {
     try {
       r = lintText(text, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
     } catch (e) {
-      this.log.errorOnce(`lint ${(e as Error).message}`, `cfn-tls-lint: linting ${uri} failed: ${(e as Error).stack ?? e}`);
-      return undefined;
+      // Deterministic on the main thread: no second try.
+      this.log.errorOnce(`lint ${failureReason(e)}`, `cfn-tls-lint: linting ${uri} failed: ${(e as Error).stack ?? e}`);
+      return failedOutcome(failureReason(e));
     }
     if (!req.background) this.lints++;
     this.logFailures(r.ruleFailures, uri);

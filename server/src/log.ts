@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
+import { inspect } from 'util';
 
 /** The output channel (window/logMessage), with messages that are worth saying once only. */
 export class Log {
@@ -25,4 +26,15 @@ export class Log {
     this.said.add(key);
     return true;
   }
+}
+
+/** console.* into the client's log (window/logMessage), as vscode-languageserver does for the stdio connections it makes. */
+export function routeConsoleToClient(connection: Connection): void {
+  const text = (args: unknown[]): string => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  console.log = (...args: unknown[]) => connection.console.log(text(args));
+  console.info = (...args: unknown[]) => connection.console.info(text(args));
+  console.debug = (...args: unknown[]) => connection.console.log(text(args));
+  console.dir = (item: unknown) => connection.console.log(inspect(item));
+  console.warn = (...args: unknown[]) => connection.console.warn(text(args));
+  console.error = (...args: unknown[]) => connection.console.error(text(args));
 }

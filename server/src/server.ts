@@ -6,17 +6,23 @@
  */
 import { isMainThread } from 'worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { exitWhenInputBreaks } from './input-watch';
 import { LintServer } from './lint-server';
+import { routeConsoleToClient } from './log';
+import { transportFromArgs } from './transport';
 import { runWorker } from './worker-thread';
 
 if (!isMainThread) {
   runWorker();
 } else {
-  if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'))) {
-    process.argv.push('--stdio');
-  }
-  const connection = createConnection(ProposedFeatures.all);
+  const transport = transportFromArgs(process.argv.slice(2));
+  const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
+  // Over stdio, stdout is the LSP channel: a stray console.log must not write into it.
+  if (transport.stdin) routeConsoleToClient(connection);
   process.on('uncaughtException', (e) => connection.console.error(`cfn-tls-lint: uncaught exception: ${e.stack ?? e.message}`));
   process.on('unhandledRejection', (e) => connection.console.error(`cfn-tls-lint: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
-  new LintServer(connection, __filename).listen();
+  const server = new LintServer(connection, __filename);
+  // Before the reader listens (the same tick: no byte is missed), so that a framing error is named as such.
+  exitWhenInputBreaks(transport, connection, () => server.shutdownRequested);
+  server.listen();
 }

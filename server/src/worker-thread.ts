@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'worker_threads';
 import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry } from '../../rules/src/index';
 import { fixAll } from '../../rules/src/edit/index';
 import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
-import { FAULT_RULES, faultInjectionEnabled } from './fault-injection';
+import * as fs from 'fs';
+import { FAULT_RULES, faultInjectionEnabled, INJECTED_EXIT_CODE, jobFault, WorkerTestAction } from './fault-injection';
 import { templateInventory } from './inventory';
 import { FromWorker, Job, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
 
@@ -37,8 +38,11 @@ export function runWorker(): void {
 
   const lint = (job: Job, text: string): LintResult => lintText(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });
 
+  const hooks = faultInjectionEnabled();
+
   const run = (job: Job): LintOutcome | { text: string } => {
     skip = new Set(job.skip);
+    if (hooks) injectJobFault(job.text);
     if (job.kind === 'fixAll') {
       const only = job.rule;
       const out = fixAll(job.text, (text) => {
@@ -50,23 +54,71 @@ export function runWorker(): void {
     const r = lint(job, job.text);
     const outcome: LintOutcome = { template: r.template, skipped: r.skipped, diagnostics: r.diagnostics, ruleFailures: r.ruleFailures };
     if (job.inventory) outcome.inventory = templateInventory({ ...job.inventory, result: r, settings: job.settings }) ?? null;
+    // A result postMessage cannot clone (the fault hooks' `unclonable`).
+    if (hooks && jobFault(job.text)?.kind === 'unclonable') (outcome as { unclonable?: unknown }).unclonable = () => undefined;
     return outcome;
   };
 
   port.on('message', (m: ToWorker) => {
+    if (m.type === 'test') {
+      if (hooks) failWhileIdle(m.action);
+      return;
+    }
     if (m.type === 'stats') {
       (globalThis as { gc?: () => void }).gc?.();
       send({ type: 'stats', id: m.id, heapUsed: process.memoryUsage().heapUsed });
       return;
     }
+    const failed = (e: unknown): FromWorker => ({ type: 'failed', id: m.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    // The progress counter moves on taking the job and on leaving it, never after the reply: the
+    // main thread's next job must see it move only once this worker has taken that job.
+    enter(-1);
+    let reply: FromWorker;
+    try {
+      reply = { type: 'done', id: m.id, value: run(m.job) };
+    } catch (e) {
+      reply = failed(e);
+    }
     enter(-1);
     try {
-      send({ type: 'done', id: m.id, value: run(m.job) });
+      send(reply);
     } catch (e) {
-      send({ type: 'failed', id: m.id, message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    } finally {
-      enter(-1);
+      // A result postMessage cannot clone (DataCloneError).
+      send(failed(e));
     }
   });
   send({ type: 'ready', rules: rules.map((r) => r.meta.id) });
+}
+
+/** The fault hooks' faults of a whole lint, outside any rule (server/src/fault-injection.ts). */
+function injectJobFault(text: string): void {
+  const fault = jobFault(text);
+  if (!fault) return;
+  if (fault.kind === 'throw') throw new Error('injected engine fault (outside any rule)');
+  if (fault.kind === 'exit') process.exit(INJECTED_EXIT_CODE);
+  if (fault.kind === 'exit-once' && createdNow(fault.flagFile)) process.exit(INJECTED_EXIT_CODE);
+  if (fault.kind === 'oom') {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(1 << 20).fill(hog.length));
+  }
+}
+
+function createdNow(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An exit (as after a native crash) or an event loop blocked for good, at once: a job posted
+ * after this message is never taken.
+ */
+function failWhileIdle(action: WorkerTestAction): void {
+  if (action === 'exit') process.exit(INJECTED_EXIT_CODE);
+  for (;;) {
+    // blocked: only terminate() ends this thread
+  }
 }

@@ -11,6 +11,7 @@ import { toLspDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
 import type { EditorTemplateInventory } from './inventory-protocol';
 import type { Linter } from './linter';
+import { lintFailedDiagnostic } from './notices';
 import { Throttle } from './throttle';
 import type { EditorSettings } from './settings';
 import { fileUri, isInside } from './uri';
@@ -55,7 +56,9 @@ interface ScanEntry {
   problems: number;
 }
 
-export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[] }, uri: string): Diagnostic[] {
+/** A lint's diagnostics for the client; a lint that failed says so instead (notices.ts). */
+export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[]; failed?: string }, uri: string): Diagnostic[] {
+  if (result.failed !== undefined) return [lintFailedDiagnostic(result.failed)];
   return result.diagnostics.filter((d) => !d.suppressed).map((d) => toLspDiagnostic(d, uri));
 }
 

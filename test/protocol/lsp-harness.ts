@@ -100,6 +100,8 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private exited = false;
+  /** The server's exit code once it has exited (null when a signal ended it). */
+  exitCode: number | null | undefined;
   stderr = '';
   /** Delays the answers to workspace/configuration (to hold a request in the server while the test cancels it). */
   configDelayMs = 0;
@@ -122,7 +124,8 @@ export class LspClient {
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(conn, child, opts);
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
-    child.on('exit', () => {
+    child.on('exit', (code) => {
+      client.exitCode = code;
       client.exited = true;
       client.poke();
     });
@@ -189,6 +192,7 @@ export class LspClient {
     });
     c.onRequest('client/registerCapability', (p: RegistrationParams) => {
       this.registrations.push(p);
+      this.poke();
       return null;
     });
     c.onRequest('window/workDoneProgress/create', (p: { token: ProgressToken }) => {
@@ -392,6 +396,23 @@ export class LspClient {
       });
     });
     this.conn.dispose();
+  }
+
+  /** Writes bytes to the server's stdin as they are, bypassing the JSON-RPC framing. */
+  writeRaw(bytes: string | Buffer): Promise<void> {
+    return new Promise((resolve, reject) => this.child.stdin!.write(bytes, (e) => (e ? reject(e) : resolve())));
+  }
+
+  /** Resolves with the exit code once the server has exited; fails after `timeoutMs`. */
+  waitForExit(timeoutMs: number): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      if (this.exited) return resolve(this.exitCode ?? null);
+      const t = setTimeout(() => reject(new Error(`the server still runs after ${timeoutMs} ms\nstderr: ${this.stderr}`)), timeoutMs);
+      this.child.once('exit', (code) => {
+        clearTimeout(t);
+        resolve(code);
+      });
+    });
   }
 
   get alive(): boolean {

@@ -257,4 +257,42 @@ describe('cfn-tls-lint in VS Code: a folder workspace', function () {
       await U.waitForDiagnostics(closed, isWarning, `${WEAK_RULE} back after the config is deleted (scanned file)`);
     });
   });
+
+  // Last: it kills the server. The client restarts it (client/src/crash-recovery.ts), and the new
+  // server must bring every diagnostic back by itself.
+  describe('a server that dies', function () {
+    it('is restarted: the open document is linted in its current text, and the scanned workspace again', async function () {
+      const [pid] = U.serverPids();
+      if (!pid) {
+        console.log('      (skipped: no /proc to find the server process)');
+        this.skip();
+      }
+      const rel = 'restart.yaml';
+      fs.writeFileSync(U.fileUri(rel).fsPath, fs.readFileSync(U.fileUri('stacks/closed/never-opened.yaml').fsPath, 'utf8'));
+      const { uri, doc } = await U.open(rel);
+      await U.waitForDiagnostics(uri, U.hasRule(WEAK_RULE), `${WEAK_RULE} before the crash`);
+      const closed = U.fileUri('stacks/closed/never-opened.yaml');
+      await vscode.commands.executeCommand('cfnTlsLint.scanWorkspace');
+      await U.waitForDiagnostics(closed, U.hasRule(WEAK_RULE), `${WEAK_RULE} from the scan before the crash`);
+      // What the closed file shows from the crash on: the dead server's results go, the new one's come.
+      const seen = [];
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === closed.toString())) seen.push(U.rules(closed));
+      });
+      try {
+        process.kill(pid, 'SIGKILL');
+        // Edited while the server is down: the restarted server gets the current text.
+        await U.replaceText(doc, `SslPolicy: ${WEAK}`, 'SslPolicy: ELBSecurityPolicy-TLS-1-1-2017-01');
+        await U.waitForDiagnostics(uri, (l) => l.some((x) => U.codeOf(x) === WEAK_RULE && /TLS 1\.1/.test(x.message)), `${WEAK_RULE} (TLS 1.1) for the text edited while the server was down`);
+        const fresh = await U.poll('a new server process', () => U.serverPids().find((p) => p !== pid));
+        assert.notStrictEqual(fresh, pid);
+        await U.waitForDiagnostics(closed, U.hasRule(WEAK_RULE), `${WEAK_RULE} for the closed file, from the new server's scan`);
+        assert.ok(seen.some((rules) => rules.length === 0), `the dead server's results were cleared first: ${JSON.stringify(seen)}`);
+      } finally {
+        sub.dispose();
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        fs.rmSync(U.fileUri(rel).fsPath, { force: true });
+      }
+    });
+  });
 });

@@ -2,6 +2,8 @@
 // that says what it waited for), never on fixed sleeps.
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
 
 const SOURCE = 'cfn-tls-lint';
@@ -165,6 +167,39 @@ async function activate() {
   return ext;
 }
 
+/**
+ * The process ids of this extension host's language servers (children running dist/server.js over
+ * IPC), read from /proc; empty where there is no /proc.
+ */
+function serverPids() {
+  if (!fs.existsSync('/proc/self/stat')) return [];
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name in parentheses: state, then the parent's pid.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const argv = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (ppid === process.pid && argv.includes('--node-ipc') && argv.some((a) => a.endsWith(path.join('dist', 'server.js')))) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** Resolves once `check()` returns something other than undefined; polls (for what has no event). */
+async function poll(what, check, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = check();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 function where() {
   return `VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.UIKind[vscode.env.uiKind]} UI${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}), extension host on Node ${process.version}`;
 }
@@ -173,4 +208,5 @@ module.exports = {
   SOURCE, EXTENSION_ID, WEAK_RULE, MISSING_RULE, WEAK, STRONG, DOCS, TIMEOUT,
   codeOf, ours, rules, describe, waitForDiagnostics, nextPublish, once, hasRule, lacksRule, none,
   folderUri, fileUri, open, rangeOf, replaceText, setText, codeActions, applyAction, hoverText, label, activate, where,
+  serverPids, poll,
 };
