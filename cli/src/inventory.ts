@@ -1,5 +1,6 @@
 /** `--inventory`: the certificate and endpoint inventory of the linted templates (docs/inventory.md). */
 import * as fs from 'fs';
+import { openablePath } from './byte-path';
 import { parseSource, Settings, Template } from '../../rules/src/index';
 import { keyRedactor } from '../../rules/src/engine/redact';
 import { buildInventory, inventoryCsv, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
@@ -14,7 +15,7 @@ import type { FileReport } from './format/report';
 function templateOf(r: FileReport): Template | string {
   let text: string;
   try {
-    text = fs.readFileSync(r.file, 'utf8');
+    text = fs.readFileSync(openablePath(r.file), 'utf8');
   } catch (e) {
     return `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
   }

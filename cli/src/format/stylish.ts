@@ -1,4 +1,5 @@
-import type { FileReport, Summary } from './report';
+import { printable } from './printable';
+import { fixableByFix, FileReport, Summary } from './report';
 
 const COLORS = { reset: '\u001b[0m', red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', underline: '\u001b[4m', bold: '\u001b[1m' };
 
@@ -9,15 +10,15 @@ export function formatStylish(reports: FileReport[], summary: Summary, color: bo
   for (const r of reports) {
     const shown = r.diagnostics;
     if (!shown.length && !r.readError && !r.skipped) continue;
-    out.push(c('underline', r.relPath));
-    if (r.readError) out.push(`  ${c('red', 'error')}  ${r.readError}`);
-    if (r.skipped) out.push(`  ${c('dim', 'skipped')}  ${r.skipped}`);
+    out.push(c('underline', printable(r.relPath)));
+    if (r.readError) out.push(`  ${c('red', 'error')}  ${printable(r.readError)}`);
+    if (r.skipped) out.push(`  ${c('dim', 'skipped')}  ${printable(r.skipped)}`);
     const rows = shown.map((d) => {
       const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const sev = d.severity === 'error' ? c('red', 'error') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info');
       const sevWidth = d.severity.length;
       const mark = d.suppressed ? c('dim', ' (suppressed)') : '';
-      return { pos, sev, sevWidth, msg: d.message + mark, rule: d.rule };
+      return { pos, sev, sevWidth, msg: printable(d.message) + mark, rule: d.rule };
     });
     const posW = Math.max(0, ...rows.map((x) => x.pos.length));
     const sevW = Math.max(0, ...rows.map((x) => x.sevWidth));
@@ -30,7 +31,9 @@ export function formatStylish(reports: FileReport[], summary: Summary, color: bo
   if (total > 0) {
     const line = `✖ ${total} problem${total === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}, ${summary.infos} info)`;
     out.push(c(summary.errors ? 'red' : 'yellow', c('bold', line)));
-    if (summary.fixable) out.push(c('dim', `  ${summary.fixable} of them can be fixed with --fix.`));
+    // What --fix will apply: a finding's first safe fix (an unsafe one is only offered in the editor).
+    const fixable = fixableByFix(reports);
+    if (fixable) out.push(c('dim', `  ${fixable} of them can be fixed with --fix.`));
   } else {
     out.push(c('dim', `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}: no problems.`));
   }
