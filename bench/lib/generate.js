@@ -184,4 +184,31 @@ function largeTemplate(lines) {
   return { text: L.join('\n') + '\n', lines: L.length, groups: i };
 }
 
-module.exports = { conditionsTemplate, checkExpectations, largeTemplate, STRONG, WEAK };
+/**
+ * B7: `listeners` HTTPS listeners with the weak policy and a certificate from a parameter: one
+ * safe fix each (elbv2-ssl-policy-weak), 13 lines each (16,000 listeners: 208,000 lines, 6.4 MB).
+ */
+function weakListenersTemplate(listeners) {
+  const L = ["AWSTemplateFormatVersion: '2010-09-09'", 'Parameters:', '  CertificateArn:', '    Type: String', 'Resources:'];
+  L.push('  LoadBalancer:', '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer', '    Properties:', '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]');
+  for (let i = 0; i < listeners; i++) {
+    L.push(
+      `  Listener${i}:`,
+      '    Type: AWS::ElasticLoadBalancingV2::Listener',
+      '    Properties:',
+      '      LoadBalancerArn: !Ref LoadBalancer',
+      '      Protocol: HTTPS',
+      `      Port: ${1000 + i}`,
+      `      SslPolicy: ${WEAK}`,
+      '      Certificates:',
+      '        - CertificateArn: !Ref CertificateArn',
+      '      DefaultActions:',
+      '        - Type: fixed-response',
+      '          FixedResponseConfig:',
+      "            StatusCode: '404'",
+    );
+  }
+  return { text: L.join('\n') + '\n', lines: L.length };
+}
+
+module.exports = { conditionsTemplate, checkExpectations, largeTemplate, weakListenersTemplate, STRONG, WEAK };

@@ -24,14 +24,47 @@ function relTo(baselineFile: string, file: string): string {
 export class BaselineError extends Error {}
 
 export function readBaseline(file: string): Set<string> {
-  let data: BaselineFile;
+  let text: string;
   try {
-    data = JSON.parse(readRegularTextSync(file, MAX_BASELINE_BYTES)) as BaselineFile;
+    text = readRegularTextSync(file, MAX_BASELINE_BYTES);
   } catch (e) {
+    if (e instanceof FileReadError && e.kind === 'too-large') {
+      throw new BaselineError(`baseline ${file} is more than any baseline needs (${MAX_BASELINE_BYTES / 1048576} MB)`);
+    }
     throw new BaselineError(`cannot read baseline ${file}: ${e instanceof FileReadError ? e.reason : (e as Error).message}`);
   }
-  if (!data || data.version !== 1 || !Array.isArray(data.findings)) throw new BaselineError(`${file} is not a cfn-tls-lint baseline (version 1)`);
-  return new Set(data.findings.map((f) => keyOf(f.file, f)));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    // Not the parser's message: it may quote the file.
+    const at = /position (\d+)/.exec((e as Error).message);
+    throw new BaselineError(`baseline ${file} is not valid JSON${at ? ` (at character ${at[1]})` : ''}`);
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw new BaselineError(`${file} is not a cfn-tls-lint baseline (version 1): ${problem}`);
+  return new Set((data as BaselineFile).findings.map((f) => keyOf(f.file, f)));
+}
+
+/** What is wrong with a parsed baseline, named without quoting it (it may hold anything); undefined when it is right. */
+function shapeProblem(data: unknown): string | undefined {
+  if (!isObject(data)) return 'the top level is not an object';
+  if (data.version !== 1) return '"version" is not 1';
+  if (!Array.isArray(data.findings)) return '"findings" is not a list';
+  for (const [i, f] of (data.findings as unknown[]).entries()) {
+    const where = `findings[${i}]`;
+    if (!isObject(f)) return `${where} is not an object`;
+    if (typeof f.file !== 'string') return `${where}: "file" is not a string`;
+    if (typeof f.rule !== 'string') return `${where}: "rule" is not a string`;
+    if (!Array.isArray(f.path) || !f.path.every((k) => typeof k === 'string' || (Number.isInteger(k) && (k as number) >= 0))) {
+      return `${where}: "path" is not a list of keys and indexes`;
+    }
+  }
+  return undefined;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Drops findings recorded in the baseline. */

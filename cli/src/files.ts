@@ -69,10 +69,12 @@ export async function collectFiles(args: string[], cwd: string): Promise<FileLis
     }
     const scan = picomatch.scan(arg);
     if (scan.isGlob) {
+      // The glob part is matched from its fixed base, so an absolute (`"/abs/path/*.yaml"`) or
+      // `../` glob works as a relative one does.
       const base = path.resolve(cwd, scan.base || '.');
-      const isMatch = picomatch(arg.replace(/\\/g, '/'), { dot: false });
+      const isMatch = picomatch(scan.glob.replace(/\\/g, '/'), { dot: false });
       const posix = (p: string): string => p.split(path.sep).join('/');
-      const found = fs.existsSync(base) ? await walk(base, (f) => isMatch(posix(path.relative(cwd, f))) || isMatch(posix(path.relative(base, f)))) : 0;
+      const found = fs.existsSync(base) ? await walk(base, (f) => isMatch(posix(path.relative(base, f)))) : 0;
       if (!found) list.missing.push(arg);
       continue;
     }

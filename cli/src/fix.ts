@@ -1,11 +1,12 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { fixAll, unifiedDiff } from '../../rules/src/edit/index';
 import type { LintResult } from '../../rules/src/index';
 import { parseSource } from '../../rules/src/index';
 import { isTemplateRoot } from '../../rules/src/parse/detect';
+import { collectGarbage } from './gc';
+import { FileChangedError, FolderNotWritableError, ReadOnlyError, replaceFileContent } from './replace-file';
 
-/** `--fix` / `--fix-dry-run` for one file: fix-all, then an atomic write or a diff. */
+/** `--fix` / `--fix-dry-run` for one file: fix-all, then a write that loses nobody's edit, or a diff. */
 
 export interface FixFileOptions {
   /** Absolute path. */
@@ -13,6 +14,8 @@ export interface FixFileOptions {
   /** Path shown to the user (diff headers, messages). */
   relPath: string;
   text: string;
+  /** The bytes `text` was decoded from (default: `text` as UTF-8); the file must still hold them when the fixes are written. */
+  bytes?: Buffer;
   dryRun: boolean;
   /** Lints a text of this file with its settings. */
   lint: (text: string) => LintResult;
@@ -29,94 +32,80 @@ export interface FixFileResult {
   diff?: string;
   /** Why the fixes were not written. */
   error?: string;
+  /** The file changed on disk after it was read: the report should describe it as it is now. */
+  changedOnDisk?: boolean;
+  /** Written, with something worth saying (mode bits the file could not keep). */
+  notice?: string;
+  /** The lint of `text`, when fix-all ended with one: the caller need not lint it again. */
+  lint?: LintResult;
 }
+
+/** Texts past this many characters get a garbage collection around each lint (gc.ts). */
+const LARGE_TEXT = 1 << 20;
 
 export function fixFile(o: FixFileOptions): FixFileResult {
   const unchanged: FixFileResult = { text: o.text, changed: false, applied: 0 };
-  const first = o.lint(o.text);
-  if (!first.template || !first.source || first.source.errors.length || !first.diagnostics.some((d) => d.fixes.some((f) => f.safe))) return unchanged;
-  let pending: LintResult | undefined = first; // the first pass reuses this lint
+  // A large text's lint leaves hundreds of MB of garbage, which V8 keeps while the heap may grow:
+  // collected before and after each one, `--fix` needs about the memory of one lint (gc.ts).
+  const lintOf = (t: string): LintResult => {
+    if (t.length <= LARGE_TEXT) return o.lint(t);
+    collectGarbage();
+    const r = o.lint(t);
+    collectGarbage();
+    return r;
+  };
+  let first: LintResult | undefined = lintOf(o.text);
+  if (!first.template || !first.source || first.source.errors.length || !first.diagnostics.some((d) => !d.suppressed && d.fixes.some((f) => f.safe))) {
+    return { ...unchanged, lint: first };
+  }
+  const bytes = o.bytes ?? Buffer.from(o.text, 'utf8');
+  // Bytes that are not UTF-8 were read as U+FFFD: writing the text back would change them too.
+  if (!bytes.equals(Buffer.from(o.text, 'utf8'))) {
+    return { ...unchanged, lint: first, error: 'the file is not valid UTF-8, and writing it back would change the bytes that are not; left unchanged' };
+  }
   const result = fixAll(o.text, (t) => {
-    const r = pending && t === o.text ? pending : o.lint(t);
-    pending = undefined;
-    return { diagnostics: r.diagnostics, source: r.source };
+    // The first pass reuses the lint above, which is then let go (a large template's lint is big).
+    if (first && t === o.text) {
+      const r = first;
+      first = undefined;
+      return r;
+    }
+    return lintOf(t);
   }, o.maxPasses);
-  if (result.text === o.text) return unchanged;
+  const lint = result.lint?.source?.text === result.text ? result.lint : undefined;
+  if (result.text === o.text) return { ...unchanged, lint };
   // Never write a text that no longer parses or is no longer a template.
-  const check = parseSource(result.text, o.file);
+  const check = lint?.source ?? parseSource(result.text, o.file);
   if (check.errors.length || !isTemplateRoot(check.root)) {
     return { ...unchanged, error: 'the fixes would leave a file that does not parse as a template; left unchanged' };
   }
+  const done: FixFileResult = { text: result.text, changed: true, applied: result.applied, lint };
   if (o.dryRun) {
     const name = o.relPath.split(path.sep).join('/');
-    return { text: result.text, changed: true, applied: result.applied, diff: unifiedDiff(o.text, result.text, `a/${name}`, `b/${name}`) };
+    return { ...done, diff: unifiedDiff(o.text, result.text, `a/${name}`, `b/${name}`) };
   }
   try {
-    writeAtomically(o.file, result.text);
+    const replaced = replaceFileContent(o.file, result.text, bytes);
+    if (replaced.modeLost) return { ...done, notice: `fixes written, but the file lost mode bits ${replaced.modeLost} (this user may not set them)` };
   } catch (e) {
-    return { ...unchanged, error: writeErrorText(e) };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && o.file.includes('\uFFFD')) {
+      return { ...unchanged, error: 'cannot write fixes: the file name is not valid UTF-8, which --fix does not write to; left unchanged' };
+    }
+    return { ...unchanged, error: writeErrorText(e), changedOnDisk: e instanceof FileChangedError };
   }
-  return { text: result.text, changed: true, applied: result.applied };
-}
-
-class ReadOnlyError extends Error {}
-class FolderNotWritableError extends Error {
-  constructor(readonly code: string) {
-    super(code);
-  }
+  return done;
 }
 
 function writeErrorText(e: unknown): string {
+  if (e instanceof FileChangedError) return 'the file changed on disk while the fixes were made (another program wrote it); fixes not written, the file left as it now is';
   if (e instanceof ReadOnlyError) return 'cannot write fixes: the file is read-only';
-  if (e instanceof FolderNotWritableError) return `cannot write fixes: no temporary file can be created in its folder (${e.code}), and the file is never rewritten in place; left unchanged`;
+  if (e instanceof FolderNotWritableError) return `cannot write fixes: no temporary file can be created in its folder (${e.code}), and the file is never rewritten in place without one; left unchanged`;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `cannot write fixes: the file is read-only (${code})`;
   return `cannot write fixes: ${code ?? (e as Error).message}`;
 }
 
-/**
- * Writes through a temporary file in the same folder and a rename, so a reader never
- * sees half a file and a failed write leaves the file as it was; the file keeps its mode
- * (and owner where permitted). A symlink is followed. A file without write permission is
- * refused, even for root.
- */
+/** Replaces a file's content atomically where it can (replace-file.ts); kept for callers that have no expected bytes. */
 export function writeAtomically(file: string, text: string): void {
-  const target = fs.realpathSync(file);
-  const st = fs.statSync(target);
-  if ((st.mode & 0o222) === 0) throw new ReadOnlyError();
-  fs.accessSync(target, fs.constants.W_OK);
-  const mode = st.mode & 0o7777;
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.cfn-tls-lint-${process.pid}-${Date.now()}.tmp`);
-  let fd: number;
-  try {
-    fd = fs.openSync(tmp, 'wx', mode);
-  } catch (e) {
-    // A folder we may not create files in: never fall back to rewriting the file in place,
-    // which a full disk or a crash would leave half-written.
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new FolderNotWritableError(code);
-    throw e;
-  }
-  try {
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fsyncSync(fd); // the data is on disk before the rename makes it the file
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.chmodSync(tmp, mode); // the umask may have narrowed it
-    try {
-      fs.chownSync(tmp, st.uid, st.gid);
-    } catch {
-      // Not the owner: the new file is ours, as any editor would leave it.
-    }
-    fs.renameSync(tmp, target);
-  } catch (e) {
-    try {
-      fs.unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
-    throw e;
-  }
+  replaceFileContent(file, text);
 }

@@ -1,6 +1,7 @@
 /** `--inventory`: the certificate and endpoint inventory of the linted templates (docs/inventory.md). */
 import { MAX_TEMPLATE_BYTES, parseSource, Settings, Template } from '../../rules/src/index';
-import { FileReadError, readRegularTextSync } from '../../rules/src/node/read-file';
+import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
+import { openablePath } from './byte-path';
 import { keyRedactor } from '../../rules/src/engine/redact';
 import { buildInventory, inventoryCsv, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
 import type { Format } from './args';
@@ -14,7 +15,7 @@ import type { FileReport } from './format/report';
 function templateOf(r: FileReport): Template | string {
   let text: string;
   try {
-    text = readRegularTextSync(r.file, MAX_TEMPLATE_BYTES);
+    text = readRegularFileSync(openablePath(r.file), MAX_TEMPLATE_BYTES).toString('utf8');
   } catch (e) {
     return `cannot read file: ${e instanceof FileReadError ? e.reason : String(e)}`;
   }

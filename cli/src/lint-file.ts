@@ -1,5 +1,6 @@
-import { Diagnostic, lintText, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
-import { FileReadError, readRegularTextSync } from '../../rules/src/node/read-file';
+import { bytePathOf } from './byte-path';
+import { Diagnostic, lintText, LintResult, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
+import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
 
 /**
  * One file's lint outcome: plain data, so a worker thread can send it to the main thread
@@ -19,8 +20,11 @@ export interface FileOutcome {
 
 export interface LintFileOptions {
   showSuppressed: boolean;
-  /** Rewrites the text before the lint (`--fix`); runs on the main thread only. */
-  beforeLint?: (text: string) => string;
+  /**
+   * Rewrites the text before the lint (`--fix`), given the bytes it was decoded from; may return
+   * the lint of the text it returns (fix-all ends with one). Runs on the main thread only.
+   */
+  beforeLint?: (text: string, bytes: Buffer) => { text: string; lint?: LintResult };
 }
 
 /**
@@ -28,19 +32,38 @@ export interface LintFileOptions {
  * is asked for only once the file has been read (a sequential run reports config errors then).
  */
 export function lintFile(file: string, registry: RuleRegistry, settings: () => Settings, opts: LintFileOptions): FileOutcome {
-  let text: string;
-  try {
-    text = readRegularTextSync(file, MAX_TEMPLATE_BYTES);
-  } catch (e) {
-    if (e instanceof FileReadError && e.kind === 'too-large') {
-      const skipped = `file is ${((e.size ?? 0) / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`;
-      return { template: false, diagnostics: [], skipped, ruleFailures: [], read: false };
-    }
-    const reason = e instanceof FileReadError ? e.reason : String(e);
-    return { template: false, diagnostics: [], readError: `cannot read file: ${reason}`, ruleFailures: [], read: false };
-  }
+  const read = readTemplate(file);
+  if ('skipped' in read) return { template: false, diagnostics: [], skipped: read.skipped, ruleFailures: [], read: false };
+  if ('readError' in read) return { template: false, diagnostics: [], readError: read.readError, ruleFailures: [], read: false };
+  const bytes = read.bytes;
+  let text = bytes.toString('utf8');
   const fileSettings = settings();
-  if (opts.beforeLint) text = opts.beforeLint(text);
-  const result = lintText(text, file, registry, { settings: fileSettings, showSuppressed: opts.showSuppressed });
+  const fixed = opts.beforeLint?.(text, bytes);
+  if (fixed) text = fixed.text;
+  const result = fixed?.lint ?? lintText(text, file, registry, { settings: fileSettings, showSuppressed: opts.showSuppressed });
   return { template: result.template, diagnostics: result.diagnostics, skipped: result.skipped, ruleFailures: result.ruleFailures, read: true };
+}
+
+type ReadOutcome = { bytes: Buffer } | { skipped: string } | { readError: string };
+
+/** The file's bytes, unless it is too large, not a regular file, or cannot be read. */
+function readTemplate(file: string): ReadOutcome {
+  let outcome = readBytes(file);
+  if ('readError' in outcome && outcome.code === 'ENOENT') {
+    // A name that is not valid UTF-8 reached us with U+FFFD in it (byte-path.ts).
+    const named = bytePathOf(file);
+    if (named && 'ambiguous' in named) return { readError: 'cannot read file: its name is not valid UTF-8, and other names in its folder read the same once the invalid bytes are replaced (U+FFFD); rename it' };
+    if (named) outcome = readBytes(named.path);
+  }
+  return outcome;
+}
+
+function readBytes(file: string | Buffer): ReadOutcome & { code?: string } {
+  try {
+    return { bytes: readRegularFileSync(file, MAX_TEMPLATE_BYTES) };
+  } catch (e) {
+    if (!(e instanceof FileReadError)) throw e;
+    if (e.kind === 'too-large') return { skipped: `file is ${((e.size ?? 0) / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)` };
+    return { readError: `cannot read file: ${e.reason}`, code: e.code };
+  }
 }

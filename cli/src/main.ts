@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigLayer, defaultRegistry, lintText, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
+import { ConfigLayer, defaultRegistry, lintText, LintResult, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
@@ -12,7 +12,9 @@ import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
-import { FileReport, summarize } from './format/report';
+import { jsonSafe, printableLines } from './format/printable';
+import { FileReport, RunError, summarize } from './format/report';
+import { documentFormat, formatAsked, printFailure } from './run-failure';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 
@@ -30,16 +32,36 @@ const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 /** Runs the CLI; resolves to the exit status. Never calls process.exit (output must drain). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let printed = false;
+  // Text from files (names, values, messages) never reaches a terminal raw (format/printable.ts).
+  const safe: CliIo = {
+    ...io,
+    out: (s) => {
+      printed = true;
+      io.out(s);
+    },
+    err: (s) => io.err(printableLines(s)),
+  };
   let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`cfn-tls-lint: ${e.message}\nRun cfn-tls-lint --help for usage.\n`);
-      return 2;
-    }
-    throw e;
+    if (!(e instanceof UsageError)) throw e;
+    safe.err(`cfn-tls-lint: ${e.message}\nRun cfn-tls-lint --help for usage.\n`);
+    printFailure(safe, documentFormat(formatAsked(argv)), [{ message: e.message }], VERSION);
+    return 2;
   }
+  try {
+    return await run(args, safe);
+  } catch (e) {
+    // An engine or CLI bug: stderr gets the stack; JSON and SARIF still get a document.
+    safe.err(`cfn-tls-lint: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    if (!printed) printFailure(safe, documentFormat(args), [{ message: `internal error: ${String(e)}` }], VERSION);
+    return 2;
+  }
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<number> {
   const registry = defaultRegistry();
   if (args.help) {
     io.out(HELP + '\n');
@@ -53,43 +75,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(listRules(registry.allMetas()));
     return 0;
   }
+  const machine = documentFormat(args);
+  const stop = (message: string): number => {
+    io.err(`cfn-tls-lint: ${message}\n`);
+    printFailure(io, machine, [{ message }], VERSION);
+    return 2;
+  };
   if (!args.paths.length) {
     io.err('cfn-tls-lint: no paths given.\nRun cfn-tls-lint --help for usage.\n');
+    printFailure(io, machine, [{ message: 'no paths given' }], VERSION);
     return 2;
   }
 
   // CLI --rule flags: the top layer.
   const cliRules = new Map<string, RuleSetting>();
   for (const [id, sev] of args.ruleOverrides) {
-    if (!registry.metas.has(id)) {
-      io.err(`cfn-tls-lint: --rule: unknown rule "${id}" (see --list-rules)\n`);
-      return 2;
-    }
-    if (!SEVERITIES.has(sev)) {
-      io.err(`cfn-tls-lint: --rule ${id}: severity must be off, info, warning or error, got "${sev}"\n`);
-      return 2;
-    }
+    if (!registry.metas.has(id)) return stop(`--rule: unknown rule "${id}" (see --list-rules)`);
+    if (!SEVERITIES.has(sev)) return stop(`--rule ${id}: severity must be off, info, warning or error, got "${sev}"`);
     cliRules.set(id, { severity: sev as SeverityOrOff });
   }
   const cliLayer: ConfigLayer = { rules: cliRules };
 
   let status = 0;
+  const errors: RunError[] = [];
+  /** A problem of the run: stderr, the `errors` of JSON and SARIF, exit status 2. */
+  const fail = (message: string, file?: string): void => {
+    io.err(`cfn-tls-lint: ${file !== undefined ? `${file}: ` : ''}${message}\n`);
+    errors.push(file !== undefined ? { message, path: file } : { message });
+    status = 2;
+  };
   const reportedConfigs = new Set<string>();
   const reportConfig = (c: LoadedConfig | undefined): void => {
     if (!c || reportedConfigs.has(c.file)) return;
     reportedConfigs.add(c.file);
-    for (const e of c.errors) {
-      io.err(`cfn-tls-lint: config error: ${path.relative(io.cwd, e.file) || e.file}:${e.line + 1}: ${e.detail}\n`);
-      status = 2;
-    }
+    for (const e of c.errors) fail(`config error: ${path.relative(io.cwd, e.file) || e.file}:${e.line + 1}: ${e.detail}`);
   };
   let explicitConfig: LoadedConfig | undefined;
   if (args.config) {
     const abs = path.resolve(io.cwd, args.config);
-    if (!fs.existsSync(abs)) {
-      io.err(`cfn-tls-lint: config file ${args.config} does not exist\n`);
-      return 2;
-    }
+    if (!fs.existsSync(abs)) return stop(`config file ${args.config} does not exist`);
     explicitConfig = loadConfigFile(abs, registry);
     reportConfig(explicitConfig);
   }
@@ -113,25 +137,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       baseline = readBaseline(path.resolve(io.cwd, args.baseline));
     } catch (e) {
       if (!(e instanceof BaselineError)) throw e;
-      io.err(`cfn-tls-lint: ${e.message}\n`);
-      return 2;
+      return stop(e.message);
     }
   }
 
   const { files: found, explicit, missing, unreadable } = await collectFiles(args.paths, io.cwd);
   // Config `exclude` globs (relative to the config file's folder) apply to files found by a walk.
   const files = found.filter((f) => explicit.has(f) || !excludedByConfig(f, settingsFor(f).exclude, (explicitConfig ?? locator.forFile(f))?.file, io.cwd));
-  for (const m of missing) {
-    io.err(`cfn-tls-lint: no such file or directory: ${m}\n`);
-    status = 2;
-  }
+  for (const m of missing) fail(`no such file or directory: ${m}`);
   // What could not be read is said, never passed over as clean (robustness.md, "F5: paths that cannot be read").
-  const readErrors = unreadable.map((u) => ({ path: relativeTo(io.cwd, u.path).split(path.sep).join('/') || u.path, error: u.reason }));
-  for (const u of readErrors) {
-    io.err(`cfn-tls-lint: ${u.path}: ${u.error}\n`);
-    status = 2;
+  for (const u of unreadable) fail(u.reason, relativeTo(io.cwd, u.path).split(path.sep).join('/') || u.path);
+  if (missing.length && !files.length && !unreadable.length) {
+    printFailure(io, machine, errors, VERSION);
+    return 2;
   }
-  if (missing.length && !files.length && !readErrors.length) return 2;
 
   const started = performance.now();
   const reports: FileReport[] = [];
@@ -147,23 +166,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const relPath = relativeTo(io.cwd, file).split(path.sep).join('/') || path.basename(file);
     const report: FileReport = { file, relPath, template: false, diagnostics: [] };
     reports.push(report);
-    const fixText = (text: string): string => {
+    const fixText = (text: string, bytes: Buffer): { text: string; lint?: LintResult } => {
       const settings = settingsFor(file);
-      const fixed = fixFile({ file, relPath, text, dryRun: args.fixDryRun, lint: (t) => lintText(t, file, registry, { settings }) });
-      if (fixed.error) {
-        io.err(`cfn-tls-lint: ${relPath}: ${fixed.error}\n`);
-        status = 2;
-      }
+      // The lint options of the report, so that fix-all's last lint is the report's.
+      const lint = (t: string): LintResult => lintText(t, file, registry, { settings, showSuppressed: args.showSuppressed });
+      const fixed = fixFile({ file, relPath, text, bytes, dryRun: args.fixDryRun, lint });
+      if (fixed.error) fail(fixed.error, relPath);
+      if (fixed.notice) io.err(`cfn-tls-lint: ${relPath}: ${fixed.notice}\n`);
       if (fixed.diff) fixDiffs.push(fixed.diff);
-      return fixed.text;
+      // Another program changed the file: the report describes it as it now is.
+      if (fixed.changedOnDisk) return { text: readNow(file) ?? text };
+      return { text: fixed.text, lint: fixed.lint };
     };
     const done = pooled?.[index];
     if (done?.read) settingsFor(file);
     const result = done ?? lintFile(file, registry, () => settingsFor(file), { showSuppressed: args.showSuppressed, beforeLint: fixing ? fixText : undefined });
     if (result.readError) {
       report.readError = result.readError;
-      io.err(`cfn-tls-lint: ${relPath}: ${report.readError}\n`);
-      status = 2;
+      fail(result.readError, relPath);
       continue;
     }
     report.template = result.template;
@@ -178,30 +198,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (baseline && args.baseline) applyBaseline(reports, baseline, path.resolve(io.cwd, args.baseline));
   if (args.quiet) for (const r of reports) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');
   if (args.writeBaseline) {
-    const n = writeBaseline(reports, path.resolve(io.cwd, args.writeBaseline));
-    io.err(`cfn-tls-lint: wrote ${n} finding${n === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+    try {
+      const n = writeBaseline(reports, path.resolve(io.cwd, args.writeBaseline));
+      io.err(`cfn-tls-lint: wrote ${n} finding${n === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+    } catch (e) {
+      fail(`cannot write baseline ${args.writeBaseline}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
   }
 
   if (args.inventory) {
     // A report, not a verdict: the exit status says only whether everything could be read.
-    io.out(formatInventory(reports, settingsFor, args.format));
+    const inventory = formatInventory(reports, settingsFor, args.format);
+    io.out(args.format === 'json' ? jsonSafe(inventory) : printableLines(inventory));
     return status;
   }
 
   const summary = summarize(reports, performance.now() - started);
-  if (args.fixDryRun) io.out(fixDiffs.join(''));
+  // A diff is a patch (the file's own bytes) unless a person reads it on a terminal.
+  if (args.fixDryRun) io.out(io.isTty ? printableLines(fixDiffs.join('')) : fixDiffs.join(''));
   else switch (args.format) {
     case 'json':
-      io.out(formatJson(reports, summary, readErrors));
+      io.out(formatJson(reports, summary, errors));
       break;
     case 'sarif':
-      io.out(formatSarif(reports, registry.allMetas(), VERSION));
+      io.out(formatSarif(reports, registry.allMetas(), VERSION, errors, io.cwd));
       break;
     case 'github':
-      io.out(formatGithub(reports, readErrors));
+      io.out(formatGithub(reports, errors));
       break;
     default:
-      io.out(formatStylish(reports, summary, args.color ?? io.isTty, readErrors));
+      io.out(formatStylish(reports, summary, args.color ?? io.isTty, errors));
   }
   if (status === 2) return 2;
   if (summary.errors > 0) return 1;
@@ -216,6 +242,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function relativeTo(cwd: string, file: string): string {
   const base = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
   return file.startsWith(base) ? file.slice(base.length) : path.relative(cwd, file);
+}
+
+/** The file's text now, after another program changed it during `--fix`. */
+function readNow(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function listRules(metas: { id: string; severity: string; fixable: boolean; summary: string }[]): string {

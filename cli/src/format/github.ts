@@ -1,18 +1,28 @@
-import type { FileReport } from './report';
+import { printable } from './printable';
+import type { FileReport, RunError } from './report';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** Escapes for workflow command properties and data (GitHub Actions toolkit rules). */
+/**
+ * Escapes of the workflow-command syntax (GitHub Actions toolkit, `escapeData`/`escapeProperty`):
+ * in the message `%`, CR and LF; in a property also `:` and `,`, which end a property. Control
+ * and bidi characters are shown as escapes as well: the Actions log renders ANSI sequences.
+ */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C'));
 }
 
-/** `--format github`: one workflow annotation per finding. */
-export function formatGithub(reports: FileReport[], errors: readonly { path: string; error: string }[] = []): string {
-  const lines: string[] = errors.map((u) => `::error file=${escapeProperty(u.path)}::${escapeData(u.error)}`);
+/** `--format github`: one workflow annotation per finding, and one per error of the run. */
+export function formatGithub(reports: FileReport[], errors: readonly RunError[] = []): string {
+  const lines: string[] = [];
+  for (const e of errors) {
+    // A file's read error is annotated on the file below.
+    if (e.path !== undefined && reports.some((r) => r.readError && r.relPath === e.path)) continue;
+    lines.push(`::error${e.path !== undefined ? ` file=${escapeProperty(e.path)}` : ''}::${escapeData(e.message)}`);
+  }
   for (const r of reports) {
     if (r.readError) lines.push(`::error file=${escapeProperty(r.relPath)}::${escapeData(r.readError)}`);
     for (const d of r.diagnostics) {

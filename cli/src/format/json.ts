@@ -1,7 +1,12 @@
-import type { FileReport, Summary } from './report';
+import { jsonSafe } from './printable';
+import type { FileReport, RunError, Summary } from './report';
 
-/** `--format json`: the contract of interfaces.md ("JSON output"). */
-export function formatJson(reports: FileReport[], summary: Summary, errors: readonly { path: string; error: string }[] = []): string {
+/**
+ * `--format json`: the contract of interfaces.md ("JSON output"), plus `errors`: every problem of
+ * the run that makes the exit status 2 (also printed on stderr), so that a run that fails still
+ * prints a JSON document.
+ */
+export function formatJson(reports: FileReport[], summary: Summary, errors: readonly RunError[] = []): string {
   const files = reports.map((r) => ({
     path: r.relPath,
     template: r.template,
@@ -19,6 +24,5 @@ export function formatJson(reports: FileReport[], summary: Summary, errors: read
       ...(d.related.length ? { related: d.related.map((x) => ({ message: x.message, path: x.path, range: x.range })) } : {}),
     })),
   }));
-  // `errors`: paths that could not be read (folders, ignore files, arguments); only when there are some.
-  return JSON.stringify({ version: 1, files, ...(errors.length ? { errors } : {}), summary }, null, 2) + '\n';
+  return jsonSafe(JSON.stringify({ version: 1, files, summary, errors }, null, 2)) + '\n';
 }

@@ -14,6 +14,13 @@ export interface FileReport {
   readError?: string;
 }
 
+/** A problem of the run that makes the exit status 2 (bad usage, a config, a file that cannot be read or written...). */
+export interface RunError {
+  message: string;
+  /** The file it is about, relative to the working directory, when there is one. */
+  path?: string;
+}
+
 export interface Summary {
   files: number;
   templates: number;
@@ -37,4 +44,11 @@ export function summarize(reports: FileReport[], ms: number): Summary {
     }
   }
   return s;
+}
+
+/** Findings `--fix` applies a fix to: shown, not suppressed, with a safe fix (fix-all never applies an unsafe one). */
+export function fixableByFix(reports: readonly FileReport[]): number {
+  let n = 0;
+  for (const r of reports) for (const d of r.diagnostics) if (!d.suppressed && d.fixes.some((f) => f.safe)) n++;
+  return n;
 }

@@ -1,10 +1,15 @@
 import { docsUrl, RuleMeta } from '../../../rules/src/index';
-import type { FileReport } from './report';
+import { jsonSafe } from './printable';
+import type { FileReport, RunError } from './report';
+import { artifactLocation, srcRootUri } from './sarif-uri';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } as const;
 
-/** `--format sarif`: SARIF 2.1.0 with rule metadata and help URIs (GitHub code scanning). */
-export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: string): string {
+/**
+ * `--format sarif`: SARIF 2.1.0 with rule metadata and help URIs (GitHub code scanning). Problems
+ * of the run (exit status 2) are the invocation's tool execution notifications.
+ */
+export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: string, errors: readonly RunError[] = [], cwd = process.cwd()): string {
   const ruleIndex = new Map(metas.map((m, i) => [m.id, i]));
   const results = [];
   for (const r of reports) {
@@ -19,7 +24,7 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: encodeURI(r.relPath), uriBaseId: '%SRCROOT%' },
+              artifactLocation: artifactLocation(r.relPath),
               region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
             },
             ...(d.resource ? { logicalLocations: [{ name: d.resource, kind: 'resource' }] } : {}),
@@ -31,7 +36,7 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
                 id: i + 1,
                 message: { text: x.message },
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(r.relPath), uriBaseId: '%SRCROOT%' },
+                  artifactLocation: artifactLocation(r.relPath),
                   region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1 },
                 },
               })),
@@ -64,10 +69,20 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: 'file://' + encodeURI(process.cwd().replace(/\\/g, '/')) + '/' } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri(cwd) } },
+        invocations: [
+          {
+            executionSuccessful: errors.length === 0,
+            toolExecutionNotifications: errors.map((e) => ({
+              level: 'error',
+              message: { text: e.message },
+              ...(e.path !== undefined ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.path) } }] } : {}),
+            })),
+          },
+        ],
         results,
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(sarif, null, 2)) + '\n';
 }

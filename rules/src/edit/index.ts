@@ -11,10 +11,13 @@ import type { TextEdit } from './writer';
 
 export type { TextEdit } from './writer';
 export { applyEdits, fixAll } from './fix-all';
-export type { FixAllResult, LintFn } from './fix-all';
+export type { FixAllResult, LintFn, LintOutcome } from './fix-all';
 export { FixError } from './errors';
 export { planEdits } from './plan';
 export { unifiedDiff } from './diff';
+// The line diff the language server's fix-all can use instead of its own (server/src/convert.ts diffEdits).
+export { diffLines, lineDiffEdits, splitLines } from './line-diff';
+export type { LineChange } from './line-diff';
 
 /** Minimal edits that carry out one fix on a parsed file, sorted; [] when the fix no longer applies. */
 export function editsForFix(source: SourceFile, fix: Fix): TextEdit[] {

@@ -235,6 +235,12 @@ export interface PlannedFix {
    * text edits do not overlap (a rename to SslPolicy and an insert of SslPolicy).
    */
   claims: Set<string>;
+  /**
+   * Insertions of whole lines after the last pair of a YAML block mapping, by offset, with the
+   * mapping's offset: two fixes adding different keys to the same mapping insert at the same
+   * offset, and their lines can follow each other (one pass, instead of one pass per fix).
+   */
+  appends: Map<number, number>;
 }
 
 export function planFix(src: SourceFile, fix: Fix, writer: Writer = writerFor(src)): PlannedFix {
@@ -263,14 +269,19 @@ export function planFix(src: SourceFile, fix: Fix, writer: Writer = writerFor(sr
   // Additions at the same offset (a list that ends where its mapping ends) go innermost first.
   const depth = (op: Op): number => (op.kind === 'rename' ? 0 : op.at.path.length);
   const ordered = planner.ops.map((op, i) => ({ op, i })).sort((a, b) => depth(b.op) - depth(a.op) || a.i - b.i).map((x) => x.op);
+  const appendsTo = new Map<number, number>();
   for (const op of ordered) {
     switch (op.kind) {
       case 'replace':
         edits.push(...writer.replace(op.at, op.value));
         break;
-      case 'add':
-        edits.push(...writer.addPairs(op.at, op.pairs, op.position));
+      case 'add': {
+        const added = writer.addPairs(op.at, op.pairs, op.position);
+        const e = added[0];
+        if (src.format === 'yaml' && op.position === undefined && added.length === 1 && e.start === e.end && /^[\r\n]/.test(e.newText)) appendsTo.set(e.start, op.at.node.start);
+        edits.push(...added);
         break;
+      }
       case 'remove':
         edits.push(...writer.remove(op.at, op.indices));
         break;
@@ -282,7 +293,11 @@ export function planFix(src: SourceFile, fix: Fix, writer: Writer = writerFor(sr
         break;
     }
   }
-  return { edits: normalize(edits), claims };
+  // An append this fix joins with another insertion of its own at the same offset is not a plain append.
+  const insertions = new Map<number, number>();
+  for (const e of edits) if (e.start === e.end) insertions.set(e.start, (insertions.get(e.start) ?? 0) + 1);
+  const appends = new Map([...appendsTo].filter(([at]) => insertions.get(at) === 1));
+  return { edits: normalize(edits), claims, appends };
 }
 
 /**
@@ -305,16 +320,4 @@ export function normalize(edits: readonly TextEdit[]): TextEdit[] {
     out.push(e);
   }
   return out;
-}
-
-/** Whether two sorted edit lists touch the same text (insertions at the same offset count). */
-export function editsOverlap(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
-  for (const x of a) {
-    for (const y of b) {
-      if (x.start < y.end && y.start < x.end) return true;
-      if (x.start === y.start) return true;
-      if ((x.start === x.end && x.start > y.start && x.start < y.end) || (y.start === y.end && y.start > x.start && y.start < x.end)) return true;
-    }
-  }
-  return false;
 }

@@ -1,8 +1,11 @@
+import { findBareKeys } from './key-der';
+
 /**
  * Keeps private-key material out of everything the engine says. Rules quote values in their
- * messages ("SslPolicy '…' is not a predefined policy"); when a value is, or holds, a PEM
- * private key, the quote would print the key to terminals, CI logs and SARIF uploads. The
- * engine therefore scrubs messages of any run of key text found in the document.
+ * messages ("SslPolicy '…' is not a predefined policy"); when a value is, or holds, a private
+ * key (PEM, or a bare base64 key body: key-der.ts), the quote would print the key to terminals,
+ * CI logs and SARIF uploads. The engine therefore scrubs messages of any run of key text found
+ * in the document.
  */
 
 const PRIVATE_KEY = /PRIVATE KEY/i;
@@ -24,10 +27,10 @@ export const REDACTED = '[private key material not shown]';
  * the document holds no private key. The result stays valid wherever the input was (JSON, CSV).
  */
 export function keyRedactor(text: string): ((s: string) => string) | undefined {
-  if (!PRIVATE_KEY.test(text)) return undefined;
   // The key bodies as written (YAML lines, JSON "\n" escapes), lower-cased: rules may lower-case what they quote.
   const bodies: string[] = [];
-  for (const m of text.matchAll(BLOCK)) {
+  for (const key of findBareKeys(text, true)) for (const piece of key.pieces) if (piece.length >= MIN_RUN) bodies.push(piece.toLowerCase());
+  if (PRIVATE_KEY.test(text)) for (const m of text.matchAll(BLOCK)) {
     const from = m.index! + m[0].length;
     const rest = text.slice(from, from + 20_000);
     const end = END.exec(rest);

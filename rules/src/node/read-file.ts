@@ -83,16 +83,20 @@ function chunkSize(size: number, total: number, maxBytes: number): number {
   return Math.min(maxBytes + 1 - total, Math.max(size - total + 1, 1 << 16), 1 << 20);
 }
 
-/** Reads a regular file of at most `maxBytes` (symlinks followed); throws FileReadError otherwise. */
-export function readRegularFileSync(path: string, maxBytes: number): Buffer {
+/**
+ * Reads a regular file of at most `maxBytes` (symlinks followed); throws FileReadError otherwise.
+ * A Buffer path reaches a file whose name is not valid UTF-8.
+ */
+export function readRegularFileSync(file: string | Buffer, maxBytes: number): Buffer {
+  const path = typeof file === 'string' ? file : file.toString();
   let fd: number | undefined;
   try {
     // A stat first, so a device is never even opened (opening some has side effects)…
-    const before = fs.statSync(path);
+    const before = fs.statSync(file);
     const kind = nonRegularKind(before);
     if (kind) throw notRegular(path, kind);
     if (before.size > maxBytes) throw tooLarge(path, before.size, maxBytes);
-    fd = fs.openSync(path, OPEN_FLAGS);
+    fd = fs.openSync(file, OPEN_FLAGS);
     // …and an fstat of what was opened, which may have been swapped in meanwhile.
     const st = fs.fstatSync(fd);
     const openedKind = nonRegularKind(st);

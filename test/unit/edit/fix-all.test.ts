@@ -150,6 +150,17 @@ describe('edit: fixAll', () => {
     assert.deepEqual(parseSource(r.text, 't.yaml').errors, []);
   });
 
+  it('appends to the same mapping go in one pass; an append to another mapping ending at the same offset waits', () => {
+    const missing = (key: string, path = P) => (text: string): Diagnostic[] =>
+      getValue(nodeAtPath(parseSource(text, 't.yaml').root, path)?.node, key) === undefined ? [diag(`add-${key}`, [fix([{ kind: 'insert', path, key, value: 1 }])])] : [];
+    const lint = linter([missing('D'), missing('E'), missing('F', ['Resources'])]);
+    const r = fixAll(base, lint);
+    // D and E end Properties, where Resources ends too: F (a key of Resources) would land inside L's Properties if joined.
+    assert.equal(r.text, base + '      D: 1\n      E: 1\n  F: 1\n');
+    assert.equal(r.passes, 2);
+    assert.deepEqual(parseSource(r.text, 't.yaml').errors, []);
+  });
+
   it('editsForFix returns [] for a fix that no longer applies', () => {
     const src = parseSource(base, 'template.yaml');
     assert.deepEqual(editsForFix(src, fix([{ kind: 'remove', path: [...P, 'Z'] }])), []);

@@ -126,7 +126,7 @@ describe('robustness: repository input (issue #13)', function () {
         assert.equal(r.timedOut, false);
         assert.equal(r.status, 2);
         assert.match(r.stderr, new RegExp(`\\.gitignore: cannot read ignore file: ${says}`));
-        assert.deepEqual(JSON.parse(r.stdout).errors, [{ path: '.gitignore', error: `cannot read ignore file: ${says.replace(/\\/g, '')}` }]);
+        assert.deepEqual(JSON.parse(r.stdout).errors, [{ path: '.gitignore', message: `cannot read ignore file: ${says.replace(/\\/g, '')}` }]);
         assert.ok(rulesOf(r.stdout, 't.yaml').includes('elbv2-ssl-policy-weak'));
       });
 

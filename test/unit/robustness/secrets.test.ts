@@ -1,7 +1,13 @@
 import { strict as assert } from 'assert';
 import * as crypto from 'crypto';
 import { keyRedactor, REDACTED } from '../../../rules/src/engine/redact';
+import { defaultRegistry, lintText } from '../../../rules/src/index';
+import { RuleRegistry } from '../../../rules/src/engine/registry';
+import type { Rule } from '../../../rules/src/engine/types';
+import { nodeAtPath, scalarString } from '../../../rules/src/parse/source-tree';
+import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 import { runCli, tempDir } from '../../support/cli';
+import { pemBody, testKeys } from '../../support/keys';
 
 /**
  * Secrets: a private key planted in a template, where private-key-in-template finds it and
@@ -138,5 +144,91 @@ describe('robustness: no key material in any output', function () {
     // A stretch shorter than the redactor's minimum run may stay: too short to give anything away.
     assert.match(out.message, /^Value '-----BEGIN RSA PRIVATE KEY-----\n(\[private key material not shown\]\n?)+[A-Za-z0-9+/=]{0,11}…' is bad$/);
     assert.deepEqual(leaks(JSON.stringify(out), [rsa]), []);
+  });
+});
+
+describe('robustness: no bare key body (without its PEM armour) in any output', function () {
+  this.timeout(120_000);
+  const { keys } = testKeys();
+  const rsa = keys.rsaPkcs1.toString('base64');
+  const ec = keys.ecSec1.toString('base64');
+  const wrapped = pemBody(keys.rsaPkcs8);
+  const yaml = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  KeyParam:
+    Type: String
+    Default: |
+${indent(wrapped, 6)}
+Resources:
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      Port: 443
+      SslPolicy: ${rsa}
+      Certificates:
+        - CertificateArn: ${rsa}
+      DefaultActions:
+        - Type: fixed-response
+          FixedResponseConfig: {StatusCode: '404'}
+  Cert:
+    Type: AWS::CertificateManager::Certificate
+    Properties:
+      DomainName: ${ec}
+      SubjectAlternativeNames: [${rsa.toLowerCase()}]
+      ValidationMethod: EMAIL
+      Tags:
+        - Key: k
+          Value: !Sub "prefix \${AWS::Region} ${ec}"
+Outputs:
+  Key:
+    Value: ${rsa}
+`;
+  const json = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Listener: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS', SslPolicy: wrapped, Certificates: [{ CertificateArn: ec }] } } } }, null, 2);
+  const dir = tempDir({ 'bare.yaml': yaml, 'bare.json': json });
+  const pems = [wrapped, rsa.replace(/(.{64})/g, '$1\n'), ec.replace(/(.{64})/g, '$1\n')];
+
+  for (const [name, args] of [
+    ['stylish', ['--show-suppressed']],
+    ['json', ['--format', 'json']],
+    ['sarif', ['--format', 'sarif']],
+    ['github', ['--format', 'github']],
+    ['inventory (json)', ['--inventory', '--format', 'json']],
+  ] as [string, string[]][]) {
+    it(`${name}: no stretch of the key bodies`, () => {
+      const r = runCli([...args, 'bare.yaml', 'bare.json'], dir);
+      assert.ok(r.stdout.length > 200, r.stderr);
+      assert.deepEqual(leaks(r.stdout, pems), [], `${name} stdout`);
+      assert.deepEqual(leaks(r.stderr, pems), [], `${name} stderr`);
+    });
+  }
+
+  it('found by private-key-in-template; the messages that quote a value are redacted', () => {
+    const r = lintText(yaml, 'bare.yaml', defaultRegistry());
+    assert.ok(r.diagnostics.filter((d) => d.rule === 'private-key-in-template').length >= 4, r.diagnostics.map((d) => d.rule).join());
+    assert.ok(r.diagnostics.some((d) => d.rule === 'elbv2-ssl-policy-unknown' && d.message.includes(REDACTED)));
+    const said = JSON.stringify(r.diagnostics.map((d) => ({ m: d.message, r: d.related.map((x) => x.message), t: d.fixes.map((f) => f.title) })));
+    assert.deepEqual(leaks(said, pems), []);
+  });
+
+  it('the engine redacts what any rule says: message, related message, fix title', () => {
+    const quoting: Rule = {
+      meta: { id: 'test-quotes-values', severity: 'warning', summary: 'quotes', fixable: true, peers: [], resourceTypes: ['AWS::CertificateManager::Certificate'] },
+      check(ctx) {
+        for (const r of ctx.resources('AWS::CertificateManager::Certificate')) {
+          const value = scalarString(nodeAtPath(ctx.template.root, ['Resources', r.id, 'Properties', 'DomainName'])?.node) ?? '';
+          ctx.report({
+            path: ['Resources', r.id, 'Properties', 'DomainName'],
+            message: `DomainName '${value}'`,
+            related: [{ path: ['Resources', r.id], message: `see '${value.slice(20, 120)}'` }],
+            fixes: [{ title: `Replace '${value}' with '${value.toLowerCase()}'`, intents: [{ kind: 'set', path: ['Resources', r.id, 'Properties', 'DomainName'], value: 'x' }], safe: true }],
+          });
+        }
+      },
+    };
+    const registry = new RuleRegistry([quoting], ENGINE_RULE_METAS);
+    const d = lintText(yaml, 'bare.yaml', registry).diagnostics.find((x) => x.rule === 'test-quotes-values')!;
+    assert.ok(d.fixes[0].title.includes(REDACTED) && d.message.includes(REDACTED) && d.related[0].message.includes(REDACTED), JSON.stringify(d.fixes[0].title));
+    assert.deepEqual(leaks(JSON.stringify([d.message, d.related[0].message, d.fixes[0].title]), pems), []);
   });
 });

@@ -42,7 +42,7 @@ describe('robustness: paths that cannot be read are reported (F5)', function () 
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /cfn-tls-lint: locked: cannot read folder: permission denied \(EACCES\)/);
     const out = JSON.parse(r.stdout);
-    assert.deepEqual(out.errors, [{ path: 'locked', error: 'cannot read folder: permission denied (EACCES)' }]);
+    assert.deepEqual(out.errors, [{ path: 'locked', message: 'cannot read folder: permission denied (EACCES)' }]);
     assert.deepEqual(out.files.map((f: { path: string }) => f.path), ['ok/t.yaml'], 'the readable part is linted');
   });
 

@@ -1,4 +1,5 @@
 import { PEM_MIN_BODY_CHARS, PEM_PRIVATE_KEY_HEADER, SECRET_DYNAMIC_REFERENCE } from '../../data/certificates-keys';
+import { BareKeyKind, findBareKeys } from '../../engine/key-der';
 import type { Rule, RuleContext } from '../../engine/types';
 import { intrinsicName, isMap, isScalar, isSeq, nodeAtPath, Path, scalarString, SNode } from '../../parse/source-tree';
 
@@ -18,7 +19,7 @@ export const privateKeyInTemplate: Rule = {
   meta: {
     id: 'private-key-in-template',
     severity: 'error',
-    summary: 'PEM private-key material in the template, or a certificate PrivateKey not taken from a NoEcho parameter or Secrets Manager.',
+    summary: 'Private-key material in the template (PEM, or a bare base64 key body), or a certificate PrivateKey not taken from a NoEcho parameter or Secrets Manager.',
     fixable: false,
     peers: [
       'F61', // OpsWorks SslConfiguration.PrivateKey as a plaintext string
@@ -36,11 +37,13 @@ export const privateKeyInTemplate: Rule = {
     }
     scanStrings(ctx.template.root, [], (s, path) => {
       const label = keyLabel(s);
-      if (label === undefined) return;
-      ctx.report({
-        path,
-        message: `This string contains PEM private-key material (${label}PRIVATE KEY; not shown). ${WHY} ${HOW}`,
-      });
+      if (label !== undefined) {
+        ctx.report({ path, message: `This string contains PEM private-key material (${label}PRIVATE KEY; not shown). ${WHY} ${HOW}` });
+        return;
+      }
+      // A key body without its armour: base64 whose DER is a private key (not a certificate or a public key).
+      const bare = findBareKeys(s)[0];
+      if (bare) ctx.report({ path, message: `This string contains a private key without its PEM armour (base64 of ${describeKind(bare.kind)}; not shown). ${WHY} ${HOW}` });
     });
   },
 };
@@ -57,6 +60,10 @@ export function keyLabel(s: string): string | undefined {
     .replace(/\s+/g, '');
   if (body === '') return s.trimStart().startsWith(m[0]) ? label : undefined; // the header alone, as data (e.g. a Join part)
   return /^[A-Za-z0-9+/=]+$/.test(body) && body.length >= PEM_MIN_BODY_CHARS ? label : undefined;
+}
+
+function describeKind(kind: BareKeyKind): string {
+  return kind === 'OpenSSH' ? 'an OpenSSH private key' : kind === 'encrypted PKCS#8' ? 'an encrypted PKCS#8 private key' : `a DER ${kind} private key`;
 }
 
 /** A private-key property: literal (not a secret reference), or a Ref to a parameter that is not NoEcho. */
