@@ -22,9 +22,9 @@ function targets(b) {
     else rows.push([label, x.target, x.summary, x.met, x.loadAverage]);
   }
   if (b.B6) rows.push(['B6 conditions', '< 50 ms, results right', `${fmtMs(b.B6.medianMs)}; ${b.B6.checks.filter((c) => c.ok).length}/${b.B6.checks.length} checks right`, b.B6.medianMs < 50 && b.B6.correct, b.B6.loadAverage]);
-  if (b.B7) {
-    const at = b.B7.sizes.find((x) => x.listeners === 16000);
-    if (at) rows.push(['B7 --fix at scale', '--fix < 3× lint, < 500 MB (16,000 listeners)', `${at.fixOverLint}× (fix ${fmtMs(at.fix.wallMs)}, ${at.fix.peakRssMb} MB; lint ${fmtMs(at.lint.wallMs)}, ${at.lint.peakRssMb} MB)`, b.B7.met, b.B7.loadAverage]);
+  if (b.B9) {
+    const at = b.B9.sizes.find((x) => x.listeners === 16000);
+    if (at) rows.push(['B9 --fix at scale', '--fix < 3× lint, < 500 MB (16,000 listeners)', `${at.fixOverLint}× (fix ${fmtMs(at.fix.wallMs)}, ${at.fix.peakRssMb} MB; lint ${fmtMs(at.lint.wallMs)}, ${at.lint.peakRssMb} MB)`, b.B9.met, b.B9.loadAverage]);
   }
   return rows;
 }
@@ -88,9 +88,9 @@ function markdown(r) {
     for (const c of x.checks) L.push(`| ${c.name} | ${c.ok ? 'yes' : '**no**'} | ${c.detail.replace(/\|/g, '\\|')} |`);
     L.push('');
   }
-  if (b.B7) {
-    const x = b.B7;
-    L.push('## B7 --fix at scale', '');
+  if (b.B9) {
+    const x = b.B9;
+    L.push('## B9 --fix at scale', '');
     L.push(`Whole CLI processes (\`bin/cfn-tls-lint.js\`, stylish output) on a generated template of N HTTPS listeners with the weak policy ELBSecurityPolicy-2016-08 and a certificate from a parameter: one safe fix each (bench/lib/generate.js \`weakListenersTemplate\`). The lint, \`--fix\` (on a fresh copy each run) and \`--fix-dry-run\`, interleaved, ${x.runs} runs each: median wall time and the highest peak RSS. Target: ${x.target}.`, '');
     L.push('| listeners | lines | lint | --fix | --fix-dry-run | --fix / lint | checks |', '|---|---|---|---|---|---|---|');
     for (const s of x.sizes) {

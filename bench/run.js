@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench`: measures B1..B7 (issues 7 and 13) on this machine and writes bench/results.json and
+// `npm run bench`: measures B1..B6 and B9 (issues 7 and 13) on this machine and writes bench/results.json and
 // bench/results.md. Not part of `npm test`.
 //
-//   npm run bench -- [--only B1,B2,B6] [--runs 7] [--cfn-lint-runs 1] [--b7-runs 3] [--no-build] [--no-profile]
+//   npm run bench -- [--only B1,B2,B6] [--runs 7] [--cfn-lint-runs 1] [--b9-runs 3] [--no-build] [--no-profile]
 //
 // Figures are medians of several runs after warm-up; the machine's load average is recorded
 // because other work on it makes wall-clock figures noisy.
@@ -17,11 +17,11 @@ const { nodeJson, timeProcess } = require('./lib/proc');
 const { summarise } = require('./lib/profile');
 const { runB1 } = require('./b1');
 const { runLsp } = require('./lsp');
-const { runB7 } = require('./b7');
+const { runB9 } = require('./b9-fix-scale');
 const { writeResults } = require('./report');
 
 function parseArgs(argv) {
-  const o = { only: null, runs: 7, cfnLintRuns: 1, build: true, profile: true, b2Rounds: 15, b6Runs: 30, lspEdits: 200, b7Runs: 3 };
+  const o = { only: null, runs: 7, cfnLintRuns: 1, build: true, profile: true, b2Rounds: 15, b6Runs: 30, lspEdits: 200, b9Runs: 3 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -30,7 +30,7 @@ function parseArgs(argv) {
     else if (a === '--cfn-lint-runs') o.cfnLintRuns = Number(next());
     else if (a === '--b2-rounds') o.b2Rounds = Number(next());
     else if (a === '--lsp-edits') o.lspEdits = Number(next());
-    else if (a === '--b7-runs') o.b7Runs = Number(next());
+    else if (a === '--b9-runs') o.b9Runs = Number(next());
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-profile') o.profile = false;
     else throw new Error(`unknown option ${a}`);
@@ -57,7 +57,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: machine(ROOT),
     loadAverage: { start: load(), end: null },
-    options: { runs: opts.runs, cfnLintRuns: opts.cfnLintRuns, b2Rounds: opts.b2Rounds, b6Runs: opts.b6Runs, lspEdits: opts.lspEdits, b7Runs: opts.b7Runs },
+    options: { runs: opts.runs, cfnLintRuns: opts.cfnLintRuns, b2Rounds: opts.b2Rounds, b6Runs: opts.b6Runs, lspEdits: opts.lspEdits, b9Runs: opts.b9Runs },
     benches: {},
     profile: null,
   };
@@ -89,9 +89,9 @@ async function main() {
       return b6Result(runs);
     });
   }
-  if (want('B7')) {
-    log(`B7: --fix on 8,000 and 16,000 listeners, ${opts.b7Runs} runs each...`);
-    results.benches.B7 = await withLoad(() => runB7({ runs: opts.b7Runs, log }));
+  if (want('B9')) {
+    log(`B9: --fix on 8,000 and 16,000 listeners, ${opts.b9Runs} runs each...`);
+    results.benches.B9 = await withLoad(() => runB9({ runs: opts.b9Runs, log }));
   }
   if (want('B3') || want('B4') || want('B5')) {
     log('B3/B4/B5: language server over LSP...');

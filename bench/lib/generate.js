@@ -185,7 +185,7 @@ function largeTemplate(lines) {
 }
 
 /**
- * B7: `listeners` HTTPS listeners with the weak policy and a certificate from a parameter: one
+ * B9: `listeners` HTTPS listeners with the weak policy and a certificate from a parameter: one
  * safe fix each (elbv2-ssl-policy-weak), 13 lines each (16,000 listeners: 208,000 lines, 6.4 MB).
  */
 function weakListenersTemplate(listeners) {

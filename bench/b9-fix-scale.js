@@ -1,13 +1,13 @@
 'use strict';
-// B7: `--fix` on a large template (issue 13, F11). Whole CLI processes on a generated template of
+// B9: `--fix` on a large template (issue 13, F11). Whole CLI processes on a generated template of
 // N weak HTTPS listeners (one safe fix each): the lint alone, `--fix` (on a fresh copy each run)
 // and `--fix-dry-run`, wall time and peak RSS. Target at 16,000 listeners: `--fix` under 3x the
 // lint's time and under 500 MB. Also checks the results: the fixed file lints clean, and the
 // dry run's diff has one hunk per listener.
 //
-//   node bench/b7.js [--listeners 8000,16000] [--runs 3] [--cli path/to/cfn-tls-lint.js]
+//   node bench/b9-fix-scale.js [--listeners 8000,16000] [--runs 3] [--cli path/to/cfn-tls-lint.js]
 //
-// (`npm run bench -- --only B7` runs it with the defaults and records it in bench/results.*;
+// (`npm run bench -- --only B9` runs it with the defaults and records it in bench/results.*;
 // --cli measures another build, e.g. an older checkout, for a before/after.)
 const fs = require('fs');
 const os = require('os');
@@ -26,7 +26,7 @@ async function measure(cli, args, cwd, prepare) {
 }
 
 async function runSize(cli, listeners, runs, log) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-b7-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-b9-'));
   try {
     const { text, lines } = weakListenersTemplate(listeners);
     const source = path.join(dir, 'listeners.yaml');
@@ -44,7 +44,7 @@ async function runSize(cli, listeners, runs, log) {
       for (const [mode, m] of Object.entries(modes)) {
         const r = await measure(cli, m.args, dir, m.prepare);
         samples[mode].push(r);
-        log(`  B7 ${listeners} listeners, ${mode} run ${i + 1}: ${(r.wallMs / 1000).toFixed(2)} s, ${r.rssMb === null ? '?' : r.rssMb.toFixed(0)} MB (exit ${r.code})`);
+        log(`  B9 ${listeners} listeners, ${mode} run ${i + 1}: ${(r.wallMs / 1000).toFixed(2)} s, ${r.rssMb === null ? '?' : r.rssMb.toFixed(0)} MB (exit ${r.code})`);
         if (i > 0) continue;
         if (mode === 'fix') {
           const fixed = fs.readFileSync(work, 'utf8');
@@ -70,7 +70,7 @@ async function runSize(cli, listeners, runs, log) {
   }
 }
 
-async function runB7({ listeners = [8000, 16000], runs = 3, cli = path.join(ROOT, 'bin', 'cfn-tls-lint.js'), log = () => undefined } = {}) {
+async function runB9({ listeners = [8000, 16000], runs = 3, cli = path.join(ROOT, 'bin', 'cfn-tls-lint.js'), log = () => undefined } = {}) {
   const sizes = [];
   for (const n of listeners) sizes.push(await runSize(cli, n, runs, log));
   const at = sizes.find((s) => s.listeners === TARGET.listeners);
@@ -78,7 +78,7 @@ async function runB7({ listeners = [8000, 16000], runs = 3, cli = path.join(ROOT
   return { target: `--fix on ${TARGET.listeners} listeners: < ${TARGET.ratio}× the lint's time, < ${TARGET.rssMb} MB`, runs, sizes, met };
 }
 
-module.exports = { runB7 };
+module.exports = { runB9 };
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
@@ -86,7 +86,7 @@ if (require.main === module) {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  runB7({
+  runB9({
     listeners: opt('--listeners') ? opt('--listeners').split(',').map(Number) : undefined,
     runs: opt('--runs') ? Number(opt('--runs')) : undefined,
     cli: opt('--cli') ? path.resolve(opt('--cli')) : undefined,
