@@ -48,7 +48,8 @@ async function runB1({ runs, cfnLintRuns, log }) {
     outputs[name] = stripTiming(r.stdout);
   }
   const linted = outputs.cli.summary.files;
-  const identical = JSON.stringify(outputs.cli) === JSON.stringify(outputs.cliInProcess) && JSON.stringify(outputs.cliPool) === JSON.stringify(outputs.cliInProcess);
+  const identical =
+    JSON.stringify(outputs.cli) === JSON.stringify(outputs.cliInProcess) && JSON.stringify(outputs.cliPool) === JSON.stringify(outputs.cliInProcess);
   const ourRound = async () => {
     for (const [name, env] of Object.entries(variants)) {
       const r = await timeProcess(process.execPath, args, { env, cwd: CORPUS });
@@ -91,7 +92,15 @@ async function runB1({ runs, cfnLintRuns, log }) {
     cpuMs: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v.length ? summary(v, 0) : null])),
     peakRssMb: Object.fromEntries(Object.entries(rss).map(([k, v]) => [k, v.length ? summary(v, 0) : null])),
     cfnLint: version
-      ? { version, command: `cfn-lint <${files.length} files>`, runs: cfn.wall.length, wallMs: summary(cfn.wall, 0), cpuMs: cfn.cpu.length ? summary(cfn.cpu, 0) : null, peakRssMb: cfn.rss.length ? summary(cfn.rss, 0) : null, exitCodes: cfn.exitCodes }
+      ? {
+          version,
+          command: `cfn-lint <${files.length} files>`,
+          runs: cfn.wall.length,
+          wallMs: summary(cfn.wall, 0),
+          cpuMs: cfn.cpu.length ? summary(cfn.cpu, 0) : null,
+          peakRssMb: cfn.rss.length ? summary(cfn.rss, 0) : null,
+          exitCodes: cfn.exitCodes,
+        }
       : null,
   };
   result.ratio = version ? Number((result.cfnLint.wallMs.median / ours.median).toFixed(1)) : null;

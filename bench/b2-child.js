@@ -54,7 +54,14 @@ for (let r = 0; r < warm + rounds; r++) {
     }
   }
 }
-const out = { files: all.length, yamlFiles: sets.yaml.length, jsonFiles: sets.json.length, bytes: all.reduce((n, t) => n + Buffer.byteLength(t.text), 0), firstPassMs: first, samples };
+const out = {
+  files: all.length,
+  yamlFiles: sets.yaml.length,
+  jsonFiles: sets.json.length,
+  bytes: all.reduce((n, t) => n + Buffer.byteLength(t.text), 0),
+  firstPassMs: first,
+  samples,
+};
 for (const s of Object.values(samples)) {
   s.medianWall = median(s.wall);
   s.medianCpu = median(s.cpu);

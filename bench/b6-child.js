@@ -23,14 +23,21 @@ const first = lint();
 const samples = [];
 for (let i = 0; i < Number(runsArg); i++) samples.push(lint().ms);
 const checks = checkExpectations(tpl.text, first.r.diagnostics, tpl.expect);
-console.log(JSON.stringify({
-  lines: tpl.lines,
-  bytes: Buffer.byteLength(tpl.text),
-  engineLoadMs: loadMs,
-  firstMs: first.ms,
-  samples,
-  medianMs: median(samples),
-  diagnostics: first.r.diagnostics.map((d) => ({ rule: d.rule, resource: d.resource, line: d.range.start.line + 1, text: tpl.text.slice(d.offsets.start, d.offsets.end) })),
-  ruleFailures: first.r.ruleFailures,
-  checks,
-}));
+console.log(
+  JSON.stringify({
+    lines: tpl.lines,
+    bytes: Buffer.byteLength(tpl.text),
+    engineLoadMs: loadMs,
+    firstMs: first.ms,
+    samples,
+    medianMs: median(samples),
+    diagnostics: first.r.diagnostics.map((d) => ({
+      rule: d.rule,
+      resource: d.resource,
+      line: d.range.start.line + 1,
+      text: tpl.text.slice(d.offsets.start, d.offsets.end),
+    })),
+    ruleFailures: first.r.ruleFailures,
+    checks,
+  }),
+);

@@ -44,11 +44,16 @@ async function runSize(cli, listeners, runs, log) {
       for (const [mode, m] of Object.entries(modes)) {
         const r = await measure(cli, m.args, dir, m.prepare);
         samples[mode].push(r);
-        log(`  B9 ${listeners} listeners, ${mode} run ${i + 1}: ${(r.wallMs / 1000).toFixed(2)} s, ${r.rssMb === null ? '?' : r.rssMb.toFixed(0)} MB (exit ${r.code})`);
+        log(
+          `  B9 ${listeners} listeners, ${mode} run ${i + 1}: ${(r.wallMs / 1000).toFixed(2)} s, ${r.rssMb === null ? '?' : r.rssMb.toFixed(0)} MB (exit ${r.code})`,
+        );
         if (i > 0) continue;
         if (mode === 'fix') {
           const fixed = fs.readFileSync(work, 'utf8');
-          checks.push({ name: '--fix leaves no weak policy and exits 0', ok: r.code === 0 && !fixed.includes('ELBSecurityPolicy-2016-08') && fixed.split('ELBSecurityPolicy-TLS13-1-2-Res-2021-06').length - 1 === listeners });
+          checks.push({
+            name: '--fix leaves no weak policy and exits 0',
+            ok: r.code === 0 && !fixed.includes('ELBSecurityPolicy-2016-08') && fixed.split('ELBSecurityPolicy-TLS13-1-2-Res-2021-06').length - 1 === listeners,
+          });
         }
         if (mode === 'dryRun') {
           const hunks = (r.stdout.match(/^@@ /gm) || []).length;
@@ -61,7 +66,15 @@ async function runSize(cli, listeners, runs, log) {
       peakRssMb: samples[mode][0].rssMb === null ? null : Number(Math.max(...samples[mode].map((s) => s.rssMb)).toFixed(0)),
       samplesMs: samples[mode].map((s) => Number(s.wallMs.toFixed(0))),
     });
-    const result = { listeners, lines, megabytes: Number((text.length / 2 ** 20).toFixed(2)), lint: stat('lint'), fix: stat('fix'), dryRun: stat('dryRun'), checks };
+    const result = {
+      listeners,
+      lines,
+      megabytes: Number((text.length / 2 ** 20).toFixed(2)),
+      lint: stat('lint'),
+      fix: stat('fix'),
+      dryRun: stat('dryRun'),
+      checks,
+    };
     result.fixOverLint = Number((result.fix.wallMs / result.lint.wallMs).toFixed(2));
     result.dryRunOverLint = Number((result.dryRun.wallMs / result.lint.wallMs).toFixed(2));
     return result;
@@ -91,8 +104,11 @@ if (require.main === module) {
     runs: opt('--runs') ? Number(opt('--runs')) : undefined,
     cli: opt('--cli') ? path.resolve(opt('--cli')) : undefined,
     log: (s) => process.stderr.write(s + '\n'),
-  }).then((r) => console.log(JSON.stringify(r, null, 2)), (e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  }).then(
+    (r) => console.log(JSON.stringify(r, null, 2)),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -88,7 +88,11 @@ class Server {
 
   /** The next diagnostics for `uri` after index `since` (of this version, when the server says which). */
   diagnosticsAfter(uri, since, version) {
-    return this.waitFor(`diagnostics for ${uri} v${version}`, () => this.diagnostics.slice(since).find((d) => d.uri === uri && (d.version === undefined || d.version === null || version === undefined || d.version === version)));
+    return this.waitFor(`diagnostics for ${uri} v${version}`, () =>
+      this.diagnostics
+        .slice(since)
+        .find((d) => d.uri === uri && (d.version === undefined || d.version === null || version === undefined || d.version === version)),
+    );
   }
 
   /** Peak RSS (VmHWM) of the server process and its child processes, in MB (Linux). */
@@ -103,7 +107,8 @@ class Server {
     };
     let total = read(this.proc.pid);
     try {
-      for (const child of fs.readFileSync(`/proc/${this.proc.pid}/task/${this.proc.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) total += read(child);
+      for (const child of fs.readFileSync(`/proc/${this.proc.pid}/task/${this.proc.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+        total += read(child);
     } catch {
       // not Linux: no figure
     }
@@ -125,7 +130,10 @@ class Server {
 
 function withTimeout(promise, ms, what) {
   let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -195,7 +203,10 @@ async function runB3(edits, log) {
   const dir = path.join(TMP, 'b3');
   fs.mkdirSync(dir, { recursive: true });
   const out = {};
-  for (const [name, tpl] of [['lines10000', big], ['lines300', small]]) {
+  for (const [name, tpl] of [
+    ['lines10000', big],
+    ['lines300', small],
+  ]) {
     // Three sessions (fresh servers); the session with the median p95 is reported, so one
     // burst of other work on the machine does not decide the figure.
     const sessions = [];
@@ -256,7 +267,12 @@ async function runB4(log) {
       await server.stop();
     }
   }
-  const r = { initializeMs: round(median(init)), firstDiagnosticsMs: round(median(first)), initializeSamples: init.map((x) => round(x)), firstDiagnosticsSamples: first.map((x) => round(x)) };
+  const r = {
+    initializeMs: round(median(init)),
+    firstDiagnosticsMs: round(median(first)),
+    initializeSamples: init.map((x) => round(x)),
+    firstDiagnosticsSamples: first.map((x) => round(x)),
+  };
   log(`  B4: initialize ${r.initializeMs} ms, first diagnostics ${r.firstDiagnosticsMs} ms`);
   return {
     title: 'start-up',
@@ -305,7 +321,12 @@ async function runB5(log) {
   const server = await Server.start({ folders: [ws], initializationOptions: { debounceMs: 0 } });
   let result;
   try {
-    const scanEnd = () => server.notifications.find((n) => (n.method === 'cfnTlsLint/scan' && n.params && n.params.state && n.params.state !== 'started') || (n.method === '$/progress' && n.params && n.params.value && n.params.value.kind === 'end'));
+    const scanEnd = () =>
+      server.notifications.find(
+        (n) =>
+          (n.method === 'cfnTlsLint/scan' && n.params && n.params.state && n.params.state !== 'started') ||
+          (n.method === '$/progress' && n.params && n.params.value && n.params.value.kind === 'end'),
+      );
     const uri = fileUri(path.join(TMP, 'b5-open', 'editing.yaml'));
     const doc = new EditableDoc(tpl.text);
     const since = server.diagnostics.length;
@@ -319,7 +340,14 @@ async function runB5(log) {
     const rss = server.peakRssMb();
     const scanned = scanInfo && scanInfo.params && typeof scanInfo.params.files === 'number' ? scanInfo.params.files : null;
     if (scanned !== null && scanned < 5000) throw new Error(`the scan covered ${scanned} files, not 5,000`);
-    result = { files: 5000, scanMs: round(scanMs, 0), scanSummary: scanInfo ? scanInfo.params : null, filesWithDiagnosticsPublished: published, peakRssMb: round(rss, 0), duringScan: lat.length ? pct(lat) : null };
+    result = {
+      files: 5000,
+      scanMs: round(scanMs, 0),
+      scanSummary: scanInfo ? scanInfo.params : null,
+      filesWithDiagnosticsPublished: published,
+      peakRssMb: round(rss, 0),
+      duringScan: lat.length ? pct(lat) : null,
+    };
   } finally {
     await server.stop();
   }
@@ -346,7 +374,12 @@ async function runLsp({ want, edits, log, load }) {
   const out = {};
   const pending = (id, title, reason) => ({ title, target: TARGETS[id], status: 'pending', reason });
   if (!fs.existsSync(SERVER)) {
-    for (const [id, title] of [['B3', 'typing latency'], ['B4', 'start-up'], ['B5', 'scale']]) if (want(id)) out[id] = pending(id, title, 'dist/server.js is not built');
+    for (const [id, title] of [
+      ['B3', 'typing latency'],
+      ['B4', 'start-up'],
+      ['B5', 'scale'],
+    ])
+      if (want(id)) out[id] = pending(id, title, 'dist/server.js is not built');
     return out;
   }
   const attempt = async (id, title, fn) => {

@@ -79,7 +79,13 @@ async function main() {
   }
   if (want('B2')) {
     log(`B2: bare yaml parse vs full lint, ${opts.b2Rounds} rounds in one process...`);
-    results.benches.B2 = await withLoad(async () => b2Result(await nodeJson(path.join(__dirname, 'b2-child.js'), [bundles.engine, path.join(TMP, 'corpus-files.json'), String(opts.b2Rounds), '3'], { execArgv: ['--expose-gc'] })));
+    results.benches.B2 = await withLoad(async () =>
+      b2Result(
+        await nodeJson(path.join(__dirname, 'b2-child.js'), [bundles.engine, path.join(TMP, 'corpus-files.json'), String(opts.b2Rounds), '3'], {
+          execArgv: ['--expose-gc'],
+        }),
+      ),
+    );
   }
   if (want('B6')) {
     log('B6: 200 conditions, nested Fn::If...');
@@ -115,7 +121,8 @@ function b2Result(r) {
     yamlFiles: r.yamlFiles,
     jsonFiles: r.jsonFiles,
     megabytes: Number((r.bytes / 2 ** 20).toFixed(2)),
-    definition: "bare parse = the yaml package's parseDocument(text) with default options on every file (JSON files too: JSON is YAML), texts in memory; full lint = lintText(text, file) with default settings, the engine's own YAML/JSON parse included",
+    definition:
+      "bare parse = the yaml package's parseDocument(text) with default options on every file (JSON files too: JSON is YAML), texts in memory; full lint = lintText(text, file) with default settings, the engine's own YAML/JSON parse included",
     rounds: s['lint:all'].wall.length,
     bare: { all: pick('bare:all'), yaml: pick('bare:yaml'), json: pick('bare:json') },
     ownParse: { all: pick('parse:all'), yaml: pick('parse:yaml'), json: pick('parse:json') },
@@ -152,13 +159,21 @@ async function profileCli(bundles, files) {
   fs.mkdirSync(dir, { recursive: true });
   // As B1 runs it: in the corpus folder, relative paths.
   const rel = files.map((f) => path.relative(CORPUS, f));
-  const r = await timeProcess(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', bundles.cliRun, '--format', 'json', ...rel], {
-    env: { ...process.env, CFN_TLS_LINT_WORKERS: '0' },
-    cwd: CORPUS,
-  });
+  const r = await timeProcess(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '250', bundles.cliRun, '--format', 'json', ...rel],
+    {
+      env: { ...process.env, CFN_TLS_LINT_WORKERS: '0' },
+      cwd: CORPUS,
+    },
+  );
   const prof = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!prof) throw new Error(`profile run wrote no profile (exit ${r.code}): ${r.stderr.slice(0, 300)}`);
-  return { run: 'CLI over the B1 corpus, in-process (CFN_TLS_LINT_WORKERS=0), unminified bundle, --cpu-prof-interval 250us', wallMs: Number(r.wallMs.toFixed(0)), ...summarise(path.join(dir, prof), bundles.cliBundle) };
+  return {
+    run: 'CLI over the B1 corpus, in-process (CFN_TLS_LINT_WORKERS=0), unminified bundle, --cpu-prof-interval 250us',
+    wallMs: Number(r.wallMs.toFixed(0)),
+    ...summarise(path.join(dir, prof), bundles.cliBundle),
+  };
 }
 
 function readPrevious() {

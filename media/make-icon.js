@@ -52,13 +52,16 @@ fill(roundRect(24, 60, 104, 116, 10), ORANGE);
 fill((x, y) => Math.hypot(x - 64, y - 80) <= 8 || (x >= 60 && x <= 68 && y >= 80 && y <= 100), DARK);
 // A check mark badge: "the listener is fine".
 fill((x, y) => Math.hypot(x - 102, y - 102) <= 20, GREEN);
-fill((x, y) => {
-  const onSeg = (ax, ay, bx, by, w) => {
-    const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
-    return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= w;
-  };
-  return onSeg(92, 102, 99, 109, 3) || onSeg(99, 109, 112, 95, 3);
-}, [255, 255, 255, 255]);
+fill(
+  (x, y) => {
+    const onSeg = (ax, ay, bx, by, w) => {
+      const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+      return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay))) <= w;
+    };
+    return onSeg(92, 102, 99, 109, 3) || onSeg(99, 109, 112, 95, 3);
+  },
+  [255, 255, 255, 255],
+);
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -88,5 +91,10 @@ ihdr.writeUInt32BE(W, 0);
 ihdr.writeUInt32BE(H, 4);
 ihdr[8] = 8; // bit depth
 ihdr[9] = 6; // RGBA
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  chunk('IHDR', ihdr),
+  chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 fs.writeFileSync(path.join(__dirname, 'icon.png'), png);

@@ -126,11 +126,6 @@ function relPage(abs) {
   return abs.startsWith(DOC_BASE) ? abs.slice(DOC_BASE.length) : abs;
 }
 
-function absPage(rel) {
-  if (!rel) return '';
-  return /^https?:\/\//.test(rel) ? rel : DOC_BASE + rel;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Short doc strings
 // ---------------------------------------------------------------------------------------------
@@ -154,7 +149,10 @@ function shortDoc(md) {
   let t = md.replace(/\r/g, '').trim();
   if (!t || /^https?:\/\/\S+$/.test(t)) return ''; // some SAM entries carry just a URL
   // first paragraph that is not a note/callout heading
-  const paras = t.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = t
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   t = paras[0] || '';
   t = t
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) -> text
@@ -336,8 +334,18 @@ function main() {
     return out;
   }
 
-  const complexOf = (alts) => uniq(alts.map((a) => a.replace(/^[[{]+/, '')).filter((a) => a.startsWith('#')).map((a) => a.slice(1)));
-  const shapeOf = (alts) => alts.map((a) => a.replace(/#.*$/, '#')).sort().join('|');
+  const complexOf = (alts) =>
+    uniq(
+      alts
+        .map((a) => a.replace(/^[[{]+/, ''))
+        .filter((a) => a.startsWith('#'))
+        .map((a) => a.slice(1)),
+    );
+  const shapeOf = (alts) =>
+    alts
+      .map((a) => a.replace(/#.*$/, '#'))
+      .sort()
+      .join('|');
 
   /** container full name -> service-spec property maps aligned with it (for docs) */
   const ssDocSources = new Map();
@@ -475,7 +483,6 @@ function main() {
     return out;
   }
 
-
   // referential integrity: every complex atom must name a type in the index
   let danglingOut = 0;
   for (const props of [...resources.values(), ...types.values()]) {
@@ -570,14 +577,22 @@ function main() {
   const fmt = (n) => `${(n / 1024).toFixed(0)} KiB`;
   const log = (s) => process.stdout.write(s + '\n');
   log(`build-spec-index: ${index.sources.cfnspec} + ${index.sources.serviceSpec}`);
-  log(`  base (cfnspec): ${stats.cfnResources} resource types, ${stats.cfnTypes} property types (${stats.cfnAliasTypesInlined} alias refs inlined, ${stats.cfnDanglingTypeRefs} dangling refs -> Json)`);
+  log(
+    `  base (cfnspec): ${stats.cfnResources} resource types, ${stats.cfnTypes} property types (${stats.cfnAliasTypesInlined} alias refs inlined, ${stats.cfnDanglingTypeRefs} dangling refs -> Json)`,
+  );
   log(`  service spec:   ${stats.ssResources} resource types, ${stats.ssTypeDefinitions} type definitions`);
-  log(`  merged in:      +${stats.resourcesAdded} resource types (${stats.propsInAddedResources} props), +${stats.typesAdded} property types (${stats.propsInAddedTypes} props)`);
+  log(
+    `  merged in:      +${stats.resourcesAdded} resource types (${stats.propsInAddedResources} props), +${stats.typesAdded} property types (${stats.propsInAddedTypes} props)`,
+  );
   log(`                  +${stats.propsAddedToBaseResources} props on base resource types, +${stats.propsAddedToBaseTypes} props on base property types`);
-  log(`                  ${stats.typesAlignedByPropertyRenamed} renamed types aligned via their property, ${stats.requiredRelaxed} required flags relaxed, ${stats.kindConflicts} kind differences (${stats.kindsWidened} widened with service-spec alternatives, rest base kept)`);
+  log(
+    `                  ${stats.typesAlignedByPropertyRenamed} renamed types aligned via their property, ${stats.requiredRelaxed} required flags relaxed, ${stats.kindConflicts} kind differences (${stats.kindsWidened} widened with service-spec alternatives, rest base kept)`,
+  );
   if (stats.baseOnlyResources.length) log(`  only in base:   ${stats.baseOnlyResources.join(', ')}`);
   if (danglingOut) log(`  WARNING: ${danglingOut} references to types missing from the index`);
-  log(`  total:          ${resources.size} resource types, ${types.size} property types, ${propCount} properties; ${docTexts} doc strings, ${urlOverrides} URL overrides`);
+  log(
+    `  total:          ${resources.size} resource types, ${types.size} property types, ${propCount} properties; ${docTexts} doc strings, ${urlOverrides} URL overrides`,
+  );
   for (const r of results) log(`  ${path.relative(ROOT, r.file)}: ${fmt(r.size)} (gzip ${fmt(r.gzip)})${r.changed ? '' : ' [unchanged]'}`);
   log(`  done in ${ms} ms`);
   if (process.env.SPEC_INDEX_VERBOSE) {

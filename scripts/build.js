@@ -43,7 +43,6 @@ async function bundles() {
   ];
   for (const [src, out, extra] of [
     ['server/src/server.ts', 'server.js', {}],
-    ['server/src/worker.ts', 'worker.js', {}],
     ['client/src/extension.ts', 'extension.js', { external: ['vscode'] }],
   ]) {
     if (fs.existsSync(path.join(root, src))) entries.push({ entryPoints: [path.join(root, src)], outfile: path.join(dist, out), ...extra });

@@ -33,12 +33,13 @@ async function buildBenchBundles() {
     const src = path.join(ROOT, 'dist', f);
     if (fs.existsSync(src)) fs.copyFileSync(src, path.join(TMP, f));
   }
-  const engine = [
-    "export { lintText, defaultRegistry, parseSource } from './rules/src/index';",
-    "export { parseDocument } from 'yaml';",
-  ].join('\n');
+  const engine = ["export { lintText, defaultRegistry, parseSource } from './rules/src/index';", "export { parseDocument } from 'yaml';"].join('\n');
   await Promise.all([
-    esbuild.build({ ...common(), stdin: { contents: engine, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-engine.ts' }, outfile: path.join(TMP, 'engine.js') }),
+    esbuild.build({
+      ...common(),
+      stdin: { contents: engine, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-engine.ts' },
+      outfile: path.join(TMP, 'engine.js'),
+    }),
     esbuild.build({ ...common(), entryPoints: [path.join(ROOT, 'cli', 'src', 'main.ts')], outfile: path.join(TMP, 'cli.js') }),
     esbuild.build({ ...common(), entryPoints: [path.join(ROOT, 'cli', 'src', 'worker.ts')], outfile: path.join(TMP, 'cli-worker.js') }),
   ]);

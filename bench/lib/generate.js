@@ -26,11 +26,17 @@ function conditionsTemplate({ conditions = 200, flags = 50, listeners = 20, cert
     L.push(`  C${i}: ${body}`);
   }
   L.push('Resources:');
-  L.push('  LoadBalancer:', '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer', '    Properties:', '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]');
+  L.push(
+    '  LoadBalancer:',
+    '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+    '    Properties:',
+    '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]',
+  );
   const c = (k) => `C${k % conditions}`;
   for (let k = 0; k < certificates; k++) {
     // Cert0: RSA_1024 only where C10 is false and C11 false; the others never weak.
-    const key = k === 0 ? `!If [C10, RSA_2048, !If [C11, EC_prime256v1, RSA_1024]]` : `!If [${c(3 * k + 100)}, RSA_2048, !If [${c(3 * k + 1)}, EC_prime256v1, RSA_2048]]`;
+    const key =
+      k === 0 ? `!If [C10, RSA_2048, !If [C11, EC_prime256v1, RSA_1024]]` : `!If [${c(3 * k + 100)}, RSA_2048, !If [${c(3 * k + 1)}, EC_prime256v1, RSA_2048]]`;
     L.push(
       `  Cert${k}:`,
       '    Type: AWS::CertificateManager::Certificate',
@@ -71,11 +77,11 @@ function conditionsTemplate({ conditions = 200, flags = 50, listeners = 20, cert
     '    Properties:',
     '      LoadBalancerArn: !Ref LoadBalancer',
     '      Protocol: !If [C0, HTTPS, HTTP]',
-    "      Port: !If [C0, 443, 80]",
+    '      Port: !If [C0, 443, 80]',
     `      SslPolicy: !If [C0, ${STRONG[1]}, !Ref AWS::NoValue]`,
     '      Certificates: !If [C0, [{CertificateArn: !Ref Cert1}], !Ref AWS::NoValue]',
     '      DefaultActions:',
-    "        - Type: redirect",
+    '        - Type: redirect',
     "          RedirectConfig: {Protocol: HTTPS, Port: '443', StatusCode: HTTP_301}",
   );
   // The weak branch needs C0 and C50 (= not C0) both false: no scenario reaches it.
@@ -98,12 +104,34 @@ function conditionsTemplate({ conditions = 200, flags = 50, listeners = 20, cert
     text,
     lines: L.length,
     expect: [
-      { name: 'weak policy in the innermost Fn::If branch of Listener0 is reported on that branch', rule: 'elbv2-ssl-policy-weak', resource: 'Listener0', present: true, text: WEAK },
-      { name: 'RSA_1024 in a nested Fn::If branch of Cert0 is reported on that branch', rule: 'acm-key-algorithm', resource: 'Cert0', present: true, text: 'RSA_1024' },
+      {
+        name: 'weak policy in the innermost Fn::If branch of Listener0 is reported on that branch',
+        rule: 'elbv2-ssl-policy-weak',
+        resource: 'Listener0',
+        present: true,
+        text: WEAK,
+      },
+      {
+        name: 'RSA_1024 in a nested Fn::If branch of Cert0 is reported on that branch',
+        rule: 'acm-key-algorithm',
+        resource: 'Cert0',
+        present: true,
+        text: 'RSA_1024',
+      },
       { name: 'no listener with only strong branches is reported', rule: 'elbv2-ssl-policy-weak', resourcePattern: '^Listener([1-9]|1[0-9])$', present: false },
       { name: 'no certificate with only RSA_2048/EC branches is reported', rule: 'acm-key-algorithm', resourcePattern: '^Cert([1-9]|1[0-9])$', present: false },
-      { name: 'Protocol and SslPolicy under the same condition are one consistent listener per scenario', rule: 'elbv2-ssl-policy-missing', resource: 'ListenerSwitch', present: false },
-      { name: 'a branch no scenario reaches (C0 and its negation both false) is not reported', rule: 'elbv2-ssl-policy-weak', resource: 'ListenerUnreachable', present: false },
+      {
+        name: 'Protocol and SslPolicy under the same condition are one consistent listener per scenario',
+        rule: 'elbv2-ssl-policy-missing',
+        resource: 'ListenerSwitch',
+        present: false,
+      },
+      {
+        name: 'a branch no scenario reaches (C0 and its negation both false) is not reported',
+        rule: 'elbv2-ssl-policy-weak',
+        resource: 'ListenerUnreachable',
+        present: false,
+      },
     ],
   };
 }
@@ -111,7 +139,9 @@ function conditionsTemplate({ conditions = 200, flags = 50, listeners = 20, cert
 /** Checks lint diagnostics against a template's `expect` list. */
 function checkExpectations(text, diagnostics, expect) {
   return expect.map((e) => {
-    const hits = diagnostics.filter((d) => d.rule === e.rule && !d.suppressed && (e.resource ? d.resource === e.resource : new RegExp(e.resourcePattern).test(d.resource ?? '')));
+    const hits = diagnostics.filter(
+      (d) => d.rule === e.rule && !d.suppressed && (e.resource ? d.resource === e.resource : new RegExp(e.resourcePattern).test(d.resource ?? '')),
+    );
     let ok = e.present ? hits.length > 0 : hits.length === 0;
     let detail = `${hits.length} finding(s)`;
     if (ok && e.present && e.text) {
@@ -128,8 +158,24 @@ function checkExpectations(text, diagnostics, expect) {
  * distributions in equal parts (hundreds of each at 10,000 lines).
  */
 function largeTemplate(lines) {
-  const L = ["AWSTemplateFormatVersion: '2010-09-09'", 'Description: generated benchmark template', 'Parameters:', '  Env:', '    Type: String', '    Default: dev', '    AllowedValues: [dev, prod]', 'Conditions:', '  IsProd: !Equals [!Ref Env, prod]', 'Resources:'];
-  L.push('  LoadBalancer:', '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer', '    Properties:', '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]');
+  const L = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Description: generated benchmark template',
+    'Parameters:',
+    '  Env:',
+    '    Type: String',
+    '    Default: dev',
+    '    AllowedValues: [dev, prod]',
+    'Conditions:',
+    '  IsProd: !Equals [!Ref Env, prod]',
+    'Resources:',
+  ];
+  L.push(
+    '  LoadBalancer:',
+    '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+    '    Properties:',
+    '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]',
+  );
   let i = 0;
   while (L.length < lines - 10) {
     const policy = i % 7 === 3 ? WEAK : STRONG[i % 3];
@@ -190,7 +236,12 @@ function largeTemplate(lines) {
  */
 function weakListenersTemplate(listeners) {
   const L = ["AWSTemplateFormatVersion: '2010-09-09'", 'Parameters:', '  CertificateArn:', '    Type: String', 'Resources:'];
-  L.push('  LoadBalancer:', '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer', '    Properties:', '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]');
+  L.push(
+    '  LoadBalancer:',
+    '    Type: AWS::ElasticLoadBalancingV2::LoadBalancer',
+    '    Properties:',
+    '      Subnets: [subnet-0123456789abcdef0, subnet-0123456789abcdef1]',
+  );
   for (let i = 0; i < listeners; i++) {
     L.push(
       `  Listener${i}:`,

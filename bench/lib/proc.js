@@ -39,7 +39,14 @@ function timeProcess(cmd, args, { env, cwd, keepStdout = false } = {}) {
         }
         fs.rmSync(rusageFile, { force: true });
       }
-      resolve({ wallMs, cpuMs, maxRssMb, code, stdout: keepStdout ? Buffer.concat(out).toString('utf8') : undefined, stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        wallMs,
+        cpuMs,
+        maxRssMb,
+        code,
+        stdout: keepStdout ? Buffer.concat(out).toString('utf8') : undefined,
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

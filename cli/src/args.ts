@@ -53,7 +53,19 @@ Exit status: 0 no error-severity findings (and warnings within --max-warnings); 
 that bar; 2 bad usage, unreadable config or file, or a path that does not exist.`;
 
 export function parseArgs(argv: string[]): CliArgs {
-  const a: CliArgs = { paths: [], format: 'stylish', ruleOverrides: [], fix: false, fixDryRun: false, quiet: false, showSuppressed: false, inventory: false, listRules: false, help: false, version: false };
+  const a: CliArgs = {
+    paths: [],
+    format: 'stylish',
+    ruleOverrides: [],
+    fix: false,
+    fixDryRun: false,
+    quiet: false,
+    showSuppressed: false,
+    inventory: false,
+    listRules: false,
+    help: false,
+    version: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline: string | undefined;

@@ -18,7 +18,10 @@ function keyOf(file: string, d: Pick<Diagnostic, 'rule' | 'path'>): string {
 }
 
 function relTo(baselineFile: string, file: string): string {
-  return path.relative(path.dirname(path.resolve(baselineFile)), file).split(path.sep).join('/');
+  return path
+    .relative(path.dirname(path.resolve(baselineFile)), file)
+    .split(path.sep)
+    .join('/');
 }
 
 export class BaselineError extends Error {}

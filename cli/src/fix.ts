@@ -63,15 +63,19 @@ export function fixFile(o: FixFileOptions): FixFileResult {
   if (!bytes.equals(Buffer.from(o.text, 'utf8'))) {
     return { ...unchanged, lint: first, error: 'the file is not valid UTF-8, and writing it back would change the bytes that are not; left unchanged' };
   }
-  const result = fixAll(o.text, (t) => {
-    // The first pass reuses the lint above, which is then let go (a large template's lint is big).
-    if (first && t === o.text) {
-      const r = first;
-      first = undefined;
-      return r;
-    }
-    return lintOf(t);
-  }, o.maxPasses);
+  const result = fixAll(
+    o.text,
+    (t) => {
+      // The first pass reuses the lint above, which is then let go (a large template's lint is big).
+      if (first && t === o.text) {
+        const r = first;
+        first = undefined;
+        return r;
+      }
+      return lintOf(t);
+    },
+    o.maxPasses,
+  );
   const lint = result.lint?.source?.text === result.text ? result.lint : undefined;
   if (result.text === o.text) return { ...unchanged, lint };
   // Never write a text that no longer parses or is no longer a template.
@@ -97,9 +101,11 @@ export function fixFile(o: FixFileOptions): FixFileResult {
 }
 
 function writeErrorText(e: unknown): string {
-  if (e instanceof FileChangedError) return 'the file changed on disk while the fixes were made (another program wrote it); fixes not written, the file left as it now is';
+  if (e instanceof FileChangedError)
+    return 'the file changed on disk while the fixes were made (another program wrote it); fixes not written, the file left as it now is';
   if (e instanceof ReadOnlyError) return 'cannot write fixes: the file is read-only';
-  if (e instanceof FolderNotWritableError) return `cannot write fixes: no temporary file can be created in its folder (${e.code}), and the file is never rewritten in place without one; left unchanged`;
+  if (e instanceof FolderNotWritableError)
+    return `cannot write fixes: no temporary file can be created in its folder (${e.code}), and the file is never rewritten in place without one; left unchanged`;
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `cannot write fixes: the file is read-only (${code})`;
   return `cannot write fixes: ${code ?? (e as Error).message}`;

@@ -52,7 +52,11 @@ function readTemplate(file: string): ReadOutcome {
   if ('readError' in outcome && outcome.code === 'ENOENT') {
     // A name that is not valid UTF-8 reached us with U+FFFD in it (byte-path.ts).
     const named = bytePathOf(file);
-    if (named && 'ambiguous' in named) return { readError: 'cannot read file: its name is not valid UTF-8, and other names in its folder read the same once the invalid bytes are replaced (U+FFFD); rename it' };
+    if (named && 'ambiguous' in named)
+      return {
+        readError:
+          'cannot read file: its name is not valid UTF-8, and other names in its folder read the same once the invalid bytes are replaced (U+FFFD); rename it',
+      };
     if (named) outcome = readBytes(named.path);
   }
   return outcome;
@@ -63,7 +67,10 @@ function readBytes(file: string | Buffer): ReadOutcome & { code?: string } {
     return { bytes: readRegularFileSync(file, MAX_TEMPLATE_BYTES) };
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
-    if (e.kind === 'too-large') return { skipped: `file is ${((e.size ?? 0) / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)` };
+    if (e.kind === 'too-large')
+      return {
+        skipped: `file is ${((e.size ?? 0) / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`,
+      };
     return { readError: `cannot read file: ${e.reason}`, code: e.code };
   }
 }

@@ -216,19 +216,20 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   const summary = summarize(reports, performance.now() - started);
   // A diff is a patch (the file's own bytes) unless a person reads it on a terminal.
   if (args.fixDryRun) io.out(io.isTty ? printableLines(fixDiffs.join('')) : fixDiffs.join(''));
-  else switch (args.format) {
-    case 'json':
-      io.out(formatJson(reports, summary, errors));
-      break;
-    case 'sarif':
-      io.out(formatSarif(reports, registry.allMetas(), VERSION, errors, io.cwd));
-      break;
-    case 'github':
-      io.out(formatGithub(reports, errors));
-      break;
-    default:
-      io.out(formatStylish(reports, summary, args.color ?? io.isTty, errors));
-  }
+  else
+    switch (args.format) {
+      case 'json':
+        io.out(formatJson(reports, summary, errors));
+        break;
+      case 'sarif':
+        io.out(formatSarif(reports, registry.allMetas(), VERSION, errors, io.cwd));
+        break;
+      case 'github':
+        io.out(formatGithub(reports, errors));
+        break;
+      default:
+        io.out(formatStylish(reports, summary, args.color ?? io.isTty, errors));
+    }
   if (status === 2) return 2;
   if (summary.errors > 0) return 1;
   if (args.maxWarnings !== undefined && summary.warnings > args.maxWarnings) return 1;

@@ -1,4 +1,13 @@
-import { CloseAction, CloseHandlerResult, ErrorAction, ErrorHandler, ErrorHandlerResult, ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  CloseHandlerResult,
+  ErrorAction,
+  ErrorHandler,
+  ErrorHandlerResult,
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+} from 'vscode-languageclient/node';
 import type { Disposable } from 'vscode';
 import { RestartPolicy } from './restart-policy';
 

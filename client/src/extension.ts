@@ -30,7 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
   const clientOptions: LanguageClientOptions = {
     // Any scheme: untitled buffers and virtual workspaces lint their open documents.
-    documentSelector: [{ language: 'yaml' }, { language: 'json' }, { language: 'cloudformation' }, { pattern: '**/*.template' }, { pattern: '**/*.cfn.{yaml,yml,json}' }],
+    documentSelector: [
+      { language: 'yaml' },
+      { language: 'json' },
+      { language: 'cloudformation' },
+      { pattern: '**/*.template' },
+      { pattern: '**/*.cfn.{yaml,yml,json}' },
+    ],
     outputChannel: output,
     diagnosticCollectionName: SOURCE,
     synchronize: { configurationSection: ['cfnTlsLint', 'files.exclude', 'search.exclude'] },

@@ -40,7 +40,12 @@ export interface InventoryNode {
 }
 
 const CERTIFICATE_ICONS: Record<CertificateKind, string> = { acm: 'verified', iam: 'key', 'private-ca': 'organization', unknown: 'question' };
-const CERTIFICATE_KINDS: Record<CertificateKind, string> = { acm: 'ACM certificate', iam: 'IAM server certificate', 'private-ca': 'private CA', unknown: 'certificate' };
+const CERTIFICATE_KINDS: Record<CertificateKind, string> = {
+  acm: 'ACM certificate',
+  iam: 'IAM server certificate',
+  'private-ca': 'private CA',
+  unknown: 'certificate',
+};
 const SOURCES: Record<CertificateSource, string> = { resource: 'resource', parameter: 'parameter', literal: 'ARN written in place', expression: 'expression' };
 
 const ENDPOINT_ICONS: Record<EndpointKind, string> = {
@@ -73,7 +78,12 @@ export function inventoryNodes(report: EditorInventoryReport | null | undefined)
   const certificates = report.templates.flatMap((t) => t.certificates.map((c) => certificateNode(t, c)));
   const endpoints = report.templates.flatMap((t) => t.endpoints.map((e) => ({ group: floorGroup(e), node: endpointNode(t, e) })));
   if (!certificates.length && !endpoints.length) return [];
-  const groups = GROUPS.map((g) => floorNode(g, endpoints.filter((e) => e.group === g).map((e) => e.node))).filter((g) => g.children.length);
+  const groups = GROUPS.map((g) =>
+    floorNode(
+      g,
+      endpoints.filter((e) => e.group === g).map((e) => e.node),
+    ),
+  ).filter((g) => g.children.length);
   return [
     {
       id: 'certificates',
@@ -112,11 +122,17 @@ function certificateNode(t: EditorTemplateInventory, c: EditorCertificate): Inve
   const findings = visible(c.findings).map((f, i) => findingNode(`${id}:f${i}`, t, f));
   const consumers = c.consumers.map((u) => consumerNode(id, t, c, u));
   const children = [...findings, ...consumers];
-  const what = c.domains.length ? listed(c.domains, 3) : c.source === 'resource' ? CERTIFICATE_KINDS[c.kind] : `${SOURCES[c.source]}, ${CERTIFICATE_KINDS[c.kind]}`;
+  const what = c.domains.length
+    ? listed(c.domains, 3)
+    : c.source === 'resource'
+      ? CERTIFICATE_KINDS[c.kind]
+      : `${SOURCES[c.source]}, ${CERTIFICATE_KINDS[c.kind]}`;
   const unused = c.source === 'resource' && c.kind !== 'private-ca' && !c.consumers.length;
   const lines = [
     `**${escape(c.name)}**: ${CERTIFICATE_KINDS[c.kind]}${c.type ? `, ${c.type}` : ''} (${c.source}${c.resourceType ? ` \`${c.resourceType}\`` : ''})`,
-    c.domains.length ? `Domains: ${c.domains.map((d) => `\`${d}\``).join(', ')}${c.domainsComplete ? '' : ' (and names not known from the template)'}` : undefined,
+    c.domains.length
+      ? `Domains: ${c.domains.map((d) => `\`${d}\``).join(', ')}${c.domainsComplete ? '' : ' (and names not known from the template)'}`
+      : undefined,
     setting('Validation', c.validation),
     setting('Key algorithm', c.keyAlgorithm),
     setting('Transparency logging', c.transparencyLogging),
@@ -163,7 +179,8 @@ function floorNode(group: string, children: InventoryNode[]): InventoryNode {
   else if (floor === '1.3') tone = 'good';
   const tooltips: Record<string, string> = {
     plaintext: 'Endpoints that accept plain HTTP and no TLS.',
-    unknown: 'Endpoints whose lowest TLS version is not knowable from the template (a policy from an import, a parameter without allowed values, a service that sets it).',
+    unknown:
+      'Endpoints whose lowest TLS version is not knowable from the template (a policy from an import, a parameter without allowed values, a service that sets it).',
   };
   return {
     id: `floor:${group}`,
@@ -264,7 +281,8 @@ export function intrinsicText(json: string): string {
     const v = JSON.parse(json) as unknown;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const entries = Object.entries(v);
-      if (entries.length === 1 && typeof entries[0][1] === 'string' && /^(Ref|Fn::\w+)$/.test(entries[0][0])) return `!${entries[0][0].replace(/^Fn::/, '')} ${entries[0][1]}`;
+      if (entries.length === 1 && typeof entries[0][1] === 'string' && /^(Ref|Fn::\w+)$/.test(entries[0][0]))
+        return `!${entries[0][0].replace(/^Fn::/, '')} ${entries[0][1]}`;
     }
   } catch {
     // cut at 200 characters, or not JSON: as written

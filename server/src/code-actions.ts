@@ -104,7 +104,12 @@ export async function codeActions(view: DocView, params: CodeActionParams, opts:
         const fix = metadataSuppressionFix(view.result.parsed, e.resource, e.rule);
         if (fix) {
           try {
-            out.push({ title: `Disable ${e.rule} for this resource`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(view, editsForFix(source, fix), opts.documentChanges) });
+            out.push({
+              title: `Disable ${e.rule} for this resource`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              edit: workspaceEdit(view, editsForFix(source, fix), opts.documentChanges),
+            });
           } catch (err) {
             opts.log(`the Metadata suppression of ${e.rule} could not be turned into edits: ${(err as Error).message}`);
           }
@@ -112,7 +117,13 @@ export async function codeActions(view: DocView, params: CodeActionParams, opts:
       }
       if (suppressible && source.format === 'yaml') {
         const edit = disableNextLineEdit(view.doc.getText(), e.range.start.line, e.rule);
-        if (edit.newText) out.push({ title: `Disable ${e.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(view, [edit], opts.documentChanges) });
+        if (edit.newText)
+          out.push({
+            title: `Disable ${e.rule} for this line`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            edit: workspaceEdit(view, [edit], opts.documentChanges),
+          });
       }
       out.push({
         title: `Show documentation for ${e.rule}`,

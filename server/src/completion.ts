@@ -21,8 +21,8 @@ interface Context {
   addQuotes: boolean;
 }
 
-const YAML_LINE = /^\s*(?:-\s+)*(["']?)([A-Za-z]+)\1\s*:\s+(["']?)([\w.\-]*)$/;
-const JSON_LINE = /"([A-Za-z]+)"\s*:\s*(")?([\w.\-]*)$/;
+const YAML_LINE = /^\s*(?:-\s+)*(["']?)([A-Za-z]+)\1\s*:\s+(["']?)([\w.-]*)$/;
+const JSON_LINE = /"([A-Za-z]+)"\s*:\s*(")?([\w.-]*)$/;
 
 function contextAt(doc: TextDocument, position: Position, format: 'yaml' | 'json'): Context | undefined {
   const lineStart = doc.offsetAt({ line: position.line, character: 0 });

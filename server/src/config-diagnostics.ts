@@ -50,7 +50,9 @@ export class ConfigDiagnostics {
     if (e && this.log.once(`config ${e.message}`)) {
       const more = c.errors.length > 1 ? ` (and ${c.errors.length - 1} more)` : '';
       this.log.warn(`cfn-tls-lint: ${e.message}${more}`);
-      void this.connection.window.showWarningMessage(`cfn-tls-lint: ${path.basename(c.file)} line ${e.line + 1}: ${e.detail}${more}. Linting goes on with the rest of the configuration.`);
+      void this.connection.window.showWarningMessage(
+        `cfn-tls-lint: ${path.basename(c.file)} line ${e.line + 1}: ${e.detail}${more}. Linting goes on with the rest of the configuration.`,
+      );
     }
   }
 

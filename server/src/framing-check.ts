@@ -64,7 +64,10 @@ export class FramingCheck {
     if (line.includes('\n')) return this.fail(`a header line that ends in LF alone (LSP needs CRLF): ${preview(this.head)}`);
     const colon = line.indexOf(':');
     const name = colon < 0 ? line.replace(/\r$/, '') : line.slice(0, colon);
-    if (!TOKEN.test(name)) this.fail(`bytes where a message header ("Content-Length: <bytes>") should start: ${preview(this.head)} (a message sent without its header, or a wrong Content-Length in the one before)`);
+    if (!TOKEN.test(name))
+      this.fail(
+        `bytes where a message header ("Content-Length: <bytes>") should start: ${preview(this.head)} (a message sent without its header, or a wrong Content-Length in the one before)`,
+      );
   }
 
   /** The body length the header lines give; undefined after failing. */

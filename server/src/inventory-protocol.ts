@@ -6,14 +6,7 @@
  * fields added, as version 1 allows: `uri` and `folderUri` on each template, and an LSP `range`
  * (0-based) on every certificate, consumer, endpoint and finding, so a client can reveal them.
  */
-import type {
-  CertificateEntry,
-  ConsumerRef,
-  EndpointEntry,
-  InventoryFinding,
-  InventoryReport,
-  TemplateInventory,
-} from '../../rules/src/inventory/model';
+import type { CertificateEntry, ConsumerRef, EndpointEntry, InventoryFinding, InventoryReport, TemplateInventory } from '../../rules/src/inventory/model';
 
 /** Request: the inventory of the workspace (open documents and scanned files). */
 export const INVENTORY_REQUEST = 'cfnTlsLint/inventory';

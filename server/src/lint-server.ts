@@ -131,7 +131,11 @@ export class LintServer {
         lintFromDisk: (file, name) => this.scanner.lintForReport(file, name),
       },
       (p) => void connection.sendNotification(INVENTORY_CHANGED_NOTIFICATION, p),
-      (e) => this.log.errorOnce(`inventory ${e instanceof Error ? e.message : String(e)}`, `cfn-tls-lint: inventory failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      (e) =>
+        this.log.errorOnce(
+          `inventory ${e instanceof Error ? e.message : String(e)}`,
+          `cfn-tls-lint: inventory failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+        ),
     );
     this.scanner.listener = this.inventory;
   }
@@ -168,19 +172,25 @@ export class LintServer {
     c.onDidChangeConfiguration((p) => void this.guard('configuration change', () => this.onSettingsChanged(p.settings)));
     c.onDidChangeWatchedFiles((p) => void this.guard('file change', () => this.onWatchedFiles(p.changes)));
     // Requests: a $/cancelRequest before the answer gets RequestCancelled (checked after every wait).
-    c.onHover((p, token) => this.request('hover', token, async () => {
-      const view = await this.viewFor(p.textDocument.uri, token);
-      return view ? hover(view, p.position) : null;
-    }));
-    c.onCompletion((p, token) => this.request('completion', token, async () => {
-      // The parse is enough: completion does not wait for the rules.
-      const view = await this.viewFor(p.textDocument.uri, token, false);
-      return view ? completion(view.doc, view.fileName, p.position, view.result.source, view.settings) : null;
-    }));
-    c.onCodeAction((p, token) => this.request('code actions', token, async () => {
-      const view = await this.viewFor(p.textDocument.uri, token);
-      return view ? codeActions(view, p, this.actionOptions(view, token)) : [];
-    }));
+    c.onHover((p, token) =>
+      this.request('hover', token, async () => {
+        const view = await this.viewFor(p.textDocument.uri, token);
+        return view ? hover(view, p.position) : null;
+      }),
+    );
+    c.onCompletion((p, token) =>
+      this.request('completion', token, async () => {
+        // The parse is enough: completion does not wait for the rules.
+        const view = await this.viewFor(p.textDocument.uri, token, false);
+        return view ? completion(view.doc, view.fileName, p.position, view.result.source, view.settings) : null;
+      }),
+    );
+    c.onCodeAction((p, token) =>
+      this.request('code actions', token, async () => {
+        const view = await this.viewFor(p.textDocument.uri, token);
+        return view ? codeActions(view, p, this.actionOptions(view, token)) : [];
+      }),
+    );
     c.onCodeActionResolve(async (action, token) => (await this.request('code action', token, () => this.resolveAction(action, token))) ?? action);
     // Not onExecuteCommand: it drops `workDoneToken` from the params before the handler can tell whether
     // the client sent one (the scan reports on the client's token when there is one, else creates its own).
@@ -189,7 +199,9 @@ export class LintServer {
       if (p.command === SHOW_DOCUMENTATION_COMMAND) return this.showDocumentation(p.arguments?.[0]);
       return this.command(p, token);
     });
-    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) => this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)));
+    c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) =>
+      this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)),
+    );
     if (faultInjectionEnabled()) {
       c.onRequest(TEST_STATS_REQUEST, () => this.testStats());
       c.onRequest(TEST_WORKER_REQUEST, (p: { action: WorkerTestAction }) => this.linter.failWorkerForTest(p.action));
@@ -201,7 +213,8 @@ export class LintServer {
     const c = this.connection;
     return this.guard('command', async () => {
       // A cancelled scan answers with its summary (cancelled: true), so the client can say so.
-      if (p.command === SCAN_COMMAND) return this.scanOnCommand({ token, progress: p.workDoneToken !== undefined ? c.window.attachWorkDoneProgress(p.workDoneToken) : undefined });
+      if (p.command === SCAN_COMMAND)
+        return this.scanOnCommand({ token, progress: p.workDoneToken !== undefined ? c.window.attachWorkDoneProgress(p.workDoneToken) : undefined });
       if (p.command === INVENTORY_COMMAND) return { markdown: await this.inventory.markdown() };
       return null;
     });
@@ -533,7 +546,12 @@ export class LintServer {
     const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, cur.snap.doc.getText()) : undefined;
     if (notLinted) diagnostics.push(notLinted);
     this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
-    void this.connection.sendNotification(DID_LINT_NOTIFICATION, { uri, version: cur.snap.version, problems: diagnostics.length, ms: Math.round(performance.now() - started) });
+    void this.connection.sendNotification(DID_LINT_NOTIFICATION, {
+      uri,
+      version: cur.snap.version,
+      problems: diagnostics.length,
+      ms: Math.round(performance.now() - started),
+    });
   }
 
   /** An open document's current version and its settings; undefined when linting is off for it. */

@@ -330,7 +330,9 @@ export class LintWorkerHost {
     const limit = rule ? ruleLimitMs(cur.job.budgetMs) : PHASE_LIMIT_MS;
     if (now - cur.since <= limit) return;
     this.terminate();
-    const why = rule ? `rule ${rule} ran for ${Math.round(now - cur.since)} ms without returning` : `a lint ran for ${Math.round(now - cur.since)} ms outside any rule`;
+    const why = rule
+      ? `rule ${rule} ran for ${Math.round(now - cur.since)} ms without returning`
+      : `a lint ran for ${Math.round(now - cur.since)} ms outside any rule`;
     this.failCurrent(rule, false, why);
     const plan = this.restart(rule === undefined);
     if (!rule) this.log(`cfn-tls-lint: the lint worker was stopped: ${why}; ${plan}`);

@@ -1,4 +1,14 @@
-import { ALL_RULES, DEFAULT_SETTINGS, defaultRegistry, lintText, LintResult, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
+import {
+  ALL_RULES,
+  DEFAULT_SETTINGS,
+  defaultRegistry,
+  lintText,
+  LintResult,
+  MAX_TEMPLATE_BYTES,
+  RuleFailure,
+  RuleRegistry,
+  Settings,
+} from '../../rules/src/index';
 import { fixAll } from '../../rules/src/edit/index';
 import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
 import { looksBinary } from '../../rules/src/parse/detect';
@@ -144,7 +154,11 @@ export class Linter {
     }).text;
   }
 
-  private async inWorker<J extends Job>(job: Omit<J, 'budgetMs' | 'skip'>, uri: string, req: LintRequest): Promise<JobResult[J['kind']] | undefined | 'inProcess' | LintFailed> {
+  private async inWorker<J extends Job>(
+    job: Omit<J, 'budgetMs' | 'skip'>,
+    uri: string,
+    req: LintRequest,
+  ): Promise<JobResult[J['kind']] | undefined | 'inProcess' | LintFailed> {
     let failures = 0;
     // Each hang drops one more rule, and a failure outside the rules is tried once more: the loop ends.
     for (;;) {
@@ -185,9 +199,13 @@ export class Linter {
     let docs = this.hungOn.get(rule);
     if (!docs) this.hungOn.set(rule, (docs = new Set()));
     docs.add(uri);
-    const what = e.crashed ? `made the lint worker die (${e.message})` : `did not return after ${e.ms} ms (a loop its ${this.ruleBudgetMs} ms time budget cannot interrupt; the limit is ${ruleLimitMs(this.ruleBudgetMs)} ms)`;
+    const what = e.crashed
+      ? `made the lint worker die (${e.message})`
+      : `did not return after ${e.ms} ms (a loop its ${this.ruleBudgetMs} ms time budget cannot interrupt; the limit is ${ruleLimitMs(this.ruleBudgetMs)} ms)`;
     if (this.log.once(`hung ${rule}`)) {
-      this.log.error(`cfn-tls-lint: rule ${rule} ${what} on ${uri}. The lint worker was stopped and restarted; the other rules' findings are published, and ${rule} is skipped for this document until the server restarts (for every document once it has hung on ${HUNG_DOCUMENTS_LIMIT}). Please report this.`);
+      this.log.error(
+        `cfn-tls-lint: rule ${rule} ${what} on ${uri}. The lint worker was stopped and restarted; the other rules' findings are published, and ${rule} is skipped for this document until the server restarts (for every document once it has hung on ${HUNG_DOCUMENTS_LIMIT}). Please report this.`,
+      );
     }
     if (docs.size >= HUNG_DOCUMENTS_LIMIT && !this.disabled.has(rule)) {
       this.disabled.add(rule);

@@ -16,7 +16,14 @@ import type { Settings } from '../../rules/src/index';
  */
 
 /** Properties whose values hover and completion know. */
-export const POLICY_PROPERTIES = ['SslPolicy', 'MinimumProtocolVersion', 'SecurityPolicy', 'TLSSecurityPolicy', 'ViewerProtocolPolicy', 'OriginProtocolPolicy'] as const;
+export const POLICY_PROPERTIES = [
+  'SslPolicy',
+  'MinimumProtocolVersion',
+  'SecurityPolicy',
+  'TLSSecurityPolicy',
+  'ViewerProtocolPolicy',
+  'OriginProtocolPolicy',
+] as const;
 export type PolicyProperty = (typeof POLICY_PROPERTIES)[number];
 
 export function isPolicyProperty(name: unknown): name is PolicyProperty {
@@ -84,7 +91,9 @@ export function policyChoices(property: PolicyProperty, resourceType: string | u
     case 'MinimumProtocolVersion': {
       const recommended = [rec.cloudfront ?? CLOUDFRONT_RECOMMENDED_MIN_PROTOCOL];
       out = Object.entries(MINIMUM_PROTOCOL_VERSIONS).map(([name, floor]) =>
-        tlsChoice(name, floor, undefined, recommended, ['applies only with a custom certificate (the default *.cloudfront.net certificate always allows TLSv1)']),
+        tlsChoice(name, floor, undefined, recommended, [
+          'applies only with a custom certificate (the default *.cloudfront.net certificate always allows TLSv1)',
+        ]),
       );
       break;
     }
@@ -118,7 +127,11 @@ export function policyChoices(property: PolicyProperty, resourceType: string | u
     case 'ViewerProtocolPolicy':
       out = Object.entries(VIEWER_PROTOCOL_POLICIES).map(([name, p]) => {
         const verdict: Verdict = p.allowsHttp ? 'weak' : 'recommended';
-        const detail = p.allowsHttp ? 'serves plain HTTP · weak' : name === 'redirect-to-https' ? 'redirects HTTP to HTTPS · recommended' : 'HTTPS only (HTTP gets 403) · recommended';
+        const detail = p.allowsHttp
+          ? 'serves plain HTTP · weak'
+          : name === 'redirect-to-https'
+            ? 'redirects HTTP to HTTPS · recommended'
+            : 'HTTPS only (HTTP gets 403) · recommended';
         return { name, verdict, detail, notes: [] };
       });
       break;
@@ -126,13 +139,20 @@ export function policyChoices(property: PolicyProperty, resourceType: string | u
       out = Object.entries(ORIGIN_PROTOCOL_POLICIES).map(([name, p]) => {
         const verdict: Verdict = p.http === 'never' ? 'recommended' : 'weak';
         const detail =
-          p.http === 'never' ? 'HTTPS to the origin · recommended' : p.http === 'always' ? 'plain HTTP to the origin · weak' : 'HTTP to the origin when the viewer used HTTP · weak';
+          p.http === 'never'
+            ? 'HTTPS to the origin · recommended'
+            : p.http === 'always'
+              ? 'plain HTTP to the origin · weak'
+              : 'HTTP to the origin when the viewer used HTTP · weak';
         return { name, verdict, detail, notes: [] };
       });
       break;
   }
   const rank: Record<Verdict, number> = { recommended: 0, acceptable: 1, weak: 2 };
-  return out.map((c, i) => ({ c, i })).sort((a, b) => rank[a.c.verdict] - rank[b.c.verdict] || a.i - b.i).map((x) => x.c);
+  return out
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank[a.c.verdict] - rank[b.c.verdict] || a.i - b.i)
+    .map((x) => x.c);
 }
 
 const WHAT: Record<PolicyProperty, string> = {

@@ -20,7 +20,9 @@ if (!isMainThread) {
   // Over stdio, stdout is the LSP channel: a stray console.log must not write into it.
   if (transport.stdin) routeConsoleToClient(connection);
   process.on('uncaughtException', (e) => connection.console.error(`cfn-tls-lint: uncaught exception: ${e.stack ?? e.message}`));
-  process.on('unhandledRejection', (e) => connection.console.error(`cfn-tls-lint: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  process.on('unhandledRejection', (e) =>
+    connection.console.error(`cfn-tls-lint: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+  );
   const server = new LintServer(connection, __filename);
   // Before the reader listens (the same tick: no byte is missed), so that a framing error is named as such.
   exitWhenInputBreaks(transport, connection, () => server.shutdownRequested);

@@ -53,8 +53,3 @@ export function normalizeSettings(raw: unknown, filesExclude?: unknown, searchEx
   s.editorExcludes = [...new Set([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude)])];
   return s;
 }
-
-/** A stable text for comparing settings (what changed decides what is re-linted). */
-export function settingsKey(s: EditorSettings): string {
-  return JSON.stringify(s);
-}

@@ -262,7 +262,9 @@ export class WorkspaceScanner {
           // Said once per scan and folder: files below these paths are not in the Problems panel.
           const shown = r.unreadable.slice(0, 3).map((u) => `${path.relative(folder.path!, u.path) || u.path} (${u.reason})`);
           const more = r.unreadable.length > 3 ? ` and ${r.unreadable.length - 3} more` : '';
-          void this.connection.window.showWarningMessage(`cfn-tls-lint: the workspace scan of ${path.basename(folder.path)} could not read ${shown.join(', ')}${more}; files below them were not linted.`);
+          void this.connection.window.showWarningMessage(
+            `cfn-tls-lint: the workspace scan of ${path.basename(folder.path)} could not read ${shown.join(', ')}${more}; files below them were not linted.`,
+          );
           for (const u of r.unreadable) this.connection.console.warn(`cfn-tls-lint: workspace scan: ${u.path}: ${u.reason}`);
         }
         if (r.truncated) {

@@ -20,7 +20,12 @@ function desktopVSCode() {
   if (explicit) return fs.existsSync(explicit) ? { vscodeExecutablePath: explicit } : { error: `VSCODE_EXECUTABLE_PATH=${explicit} does not exist` };
   for (const cachePath of CACHES) {
     if (!fs.existsSync(cachePath)) continue;
-    const found = fs.readdirSync(cachePath).map((d) => PLATFORM_DIR.exec(d)).filter(Boolean).sort((a, b) => a[2].localeCompare(b[2], 'en', { numeric: true })).pop();
+    const found = fs
+      .readdirSync(cachePath)
+      .map((d) => PLATFORM_DIR.exec(d))
+      .filter(Boolean)
+      .sort((a, b) => a[2].localeCompare(b[2], 'en', { numeric: true }))
+      .pop();
     if (found) return { version: found[2], cachePath };
   }
   return { skip: 'no desktop VS Code here (none installed, and test-electron cannot download one offline); set VSCODE_EXECUTABLE_PATH to run it' };
@@ -42,7 +47,10 @@ async function main() {
   }
   const { runTests } = require(path.join(H.MODULES, '@vscode', 'test-electron'));
   let failed = 0;
-  for (const [fixture, target] of [['single', (d) => d], ['multi', (d) => path.join(d, 'multi.code-workspace')]]) {
+  for (const [fixture, target] of [
+    ['single', (d) => d],
+    ['multi', (d) => path.join(d, 'multi.code-workspace')],
+  ]) {
     const ws = H.copyFixture(fixture);
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-electron-'));
     try {
@@ -50,7 +58,14 @@ async function main() {
         ...vscode,
         extensionDevelopmentPath: ROOT,
         extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-        launchArgs: [target(ws.dir), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${userData}`],
+        launchArgs: [
+          target(ws.dir),
+          '--disable-extensions',
+          '--disable-workspace-trust',
+          '--skip-welcome',
+          '--skip-release-notes',
+          `--user-data-dir=${userData}`,
+        ],
       });
     } catch (e) {
       console.log(`test-electron (${fixture}): ${e && e.message ? e.message : e}`);
@@ -63,7 +78,10 @@ async function main() {
   return failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -38,7 +38,11 @@ async function extensionHost(name, fixture, workspaceOf) {
 
 function mochaUi() {
   const mocha = path.join(H.MODULES, 'mocha', 'bin', 'mocha.js');
-  const r = spawnSync(process.execPath, [mocha, '--no-config', '--no-package', '--bail', '--timeout', '120000', '--reporter', 'spec', path.join(__dirname, 'ui', 'ui.test.js')], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [mocha, '--no-config', '--no-package', '--bail', '--timeout', '120000', '--reporter', 'spec', path.join(__dirname, 'ui', 'ui.test.js')],
+    { stdio: 'inherit' },
+  );
   return r.status === null ? 1 : r.status;
 }
 
@@ -69,7 +73,9 @@ async function main() {
   };
   if (wanted('ext')) {
     await step('extension-host suite in code-server: folder workspace', () => extensionHost('folder', 'single', (ws) => ws));
-    await step('extension-host suite in code-server: multi-root workspace', () => extensionHost('multi-root', 'multi', (ws) => path.join(ws, 'multi.code-workspace')));
+    await step('extension-host suite in code-server: multi-root workspace', () =>
+      extensionHost('multi-root', 'multi', (ws) => path.join(ws, 'multi.code-workspace')),
+    );
   }
   if (wanted('ui')) await step('UI suite: code-server + Chromium, the packaged .vsix', mochaUi);
   if (wanted('electron')) await step('extension-host suite under @vscode/test-electron', testElectron);

@@ -64,7 +64,8 @@ export function checkLint(text: string, fileName: string, settings: Settings, o:
     const what = `${d.rule} at ${JSON.stringify(d.path)}`;
     inside(what, d.range.start);
     inside(what, d.range.end);
-    if (!(d.offsets.start >= 0 && d.offsets.start <= d.offsets.end && d.offsets.end <= text.length)) problems.push(`${what}: offsets ${d.offsets.start}-${d.offsets.end} outside 0-${text.length}`);
+    if (!(d.offsets.start >= 0 && d.offsets.start <= d.offsets.end && d.offsets.end <= text.length))
+      problems.push(`${what}: offsets ${d.offsets.start}-${d.offsets.end} outside 0-${text.length}`);
     if (result.source) {
       const s = positionAt(result.source.lineStarts, d.offsets.start);
       if (s.line !== d.range.start.line || s.character !== d.range.start.character) problems.push(`${what}: range does not match its offsets`);

@@ -213,7 +213,14 @@ function applyTreeOp(root: Json, op: TreeOp): void {
       return;
     }
     case 'unwrap': {
-      const intrinsics = list.filter((s) => s.value && typeof s.value === 'object' && !Array.isArray(s.value) && Object.keys(s.value).length === 1 && /^(Ref|Condition|Fn::)/.test(Object.keys(s.value)[0]));
+      const intrinsics = list.filter(
+        (s) =>
+          s.value &&
+          typeof s.value === 'object' &&
+          !Array.isArray(s.value) &&
+          Object.keys(s.value).length === 1 &&
+          /^(Ref|Condition|Fn::)/.test(Object.keys(s.value)[0]),
+      );
       if (!intrinsics.length) return;
       const target = intrinsics[op.at % intrinsics.length];
       const arg = Object.values(target.value as object)[0] as Json;
@@ -277,11 +284,72 @@ export type TextOp =
   | { kind: 'bom' };
 
 /** Text that means something to YAML or JSON, or to the rules. */
-const TOKENS = [':', ': ', '- ', '-', '{', '}', '[', ']', ',', '"', "'", '#', '&a ', '*a', '*', '&', '!', '!Ref ', '!If ', '!GetAtt ', '!Sub ', '!Bogus ', '!!str ', '!!binary ', '|', '>', '|-', '? ', '%YAML 1.2\n', '---\n', '...\n', '\n', '\r\n', '\r', '\t', ' ', '  ', '\\', '\\u', '\u00a0', '\u2028', '\ufeff', '\ud83d\ude00', '\ud800', '<<: *a\n', '~', 'null', '0x1F', '1e999', '.inf', '.nan', 'AWS::', 'Fn::If', 'Ref', 'Type: AWS::ElasticLoadBalancingV2::Listener\n', 'Properties:\n'];
+const TOKENS = [
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '#',
+  '&a ',
+  '*a',
+  '*',
+  '&',
+  '!',
+  '!Ref ',
+  '!If ',
+  '!GetAtt ',
+  '!Sub ',
+  '!Bogus ',
+  '!!str ',
+  '!!binary ',
+  '|',
+  '>',
+  '|-',
+  '? ',
+  '%YAML 1.2\n',
+  '---\n',
+  '...\n',
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  ' ',
+  '  ',
+  '\\',
+  '\\u',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\ud83d\ude00',
+  '\ud800',
+  '<<: *a\n',
+  '~',
+  'null',
+  '0x1F',
+  '1e999',
+  '.inf',
+  '.nan',
+  'AWS::',
+  'Fn::If',
+  'Ref',
+  'Type: AWS::ElasticLoadBalancingV2::Listener\n',
+  'Properties:\n',
+];
 
 const textOp: fc.Arbitrary<TextOp> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...TOKENS), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ kind: fc.constant('tabIndent' as const), line: fc.nat() }),
@@ -398,9 +466,10 @@ const treeOp: fc.Arbitrary<TreeOp> = fc.oneof(
 /** Cases over `seedCount` seeds, three in four of them from the first `focus` (the TLS templates). */
 export function fuzzCase(seedCount: number, settingsCount: number, focus = seedCount): fc.Arbitrary<FuzzCase> {
   const f = Math.max(1, Math.min(focus, seedCount));
-  const seed = f < seedCount
-    ? fc.oneof({ weight: 3, arbitrary: fc.nat({ max: f - 1 }) }, { weight: 1, arbitrary: fc.integer({ min: f, max: seedCount - 1 }) })
-    : fc.nat({ max: seedCount - 1 });
+  const seed =
+    f < seedCount
+      ? fc.oneof({ weight: 3, arbitrary: fc.nat({ max: f - 1 }) }, { weight: 1, arbitrary: fc.integer({ min: f, max: seedCount - 1 }) })
+      : fc.nat({ max: seedCount - 1 });
   return fc.record({
     seed,
     treeOps: fc.array(treeOp, { maxLength: 4 }),

@@ -116,7 +116,13 @@ Resources:
                 { LoadBalancerPort: '443', InstancePort: '80', Protocol: 'HTTPS', SSLCertificateId: { 'Fn::GetAtt': ['Cert', 'Arn'] }, PolicyNames: ['Pol'] },
                 { LoadBalancerPort: '80', InstancePort: '80', Protocol: 'HTTP' },
               ],
-              Policies: [{ PolicyName: 'Pol', PolicyType: 'SSLNegotiationPolicyType', Attributes: [{ Name: 'Reference-Security-Policy', Value: 'ELBSecurityPolicy-2011-08' }] }],
+              Policies: [
+                {
+                  PolicyName: 'Pol',
+                  PolicyType: 'SSLNegotiationPolicyType',
+                  Attributes: [{ Name: 'Reference-Security-Policy', Value: 'ELBSecurityPolicy-2011-08' }],
+                },
+              ],
             },
           },
           Domain: {
@@ -125,7 +131,11 @@ Resources:
           },
           ApiDomain: {
             Type: 'AWS::ApiGateway::DomainName',
-            Properties: { DomainName: 'api.example.com', SecurityPolicy: 'TLS_1_0', RegionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+            Properties: {
+              DomainName: 'api.example.com',
+              SecurityPolicy: 'TLS_1_0',
+              RegionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+            },
           },
         },
       },

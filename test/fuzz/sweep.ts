@@ -43,7 +43,8 @@ export function sweep(o: SweepOptions): SweepOutcome {
         const text = seed.json ? JSON.stringify(copy, null, 2) : toYaml(copy, v % 2 === 0);
         const r = checkLint(text, seed.json ? '/sweep/case.json' : '/sweep/case.yaml', settings, { timeLimitMs: o.timeLimitMs });
         lints++;
-        for (const p of r.problems) problems.push(`${seed.name} ${JSON.stringify(target.path)} := hostile value #${v} (${JSON.stringify(HOSTILE[v](names)).slice(0, 80)}): ${p}`);
+        for (const p of r.problems)
+          problems.push(`${seed.name} ${JSON.stringify(target.path)} := hostile value #${v} (${JSON.stringify(HOSTILE[v](names)).slice(0, 80)}): ${p}`);
         if (problems.length >= (o.maxProblems ?? 20)) return { lints, problems };
       }
     }

@@ -30,9 +30,23 @@ const canDropPrivileges = spawnSync('setpriv', ['--version']).status === 0 && pr
 
 /** The CLI under /usr/bin/time (peak memory), as nobody when we are root. */
 function cli(args: string[], cwd: string): Run {
-  const command = [...(canDropPrivileges ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []), '/usr/bin/time', '-f', 'maxrss=%M', process.execPath, CLI, ...args];
+  const command = [
+    ...(canDropPrivileges ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []),
+    '/usr/bin/time',
+    '-f',
+    'maxrss=%M',
+    process.execPath,
+    CLI,
+    ...args,
+  ];
   const started = Date.now();
-  const r = spawnSync(command[0], command.slice(1), { cwd, encoding: 'utf8', timeout: TIME_LIMIT_MS * 3, maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(command[0], command.slice(1), {
+    cwd,
+    encoding: 'utf8',
+    timeout: TIME_LIMIT_MS * 3,
+    maxBuffer: 256 << 20,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = Date.now() - started;
   const m = /maxrss=(\d+)\s*$/.exec(r.stderr ?? '');
   return { status: r.status, stdout: r.stdout ?? '', stderr: (r.stderr ?? '').replace(/maxrss=\d+\s*$/, ''), ms, maxRssKb: m ? Number(m[1]) : Infinity };
@@ -70,7 +84,10 @@ describe('a hostile repository (issue #13)', function () {
     // took over 30 s with a backtracking engine), and the planted config above the repository
     // did not switch the rule off.
     const weak = doc.files.find((f: { path: string }) => f.path === 'templates/listener.yaml');
-    assert.ok(weak.diagnostics.some((d: { rule: string }) => d.rule === 'elbv2-ssl-policy-weak'), JSON.stringify(weak));
+    assert.ok(
+      weak.diagnostics.some((d: { rule: string }) => d.rule === 'elbv2-ssl-policy-weak'),
+      JSON.stringify(weak),
+    );
     const skipped = doc.files.find((f: { path: string }) => f.path === 'templates/huge.yaml');
     assert.ok(!skipped || /over the 10 MB limit/.test(JSON.stringify(skipped)));
     assert.ok(!r.stdout.includes(repo.keyBody.slice(0, 64)), 'the bare private key is never echoed');
@@ -89,7 +106,9 @@ describe('a hostile repository (issue #13)', function () {
   it('the CLI (SARIF) percent-encodes file names', () => {
     const r = cli(['--format', 'sarif', '.'], repo.repo);
     bounded(r, 'the CLI (SARIF)');
-    const uris: string[] = JSON.parse(r.stdout).runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri);
+    const uris: string[] = JSON.parse(r.stdout).runs[0].results.map(
+      (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri,
+    );
     assert.ok(uris.includes('templates/hash%23q%3F.yaml'), uris.join(' '));
   });
 
@@ -107,7 +126,8 @@ describe('a hostile repository (issue #13)', function () {
         const took = Date.now() - t;
         assert.ok(took < HOVER_LIMIT_MS, `a hover took ${took} ms during the scan`);
         hovers++;
-        finished = client.notifications.find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished')?.params as typeof finished;
+        finished = client.notifications.find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished')
+          ?.params as typeof finished;
         assert.ok(Date.now() - started < TIME_LIMIT_MS, `the scan took more than ${TIME_LIMIT_MS} ms`);
         if (!finished) await new Promise((r) => setTimeout(r, 100));
       }

@@ -167,17 +167,32 @@ describe('protocol: code actions', function () {
   it('"Show documentation" opens only the page of a known rule: anything else is refused', async () => {
     const before = client.shownDocuments.length;
     const warnings = client.logs.length;
-    for (const arg of ['javascript:alert(1)', 'file:///etc/passwd', `https://github.com/cfn-tls-lint/cfn-tls-lint/blob/main/docs/rules/${WEAK_RULE}.md`, 'no-such-rule', '../../../etc/passwd', { rule: WEAK_RULE }, undefined]) {
-      await assert.rejects(client.executeCommand('cfn-tls-lint.showDocumentation', [arg]), (e: { code: number; message: string }) => {
-        assert.equal(e.code, -32602, 'InvalidParams');
-        assert.match(e.message, /takes the id of a rule/);
-        return true;
-      }, JSON.stringify(arg));
+    for (const arg of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      `https://github.com/cfn-tls-lint/cfn-tls-lint/blob/main/docs/rules/${WEAK_RULE}.md`,
+      'no-such-rule',
+      '../../../etc/passwd',
+      { rule: WEAK_RULE },
+      undefined,
+    ]) {
+      await assert.rejects(
+        client.executeCommand('cfn-tls-lint.showDocumentation', [arg]),
+        (e: { code: number; message: string }) => {
+          assert.equal(e.code, -32602, 'InvalidParams');
+          assert.match(e.message, /takes the id of a rule/);
+          return true;
+        },
+        JSON.stringify(arg),
+      );
     }
     // A known id after the refusals: only its page was ever asked for.
     assert.equal(await client.executeCommand('cfn-tls-lint.showDocumentation', ['template-parse-error']), true);
     await client.waitFor('showDocument', () => client.shownDocuments[before]);
-    assert.deepEqual(client.shownDocuments.slice(before).map((d) => d.uri), ['https://github.com/cfn-tls-lint/cfn-tls-lint/blob/main/docs/rules/template-parse-error.md']);
+    assert.deepEqual(
+      client.shownDocuments.slice(before).map((d) => d.uri),
+      ['https://github.com/cfn-tls-lint/cfn-tls-lint/blob/main/docs/rules/template-parse-error.md'],
+    );
     const refused = client.logs.slice(warnings).filter((l) => /refused to show documentation/.test(l.message));
     assert.equal(refused.length, 7);
     assert.match(refused[0].message, /"javascript:alert\(1\)": not the id of a rule/);

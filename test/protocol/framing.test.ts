@@ -19,7 +19,12 @@ function frame(body: string, header = `Content-Length: ${Buffer.byteLength(body)
   return `${header}\r\n\r\n${body}`;
 }
 
-const HOVER = JSON.stringify({ jsonrpc: '2.0', id: 901, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///nowhere.yaml' }, position: { line: 0, character: 0 } } });
+const HOVER = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 901,
+  method: 'textDocument/hover',
+  params: { textDocument: { uri: 'file:///nowhere.yaml' }, position: { line: 0, character: 0 } },
+});
 
 describe('protocol: framing errors (F9)', function () {
   this.timeout(30000);
@@ -94,7 +99,11 @@ describe('protocol: framing errors (F9)', function () {
   it('well-framed messages pass however they are split: byte by byte, several in one write, extra headers', async () => {
     const dir = tempDir('framing');
     const uri = fileUri(path.join(dir, 'split.yaml'));
-    const open = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text: listenersYaml([{ id: 'L', policy: WEAK }]) } } });
+    const open = JSON.stringify({
+      jsonrpc: '2.0',
+      method: 'textDocument/didOpen',
+      params: { textDocument: { uri, languageId: 'yaml', version: 1, text: listenersYaml([{ id: 'L', policy: WEAK }]) } },
+    });
     const bytes = Buffer.from(frame(open, `content-length: ${Buffer.byteLength(open)}\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8`));
     // Byte by byte for the header and the body's start, with pauses well under the stall limit.
     for (let i = 0; i < 120; i++) {
@@ -104,9 +113,14 @@ describe('protocol: framing errors (F9)', function () {
     await client.writeRaw(bytes.subarray(120));
     assert.deepEqual(codes(await client.diagnosticsFor(uri, 1)), ['elbv2-ssl-policy-weak']);
     // Two requests in one write, one of them with a multi-byte character in its body.
-    const h = JSON.stringify({ jsonrpc: '2.0', id: 902, method: 'textDocument/hover', params: { textDocument: { uri: `${uri}?é` }, position: { line: 0, character: 0 } } });
+    const h = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 902,
+      method: 'textDocument/hover',
+      params: { textDocument: { uri: `${uri}?é` }, position: { line: 0, character: 0 } },
+    });
     await client.writeRaw(frame(HOVER) + frame(h));
-    assert.ok(await client.hover(uri, { line: 0, character: 0 }) !== undefined);
+    assert.ok((await client.hover(uri, { line: 0, character: 0 })) !== undefined);
     assert.ok(client.alive, `still running; stderr: ${client.stderr}`);
     assert.equal(client.logs.filter((l) => l.type === MessageType.Error).length, 0);
   });

@@ -77,7 +77,8 @@ describe('protocol: hover and completion', function () {
 
   it('completes JSON values with quotes and other policy properties', async () => {
     const uri = fileUri(path.join(dir, 'complete.json'));
-    const text = '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "D": {\n      "Type": "AWS::CloudFront::Distribution",\n      "Properties": {\n        "DistributionConfig": {\n          "ViewerCertificate": { "MinimumProtocolVersion": ';
+    const text =
+      '{\n  "AWSTemplateFormatVersion": "2010-09-09",\n  "Resources": {\n    "D": {\n      "Type": "AWS::CloudFront::Distribution",\n      "Properties": {\n        "DistributionConfig": {\n          "ViewerCertificate": { "MinimumProtocolVersion": ';
     await client.open(uri, text, 'json');
     const lines = text.split('\n');
     const list = await client.completion(uri, { line: lines.length - 1, character: lines[lines.length - 1].length });
@@ -90,12 +91,16 @@ describe('protocol: hover and completion', function () {
 
   it('completes ViewerProtocolPolicy, and nothing elsewhere', async () => {
     const uri = fileUri(path.join(dir, 'complete-vpp.yaml'));
-    const text = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        DefaultCacheBehavior:\n          ViewerProtocolPolicy: re";
+    const text =
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  D:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        DefaultCacheBehavior:\n          ViewerProtocolPolicy: re";
     await client.open(uri, text);
     const list = await client.completion(uri, { line: 7, character: 34 });
     assert.ok(list);
     assert.deepEqual(
-      list.items.filter((i) => /recommended/.test(i.detail!)).map((i) => i.label).sort(),
+      list.items
+        .filter((i) => /recommended/.test(i.detail!))
+        .map((i) => i.label)
+        .sort(),
       ['https-only', 'redirect-to-https'],
     );
     const none = await client.completion(uri, { line: 3, character: 10 });

@@ -14,7 +14,11 @@ const CHANGED = 'cfnTlsLint/inventoryChanged';
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'inventory');
 
 function scanFinished(client: LspClient, since: number): Promise<unknown> {
-  return client.waitFor('the end of the scan', () => client.notifications.slice(since).find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'), 60000);
+  return client.waitFor(
+    'the end of the scan',
+    () => client.notifications.slice(since).find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'),
+    60000,
+  );
 }
 
 function changes(client: LspClient, since = 0): number {
@@ -44,7 +48,8 @@ function textAt(text: string, r: LspRange): string {
 
 function assertInside(text: string, r: LspRange, what: string): void {
   const lines = text.split('\n');
-  const ok = (p: { line: number; character: number }): boolean => p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
+  const ok = (p: { line: number; character: number }): boolean =>
+    p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   assert.ok(ok(r.start) && ok(r.end), `${what}: ${JSON.stringify(r)} inside the file`);
   assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: ${JSON.stringify(r)} ordered`);
 }
@@ -93,12 +98,18 @@ describe('protocol: inventory request', function () {
     const report = await request(client);
     assert.equal(report.version, 1);
     const files = report.templates.map((t) => t.file);
-    assert.deepEqual(files, [...files].sort((a, b) => a.localeCompare(b)), 'in name order');
+    assert.deepEqual(
+      files,
+      [...files].sort((a, b) => a.localeCompare(b)),
+      'in name order',
+    );
     assert.ok(files.includes('cf@edge/CloudFront.yaml') && files.includes('elb/ELBStickinessSample.json') && files.includes('asg.yaml'));
     assert.ok(!files.includes('stacks/not-a-template.yaml'), 'files that are not templates are left out');
 
     // The same inventory as the CLI's on the same files (the editor fields aside).
-    const cli = JSON.parse(execFileSync(process.execPath, [path.join(REPO, 'bin', 'cfn-tls-lint.js'), '--inventory', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' })) as InventoryReport;
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [path.join(REPO, 'bin', 'cfn-tls-lint.js'), '--inventory', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' }),
+    ) as InventoryReport;
     const plain = withoutEditorFields(report);
     const byFile = new Map(cli.templates.map((t) => [t.file, t]));
     assert.deepEqual(plain.templates.map((t) => t.file).sort(), [...byFile.keys()].sort());
@@ -167,7 +178,10 @@ describe('protocol: inventory request', function () {
     const before = fs.readFileSync(web(), 'utf8');
     const after = before
       .replace('SslPolicy: !Ref LegacyPolicy', 'SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06')
-      .replace('Resources:\n', 'Resources:\n  ApiCertificate:\n    Type: AWS::CertificateManager::Certificate\n    Properties:\n      DomainName: api.example.com\n      ValidationMethod: DNS\n\n');
+      .replace(
+        'Resources:\n',
+        'Resources:\n  ApiCertificate:\n    Type: AWS::CertificateManager::Certificate\n    Properties:\n      DomainName: api.example.com\n      ValidationMethod: DNS\n\n',
+      );
     assert.notEqual(after, before);
     fs.writeFileSync(web(), after);
     await client.filesChanged([{ path: web(), type: FileChangeType.Changed }]);
@@ -202,7 +216,10 @@ describe('protocol: inventory request', function () {
     await client.close(uri);
     await inventoryChanged(client, closed);
     w = template(await request(client), 'stacks/web.yaml');
-    assert.ok(w.certificates.some((c) => c.key === 'resource:AdminCertificate'), 'the disk again');
+    assert.ok(
+      w.certificates.some((c) => c.key === 'resource:AdminCertificate'),
+      'the disk again',
+    );
   });
 
   it('drops a deleted file', async () => {
@@ -236,7 +253,10 @@ describe('protocol: inventory request, multi-root', function () {
       const all = await request(client);
       assert.deepEqual(all.templates.map((t) => t.file).sort(), [`${path.basename(a)}/template.yaml`, `${path.basename(b)}/template.yaml`].sort());
       const onlyB = await request(client, { folderUri: fileUri(b) });
-      assert.deepEqual(onlyB.templates.map((t) => t.file), [`${path.basename(b)}/template.yaml`]);
+      assert.deepEqual(
+        onlyB.templates.map((t) => t.file),
+        [`${path.basename(b)}/template.yaml`],
+      );
       assert.equal(onlyB.summary.templates, 1, 'the summary is of the folder');
       assert.ok(onlyB.templates[0].certificates.some((c) => c.key === 'resource:InternalCa'));
     } finally {

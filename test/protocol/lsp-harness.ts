@@ -120,7 +120,10 @@ export class LspClient {
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.js\` first`);
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], {
+      env: { ...process.env, ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(conn, child, opts);
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
@@ -136,7 +139,8 @@ export class LspClient {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
-      initializationOptions: opts.debounceMs !== undefined || opts.init ? { ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}), ...opts.init } : undefined,
+      initializationOptions:
+        opts.debounceMs !== undefined || opts.init ? { ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}), ...opts.init } : undefined,
       capabilities: {
         workspace: {
           configuration: true,
@@ -148,7 +152,13 @@ export class LspClient {
         window: { workDoneProgress: true, showDocument: { support: true } },
         textDocument: {
           synchronization: { didSave: true, dynamicRegistration: false },
-          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+          publishDiagnostics: {
+            relatedInformation: true,
+            versionSupport: true,
+            codeDescriptionSupport: true,
+            dataSupport: true,
+            tagSupport: { valueSet: [1, 2] },
+          },
           codeAction: {
             codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
             resolveSupport: { properties: ['edit'] },
@@ -167,10 +177,12 @@ export class LspClient {
 
   private wire(): void {
     const c = this.conn;
-    const record = <T>(list: T[]) => (p: T) => {
-      list.push(p);
-      this.poke();
-    };
+    const record =
+      <T>(list: T[]) =>
+      (p: T) => {
+        list.push(p);
+        this.poke();
+      };
     c.onNotification(PublishDiagnosticsNotification.type, record(this.diagnostics));
     c.onNotification(LogMessageNotification.type, record(this.logs));
     c.onNotification(ShowMessageNotification.type, record(this.messages));
@@ -188,7 +200,15 @@ export class LspClient {
       this.configRequests++;
       this.poke();
       if (this.configDelayMs > 0) await new Promise((r) => setTimeout(r, this.configDelayMs));
-      return p.items.map((i) => (i.section === 'cfnTlsLint' ? this.settings : i.section === 'files.exclude' ? this.filesExclude : i.section === 'search.exclude' ? this.searchExclude : null));
+      return p.items.map((i) =>
+        i.section === 'cfnTlsLint'
+          ? this.settings
+          : i.section === 'files.exclude'
+            ? this.filesExclude
+            : i.section === 'search.exclude'
+              ? this.searchExclude
+              : null,
+      );
     });
     c.onRequest('client/registerCapability', (p: RegistrationParams) => {
       this.registrations.push(p);
@@ -255,7 +275,12 @@ export class LspClient {
   }
 
   /** The first publish for `uri` after index `since` that satisfies `pred`. */
-  nextDiagnostics(uri: string, since: number, pred: (p: PublishDiagnosticsParams) => boolean = () => true, what = `diagnostics for ${uri}`): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(
+    uri: string,
+    since: number,
+    pred: (p: PublishDiagnosticsParams) => boolean = () => true,
+    what = `diagnostics for ${uri}`,
+  ): Promise<PublishDiagnosticsParams> {
     return this.waitFor(what, () => this.diagnostics.slice(since).find((p) => sameUri(p.uri, uri) && pred(p)));
   }
 
@@ -291,7 +316,10 @@ export class LspClient {
     this.texts.set(uri, applyTextEdits(this.texts.get(uri) ?? '', edits));
     // Sent last edit first so earlier ranges stay valid.
     const sorted = [...edits].sort((a, b) => compare(b.range.start, a.range.start));
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })) });
+    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
     return version;
   }
 
@@ -345,7 +373,11 @@ export class LspClient {
    * Sends a request, then `$/cancelRequest` for it once `cancelWhen` resolves (at once without
    * it); resolves with the server's answer: a result, or the error it replied with.
    */
-  async requestCancelled(method: string, params: unknown, cancelWhen?: Promise<unknown>): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  async requestCancelled(
+    method: string,
+    params: unknown,
+    cancelWhen?: Promise<unknown>,
+  ): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
     const cts = new CancellationTokenSource();
     const answer = this.conn.sendRequest(method, params, cts.token).then(
       (result) => ({ result }),

@@ -72,7 +72,14 @@ describe('packaging: npm run package', function () {
 
   it('ships the bundles, the spec data and the icon, and no sources, maps or node_modules', () => {
     const names = entries.map((e) => e.name);
-    for (const f of ['extension/package.json', 'extension/dist/server.js', 'extension/dist/extension.js', 'extension/dist/spec-index.json', 'extension/dist/spec-docs.json', 'extension/media/icon.png']) {
+    for (const f of [
+      'extension/package.json',
+      'extension/dist/server.js',
+      'extension/dist/extension.js',
+      'extension/dist/spec-index.json',
+      'extension/dist/spec-docs.json',
+      'extension/media/icon.png',
+    ]) {
       assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
     }
     const unwanted = names.filter((n) => /node_modules\/|\.ts$|\.map$|^extension\/(test|rules|server|client|cli|scripts|out|docs|examples)\//.test(n));
@@ -80,14 +87,22 @@ describe('packaging: npm run package', function () {
   });
 
   it('has a manifest that starts the bundled client', () => {
-    const pkg = JSON.parse(entries.find((e) => e.name === 'extension/package.json')!.data().toString('utf8'));
+    const pkg = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/package.json')!
+        .data()
+        .toString('utf8'),
+    );
     assert.equal(pkg.main, './dist/extension.js');
     assert.equal(pkg.icon, 'media/icon.png');
     assert.ok(pkg.categories.includes('Linters'));
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === 'cfnTlsLint.scanWorkspace'));
     assert.ok(pkg.contributes.configurationDefaults['yaml.customTags'].includes('!Ref scalar'));
-    const ext = entries.find((e) => e.name === 'extension/dist/extension.js')!.data().toString('utf8');
+    const ext = entries
+      .find((e) => e.name === 'extension/dist/extension.js')!
+      .data()
+      .toString('utf8');
     assert.ok(!/require\(["']vscode-languageclient/.test(ext), 'the language client is bundled');
     const icon = entries.find((e) => e.name === 'extension/media/icon.png')!.data();
     assert.equal(icon.readUInt32BE(16), 128, 'icon width');
@@ -111,7 +126,9 @@ describe('packaging: npm run package', function () {
             resolve(await conn.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:t' }, position: { line: 3, character: 12 } }));
           });
         });
-        await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:t', languageId: 'yaml', version: 1, text: listenersYaml([{ id: 'L' }]) } });
+        await conn.sendNotification('textDocument/didOpen', {
+          textDocument: { uri: 'untitled:t', languageId: 'yaml', version: 1, text: listenersYaml([{ id: 'L' }]) },
+        });
         const h = (await hover) as { contents: { value: string } };
         assert.match(h.contents.value, /docs\.aws\.amazon\.com/);
       } finally {

@@ -83,7 +83,7 @@ describe('protocol: robustness', function () {
       const d = notice(await client.diagnosticsFor(uri, 1));
       assert.equal(d.message, 'cfn-tls-lint did not lint this file: file is 50.0 MB, over the 10 MB limit (CloudFormation accepts at most 1 MB).');
       // Still a server: it answers, and lints the next document.
-      assert.ok(await client.hover(uri, { line: 0, character: 0 }) !== undefined);
+      assert.ok((await client.hover(uri, { line: 0, character: 0 })) !== undefined);
       const ok = fileUri(path.join(dir, 'after-huge.yaml'));
       await client.open(ok, listenersYaml([{ id: 'L', policy: WEAK }]));
       assert.deepEqual(codes(await client.diagnosticsFor(ok, 1)), ['elbv2-ssl-policy-weak']);

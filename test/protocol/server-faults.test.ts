@@ -49,7 +49,9 @@ describe('protocol: server faults, rules that do not return', function () {
     const uri = fileUri(path.join(dir, 'on-disk-loop.yaml'));
     const p = await client.nextDiagnostics(uri, 0);
     assert.deepEqual(codes(p), ['elbv2-ssl-policy-weak']);
-    await client.waitFor('the end of the scan', () => client.notifications.find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'));
+    await client.waitFor('the end of the scan', () =>
+      client.notifications.find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'),
+    );
     assert.equal(errorsAbout(client, /test-fault-loop/).length, 1);
   });
 
@@ -184,7 +186,11 @@ describe('protocol: server faults, load, cancellation and memory', function () {
     await sleep(400);
     const published = client.diagnostics.slice(since).filter((p) => sameUri(p.uri, uri));
     const versions = published.map((p) => p.version!);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions only go up');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions only go up',
+    );
     assert.equal(versions[versions.length - 1], last, 'nothing after the latest version');
     const lints = (await client.stats()).lints - before.lints;
     console.log(`      200 edits: ${lints} lints, ${published.length} publishes (versions ${versions.join(', ')})`);
@@ -209,7 +215,15 @@ describe('protocol: server faults, load, cancellation and memory', function () {
 
     for (const [name, method, params] of [
       ['hover', 'textDocument/hover', hoverAt],
-      ['code actions', 'textDocument/codeAction', () => ({ textDocument: { uri: uri() }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.cfn-tls-lint'] } })],
+      [
+        'code actions',
+        'textDocument/codeAction',
+        () => ({
+          textDocument: { uri: uri() },
+          range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+          context: { diagnostics: [], only: ['source.fixAll.cfn-tls-lint'] },
+        }),
+      ],
       ['inventory', 'cfnTlsLint/inventory', () => ({})],
     ] as const) {
       it(`${name}: cancelled while the rules run → RequestCancelled`, async () => {
@@ -230,7 +244,11 @@ describe('protocol: server faults, load, cancellation and memory', function () {
         await client.settingsChanged(); // the settings cache is dropped: the next request asks the client
         const asked = client.configRequests;
         const position = { line: policyLine(SLOW(1)), character: 18 };
-        const answer = await client.requestCancelled('textDocument/completion', { textDocument: { uri: uri() }, position }, client.waitFor('a configuration request', () => (client.configRequests > asked ? true : undefined)));
+        const answer = await client.requestCancelled(
+          'textDocument/completion',
+          { textDocument: { uri: uri() }, position },
+          client.waitFor('a configuration request', () => (client.configRequests > asked ? true : undefined)),
+        );
         assert.equal(answer.error?.code, REQUEST_CANCELLED, JSON.stringify(answer));
       } finally {
         client.configDelayMs = 0;
@@ -263,7 +281,9 @@ describe('protocol: server faults, load, cancellation and memory', function () {
         const since = client.mark();
         for (let i = 0; i < count; i++) {
           const port = 443 + ((client.version(uri) + 1) % 2);
-          void client.edit(uri, [{ range: { start: { line, character: 0 }, end: { line, character: client.text(uri).split('\n')[line].length } }, newText: `      Port: ${port}` }]);
+          void client.edit(uri, [
+            { range: { start: { line, character: 0 }, end: { line, character: client.text(uri).split('\n')[line].length } }, newText: `      Port: ${port}` },
+          ]);
           // Now and then let the server lint, as typing pauses would.
           if (i % 50 === 49) await sleep(10);
         }
@@ -275,7 +295,9 @@ describe('protocol: server faults, load, cancellation and memory', function () {
       const after = await client.stats();
       const main = after.heapUsed - before.heapUsed;
       const worker = (after.workerHeapUsed ?? 0) - (before.workerHeapUsed ?? 0);
-      console.log(`      10,000 edits (${after.lints - before.lints} lints): main heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, worker heap ${mb(before.workerHeapUsed ?? 0)} → ${mb(after.workerHeapUsed ?? 0)}`);
+      console.log(
+        `      10,000 edits (${after.lints - before.lints} lints): main heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, worker heap ${mb(before.workerHeapUsed ?? 0)} → ${mb(after.workerHeapUsed ?? 0)}`,
+      );
       assert.ok(main < 3 * 1048576, `main heap grew ${mb(main)}`);
       assert.ok(worker < 3 * 1048576, `worker heap grew ${mb(worker)}`);
       assert.equal(after.snapshots, before.snapshots);
@@ -300,7 +322,9 @@ describe('protocol: server faults, load, cancellation and memory', function () {
       const after = await client.stats();
       const main = after.heapUsed - before.heapUsed;
       const worker = (after.workerHeapUsed ?? 0) - (before.workerHeapUsed ?? 0);
-      console.log(`      1,000 documents: main heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, worker heap ${mb(before.workerHeapUsed ?? 0)} → ${mb(after.workerHeapUsed ?? 0)}`);
+      console.log(
+        `      1,000 documents: main heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, worker heap ${mb(before.workerHeapUsed ?? 0)} → ${mb(after.workerHeapUsed ?? 0)}`,
+      );
       assert.ok(main < 3 * 1048576, `main heap grew ${mb(main)}`);
       assert.ok(worker < 3 * 1048576, `worker heap grew ${mb(worker)}`);
       assert.equal(after.snapshots, before.snapshots, 'no document state left behind');

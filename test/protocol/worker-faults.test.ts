@@ -56,7 +56,12 @@ describe('protocol: lint worker faults (F10)', function () {
 
   beforeEach(async () => {
     dir = tempDir('worker-faults');
-    client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off' }, env: { ...HOOKS, CFN_TLS_LINT_TEST_WORKER_HEAP_MB: '256' }, debounceMs: 0 });
+    client = await LspClient.start({
+      folders: [dir],
+      settings: { workspaceScan: 'off' },
+      env: { ...HOOKS, CFN_TLS_LINT_TEST_WORKER_HEAP_MB: '256' },
+      debounceMs: 0,
+    });
   });
   afterEach(async () => {
     await client.stop();

@@ -27,7 +27,11 @@ function scanFinished(client: LspClient, since: number): Promise<{ state: string
 
 /** The first scan after notification index `since` that ran to its end (earlier ones may be cancelled and taken over). */
 function scanCompleted(client: LspClient, since: number): Promise<unknown> {
-  return client.waitFor('a completed scan', () => client.notifications.slice(since).find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'), 60000);
+  return client.waitFor(
+    'a completed scan',
+    () => client.notifications.slice(since).find((n) => n.method === 'cfnTlsLint/scan' && (n.params as { state: string }).state === 'finished'),
+    60000,
+  );
 }
 
 function write(file: string, text: string): void {
@@ -82,7 +86,10 @@ describe('protocol: workspace scan', function () {
       }
       // Same findings as the CLI on the same files.
       const cli = JSON.parse(
-        execFileSync(process.execPath, [path.join(REPO, 'bin', 'cfn-tls-lint.js'), '--format', 'json', 'elb', 'ecs', 'refarch', 'app'], { cwd: dir, encoding: 'utf8' }).toString(),
+        execFileSync(process.execPath, [path.join(REPO, 'bin', 'cfn-tls-lint.js'), '--format', 'json', 'elb', 'ecs', 'refarch', 'app'], {
+          cwd: dir,
+          encoding: 'utf8',
+        }).toString(),
       ) as { files: { path: string; diagnostics: { rule: string; range: { start: { line: number; character: number } } }[] }[] };
       let compared = 0;
       for (const f of cli.files) {
@@ -121,7 +128,10 @@ describe('protocol: workspace scan', function () {
       assert.equal(done.state, 'finished');
       assert.equal(done.files, 1, 'the rest is still scanned');
       assert.deepEqual(done.unreadable, [{ path: path.join(own, 'app', '.gitignore'), reason: 'cannot read ignore file: not a regular file (a FIFO)' }]);
-      assert.ok(client.messages.some((m) => /could not read app\/\.gitignore/.test(m.message)), JSON.stringify(client.messages));
+      assert.ok(
+        client.messages.some((m) => /could not read app\/\.gitignore/.test(m.message)),
+        JSON.stringify(client.messages),
+      );
     } finally {
       await client.stop();
       fs.rmSync(own, { recursive: true, force: true });
@@ -165,34 +175,44 @@ describe('protocol: scan cancellation and responsiveness', function () {
       await client.hover(uri, { line: 8, character: 20 });
       const latency = Date.now() - t0;
       assert.ok(latency < 1500, `lint + hover took ${latency} ms during the scan`);
-      await client.waitFor('a progress report', () => client.progress.find((p) => p.token === token && p.value.kind === 'report' && /files/.test(p.value.message ?? '')));
+      await client.waitFor('a progress report', () =>
+        client.progress.find((p) => p.token === token && p.value.kind === 'report' && /files/.test(p.value.message ?? '')),
+      );
       await client.cancelProgress(token);
       const end = await client.waitFor('progress end', () => client.progress.find((p: ProgressEvent) => p.token === token && p.value.kind === 'end'));
       assert.ok(end);
       const done = await scanFinished(client, 0);
       assert.equal(done.state, 'cancelled');
-      const total = Number(execFileSync('sh', ['-c', `find . -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' | wc -l`], { cwd: dir, encoding: 'utf8' }).toString().trim());
+      const total = Number(
+        execFileSync('sh', ['-c', `find . -name '*.yaml' -o -name '*.yml' -o -name '*.json' -o -name '*.template' | wc -l`], { cwd: dir, encoding: 'utf8' })
+          .toString()
+          .trim(),
+      );
       assert.ok(done.files < total, `cancelled after ${done.files} of ${total} files`);
     } finally {
       await client.stop();
     }
   });
 
-  it('the scan command reports on the request\'s workDoneToken, and $/cancelRequest stops it', async () => {
+  it("the scan command reports on the request's workDoneToken, and $/cancelRequest stops it", async () => {
     const client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'onCommand' } });
     try {
       const workDoneToken = 'client-scan-1';
       const reported = client.waitFor('a report on the client token', () =>
         client.progress.find((p) => p.token === workDoneToken && p.value.kind === 'report' && /files/.test(p.value.message ?? '')),
       );
-      const answer = await client.requestCancelled('workspace/executeCommand', { command: 'cfn-tls-lint.scanWorkspace', arguments: [], workDoneToken }, reported);
+      const answer = await client.requestCancelled(
+        'workspace/executeCommand',
+        { command: 'cfn-tls-lint.scanWorkspace', arguments: [], workDoneToken },
+        reported,
+      );
       const summary = answer.result as { cancelled: boolean; files: number };
       assert.ok(summary, `a summary, not an error: ${JSON.stringify(answer.error)}`);
       assert.equal(summary.cancelled, true);
       const events = client.progress.filter((p) => p.token === workDoneToken).map((p) => p.value.kind);
       assert.equal(events[0], 'begin');
       assert.equal(events[events.length - 1], 'end');
-      assert.equal(client.progressCreated.length, 0, 'no server-created progress besides the client\'s');
+      assert.equal(client.progressCreated.length, 0, "no server-created progress besides the client's");
     } finally {
       await client.stop();
     }

@@ -89,7 +89,10 @@ export function makeHostileRepository(): HostileRepository {
   write(at('templates', 'hash#q?.yaml'), WEAK_LISTENER('ELBSecurityPolicy-2016-08', 'dev'));
   write(at('templates', `bell\u0007name.yaml`), WEAK_LISTENER('ELBSecurityPolicy-2016-08', 'dev'));
   const keyBody = testKeys().keys.rsaPkcs8.toString('base64');
-  write(at('templates', 'key.yaml'), WEAK_LISTENER('ELBSecurityPolicy-TLS13-1-2-2021-06', 'dev').replace('Parameters:\n', `Parameters:\n  Key:\n    Type: String\n    Default: ${keyBody}\n`));
+  write(
+    at('templates', 'key.yaml'),
+    WEAK_LISTENER('ELBSecurityPolicy-TLS13-1-2-2021-06', 'dev').replace('Parameters:\n', `Parameters:\n  Key:\n    Type: String\n    Default: ${keyBody}\n`),
+  );
   write(at('templates', 'bomb.yaml'), aliasBomb());
   write(at('templates', 'deep.json'), '['.repeat(100_000) + ']'.repeat(100_000));
   write(at('templates', 'binary.yaml'), Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 256)));

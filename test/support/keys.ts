@@ -32,7 +32,8 @@ export function testKeys(): { keys: KeyBodies; publics: PublicBodies } {
   const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const ed = crypto.generateKeyPairSync('ed25519');
   const dsa = crypto.generateKeyPairSync('dsa', { modulusLength: 1024, divisorLength: 160 });
-  const der = (k: crypto.KeyObject, type: 'pkcs1' | 'pkcs8' | 'sec1' | 'spki'): Buffer => k.export({ type, format: 'der' } as crypto.KeyExportOptions<'der'>) as Buffer;
+  const der = (k: crypto.KeyObject, type: 'pkcs1' | 'pkcs8' | 'sec1' | 'spki'): Buffer =>
+    k.export({ type, format: 'der' } as crypto.KeyExportOptions<'der'>) as Buffer;
   const keys: KeyBodies = {
     rsaPkcs1: der(rsa.privateKey, 'pkcs1'),
     rsaPkcs8: der(rsa.privateKey, 'pkcs8'),

@@ -88,23 +88,41 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
     for (const c of tests.valid) {
       it(`valid: ${c.name}`, () => {
         const found = lintWith(rule, c);
-        assert.deepEqual(found.map((d) => `${d.range.start.line + 1}: ${d.message}`), [], 'expected no diagnostics');
+        assert.deepEqual(
+          found.map((d) => `${d.range.start.line + 1}: ${d.message}`),
+          [],
+          'expected no diagnostics',
+        );
       });
     }
     for (const c of tests.invalid) {
       it(`invalid: ${c.name}`, () => {
         const found = lintWith(rule, c);
-        assert.equal(found.length, c.errors.length, `expected ${c.errors.length} diagnostic(s), got: ${JSON.stringify(found.map((d) => ({ line: d.range.start.line + 1, path: d.path, message: d.message })), null, 1)}`);
+        assert.equal(
+          found.length,
+          c.errors.length,
+          `expected ${c.errors.length} diagnostic(s), got: ${JSON.stringify(
+            found.map((d) => ({ line: d.range.start.line + 1, path: d.path, message: d.message })),
+            null,
+            1,
+          )}`,
+        );
         found.forEach(assertUserFacing);
         c.errors.forEach((e, i) => {
           const d = found[i];
           if (e.path) assert.deepEqual(d.path, e.path, `diagnostic ${i} path`);
           if (e.line !== undefined) assert.equal(d.range.start.line + 1, e.line, `diagnostic ${i} line`);
-          if (e.messageIncludes) assert.ok(d.message.includes(e.messageIncludes), `diagnostic ${i} message "${d.message}" should include "${e.messageIncludes}"`);
+          if (e.messageIncludes)
+            assert.ok(d.message.includes(e.messageIncludes), `diagnostic ${i} message "${d.message}" should include "${e.messageIncludes}"`);
           if (e.severity) assert.equal(d.severity, e.severity, `diagnostic ${i} severity`);
           if (e.resource !== undefined) assert.equal(d.resource, e.resource, `diagnostic ${i} resource`);
           if (e.related !== undefined) assert.equal(d.related.length, e.related, `diagnostic ${i} related`);
-          if (e.relatedPaths) assert.deepEqual(d.related.map((r) => r.path), e.relatedPaths, `diagnostic ${i} related paths`);
+          if (e.relatedPaths)
+            assert.deepEqual(
+              d.related.map((r) => r.path),
+              e.relatedPaths,
+              `diagnostic ${i} related paths`,
+            );
           if (e.fixes !== undefined) assert.equal(d.fixes.length, e.fixes, `diagnostic ${i} fixes`);
         });
         if (c.output !== undefined) {
@@ -113,7 +131,11 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
             return { diagnostics: r.diagnostics, source: r.source };
           });
           assert.equal(fixed.text, c.output, 'text after the fix');
-          assert.deepEqual(lintWith(rule, c, fixed.text).map((d) => d.message), [], 'the fix leaves no diagnostic of this rule');
+          assert.deepEqual(
+            lintWith(rule, c, fixed.text).map((d) => d.message),
+            [],
+            'the fix leaves no diagnostic of this rule',
+          );
         }
         if (c.quickFixOutput !== undefined) {
           const r = lintText(c.code, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
@@ -123,7 +145,11 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           assert.ok(edits.length, `the fix "${d.fixes[0].title}" applies`);
           const text = applyEdits(c.code, edits);
           assert.equal(text, c.quickFixOutput, 'text after the quick fix');
-          assert.deepEqual(lintWith(rule, c, text).map((x) => x.message), [], 'the quick fix leaves no diagnostic of this rule');
+          assert.deepEqual(
+            lintWith(rule, c, text).map((x) => x.message),
+            [],
+            'the quick fix leaves no diagnostic of this rule',
+          );
         }
       });
     }

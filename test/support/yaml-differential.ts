@@ -173,11 +173,79 @@ type Rand = (n: number) => number;
 type Mutator = (lines: string[], r: Rand) => boolean;
 
 const SCALARS_11 = [
-  'yes', 'Yes', 'YES', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF', 'y', 'Y', 'n', 'N', 'true', 'True', 'FALSE',
-  '0755', '0o17', '0x1F', '0x_1F', '0b101', '1_000', '1:20', '190:20:30', '1:20.5', '09', '08.5', '+12', '-0', '00', '0',
-  '1.5', '5.10', '7.0', '1e3', '1.0e+3', '1.0e3', '1E-2', '.5', '-.5', '1.', '.inf', '-.Inf', '+.INF', '.NaN', '.nan', '~', 'null', 'Null', 'NULL',
-  '2010-09-09', '2001-12-14t21:59:43.10-05:00', '2001-12-14 21:59:43.10 -5', '12:30:45', '1.2.3', '443', '-443', '0.0.0.0/0',
-  '123456789012', '12345678901234567890', '1__2', '_1', '0x', '0b', '=', '<<', '.', '-', '+', '1_2.3_4',
+  'yes',
+  'Yes',
+  'YES',
+  'no',
+  'No',
+  'NO',
+  'on',
+  'On',
+  'ON',
+  'off',
+  'Off',
+  'OFF',
+  'y',
+  'Y',
+  'n',
+  'N',
+  'true',
+  'True',
+  'FALSE',
+  '0755',
+  '0o17',
+  '0x1F',
+  '0x_1F',
+  '0b101',
+  '1_000',
+  '1:20',
+  '190:20:30',
+  '1:20.5',
+  '09',
+  '08.5',
+  '+12',
+  '-0',
+  '00',
+  '0',
+  '1.5',
+  '5.10',
+  '7.0',
+  '1e3',
+  '1.0e+3',
+  '1.0e3',
+  '1E-2',
+  '.5',
+  '-.5',
+  '1.',
+  '.inf',
+  '-.Inf',
+  '+.INF',
+  '.NaN',
+  '.nan',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '2010-09-09',
+  '2001-12-14t21:59:43.10-05:00',
+  '2001-12-14 21:59:43.10 -5',
+  '12:30:45',
+  '1.2.3',
+  '443',
+  '-443',
+  '0.0.0.0/0',
+  '123456789012',
+  '12345678901234567890',
+  '1__2',
+  '_1',
+  '0x',
+  '0b',
+  '=',
+  '<<',
+  '.',
+  '-',
+  '+',
+  '1_2.3_4',
 ];
 
 /** A line `  key: value` whose value is a plain, one-line scalar. */
@@ -297,7 +365,19 @@ const MUTATORS: Record<string, Mutator> = {
     const i = pickLine(lines, r, (l) => !!plainValueLine(l));
     if (i < 0) return false;
     const pv = plainValueLine(lines[i])!;
-    const forms = ['!Ref [a, b]', '!Sub {a: b}', '!Bogus x', '!GetAtt A.B.C', '!If [C, a, b]', '!Ref', '!!str 443', '!!int "12"', '!Join ["", [a, b]]', '!Base64 x', '!Condition C'];
+    const forms = [
+      '!Ref [a, b]',
+      '!Sub {a: b}',
+      '!Bogus x',
+      '!GetAtt A.B.C',
+      '!If [C, a, b]',
+      '!Ref',
+      '!!str 443',
+      '!!int "12"',
+      '!Join ["", [a, b]]',
+      '!Base64 x',
+      '!Condition C',
+    ];
     lines[i] = `${lines[i].slice(0, pv.keyEnd)} ${forms[r(forms.length)]}`;
     return true;
   },
@@ -317,7 +397,23 @@ export const MUTATOR_NAMES = Object.keys(MUTATORS);
 /** `count` documents: each a seed window with one to three mutations, the dialect's shapes weighted up. */
 export function mutatedDocuments(seeds: string[], count: number, seed = 1): string[] {
   const r = prng(seed);
-  const weighted = ['quotedMultiline', 'quotedMultiline', 'quotedMultiline', 'flowMultiline', 'flowMultiline', 'flowMultiline', 'plainMultiline', 'plainMultiline', 'scalar11', 'scalar11', 'reindent', 'duplicateKey', 'comment', 'tags', 'noise'];
+  const weighted = [
+    'quotedMultiline',
+    'quotedMultiline',
+    'quotedMultiline',
+    'flowMultiline',
+    'flowMultiline',
+    'flowMultiline',
+    'plainMultiline',
+    'plainMultiline',
+    'scalar11',
+    'scalar11',
+    'reindent',
+    'duplicateKey',
+    'comment',
+    'tags',
+    'noise',
+  ];
   const out: string[] = [];
   for (let k = 0; k < count; k++) {
     const lines = seeds[r(seeds.length)].split('\n');

@@ -25,11 +25,7 @@ import {
   isS3WebsiteEndpoint,
 } from '../../rules/src/data/cloudfront';
 import { APIGW_SECURITY_POLICIES, APIGW_RECOMMENDED, findApigwSecurityPolicy } from '../../rules/src/data/apigw';
-import {
-  OPENSEARCH_DEFAULT_TLS_POLICY,
-  findOpenSearchTlsPolicy,
-  recommendedOpenSearchTlsPolicy,
-} from '../../rules/src/data/opensearch';
+import { OPENSEARCH_DEFAULT_TLS_POLICY, findOpenSearchTlsPolicy, recommendedOpenSearchTlsPolicy } from '../../rules/src/data/opensearch';
 import {
   ACM_KEY_ALGORITHMS,
   ACM_REQUESTABLE_KEY_ALGORITHMS,
@@ -134,10 +130,29 @@ describe('data: classic elb', () => {
     assert.deepEqual([...WEAK_PROTOCOL_ATTRIBUTES], ['Protocol-SSLv2', 'Protocol-SSLv3', 'Protocol-TLSv1', 'Protocol-TLSv1.1']);
   });
   it('classifies cipher names', () => {
-    for (const weak of ['DES-CBC3-SHA', 'RC4-SHA', 'RC4-MD5', 'EXP-RC4-MD5', 'NULL-SHA', 'ADH-AES128-SHA', 'AECDH-AES128-SHA', 'EDH-RSA-DES-CBC3-SHA', 'TLS_DH_anon_WITH_AES_128_CBC_SHA']) {
+    for (const weak of [
+      'DES-CBC3-SHA',
+      'RC4-SHA',
+      'RC4-MD5',
+      'EXP-RC4-MD5',
+      'NULL-SHA',
+      'ADH-AES128-SHA',
+      'AECDH-AES128-SHA',
+      'EDH-RSA-DES-CBC3-SHA',
+      'TLS_DH_anon_WITH_AES_128_CBC_SHA',
+    ]) {
       assert.equal(isWeakCipherName(weak), true, weak);
     }
-    for (const ok of ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'AES128-SHA', 'DHE-RSA-AES128-SHA256', 'ECDHE-RSA-AES128-SHA', 'Protocol-TLSv1.2', 'Server-Defined-Cipher-Order', 'Reference-Security-Policy']) {
+    for (const ok of [
+      'ECDHE-RSA-AES128-GCM-SHA256',
+      'ECDHE-ECDSA-AES256-GCM-SHA384',
+      'AES128-SHA',
+      'DHE-RSA-AES128-SHA256',
+      'ECDHE-RSA-AES128-SHA',
+      'Protocol-TLSv1.2',
+      'Server-Defined-Cipher-Order',
+      'Reference-Security-Policy',
+    ]) {
       assert.equal(isWeakCipherName(ok), false, ok);
     }
   });

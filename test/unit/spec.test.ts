@@ -1,13 +1,5 @@
 import { strict as assert } from 'assert';
-import {
-  closestNames,
-  docsFor,
-  propertyTypeSpec,
-  resourceSpec,
-  resourceTypeNames,
-  specAt,
-  specSources,
-} from '../../rules/src/spec';
+import { closestNames, docsFor, propertyTypeSpec, resourceSpec, resourceTypeNames, specAt, specSources } from '../../rules/src/spec';
 
 describe('bundled resource spec', () => {
   describe('resourceSpec', () => {

@@ -22,7 +22,10 @@ export function srcRootUri(cwd: string): string {
 
 /** Segments split at `/`, each percent-encoded (`:` too, which would otherwise read as a scheme). */
 function encodePath(p: string): string {
-  return p.split('/').map((segment) => encodeURIComponent(wellFormed(segment))).join('/');
+  return p
+    .split('/')
+    .map((segment) => encodeURIComponent(wellFormed(segment)))
+    .join('/');
 }
 
 /** Lone surrogates (possible in Windows file names) as U+FFFD: encodeURIComponent throws on them. */

@@ -37,9 +37,19 @@ export function formatStylish(reports: FileReport[], summary: Summary, color: bo
     const fixable = fixableByFix(reports);
     if (fixable) out.push(c('dim', `  ${fixable} of them can be fixed with --fix.`));
   } else if (errors.length) {
-    out.push(c('red', `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}; ${errors.length} path${errors.length === 1 ? '' : 's'} could not be read.`));
+    out.push(
+      c(
+        'red',
+        `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}; ${errors.length} path${errors.length === 1 ? '' : 's'} could not be read.`,
+      ),
+    );
   } else {
-    out.push(c('dim', `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}: no problems.`));
+    out.push(
+      c(
+        'dim',
+        `${summary.templates} template${summary.templates === 1 ? '' : 's'} checked in ${summary.files} file${summary.files === 1 ? '' : 's'}: no problems.`,
+      ),
+    );
   }
   return out.join('\n') + '\n';
 }

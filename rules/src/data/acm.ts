@@ -31,31 +31,8 @@ export function keyAlgorithmFamily(alg: string): AcmKeyFamily | undefined {
   return alg.startsWith('RSA_') ? 'RSA' : 'EC';
 }
 
-/** RSA modulus size / EC curve size in bits, undefined when unknown. */
-export function keyAlgorithmBits(alg: string): number | undefined {
-  const bits: Readonly<Record<string, number>> = {
-    RSA_1024: 1024,
-    RSA_2048: 2048,
-    RSA_3072: 3072,
-    RSA_4096: 4096,
-    EC_prime256v1: 256,
-    EC_secp384r1: 384,
-    EC_secp521r1: 521,
-  };
-  return Object.prototype.hasOwnProperty.call(bits, alg) ? bits[alg] : undefined;
-}
-
-/**
- * `ValidationMethod` values. facts.md §6 lists `DNS` and `EMAIL`; rules.md `acm-email-validation`
- * also names `HTTP` validation as fine, so it is accepted here.
- */
-export const ACM_VALIDATION_METHODS: readonly string[] = Object.freeze(['DNS', 'EMAIL', 'HTTP']);
-
 /** Validation used when `ValidationMethod` is absent (rules.md `acm-email-validation`; facts.md §6 marks it unverified for raw CFN). */
 export const ACM_DEFAULT_VALIDATION_METHOD = 'EMAIL';
-
-/** `CertificateTransparencyLoggingPreference` values (facts.md §6). */
-export const ACM_TRANSPARENCY_LOGGING_PREFERENCES: readonly string[] = Object.freeze(['ENABLED', 'DISABLED']);
 
 /** ACM's default quota of names per certificate (rules.md `acm-too-many-domains`). */
 export const ACM_MAX_DOMAIN_NAMES = 10;
@@ -65,20 +42,6 @@ export const ACM_DOMAIN_NAME_MAX_LENGTH = 64;
 
 // ---------------------------------------------------------------------------------------------
 // ACM Private CA (facts.md §7)
-
-/** `CertificateAuthorityConfiguration.KeyAlgorithm` (API reference, facts.md §7; newer than the user guide). */
-export const PCA_KEY_ALGORITHMS: readonly string[] = Object.freeze([
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'EC_prime256v1',
-  'EC_secp384r1',
-  'EC_secp521r1',
-  'ML_DSA_44',
-  'ML_DSA_65',
-  'ML_DSA_87',
-  'SM2',
-]);
 
 /**
  * `SigningAlgorithm` values seen in the API reference excerpt (facts.md §7). The excerpt is
@@ -115,25 +78,6 @@ export function signingAlgorithmFamily(alg: string): PcaAlgorithmFamily | undefi
   if (/^ML_DSA_\d+$/.test(alg)) return 'ML_DSA';
   return undefined;
 }
-
-/** `KeyStorageSecurityStandard` values (facts.md §7, cfn-lint smithy patch). */
-export const PCA_KEY_STORAGE_SECURITY_STANDARDS: readonly string[] = Object.freeze([
-  'CCPC_LEVEL_1_OR_HIGHER',
-  'FIPS_140_2_LEVEL_2_OR_HIGHER',
-  'FIPS_140_2_LEVEL_3_OR_HIGHER',
-]);
-
-/** `UsageMode` values (facts.md §7). */
-export const PCA_USAGE_MODES: readonly string[] = Object.freeze(['GENERAL_PURPOSE', 'SHORT_LIVED_CERTIFICATE']);
-
-/** `Type` values (facts.md §7, from memory). */
-export const PCA_CA_TYPES: readonly string[] = Object.freeze(['ROOT', 'SUBORDINATE']);
-
-/** `CrlConfiguration.CrlType` values (facts.md §7). */
-export const PCA_CRL_TYPES: readonly string[] = Object.freeze(['COMPLETE', 'PARTITIONED']);
-
-/** `CrlConfiguration.S3ObjectAcl` values (facts.md §7). */
-export const PCA_CRL_S3_OBJECT_ACLS: readonly string[] = Object.freeze(['BUCKET_OWNER_FULL_CONTROL', 'PUBLIC_READ']);
 
 /** The resource type of an ACM certificate. */
 export const ACM_CERTIFICATE_TYPE = 'AWS::CertificateManager::Certificate';

@@ -70,9 +70,6 @@ export function isEnhancedSecurityPolicy(name: string): boolean {
 /** What fixes insert (rules.md `apigw-domain-tls-version`). */
 export const APIGW_RECOMMENDED = 'TLS_1_2';
 
-/** The weak legacy value (rules.md `apigw-domain-tls-version`). */
-export const APIGW_WEAK_POLICY = 'TLS_1_0';
-
 /**
  * Default for custom domains created now (facts.md §5); domains created earlier keep TLS_1_0, so
  * an absent `SecurityPolicy` is reported as info, not assumed strong.
@@ -81,12 +78,6 @@ export const APIGW_DEFAULT_POLICY_NEW_DOMAINS = 'TLS_1_2';
 
 /** Values documented for `AWS::ApiGatewayV2::DomainName` (facts.md §5; enhanced values not re-verified there). */
 export const APIGWV2_SECURITY_POLICIES: readonly string[] = Object.freeze(['TLS_1_0', 'TLS_1_2']);
-
-/** `EndpointAccessMode` values, required with an enhanced policy; STRICT recommended (facts.md §5). */
-export const ENDPOINT_ACCESS_MODES: readonly string[] = Object.freeze(['BASIC', 'STRICT']);
-
-/** `EndpointConfiguration.Types` values relevant to certificate placement (facts.md §5, §11). */
-export const APIGW_ENDPOINT_TYPES: readonly string[] = Object.freeze(['EDGE', 'REGIONAL', 'PRIVATE']);
 
 /**
  * `AWS::ApiGatewayV2::Api.ProtocolType` values whose custom domains negotiate TLS 1.2 whatever the

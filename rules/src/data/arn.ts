@@ -2,9 +2,6 @@
  * Certificate ARN formats and tiny parsers. Source: facts.md §10 (formats), §11 (regions).
  */
 
-/** Partitions (facts.md §10); isolated partitions also match `aws[a-zA-Z-]*`. */
-export const PARTITIONS: readonly string[] = Object.freeze(['aws', 'aws-cn', 'aws-us-gov']);
-
 /**
  * CloudFront, edge-optimized API Gateway, AppSync (and Cognito / Amplify custom domains, unverified)
  * take ACM certificates from us-east-1 only (facts.md §11).

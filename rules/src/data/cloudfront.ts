@@ -73,32 +73,13 @@ export function originSslProtocolFloor(value: string): TlsFloor | undefined {
 /** What fixes insert for `cloudfront-origin-tls-version`. */
 export const CLOUDFRONT_RECOMMENDED_ORIGIN_SSL_PROTOCOLS: readonly string[] = Object.freeze(['TLSv1.2']);
 
-/**
- * `ViewerCertificate.SslSupportMethod` values (facts.md §4a). `vip` = dedicated IPs, extra monthly
- * charge; `static-ip` only when enabled by the CloudFront team; `sni-only` recommended (and then
- * `MinimumProtocolVersion` must be TLSv1 or higher, i.e. not SSLv3).
- */
-export const SSL_SUPPORT_METHODS: readonly string[] = Object.freeze(['sni-only', 'vip', 'static-ip']);
-
 export const CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD = 'sni-only';
-
-/** `HttpVersion` values (facts.md §4b). */
-export const CLOUDFRONT_HTTP_VERSIONS: readonly string[] = Object.freeze(['http1.1', 'http2', 'http2and3', 'http3']);
 
 /**
  * ACM `KeyAlgorithm` values CloudFront can serve: "1024-bit RSA, 2048-bit RSA, 3072-bit RSA,
  * 4096-bit RSA, and Elliptic Prime Curve 256-bit keys" (facts.md §4a, §6). Not EC_secp384r1/521r1.
  */
-export const CLOUDFRONT_KEY_ALGORITHMS_SUPPORTED: readonly string[] = Object.freeze([
-  'RSA_1024',
-  'RSA_2048',
-  'RSA_3072',
-  'RSA_4096',
-  'EC_prime256v1',
-]);
-
-/** Max length of `ViewerCertificate.IamCertificateId` (facts.md §4a, cfn-lint smithy patch). */
-export const IAM_CERTIFICATE_ID_MAX_LENGTH = 32;
+export const CLOUDFRONT_KEY_ALGORITHMS_SUPPORTED: readonly string[] = Object.freeze(['RSA_1024', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_prime256v1']);
 
 /**
  * S3 website endpoints speak HTTP only (rules.md `cloudfront-origin-http`: `*.s3-website*.amazonaws.com`),

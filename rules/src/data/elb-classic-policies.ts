@@ -74,12 +74,7 @@ export const PROTOCOL_ATTRIBUTES: Readonly<Record<string, TlsFloor | 'SSLv2'>> =
 });
 
 /** Protocol attributes that, set to `true`, enable a protocol below TLS 1.2 (rules.md `elb-ssl-policy`; facts.md §2 KICS list). */
-export const WEAK_PROTOCOL_ATTRIBUTES: readonly string[] = Object.freeze([
-  'Protocol-SSLv2',
-  'Protocol-SSLv3',
-  'Protocol-TLSv1',
-  'Protocol-TLSv1.1',
-]);
+export const WEAK_PROTOCOL_ATTRIBUTES: readonly string[] = Object.freeze(['Protocol-SSLv2', 'Protocol-SSLv3', 'Protocol-TLSv1', 'Protocol-TLSv1.1']);
 
 /**
  * Substrings that make a cipher weak, exactly as rules.md `elb-ssl-policy` lists them. Matching is

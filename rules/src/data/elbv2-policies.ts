@@ -51,7 +51,13 @@ function rows(defaults: Partial<Elbv2Policy>, list: readonly Row[]): Elbv2Policy
 /** facts.md §1a: TLS security policies (AWS table, verified). */
 const TLS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-TLS13-1-3-2021-06', '1.3', '1.3', true, { note: 'TLS 1.3 ciphers only' }],
-  ['ELBSecurityPolicy-TLS13-1-2-2021-06', '1.2', '1.3', true, { note: 'ECDHE only (GCM + CBC-SHA256/384); console default / recommendation in 2022-2023 docs' }],
+  [
+    'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    '1.2',
+    '1.3',
+    true,
+    { note: 'ECDHE only (GCM + CBC-SHA256/384); console default / recommendation in 2022-2023 docs' },
+  ],
   ['ELBSecurityPolicy-TLS13-1-2-Res-2021-06', '1.2', '1.3', true, { note: 'ECDHE + GCM only (restricted)' }],
   ['ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06', '1.2', '1.3', false, { note: 'adds ECDHE CBC-SHA1 and RSA key-exchange AES ciphers' }],
   ['ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06', '1.2', '1.3', false, { note: 'adds RSA key-exchange AES-GCM/SHA256 ciphers' }],
@@ -72,7 +78,13 @@ const FIPS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04', '1.2', '1.3', false],
   ['ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04', '1.2', '1.3', false],
   ['ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04', '1.1', '1.3', false, { legacy: true, note: 'provided for legacy compatibility only' }],
-  ['ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04', '1.0', '1.3', false, { legacy: true, note: 'provided for legacy compatibility only; back-end policy for FIPS listeners' }],
+  [
+    'ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04',
+    '1.0',
+    '1.3',
+    false,
+    { legacy: true, note: 'provided for legacy compatibility only; back-end policy for FIPS listeners' },
+  ],
 ]);
 
 /** facts.md §1c: forward-secrecy policies (AWS table, verified). */
@@ -119,14 +131,12 @@ const RFC9151_POLICIES = rows({ verified: false }, [
  */
 const OTHER_POLICIES = rows({ verified: false, legacy: true }, [
   ['ELBSecurityPolicy-2015-05', '1.0', '1.2', false, { nlbOnly: true, note: 'NLB table only; outdated (Trivy AWS-0047)' }],
-  ['ELBSecurityPolicy-TLS-1-0-2015-04', '1.0', '1.2', false, { note: 'not in the current ALB tables; seen in tools\' deny-lists and an NLB enum' }],
+  ['ELBSecurityPolicy-TLS-1-0-2015-04', '1.0', '1.2', false, { note: "not in the current ALB tables; seen in tools' deny-lists and an NLB enum" }],
 ]);
 
 /** Every predefined ELBv2 policy name known to facts.md §1, as data. */
 export const ELBV2_POLICIES: readonly Elbv2Policy[] = Object.freeze(
-  [...TLS_POLICIES, ...FIPS_POLICIES, ...FS_POLICIES, ...PQ_POLICIES, ...RFC9151_POLICIES, ...OTHER_POLICIES].map((p) =>
-    Object.freeze(p),
-  ),
+  [...TLS_POLICIES, ...FIPS_POLICIES, ...FS_POLICIES, ...PQ_POLICIES, ...RFC9151_POLICIES, ...OTHER_POLICIES].map((p) => Object.freeze(p)),
 );
 
 /** All names, in table order. */
@@ -147,9 +157,6 @@ export const ELBV2_RECOMMENDED_FIPS = 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023
 
 /** AWS's current console default / recommendation (facts.md §1g, docs.amazonaws.cn). */
 export const ELBV2_RECOMMENDED_PQ = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
-
-/** Its FIPS twin per the zh_cn `.md` page (the `.html` rendering names `…-TLS13-1-2-FIPS-PQ-2025-09`; facts.md §1g disagreement). */
-export const ELBV2_RECOMMENDED_PQ_FIPS = 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09';
 
 const BY_NAME: ReadonlyMap<string, Elbv2Policy> = new Map(ELBV2_POLICIES.map((p) => [p.name, p] as const));
 

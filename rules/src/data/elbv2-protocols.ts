@@ -9,8 +9,6 @@ export const ELBV2_LISTENER_PROTOCOLS: ReadonlySet<string> = new Set(['GENEVE', 
 /** Load balancer `Type` values; CloudFormation's default is `application`. */
 export type Elbv2LoadBalancerType = 'application' | 'network' | 'gateway';
 
-export const ELBV2_DEFAULT_LB_TYPE: Elbv2LoadBalancerType = 'application';
-
 /**
  * Listener protocols each load balancer type takes. A Gateway Load Balancer takes none:
  * "You can't specify a protocol for a Gateway Load Balancer" (CLI reference, facts.md §3).

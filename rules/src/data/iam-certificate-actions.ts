@@ -29,7 +29,10 @@ export const LIFECYCLE_ACTION_EFFECTS: Readonly<Record<string, string>> = Object
  * (one character) as wildcards. Undefined when the pattern is too large to compile.
  */
 export function actionPattern(pattern: string): SafeRegex | undefined {
-  const body = collapseWildcards(pattern).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = collapseWildcards(pattern)
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   const compiled = compileRe2(`^${body}$`, true);
   return compiled.ok ? compiled.regex : undefined;
 }

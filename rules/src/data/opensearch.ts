@@ -17,12 +17,26 @@ export interface OpenSearchTlsPolicy {
  * FIPS" while the name says Min-TLS-1-2 (facts.md: name and description disagree); recorded as 1.2,
  * the lower (conservative) reading; either way it is not below TLS 1.2.
  */
-export const OPENSEARCH_TLS_POLICIES: readonly OpenSearchTlsPolicy[] = Object.freeze([
-  { name: 'Policy-Min-TLS-1-0-2019-07', minTls: '1.0', fips: false, forwardSecrecy: false, note: 'TLS 1.0 and higher; default when omitted' },
-  { name: 'Policy-Min-TLS-1-2-2019-07', minTls: '1.2', fips: false, forwardSecrecy: false, note: 'only TLS 1.2' },
-  { name: 'Policy-Min-TLS-1-2-PFS-2023-10', minTls: '1.2', fips: false, forwardSecrecy: true, note: 'TLS 1.2-1.3, PFS cipher suites; latest (Security Hub Opensearch.8)' },
-  { name: 'Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08', minTls: '1.2', fips: true, forwardSecrecy: false, note: 'SDK says TLS 1.3 with FIPS; name says min 1.2' },
-].map((x) => Object.freeze(x as OpenSearchTlsPolicy)));
+export const OPENSEARCH_TLS_POLICIES: readonly OpenSearchTlsPolicy[] = Object.freeze(
+  [
+    { name: 'Policy-Min-TLS-1-0-2019-07', minTls: '1.0', fips: false, forwardSecrecy: false, note: 'TLS 1.0 and higher; default when omitted' },
+    { name: 'Policy-Min-TLS-1-2-2019-07', minTls: '1.2', fips: false, forwardSecrecy: false, note: 'only TLS 1.2' },
+    {
+      name: 'Policy-Min-TLS-1-2-PFS-2023-10',
+      minTls: '1.2',
+      fips: false,
+      forwardSecrecy: true,
+      note: 'TLS 1.2-1.3, PFS cipher suites; latest (Security Hub Opensearch.8)',
+    },
+    {
+      name: 'Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08',
+      minTls: '1.2',
+      fips: true,
+      forwardSecrecy: false,
+      note: 'SDK says TLS 1.3 with FIPS; name says min 1.2',
+    },
+  ].map((x) => Object.freeze(x as OpenSearchTlsPolicy)),
+);
 
 const BY_NAME: ReadonlyMap<string, OpenSearchTlsPolicy> = new Map(OPENSEARCH_TLS_POLICIES.map((x) => [x.name, x] as const));
 
@@ -33,9 +47,6 @@ export function findOpenSearchTlsPolicy(name: string): OpenSearchTlsPolicy | und
 
 /** Effective policy when `TLSSecurityPolicy` is absent (facts.md §8: TLS 1.0). */
 export const OPENSEARCH_DEFAULT_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
-
-/** The policy `opensearch-tls-policy` reports. */
-export const OPENSEARCH_WEAK_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 
 /**
  * Recommended policy per resource type (rules.md `opensearch-tls-policy`): the latest for

@@ -26,11 +26,38 @@ const elbv2 = (name: string): { minTls: TlsFloor; fips: boolean } | undefined =>
 export const RECOMMENDED_POLICY_KINDS: ReadonlyMap<string, RecommendedPolicyKind> = new Map<string, RecommendedPolicyKind>([
   ['elbv2', { what: 'an ELBv2 security policy', lookup: elbv2, mustBeFips: false, builtIn: ELBV2_RECOMMENDED }],
   ['elbv2Fips', { what: 'an ELBv2 security policy', lookup: elbv2, mustBeFips: true, builtIn: ELBV2_RECOMMENDED_FIPS }],
-  ['classic', { what: 'a Classic Load Balancer security policy', lookup: (n) => withFips(findClassicPolicy(n)), mustBeFips: false, builtIn: CLASSIC_RECOMMENDED_POLICY }],
-  ['cloudfront', { what: 'a CloudFront MinimumProtocolVersion', lookup: (n) => withFips(floorOf(minimumProtocolFloor(n))), mustBeFips: false, builtIn: CLOUDFRONT_RECOMMENDED_MIN_PROTOCOL }],
+  [
+    'classic',
+    { what: 'a Classic Load Balancer security policy', lookup: (n) => withFips(findClassicPolicy(n)), mustBeFips: false, builtIn: CLASSIC_RECOMMENDED_POLICY },
+  ],
+  [
+    'cloudfront',
+    {
+      what: 'a CloudFront MinimumProtocolVersion',
+      lookup: (n) => withFips(floorOf(minimumProtocolFloor(n))),
+      mustBeFips: false,
+      builtIn: CLOUDFRONT_RECOMMENDED_MIN_PROTOCOL,
+    },
+  ],
   ['apigw', { what: 'an API Gateway security policy', lookup: (n) => withFips(findApigwSecurityPolicy(n)), mustBeFips: false, builtIn: APIGW_RECOMMENDED }],
-  ['opensearch', { what: 'an OpenSearch TLS security policy', lookup: findOpenSearchTlsPolicy, mustBeFips: false, builtIn: OPENSEARCH_RECOMMENDED_TLS_POLICY['AWS::OpenSearchService::Domain']! }],
-  ['elasticsearch', { what: 'an OpenSearch TLS security policy', lookup: findOpenSearchTlsPolicy, mustBeFips: false, builtIn: OPENSEARCH_RECOMMENDED_TLS_POLICY['AWS::Elasticsearch::Domain']! }],
+  [
+    'opensearch',
+    {
+      what: 'an OpenSearch TLS security policy',
+      lookup: findOpenSearchTlsPolicy,
+      mustBeFips: false,
+      builtIn: OPENSEARCH_RECOMMENDED_TLS_POLICY['AWS::OpenSearchService::Domain']!,
+    },
+  ],
+  [
+    'elasticsearch',
+    {
+      what: 'an OpenSearch TLS security policy',
+      lookup: findOpenSearchTlsPolicy,
+      mustBeFips: false,
+      builtIn: OPENSEARCH_RECOMMENDED_TLS_POLICY['AWS::Elasticsearch::Domain']!,
+    },
+  ],
 ]);
 
 /** The lowest TLS version a recommended policy may accept. */

@@ -31,11 +31,6 @@ export function isBelow(floor: TlsFloor, minimum: TlsFloor): boolean {
   return compareTls(floor, minimum) < 0;
 }
 
-/** True for one of the five floor strings exactly. */
-export function isTlsFloor(s: unknown): s is TlsFloor {
-  return typeof s === 'string' && RANK.has(s as TlsFloor);
-}
-
 /**
  * Parse a user-written protocol version: `1.2`, `TLSv1.2`, `TLS1.2`, `TLS 1.2`, `tlsv1_2`, `TLS_1_2`,
  * `1_2`, `1`/`TLSv1` (= 1.0), `1.0`, `SSLv3`, `SSL3`, `SSL 3.0`. Case-insensitive, surrounding

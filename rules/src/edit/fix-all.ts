@@ -109,7 +109,10 @@ function choose(current: string, source: SourceFile, diagnostics: readonly Diagn
   }
   // Conflicts wait for the next pass, which lints the text this pass produced.
   const placed = new EditIndex();
-  const copies = new CopyIndex(current, candidates.map((c) => c.edits));
+  const copies = new CopyIndex(
+    current,
+    candidates.map((c) => c.edits),
+  );
   const claimed = new Set<string>();
   const chosen: TextEdit[][] = [];
   candidates.forEach((planned, i) => {

@@ -66,7 +66,6 @@ function isObj(v: FixValue): v is { [k: string]: FixValue } {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-
 /** JSON edits: the file's indentation, key/value spacing and comma placement. */
 export class JsonWriter implements Writer {
   private readonly text: string;
@@ -94,10 +93,13 @@ export class JsonWriter implements Writer {
   /** Pretty JSON whose closing bracket goes at `indent`; small intrinsics stay on one line. */
   pretty(v: FixValue, indent: string): string {
     if (isScalarValue(v)) return JSON.stringify(v);
-    const simpleIntrinsic = isObj(v) && intrinsicKey(v) !== undefined && (() => {
-      const arg = v[intrinsicKey(v)!];
-      return isScalarValue(arg) || (Array.isArray(arg) && arg.every(isScalarValue));
-    })();
+    const simpleIntrinsic =
+      isObj(v) &&
+      intrinsicKey(v) !== undefined &&
+      (() => {
+        const arg = v[intrinsicKey(v)!];
+        return isScalarValue(arg) || (Array.isArray(arg) && arg.every(isScalarValue));
+      })();
     if (simpleIntrinsic || (Array.isArray(v) && this.style.inlineScalarLists && v.every(isScalarValue))) return this.compact(v);
     const inner = indent + this.style.unit;
     const eol = this.style.eol;
@@ -174,7 +176,11 @@ export class JsonWriter implements Writer {
 
   addPairs(at: Located, pairs: [string, FixValue][], position: PairPosition): TextEdit[] {
     if (at.node.kind !== 'map') throw new FixError('not an object');
-    return this.addEntries(at, (pretty, indent) => pairs.map(([k, v]) => JSON.stringify(k) + this.style.colon + (pretty ? this.pretty(v, indent) : this.compact(v))), position);
+    return this.addEntries(
+      at,
+      (pretty, indent) => pairs.map(([k, v]) => JSON.stringify(k) + this.style.colon + (pretty ? this.pretty(v, indent) : this.compact(v))),
+      position,
+    );
   }
 
   append(at: Located, items: FixValue[]): TextEdit[] {

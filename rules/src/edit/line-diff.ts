@@ -144,8 +144,14 @@ class Myers {
       let ah = todo.pop()!;
       let al = todo.pop()!;
       const { A, B } = this;
-      while (al < ah && bl < bh && A[al] === B[bl]) al++, bl++;
-      while (al < ah && bl < bh && A[ah - 1] === B[bh - 1]) ah--, bh--;
+      while (al < ah && bl < bh && A[al] === B[bl]) {
+        al++;
+        bl++;
+      }
+      while (al < ah && bl < bh && A[ah - 1] === B[bh - 1]) {
+        ah--;
+        bh--;
+      }
       if (al === ah || bl === bh) {
         out.add(al, ah, bl, bh);
         continue;
@@ -196,7 +202,10 @@ class Myers {
         let x1 = k1 === -d || (k1 !== d && v1[i1 - 1] < v1[i1 + 1]) ? v1[i1 + 1] : v1[i1 - 1] + 1;
         const from = x1;
         let y1 = x1 - k1;
-        while (x1 < n && y1 < m && A[aLo + x1] === B[bLo + y1]) x1++, y1++;
+        while (x1 < n && y1 < m && A[aLo + x1] === B[bLo + y1]) {
+          x1++;
+          y1++;
+        }
         this.work += 1 + x1 - from;
         v1[i1] = x1;
         if (x1 > n) k1end += 2;
@@ -211,7 +220,10 @@ class Myers {
         let x2 = k2 === -d || (k2 !== d && v2[i2 - 1] < v2[i2 + 1]) ? v2[i2 + 1] : v2[i2 - 1] + 1;
         const from = x2;
         let y2 = x2 - k2;
-        while (x2 < n && y2 < m && A[aHi - x2 - 1] === B[bHi - y2 - 1]) x2++, y2++;
+        while (x2 < n && y2 < m && A[aHi - x2 - 1] === B[bHi - y2 - 1]) {
+          x2++;
+          y2++;
+        }
         this.work += 1 + x2 - from;
         v2[i2] = x2;
         if (x2 > n) k2end += 2;

@@ -3,10 +3,7 @@ import { FixError } from './errors';
 import { trimBackWhitespace } from './text';
 
 /** Where a node sits: what an edit needs to know about its surroundings. */
-export type Container =
-  | { kind: 'root' }
-  | { kind: 'pair'; map: SMap; pair: SPair; index: number }
-  | { kind: 'item'; seq: SSeq; index: number };
+export type Container = { kind: 'root' } | { kind: 'pair'; map: SMap; pair: SPair; index: number } | { kind: 'item'; seq: SSeq; index: number };
 
 export interface Located {
   node: SNode;

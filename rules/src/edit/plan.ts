@@ -262,13 +262,17 @@ export function planFix(src: SourceFile, fix: Fix, writer: Writer = writerFor(sr
         break;
       case 'replace':
         // Filling an empty `Key:` adds keys under it.
-        if (op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value)) for (const k of Object.keys(op.value)) claims.add(`${op.at.node.start}:${k}`);
+        if (op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value))
+          for (const k of Object.keys(op.value)) claims.add(`${op.at.node.start}:${k}`);
         break;
     }
   }
   // Additions at the same offset (a list that ends where its mapping ends) go innermost first.
   const depth = (op: Op): number => (op.kind === 'rename' ? 0 : op.at.path.length);
-  const ordered = planner.ops.map((op, i) => ({ op, i })).sort((a, b) => depth(b.op) - depth(a.op) || a.i - b.i).map((x) => x.op);
+  const ordered = planner.ops
+    .map((op, i) => ({ op, i }))
+    .sort((a, b) => depth(b.op) - depth(a.op) || a.i - b.i)
+    .map((x) => x.op);
   const appendsTo = new Map<number, number>();
   for (const op of ordered) {
     switch (op.kind) {
@@ -278,7 +282,8 @@ export function planFix(src: SourceFile, fix: Fix, writer: Writer = writerFor(sr
       case 'add': {
         const added = writer.addPairs(op.at, op.pairs, op.position);
         const e = added[0];
-        if (src.format === 'yaml' && op.position === undefined && added.length === 1 && e.start === e.end && /^[\r\n]/.test(e.newText)) appendsTo.set(e.start, op.at.node.start);
+        if (src.format === 'yaml' && op.position === undefined && added.length === 1 && e.start === e.end && /^[\r\n]/.test(e.newText))
+          appendsTo.set(e.start, op.at.node.start);
         edits.push(...added);
         break;
       }
@@ -307,7 +312,7 @@ export function planFix(src: SourceFile, fix: Fix, writer: Writer = writerFor(sr
 export function normalize(edits: readonly TextEdit[]): TextEdit[] {
   const sorted = edits
     .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.start - b.e.start || (a.e.end - a.e.start) - (b.e.end - b.e.start) || a.i - b.i)
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - a.e.start - (b.e.end - b.e.start) || a.i - b.i)
     .map((x) => x.e);
   const out: TextEdit[] = [];
   for (const e of sorted) {

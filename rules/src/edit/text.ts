@@ -27,7 +27,7 @@ export function lineEndAt(text: string, pos: number): number {
 
 /** Offset just past the line break ending the line of `pos` (or the text's end). */
 export function nextLineStart(text: string, pos: number): number {
-  let i = lineEndAt(text, pos);
+  const i = lineEndAt(text, pos);
   if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
   if (i < text.length) return i + 1;
   return i;

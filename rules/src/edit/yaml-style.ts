@@ -57,7 +57,7 @@ export function detectYamlStyle(src: SourceFile): YamlStyle {
     if (n.kind === 'map') {
       if (n.shortForm) short++;
       else if (n.pairs.length === 1 && /^(Ref|Fn::)/.test(String(n.pairs[0].key.value))) long++;
-      if (n.flow && !n.shortForm && n.pairs.length) (text[n.start + 1] === ' ' ? spaced++ : tight++);
+      if (n.flow && !n.shortForm && n.pairs.length) text[n.start + 1] === ' ' ? spaced++ : tight++;
       for (const p of n.pairs) {
         if (isBlockMap(n)) {
           const keyCol = columnAt(text, p.key.start);

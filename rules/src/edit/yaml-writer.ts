@@ -13,7 +13,6 @@ function isBlockCollection(n: SNode): boolean {
   return n.kind === 'seq' && !n.flow && n.items.length > 0;
 }
 
-
 /** YAML edits: block and flow style, the file's indentation, quoting and line endings. */
 export class YamlWriter implements Writer {
   private readonly text: string;

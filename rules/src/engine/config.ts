@@ -196,7 +196,11 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
   return { layer, errors };
 }
 
-function parseRules(value: YNode | null, rules: ReadonlyMap<string, RuleMeta>, err: (n: YNode | null | undefined, m: string) => void): Map<string, RuleSetting> {
+function parseRules(
+  value: YNode | null,
+  rules: ReadonlyMap<string, RuleMeta>,
+  err: (n: YNode | null | undefined, m: string) => void,
+): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   if (value === null || (yIsScalar(value) && value.value === null)) return out;
   if (!yIsMap(value)) {

@@ -141,7 +141,7 @@ function tlvAt(der: Uint8Array, at: number, limit: number): Tlv | undefined {
 /** The elements of a constructed element, or undefined when they do not exactly fill it. */
 function childrenOf(der: Uint8Array, parent: Tlv): Tlv[] | undefined {
   const out: Tlv[] = [];
-  for (let at = parent.start; at < parent.end; ) {
+  for (let at = parent.start; at < parent.end;) {
     const t = tlvAt(der, at, parent.end);
     if (!t) return undefined;
     out.push(t);
@@ -155,7 +155,10 @@ const OCTET_STRING = 0x04;
 const OID = 0x06;
 const SEQUENCE = 0x30;
 /** PKCS#5 (PBES1, PBES2) and PKCS#12 password-based encryption: 1.2.840.113549.1.5.* and 1.2.840.113549.1.12.1.* */
-const PBE_PREFIXES = [[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05], [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01]];
+const PBE_PREFIXES = [
+  [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05],
+  [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x0c, 0x01],
+];
 
 function smallInt(der: Uint8Array, t: Tlv): number | undefined {
   return t.tag === INTEGER && t.end - t.start === 1 ? der[t.start] : undefined;
@@ -174,9 +177,23 @@ export function keyKindOf(der: Uint8Array): BareKeyKind | undefined {
   // DSA (OpenSSL): version 0, p, q, g, y, x.
   if (version === 0 && items.length === 6 && items.every((t) => t.tag === INTEGER) && items[1].end - items[1].start >= 64) return 'DSA';
   // ECPrivateKey (RFC 5915): version 1, the private key, [0] parameters, [1] public key.
-  if (version === 1 && items.length <= 4 && items[1].tag === OCTET_STRING && items[1].end - items[1].start >= 16 && items.slice(2).every((t) => t.tag === 0xa0 || t.tag === 0xa1)) return 'EC';
+  if (
+    version === 1 &&
+    items.length <= 4 &&
+    items[1].tag === OCTET_STRING &&
+    items[1].end - items[1].start >= 16 &&
+    items.slice(2).every((t) => t.tag === 0xa0 || t.tag === 0xa1)
+  )
+    return 'EC';
   // PrivateKeyInfo / OneAsymmetricKey (RFC 5958): version, algorithm, the private key, [0] attributes, [1] public key.
-  if ((version === 0 || version === 1) && items.length >= 3 && items.length <= 5 && items[1].tag === SEQUENCE && items[2].tag === OCTET_STRING && items[2].end - items[2].start >= 16) {
+  if (
+    (version === 0 || version === 1) &&
+    items.length >= 3 &&
+    items.length <= 5 &&
+    items[1].tag === SEQUENCE &&
+    items[2].tag === OCTET_STRING &&
+    items[2].end - items[2].start >= 16
+  ) {
     const alg = childrenOf(der, items[1]);
     if (alg?.[0]?.tag === OID && items.slice(3).every((t) => t.tag === 0xa0 || t.tag === 0x81 || t.tag === 0xa1)) return 'PKCS#8';
   }

@@ -75,7 +75,12 @@ export const MISSING_REASON_RULE = 'suppression-without-reason';
 export function lintText(text: string, fileName: string, registry: RuleRegistry, opts: LintOptions = {}): LintResult {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   if (text.length > MAX_TEMPLATE_BYTES) {
-    return { template: false, diagnostics: [], ruleFailures: [], skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)` };
+    return {
+      template: false,
+      diagnostics: [],
+      ruleFailures: [],
+      skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`,
+    };
   }
   if (looksBinary(text)) return { template: false, diagnostics: [], ruleFailures: [], skipped: 'binary file' };
   if (!opts.source && !mayBeTemplate(text)) return { template: false, diagnostics: [], ruleFailures: [] };
@@ -198,8 +203,9 @@ class LintRun {
   }
 
   private context(rule: Rule, severity: Severity, clock: RuleClock): RuleContext {
-    const run = this;
     const template = this.template;
+    const production = this.production;
+    const add = (r: Report): void => this.add(rule, severity, r);
     const views = this.views;
     const budgetMs = this.budgetMs;
     // Every context call checks the rule's clock, so a rule looping through the context is stopped.
@@ -219,11 +225,11 @@ class LintRun {
       viewsOf: (...types) => (tick(), views.viewsOf(...types)),
       resolve: (node, path, scenario) => (tick(), views.resolve(node, path, scenario)),
       viewsIn: (id, scenario) => (tick(), views.viewsIn(id, scenario)),
-      isProduction: (r) => (tick(), run.production.isProduction(r)),
+      isProduction: (r) => (tick(), production.isProduction(r)),
       report: (r) => {
         tick();
         checkReport(r);
-        run.add(rule, severity, r);
+        add(r);
       },
     };
   }
@@ -232,7 +238,7 @@ class LintRun {
     const key = `${rule.meta.id}\u0000${report.key ?? pathKey(report.path)}\u0000${report.target ?? 'value'}`;
     // A severity the user configured wins over the one a rule picks for a trigger.
     const configured = this.settings.rules.get(rule.meta.id)?.severity !== undefined;
-    const own = configured ? severity : report.severity ?? severity;
+    const own = configured ? severity : (report.severity ?? severity);
     let p = this.pending.get(key);
     if (!p) {
       p = { rule, severity: own, report, related: new Map() };
@@ -304,7 +310,11 @@ class LintRun {
     // A finding on an Fn::If branch, or related to one, says which conditions lead there.
     const conditions = branchConditions(this.template.root, r.path);
     const stated = (c: BranchCondition): boolean => conditions.some((x) => x.condition === c.condition && x.value === c.value);
-    const relatedWhen = (x: { path: Path; message: string }): string => whenClause(branchConditions(this.template.root, x.path).filter((c) => !stated(c)), x.message);
+    const relatedWhen = (x: { path: Path; message: string }): string =>
+      whenClause(
+        branchConditions(this.template.root, x.path).filter((c) => !stated(c)),
+        x.message,
+      );
     return {
       rule,
       severity,

@@ -30,13 +30,14 @@ export function keyRedactor(text: string): ((s: string) => string) | undefined {
   // The key bodies as written (YAML lines, JSON "\n" escapes), lower-cased: rules may lower-case what they quote.
   const bodies: string[] = [];
   for (const key of findBareKeys(text, true)) for (const piece of key.pieces) if (piece.length >= MIN_RUN) bodies.push(piece.toLowerCase());
-  if (PRIVATE_KEY.test(text)) for (const m of text.matchAll(BLOCK)) {
-    const from = m.index! + m[0].length;
-    const rest = text.slice(from, from + 20_000);
-    const end = END.exec(rest);
-    const body = (end ? rest.slice(0, end.index) : rest).replace(/\\[nrt]/g, '\n');
-    for (const run of body.match(RUN) ?? []) bodies.push(run.toLowerCase());
-  }
+  if (PRIVATE_KEY.test(text))
+    for (const m of text.matchAll(BLOCK)) {
+      const from = m.index! + m[0].length;
+      const rest = text.slice(from, from + 20_000);
+      const end = END.exec(rest);
+      const body = (end ? rest.slice(0, end.index) : rest).replace(/\\[nrt]/g, '\n');
+      for (const run of body.match(RUN) ?? []) bodies.push(run.toLowerCase());
+    }
   if (!bodies.length) return undefined;
   const all = bodies.join('\n');
   // Any stretch of MIN_RUN + 3 characters shared with a key body gives a run away.

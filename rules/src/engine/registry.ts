@@ -48,7 +48,7 @@ export class RuleRegistry {
 
   /** Our rules that cover a peer tool's check id (for peer suppressions); [] for an id no rule names. */
   rulesForPeer(id: string): readonly string[] {
-    return typeof id === 'string' ? this.byPeer.get(peerKey(id)) ?? [] : [];
+    return typeof id === 'string' ? (this.byPeer.get(peerKey(id)) ?? []) : [];
   }
 
   severityOf(id: string, settings: Settings): SeverityOrOff {

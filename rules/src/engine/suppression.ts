@@ -151,10 +151,18 @@ export class Suppressions {
     this.addPeerIds(isSeq(cfnLint) ? cfnLint.items.map(scalarString) : [scalarString(cfnLint)], 'cfn-lint', resource);
     // cfn_nag: Metadata.cfn_nag.rules_to_suppress: [{id, reason}]
     const nag = getValue(getValue(meta, 'cfn_nag'), 'rules_to_suppress');
-    if (isSeq(nag)) for (const item of nag.items) this.addPeerIds([scalarString(getValue(item, 'id'))], 'cfn_nag', resource, scalarString(getValue(item, 'reason')));
+    if (isSeq(nag))
+      for (const item of nag.items) this.addPeerIds([scalarString(getValue(item, 'id'))], 'cfn_nag', resource, scalarString(getValue(item, 'reason')));
     // checkov: Metadata.checkov.skip: [{id, comment}]
     const skip = getValue(getValue(meta, 'checkov'), 'skip');
-    if (isSeq(skip)) for (const item of skip.items) this.addPeerIds([isScalar(item) ? scalarString(item) : scalarString(getValue(item, 'id'))], 'checkov', resource, scalarString(getValue(item, 'comment')));
+    if (isSeq(skip))
+      for (const item of skip.items)
+        this.addPeerIds(
+          [isScalar(item) ? scalarString(item) : scalarString(getValue(item, 'id'))],
+          'checkov',
+          resource,
+          scalarString(getValue(item, 'comment')),
+        );
     // guard: Metadata.guard.SuppressedRules: [NAME]
     const guard = getValue(getValue(meta, 'guard'), 'SuppressedRules');
     if (isSeq(guard)) this.addPeerIds(guard.items.map(scalarString), 'guard', resource);

@@ -50,8 +50,6 @@ export interface RuleMeta {
   peers: readonly string[];
   /** Resource types whose presence makes the rule run; `'*'` runs on every template. */
   resourceTypes: readonly string[] | '*';
-  /** Seed principles (S1..S16) the rule serves. */
-  principles?: readonly string[];
   options?: Readonly<Record<string, OptionSchema>>;
 }
 

@@ -221,7 +221,10 @@ function collect(f: Formula, vars: Map<string, Set<string>>, frees: Set<number>)
       frees.add(f.id);
       return;
     case 'eq':
-      for (const [x, y] of [[f.a, f.b], [f.b, f.a]] as const) {
+      for (const [x, y] of [
+        [f.a, f.b],
+        [f.b, f.a],
+      ] as const) {
         if (x.kind !== 'var') continue;
         let set = vars.get(x.name);
         if (!set) vars.set(x.name, (set = new Set()));
@@ -234,7 +237,7 @@ function collect(f: Formula, vars: Map<string, Set<string>>, frees: Set<number>)
 }
 
 function operandValue(o: Operand, env: Map<string, string>): string {
-  return o.kind === 'lit' ? o.value : o.kind === 'var' ? env.get(o.name) ?? OTHER : OTHER;
+  return o.kind === 'lit' ? o.value : o.kind === 'var' ? (env.get(o.name) ?? OTHER) : OTHER;
 }
 
 function evaluate(f: Formula, env: Map<string, string>, frees: Map<number, boolean>): boolean {

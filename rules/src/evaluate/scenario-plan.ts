@@ -65,7 +65,10 @@ export function planScenarios(analyzer: ConditionAnalyzer, conditions: ReadonlyS
     }
     return { conditions: names, scenarios };
   });
-  const cover = coverRows(groups.map((g) => g.scenarios.length), MAX_SCENARIOS);
+  const cover = coverRows(
+    groups.map((g) => g.scenarios.length),
+    MAX_SCENARIOS,
+  );
   return { groups, rows: cover.rows, scenarios: cover.rows.map((row) => combine(groups, row)), strength: cover.strength };
 }
 
@@ -93,8 +96,20 @@ export function agreeingScenarios(plan: ScenarioPlan, { allowed }: Agreement): {
   const rows = plan.rows.flatMap((row, r) => (row.every((v, g) => allowed[g].includes(v)) ? [r] : []));
   if (allowed.every((a, g) => a.length === plan.groups[g].scenarios.length)) return { rows, extra: [] };
   const seeds = rows.map((r) => plan.rows[r].map((v, g) => allowed[g].indexOf(v)));
-  const cover = coverRows(allowed.map((a) => a.length), MAX_SCENARIOS, seeds);
-  return { rows, extra: cover.rows.map((row) => combine(plan.groups, row.map((k, g) => allowed[g][k]))) };
+  const cover = coverRows(
+    allowed.map((a) => a.length),
+    MAX_SCENARIOS,
+    seeds,
+  );
+  return {
+    rows,
+    extra: cover.rows.map((row) =>
+      combine(
+        plan.groups,
+        row.map((k, g) => allowed[g][k]),
+      ),
+    ),
+  };
 }
 
 /** One scenario from one scenario per group: groups decide disjoint conditions and parameters. */

@@ -251,12 +251,6 @@ export function stringCandidates(n: RNode | undefined): (Candidate & { value: st
   return n.candidates.filter((c): c is Candidate & { value: string } => typeof c.value === 'string');
 }
 
-/** The single known string value, or undefined when unknown or several. */
-export function singleString(n: RNode | undefined): string | undefined {
-  const s = strings(n);
-  return s.length >= 1 && s.every((x) => x === s[0]) ? s[0] : undefined;
-}
-
 /** Known boolean value (`true`/`"true"`), undefined when unknown. */
 export function booleans(n: RNode | undefined): boolean[] {
   if (!n || n.kind !== 'leaf') return [];
@@ -266,8 +260,4 @@ export function booleans(n: RNode | undefined): boolean[] {
     else if (typeof c.value === 'string' && /^(true|false)$/i.test(c.value)) out.push(c.value.toLowerCase() === 'true');
   }
   return out;
-}
-
-export function isKnown(n: RNode | undefined): boolean {
-  return !!n && n.kind !== 'unknown';
 }

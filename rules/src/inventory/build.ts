@@ -93,7 +93,7 @@ class PathIndex<T> {
   /** Every claim that holds the path. */
   private holding(path: Path): { path: Path; item: T }[] {
     const near = this.buckets.get(PathIndex.bucket(path)) ?? [];
-    const short = path.length < 2 ? [] : this.buckets.get('') ?? [];
+    const short = path.length < 2 ? [] : (this.buckets.get('') ?? []);
     return [...near, ...short].filter((c) => pathStartsWith(path, c.path));
   }
 

@@ -89,7 +89,7 @@ function referencedParameter(template: Template, node: SNode): string | undefine
   return name !== undefined && template.parameters.has(name) ? name : undefined;
 }
 
-function parameterIdentity(template: Template, name: string, kind: CertificateKind): CertificateIdentity {
+function parameterIdentity(name: string, kind: CertificateKind): CertificateIdentity {
   return { key: `parameter:${name}`, kind, source: 'parameter', name, resourceType: null, path: ['Parameters', name] };
 }
 
@@ -103,9 +103,11 @@ export function identitiesOf(ctx: TemplateReader, value: RNode, expect: Expectat
     const target = value.ref ? template.resources.get(value.ref) : undefined;
     if (target && CERTIFICATE_RESOURCE_KINDS[target.type ?? '']) return [resourceIdentity(target)];
     const param = referencedParameter(template, value.node);
-    if (param) return [parameterIdentity(template, param, kindExpected(expect))];
+    if (param) return [parameterIdentity(param, kindExpected(expect))];
     const text = expressionText(value.node);
-    return [{ key: `expression:${text}`, kind: subKind(value.node) ?? kindExpected(expect), source: 'expression', name: text, resourceType: null, path: value.path }];
+    return [
+      { key: `expression:${text}`, kind: subKind(value.node) ?? kindExpected(expect), source: 'expression', name: text, resourceType: null, path: value.path },
+    ];
   }
   if (value.kind !== 'leaf') return [];
   const fromParameter = value.candidates.filter((c) => c.origin === 'default' || c.origin === 'allowed');
@@ -113,13 +115,19 @@ export function identitiesOf(ctx: TemplateReader, value: RNode, expect: Expectat
     const name = String(fromParameter[0].path[1]);
     const kinds = new Set(fromParameter.map((c) => kindOfLiteral(String(c.value), expect)));
     const kind = kinds.size === 1 && !kinds.has('unknown') ? [...kinds][0] : kindExpected(expect);
-    return [parameterIdentity(template, name, kind)];
+    return [parameterIdentity(name, kind)];
   }
   const out: CertificateIdentity[] = [];
   for (const c of value.candidates) {
     if (c.value === null) continue;
     const s = String(c.value);
-    const parts = commaSeparated && s.includes(',') ? s.split(',').map((p) => p.trim()).filter(Boolean) : [s];
+    const parts =
+      commaSeparated && s.includes(',')
+        ? s
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : [s];
     for (const part of parts) {
       out.push({ key: `literal:${part}`, kind: kindOfLiteral(part, expect), source: 'literal', name: part, resourceType: null, path: c.path });
     }

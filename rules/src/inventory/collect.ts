@@ -157,7 +157,7 @@ export class EndpointAcc {
       plaintext: this.plaintext,
       policy: this.policy ? this.policy.toSetting() : null,
       // Not claimed when some TLS scenario's floor is unknown: the weakest could be lower.
-      tlsFloor: this.floorUnknown ? null : this.floor ?? null,
+      tlsFloor: this.floorUnknown ? null : (this.floor ?? null),
       domains: [...this.domains.items],
       certificates: [...this.certificates.items],
       defaultCertificate: this.defaultCertificate,
@@ -269,7 +269,13 @@ export class CertificateAcc {
       issuer: this.issuer ?? null,
       issues: [...this.issues.items],
       details: this.details.toRecord(),
-      consumers: [...this.consumers.values()].map((c) => ({ endpoint: c.endpoint, path: c.path, line: lineOf(template, c.path), property: c.property, findings: [] })),
+      consumers: [...this.consumers.values()].map((c) => ({
+        endpoint: c.endpoint,
+        path: c.path,
+        line: lineOf(template, c.path),
+        property: c.property,
+        findings: [],
+      })),
       findings: [],
     };
   }

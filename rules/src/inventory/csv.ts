@@ -35,12 +35,34 @@ function quote(v: string): string {
 
 function endpointCells(e: EndpointEntry | undefined): string[] {
   if (!e) return Array(11).fill('');
-  return [e.key, endpointKindText(e), String(e.line), e.protocols.join(' / '), e.ports.join(' / '), settingText(e.policy), floorText(e), e.plaintext ? 'yes' : 'no', e.domains.join(', '), detailsText(e), findingsText(e.findings)];
+  return [
+    e.key,
+    endpointKindText(e),
+    String(e.line),
+    e.protocols.join(' / '),
+    e.ports.join(' / '),
+    settingText(e.policy),
+    floorText(e),
+    e.plaintext ? 'yes' : 'no',
+    e.domains.join(', '),
+    detailsText(e),
+    findingsText(e.findings),
+  ];
 }
 
 function certificateCells(c: CertificateEntry | undefined): string[] {
   if (!c) return Array(9).fill('');
-  return [c.name, certificateKindText(c), String(c.line), domainsText(c), settingText(c.validation), settingText(c.keyAlgorithm), settingText(c.transparencyLogging), tagsText(c.tags), findingsText(c.findings)];
+  return [
+    c.name,
+    certificateKindText(c),
+    String(c.line),
+    domainsText(c),
+    settingText(c.validation),
+    settingText(c.keyAlgorithm),
+    settingText(c.transparencyLogging),
+    tagsText(c.tags),
+    findingsText(c.findings),
+  ];
 }
 
 export function inventoryCsv(report: InventoryReport): string {

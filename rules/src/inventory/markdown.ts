@@ -44,7 +44,8 @@ function templateSection(t: TemplateInventory): string[] {
       settingText(c.keyAlgorithm),
       settingText(c.transparencyLogging),
       tagsText(c.tags),
-      [...new Set(c.consumers.map((u) => u.endpoint))].map(code).join(', ') || (c.issues.length ? `issues ${c.issues.map((k) => certificateName(t, k)).join(', ')}` : 'unused'),
+      [...new Set(c.consumers.map((u) => u.endpoint))].map(code).join(', ') ||
+        (c.issues.length ? `issues ${c.issues.map((k) => certificateName(t, k)).join(', ')}` : 'unused'),
       [c.issuer ? `issued by ${certificateName(t, c.issuer)}` : '', detailsText(c)].filter(Boolean).join('; '),
       findingsText(c.findings),
     ]);
@@ -80,14 +81,26 @@ function summarySection(report: InventoryReport): string[] {
     '',
     `${s.templates} template${s.templates === 1 ? '' : 's'}, ${s.certificates} certificate${s.certificates === 1 ? '' : 's'}, ${s.endpoints} endpoint${s.endpoints === 1 ? '' : 's'}.`,
     '',
-    ...section('Domains covered by more than one certificate', ['Domain', 'Certificates'], s.sharedDomains.map((d) => [d.domain, d.certificates.map(where).join(', ')])),
-    ...section('Wildcard names', ['Domain', 'Certificate', 'Production'], s.wildcards.map((w) => [w.domain, where(w.certificate), w.production ? 'yes' : 'no'])),
+    ...section(
+      'Domains covered by more than one certificate',
+      ['Domain', 'Certificates'],
+      s.sharedDomains.map((d) => [d.domain, d.certificates.map(where).join(', ')]),
+    ),
+    ...section(
+      'Wildcard names',
+      ['Domain', 'Certificate', 'Production'],
+      s.wildcards.map((w) => [w.domain, where(w.certificate), w.production ? 'yes' : 'no']),
+    ),
     ...section(
       'Email validation (renewal waits on someone approving an email)',
       ['Certificate', 'Domains', 'Validation'],
       s.emailValidation.map((e) => [where(e.certificate), e.domains.join(', '), e.default ? 'EMAIL (default: no ValidationMethod)' : 'EMAIL']),
     ),
-    ...section('Endpoints below TLS 1.2', ['Endpoint', 'Template', 'TLS floor', 'Policy'], s.weakEndpoints.map((w) => [code(w.endpoint), code(w.file), tlsLabel(w.tlsFloor), w.policy.join(' / ')])),
+    ...section(
+      'Endpoints below TLS 1.2',
+      ['Endpoint', 'Template', 'TLS floor', 'Policy'],
+      s.weakEndpoints.map((w) => [code(w.endpoint), code(w.file), tlsLabel(w.tlsFloor), w.policy.join(' / ')]),
+    ),
   ];
 }
 

@@ -32,7 +32,9 @@ interface Located {
 }
 
 function acmCertificates(templates: readonly TemplateInventory[]): Located[] {
-  return templates.flatMap((t) => t.certificates.filter((c) => c.kind === 'acm' && c.source === 'resource').map((cert) => ({ file: t.file, production: t.production, cert })));
+  return templates.flatMap((t) =>
+    t.certificates.filter((c) => c.kind === 'acm' && c.source === 'resource').map((cert) => ({ file: t.file, production: t.production, cert })),
+  );
 }
 
 const locator = (l: Located): CertificateLocator => ({ file: l.file, key: l.cert.key });
@@ -51,7 +53,7 @@ export function summarize(templates: readonly TemplateInventory[]): InventorySum
   const sharedDomains: InventorySummary['sharedDomains'] = [];
   for (const domain of [...holders.keys()].sort()) {
     const wildcard = coveringWildcard(domain);
-    const covering = [...holders.get(domain)!, ...(wildcard ? holders.get(wildcard) ?? [] : [])];
+    const covering = [...holders.get(domain)!, ...(wildcard ? (holders.get(wildcard) ?? []) : [])];
     const unique = [...new Set(covering)];
     if (unique.length > 1) sharedDomains.push({ domain, certificates: unique.map(locator) });
   }

@@ -2,7 +2,12 @@
 import { tlsLabel } from '../data/tls';
 import type { CertificateEntry, EndpointEntry, EndpointKind, InventoryFinding, Setting } from './model';
 
-const CERTIFICATE_KINDS: Record<CertificateEntry['kind'], string> = { acm: 'ACM', iam: 'IAM server certificate', 'private-ca': 'Private CA', unknown: 'unknown' };
+const CERTIFICATE_KINDS: Record<CertificateEntry['kind'], string> = {
+  acm: 'ACM',
+  iam: 'IAM server certificate',
+  'private-ca': 'Private CA',
+  unknown: 'unknown',
+};
 
 const ENDPOINT_KINDS: Record<EndpointKind, string> = {
   'elbv2-listener': 'ELBv2 listener',

@@ -47,8 +47,6 @@ export const CFN_TAGS: readonly CfnTag[] = [
   { tag: '!ValueOfAll', longForm: 'Fn::ValueOfAll', kinds: ['seq'] },
 ];
 
-export const CFN_TAG_BY_NAME: ReadonlyMap<string, CfnTag> = new Map(CFN_TAGS.map((t) => [t.tag, t]));
-
 /**
  * The long form of a local tag, as PyYAML-based tools (cfn-lint, SAM) build it: `!Ref` and
  * `!Condition` keep their name, any other `!Name` is `Fn::Name` (so `!ValueOf`, `!Rain::Embed`

@@ -4,7 +4,10 @@ import { computeLineStarts, DuplicateKey, outsideCrlf, SMap, SNode, SPair, SScal
 const MAX_DEPTH = 2000;
 
 class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -79,13 +82,14 @@ class JsonParser {
     }
     for (;;) {
       this.skipWs();
-      if (this.text.charCodeAt(this.pos) !== 34) this.fail(pairs.length ? 'Expected a property name after \',\' (trailing commas are not allowed)' : 'Expected a property name or \'}\'');
+      if (this.text.charCodeAt(this.pos) !== 34)
+        this.fail(pairs.length ? "Expected a property name after ',' (trailing commas are not allowed)" : "Expected a property name or '}'");
       const key = this.string();
       const earlier = seen.get(String(key.value));
       if (earlier) repeated.push({ earlier, later: key });
       else seen.set(String(key.value), key);
       this.skipWs();
-      if (this.text.charCodeAt(this.pos) !== 58) this.fail('Expected \':\' after a property name');
+      if (this.text.charCodeAt(this.pos) !== 58) this.fail("Expected ':' after a property name");
       this.pos++;
       this.skipWs();
       const value = this.value(depth + 1);
@@ -102,7 +106,7 @@ class JsonParser {
         for (const r of repeated) this.duplicates.push({ map, ...r });
         return map;
       }
-      this.fail('Expected \',\' or \'}\' in an object');
+      this.fail("Expected ',' or '}' in an object");
     }
   }
 
@@ -116,7 +120,7 @@ class JsonParser {
     }
     for (;;) {
       this.skipWs();
-      if (this.text.charCodeAt(this.pos) === 93) this.fail('Expected a value after \',\' (trailing commas are not allowed)');
+      if (this.text.charCodeAt(this.pos) === 93) this.fail("Expected a value after ',' (trailing commas are not allowed)");
       items.push(this.value(depth + 1));
       this.skipWs();
       const c = this.text.charCodeAt(this.pos);
@@ -128,7 +132,7 @@ class JsonParser {
         this.pos++;
         return { kind: 'seq', items, start, end: this.pos };
       }
-      this.fail('Expected \',\' or \']\' in an array');
+      this.fail("Expected ',' or ']' in an array");
     }
   }
 
@@ -185,7 +189,11 @@ class JsonParser {
 
   private literal(): SScalar {
     const start = this.pos;
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.pos)) {
         this.pos += word.length;
         return { kind: 'scalar', value, start, end: this.pos, style: 'plain' };

@@ -60,12 +60,46 @@ function plainValue(source: string, start: number, end: number): SScalar {
   return { kind: 'scalar', value: resolvePlain11(source), start, end, style: 'plain' };
 }
 
-const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\' };
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+};
 
 /** Characters that cannot start a plain scalar in block context (YAML c-indicator, plus reserved). */
 function isIndicator(c: number): boolean {
   // - ? : , [ ] { } # & * ! | > ' " % @ `
-  return c === 45 || c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
+  return (
+    c === 45 ||
+    c === 63 ||
+    c === 58 ||
+    c === 44 ||
+    c === 91 ||
+    c === 93 ||
+    c === 123 ||
+    c === 125 ||
+    c === HASH ||
+    c === 38 ||
+    c === 42 ||
+    c === 33 ||
+    c === 124 ||
+    c === 62 ||
+    c === 39 ||
+    c === 34 ||
+    c === 37 ||
+    c === 64 ||
+    c === 96
+  );
 }
 
 /** Flow indicators: , [ ] { } */
@@ -327,7 +361,7 @@ class FastYaml {
   private empty(p: number, value: '' | null): SScalar {
     if (this.t.charCodeAt(p) === HASH) decline();
     // Comment lines just above give the empty node a comment, which changes its range.
-    for (let line = this.t.lastIndexOf('\n', p - 1); line > 0; ) {
+    for (let line = this.t.lastIndexOf('\n', p - 1); line > 0;) {
       const prev = this.t.lastIndexOf('\n', line - 1) + 1;
       const q = this.skipSpaces(prev);
       const c = this.t.charCodeAt(q);
@@ -392,7 +426,8 @@ class FastYaml {
       // A tag on nothing tags an empty string (`!GetAZs` alone).
       inner = below.kind === 'scalar' && below.value === null && below.start === below.end ? this.empty(r, '') : below;
     } else if (r === q) return decline();
-    else if (c === 33) return decline(); // two tags
+    else if (c === 33)
+      return decline(); // two tags
     else inner = this.inlineValue(r, col);
     return applyTag(this.t, tag, inner);
   }

@@ -183,7 +183,7 @@ class Scan {
     let depth = 0;
     let expectNode = true;
     let afterJsonNode = false;
-    for (let i = p; i < this.n; ) {
+    for (let i = p; i < this.n;) {
       const c = this.t[i];
       if (c === '\n') {
         if (!this.continuation(i + 1, required)) return FAIL;
@@ -251,7 +251,7 @@ class Scan {
   /** A quoted scalar from its opening quote; the offset after its closing quote. */
   private quoted(p: number, required: number): number {
     const q = this.t[p];
-    for (let i = p + 1; i < this.n; ) {
+    for (let i = p + 1; i < this.n;) {
       const c = this.t[i];
       if (c === '\n') {
         if (!this.continuation(i + 1, required)) return FAIL;

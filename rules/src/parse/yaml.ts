@@ -86,7 +86,7 @@ function parseLexed(lexed: string, text: string): SourceFile {
     }
     parserErrors.push(inText({ message: e.message.split('\n')[0], start: e.pos[0], end: e.pos[1], code: e.code }));
   }
-  let root: SNode | null = null;
+  let root: SNode | null;
   const st: ConvertState = { text: lexed, doc: first, expanded: 0, aliasCache: new Map(), errors: [], duplicates: [] };
   try {
     root = first.contents ? convert(first.contents as YNode, st) : null;
@@ -242,9 +242,10 @@ function convertMap(m: YAMLMap, start: number, end: number, st: ConvertState): S
       continue;
     }
     const key = convertKey(item.key as YNode | null, start, st);
-    const value = item.value === null || item.value === undefined
-      ? ({ kind: 'scalar', value: null, start: key.end, end: key.end } as SScalar)
-      : convert(item.value as YNode, st);
+    const value =
+      item.value === null || item.value === undefined
+        ? ({ kind: 'scalar', value: null, start: key.end, end: key.end } as SScalar)
+        : convert(item.value as YNode, st);
     pairs.push({ key, value });
   }
   const map: SMap = { kind: 'map', pairs, start, end, flow: m.flow === true };

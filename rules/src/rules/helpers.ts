@@ -27,9 +27,7 @@ export function originLabel(c: Candidate): string {
 
 /** Related information for candidates not written in place. */
 export function relatedFor(cands: readonly Candidate[]): RelatedInfo[] {
-  return cands
-    .filter((c) => c.origin !== 'inplace')
-    .map((c) => ({ path: c.path, message: `${quote(c.value)} comes from ${originLabel(c)}` }));
+  return cands.filter((c) => c.origin !== 'inplace').map((c) => ({ path: c.path, message: `${quote(c.value)} comes from ${originLabel(c)}` }));
 }
 
 /** A fix that replaces each candidate's written value (in place, parameter or mapping). */
@@ -81,7 +79,6 @@ export function reportValue(ctx: RuleContext, r: ValueReport): void {
 export function listValues(cands: readonly Candidate[]): string {
   return quoteList(cands.map((c) => c.value));
 }
-
 
 /** Path of a resource's Properties key (where a missing property is reported). */
 export function propertiesPath(resourceId: string): Path {

@@ -197,16 +197,6 @@ export function resourceTypeNames(): string[] {
   return Object.keys(loadIndex().resources);
 }
 
-/** Drops the parsed data and caches (tests; or after regenerating the files). */
-export function resetSpecCache(): void {
-  index = undefined;
-  indexDir = undefined;
-  docs = undefined;
-  resourceCache.clear();
-  typeCache.clear();
-  mergedCache.clear();
-}
-
 // ------------------------------------------------------------------------------------------
 // propRef decoding
 // ------------------------------------------------------------------------------------------

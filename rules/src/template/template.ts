@@ -1,18 +1,4 @@
-import {
-  getPair,
-  keyString,
-  getValue,
-  isMap,
-  isSeq,
-  nodeAtPath,
-  Path,
-  positionAt,
-  scalarString,
-  SMap,
-  SNode,
-  SourceFile,
-  SScalar,
-} from '../parse/source-tree';
+import { getPair, keyString, getValue, isMap, isSeq, nodeAtPath, Path, positionAt, scalarString, SMap, SNode, SourceFile, SScalar } from '../parse/source-tree';
 
 export interface Range {
   start: { line: number; character: number };

@@ -77,7 +77,15 @@ export class GitignoreRules {
       this.suffixLengths.add(parsed.text.length);
     } else {
       // One object shape for all, with every field set: the loop in `decide` stays monomorphic.
-      this.patterns.push({ index: base.index, negated, dirOnly, anchored: parsed.anchored, source: parsed.source, required: parsed.required, regex: undefined });
+      this.patterns.push({
+        index: base.index,
+        negated,
+        dirOnly,
+        anchored: parsed.anchored,
+        source: parsed.source,
+        required: parsed.required,
+        regex: undefined,
+      });
     }
   }
 

@@ -116,7 +116,7 @@ function globToRe2(glob: string): string {
   const closers = new Set(alts.values());
   const openAlts: number[] = [];
   let out = '';
-  const segmentStart = (i: number): boolean => i === 0 || glob[i - 1] === '/' || (alts.has(i - 1)) || (glob[i - 1] === ',' && openAlts.length > 0);
+  const segmentStart = (i: number): boolean => i === 0 || glob[i - 1] === '/' || alts.has(i - 1) || (glob[i - 1] === ',' && openAlts.length > 0);
   const segmentEnd = (j: number): boolean => j === glob.length || glob[j] === '/' || (openAlts.length > 0 && (glob[j] === ',' || closers.has(j)));
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i];

@@ -10,10 +10,13 @@ const H = require('./harness');
 
 // Known offline noise of the workbench itself (gallery on a closed port, no GitHub sign-in, no vsda).
 // And the workbench's connection chatter.
-const NOISE = new RegExp([
-  /ECONNREFUSED 127\.0\.0\.1:9|authentication provider 'github'|vsda|^\[(AgentHost|AccountPolicyGate)/.source,
-  /^(Resolving|Resolved) connection token|^Creating a socket|^\[reconnection-grace-time\]|^Updating additional builtin extensions cache|^\[Service Worker\]/.source,
-].join('|'));
+const NOISE = new RegExp(
+  [
+    /ECONNREFUSED 127\.0\.0\.1:9|authentication provider 'github'|vsda|^\[(AgentHost|AccountPolicyGate)/.source,
+    /^(Resolving|Resolved) connection token|^Creating a socket|^\[reconnection-grace-time\]|^Updating additional builtin extensions cache|^\[Service Worker\]/
+      .source,
+  ].join('|'),
+);
 
 /**
  * opts.extensionPath, opts.testsPath (suite/index.js), opts.workspace (folder or .code-workspace),

@@ -49,7 +49,11 @@ function freePort() {
 function descendants(pid) {
   let kids = [];
   try {
-    kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().split(/\s+/).filter(Boolean).map(Number);
+    kids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+      .toString()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // no children
   }
@@ -135,8 +139,14 @@ async function startCodeServer(opts) {
   } else if (loadMode !== 'devpath') {
     throw new Error(`unknown loadMode ${loadMode}`);
   }
-  const args = [...base, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+  const args = [
+    ...base,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+  ];
   // A built workbench reads ?payload= (extensionDevelopmentPath, extensionTestsPath) only with this.
   if (loadMode === 'devpath') args.push('--vscode-option', 'enable-smoke-test-driver');
   const logFile = opts.logFile || path.join(tmp, 'code-server.log');
@@ -171,7 +181,11 @@ async function startCodeServer(opts) {
 
   const remoteUri = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
   return {
-    port, tmp, timings, pid: child.pid, remoteUri,
+    port,
+    tmp,
+    timings,
+    pid: child.pid,
+    remoteUri,
     /**
      * The workbench URL for a folder or a .code-workspace file; payload = [[key, value]] pairs
      * such as ['extensionTestsPath', remoteUri(...)] (devpath mode only).
@@ -200,10 +214,18 @@ async function launchChromium(profileDir, { viewport = { width: 1280, height: 80
   return playwright().chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
       // Even with the flags above Chromium looks up a few Google hosts at start; this answers them itself.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost'],
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+    ],
     viewport,
   });
 }

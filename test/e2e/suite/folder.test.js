@@ -113,7 +113,10 @@ describe('cfn-tls-lint in VS Code: a folder workspace', function () {
       await U.waitForDiagnostics(uri, both, `${WEAK_RULE} and ${MISSING_RULE}`);
       const whole = new vscode.Range(0, 0, doc.lineCount, 0);
       const actions = await U.codeActions(uri, whole, 'source.fixAll.cfn-tls-lint');
-      assert.deepStrictEqual(actions.map((a) => a.kind && a.kind.value), ['source.fixAll.cfn-tls-lint']);
+      assert.deepStrictEqual(
+        actions.map((a) => a.kind && a.kind.value),
+        ['source.fixAll.cfn-tls-lint'],
+      );
       await U.applyAction(actions[0]);
       await U.waitForDiagnostics(uri, U.none, 'no problem after source.fixAll');
       assert.strictEqual(doc.getText().split(`SslPolicy: ${STRONG}`).length - 1, 2, doc.getText());
@@ -283,11 +286,18 @@ describe('cfn-tls-lint in VS Code: a folder workspace', function () {
         process.kill(pid, 'SIGKILL');
         // Edited while the server is down: the restarted server gets the current text.
         await U.replaceText(doc, `SslPolicy: ${WEAK}`, 'SslPolicy: ELBSecurityPolicy-TLS-1-1-2017-01');
-        await U.waitForDiagnostics(uri, (l) => l.some((x) => U.codeOf(x) === WEAK_RULE && /TLS 1\.1/.test(x.message)), `${WEAK_RULE} (TLS 1.1) for the text edited while the server was down`);
+        await U.waitForDiagnostics(
+          uri,
+          (l) => l.some((x) => U.codeOf(x) === WEAK_RULE && /TLS 1\.1/.test(x.message)),
+          `${WEAK_RULE} (TLS 1.1) for the text edited while the server was down`,
+        );
         const fresh = await U.poll('a new server process', () => U.serverPids().find((p) => p !== pid));
         assert.notStrictEqual(fresh, pid);
         await U.waitForDiagnostics(closed, U.hasRule(WEAK_RULE), `${WEAK_RULE} for the closed file, from the new server's scan`);
-        assert.ok(seen.some((rules) => rules.length === 0), `the dead server's results were cleared first: ${JSON.stringify(seen)}`);
+        assert.ok(
+          seen.some((rules) => rules.length === 0),
+          `the dead server's results were cleared first: ${JSON.stringify(seen)}`,
+        );
       } finally {
         sub.dispose();
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

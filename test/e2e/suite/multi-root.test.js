@@ -16,7 +16,10 @@ const severityIs = (s) => (l) => l.length === 1 && U.codeOf(l[0]) === WEAK_RULE 
 describe('cfn-tls-lint in VS Code: a multi-root workspace with a config per folder', function () {
   before(async function () {
     console.log(`    ${U.where()}`);
-    assert.deepStrictEqual(vscode.workspace.workspaceFolders.map((f) => f.name), ['team-a', 'team-b']);
+    assert.deepStrictEqual(
+      vscode.workspace.workspaceFolders.map((f) => f.name),
+      ['team-a', 'team-b'],
+    );
     await U.activate();
   });
 

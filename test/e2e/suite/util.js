@@ -29,9 +29,11 @@ function rules(uri) {
   return ours(uri).map(codeOf).sort();
 }
 
-function describe(uri) {
+function describeDiagnostics(uri) {
   const list = ours(uri);
-  return list.length ? list.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}[${vscode.DiagnosticSeverity[d.severity]}]`).join(', ') : 'none';
+  return list.length
+    ? list.map((d) => `${codeOf(d)}@${d.range.start.line + 1}:${d.range.start.character + 1}[${vscode.DiagnosticSeverity[d.severity]}]`).join(', ')
+    : 'none';
 }
 
 function sameUri(a, b) {
@@ -62,12 +64,23 @@ function waitForDiagnostics(uri, predicate, what, timeout = TIMEOUT) {
     sub = vscode.languages.onDidChangeDiagnostics((e) => {
       if (e.uris.some((u) => sameUri(u, uri))) check();
     });
-    timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeout} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; it has: ${describe(uri)}`))), timeout);
+    timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new Error(`timed out after ${timeout} ms waiting for ${what} in ${vscode.workspace.asRelativePath(uri)}; it has: ${describeDiagnostics(uri)}`),
+          ),
+        ),
+      timeout,
+    );
     check();
   });
 }
 
-const hasRule = (rule, n = 1) => (list) => list.filter((d) => codeOf(d) === rule).length === n;
+const hasRule =
+  (rule, n = 1) =>
+  (list) =>
+    list.filter((d) => codeOf(d) === rule).length === n;
 const lacksRule = (rule) => (list) => !list.some((d) => codeOf(d) === rule);
 const none = (list) => list.length === 0;
 
@@ -205,8 +218,36 @@ function where() {
 }
 
 module.exports = {
-  SOURCE, EXTENSION_ID, WEAK_RULE, MISSING_RULE, WEAK, STRONG, DOCS, TIMEOUT,
-  codeOf, ours, rules, describe, waitForDiagnostics, nextPublish, once, hasRule, lacksRule, none,
-  folderUri, fileUri, open, rangeOf, replaceText, setText, codeActions, applyAction, hoverText, label, activate, where,
-  serverPids, poll,
+  SOURCE,
+  EXTENSION_ID,
+  WEAK_RULE,
+  MISSING_RULE,
+  WEAK,
+  STRONG,
+  DOCS,
+  TIMEOUT,
+  codeOf,
+  ours,
+  rules,
+  describe,
+  waitForDiagnostics,
+  nextPublish,
+  once,
+  hasRule,
+  lacksRule,
+  none,
+  folderUri,
+  fileUri,
+  open,
+  rangeOf,
+  replaceText,
+  setText,
+  codeActions,
+  applyAction,
+  hoverText,
+  label,
+  activate,
+  where,
+  serverPids,
+  poll,
 };

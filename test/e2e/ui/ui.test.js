@@ -115,7 +115,10 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
     mark('squiggle');
     // The item counts the diagnostics shortly after they change.
-    await statusItem().filter({ hasText: /TLS 1\b/ }).first().waitFor({ timeout: STEP });
+    await statusItem()
+      .filter({ hasText: /TLS 1\b/ })
+      .first()
+      .waitFor({ timeout: STEP });
     await page.keyboard.press('Control+Shift+M');
     const problem = problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first();
     await problem.waitFor({ timeout: STEP });
@@ -161,7 +164,10 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.waitForSelector('.monaco-editor .squiggly-warning', { state: 'detached', timeout: STEP });
     await page.waitForSelector('.tab.dirty', { state: 'detached', timeout: STEP });
     await problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first().waitFor({ state: 'detached', timeout: STEP });
-    await statusItem().filter({ hasText: /TLS 0\b/ }).first().waitFor({ timeout: STEP });
+    await statusItem()
+      .filter({ hasText: /TLS 0\b/ })
+      .first()
+      .waitFor({ timeout: STEP });
     mark('fixSaved');
     await shot('4-fixed');
   });
@@ -178,8 +184,20 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     const progressToast = toast.filter({ has: page.locator('.monaco-progress-container.active') });
     const windowProgress = page.locator('.statusbar-item', { hasText: /CloudFormation TLS Lint: .*files|Looking for templates/ });
     const seen = await Promise.race([
-      progressToast.first().waitFor({ timeout: STEP }).then(() => 'notification', () => null),
-      windowProgress.first().waitFor({ timeout: STEP }).then(() => 'status bar', () => null),
+      progressToast
+        .first()
+        .waitFor({ timeout: STEP })
+        .then(
+          () => 'notification',
+          () => null,
+        ),
+      windowProgress
+        .first()
+        .waitFor({ timeout: STEP })
+        .then(
+          () => 'status bar',
+          () => null,
+        ),
     ]);
     assert.ok(seen, 'the scan shows its progress');
     mark('scanProgress');
@@ -195,7 +213,10 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await problemRows().filter({ hasText: 'cdn.yaml' }).first().waitFor({ timeout: STEP });
     await problemRows().filter({ hasText: 'certificate.json' }).first().waitFor({ timeout: STEP });
     await problemRows().filter({ hasText: 'service-001.yaml' }).first().waitFor({ timeout: STEP });
-    await statusItem().filter({ hasText: new RegExp(`TLS ${GENERATED + 7}\\b`) }).first().waitFor({ timeout: STEP });
+    await statusItem()
+      .filter({ hasText: new RegExp(`TLS ${GENERATED + 7}\\b`) })
+      .first()
+      .waitFor({ timeout: STEP });
     await shot('6-scan-problems');
     assert.strictEqual(seen, 'notification', 'the scan progress is shown as a notification (it was shown in the status bar only)');
   });

@@ -99,7 +99,11 @@ describe('CLI', () => {
     const lines = ['AWSTemplateFormatVersion: "2010-09-09"', 'a: &a [x,x,x,x,x,x,x,x,x,x]'];
     for (let i = 0; i < 9; i++) {
       const prev = String.fromCharCode(97 + i);
-      lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill('*' + prev).join(',')}]`);
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill('*' + prev)
+          .join(',')}]`,
+      );
     }
     const dir = tempDir({ 'big.yaml': big, 'bomb.yaml': lines.join('\n') + '\n' });
     const t0 = Date.now();
@@ -123,11 +127,17 @@ describe('CLI', () => {
     });
     fs.mkdirSync(path.join(dir, '.git'));
     const r = runCli(['--format', 'json', '.'], dir);
-    assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['src/a.yaml']);
+    assert.deepEqual(
+      JSON.parse(r.stdout).files.map((f: { path: string }) => f.path),
+      ['src/a.yaml'],
+    );
     const explicit = runCli(['--format', 'json', 'ignored/a.yaml'], dir);
     assert.equal(JSON.parse(explicit.stdout).files.length, 1);
     const glob = runCli(['--format', 'json', 'src/*.yaml'], dir);
-    assert.deepEqual(JSON.parse(glob.stdout).files.map((f: { path: string }) => f.path), ['src/a.yaml']);
+    assert.deepEqual(
+      JSON.parse(glob.stdout).files.map((f: { path: string }) => f.path),
+      ['src/a.yaml'],
+    );
   });
 
   it('writes a large JSON report whole through a pipe', () => {

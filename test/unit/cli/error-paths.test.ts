@@ -41,7 +41,9 @@ function sarifErrors(r: Run): string[] {
   assert.equal(r.status, 2, r.err);
   const run = JSON.parse(r.out).runs[0];
   assert.equal(run.invocations[0].executionSuccessful, false);
-  return run.invocations[0].toolExecutionNotifications.map((n: { level: string; message: { text: string } }) => (assert.equal(n.level, 'error'), n.message.text));
+  return run.invocations[0].toolExecutionNotifications.map(
+    (n: { level: string; message: { text: string } }) => (assert.equal(n.level, 'error'), n.message.text),
+  );
 }
 
 describe('CLI error paths in JSON and SARIF', function () {
@@ -63,16 +65,25 @@ describe('CLI error paths in JSON and SARIF', function () {
     assert.deepEqual(jsonErrors(await cli(['--format', 'json', 'nope.yaml'], dir)), ['no such file or directory: nope.yaml']);
     const mixed = await cli(['--format', 'json', 'nope.yaml', 'a.yaml'], dir);
     assert.deepEqual(jsonErrors(mixed), ['no such file or directory: nope.yaml']);
-    assert.deepEqual(JSON.parse(mixed.out).files.map((f: { path: string }) => f.path), ['a.yaml']);
+    assert.deepEqual(
+      JSON.parse(mixed.out).files.map((f: { path: string }) => f.path),
+      ['a.yaml'],
+    );
     assert.deepEqual(sarifErrors(await cli(['--format', 'sarif', 'nope/*.yaml'], dir)), ['no such file or directory: nope/*.yaml']);
   });
 
   it('a quoted absolute glob, and one reaching out of the working directory, match their files', async () => {
     const abs = await cli(['--format', 'json', path.join(dir, '*.yaml'), path.join(dir, 'sub', '**', '*.yaml')], path.join(dir, 'sub'));
     assert.equal(abs.err, '');
-    assert.deepEqual(JSON.parse(abs.out).files.map((f: { path: string }) => f.path), ['../a.yaml', 'b.yaml']);
+    assert.deepEqual(
+      JSON.parse(abs.out).files.map((f: { path: string }) => f.path),
+      ['../a.yaml', 'b.yaml'],
+    );
     const up = await cli(['--format', 'json', '../*.yaml'], path.join(dir, 'sub'));
-    assert.deepEqual(JSON.parse(up.out).files.map((f: { path: string }) => f.path), ['../a.yaml']);
+    assert.deepEqual(
+      JSON.parse(up.out).files.map((f: { path: string }) => f.path),
+      ['../a.yaml'],
+    );
     assert.deepEqual(jsonErrors(await cli(['--format', 'json', path.join(dir, '*.json')], dir)), [`no such file or directory: ${path.join(dir, '*.json')}`]);
   });
 
@@ -83,7 +94,9 @@ describe('CLI error paths in JSON and SARIF', function () {
     const r = await cli(['--format', 'json', 'a.yaml'], d);
     assert.deepEqual(jsonErrors(r), ['config error: .cfn-tls-lint.yaml:1: cannot read the config file: not a regular file (a folder)']);
     assert.ok(JSON.parse(r.out).files[0].diagnostics.length > 0, 'linted with the defaults');
-    assert.deepEqual(sarifErrors(await cli(['--format', 'sarif', 'a.yaml'], d)), ['config error: .cfn-tls-lint.yaml:1: cannot read the config file: not a regular file (a folder)']);
+    assert.deepEqual(sarifErrors(await cli(['--format', 'sarif', 'a.yaml'], d)), [
+      'config error: .cfn-tls-lint.yaml:1: cannot read the config file: not a regular file (a folder)',
+    ]);
   });
 
   it('a file that cannot be read: in its entry and in errors; the others linted', async () => {
@@ -106,11 +119,21 @@ describe('CLI error paths in JSON and SARIF', function () {
   });
 
   it('a baseline that is not one, or cannot be written', async () => {
-    const d = tempDir({ 'a.yaml': WEAK_LISTENER, 'nulls.json': '{"version":1,"findings":[null]}', 'broken.json': '{"version":1,', 'v2.json': '{"version":2,"findings":[]}' });
-    assert.deepEqual(jsonErrors(await cli(['--format', 'json', '--baseline', 'nulls.json', 'a.yaml'], d)), [`${path.join(d, 'nulls.json')} is not a cfn-tls-lint baseline (version 1): findings[0] is not an object`]);
+    const d = tempDir({
+      'a.yaml': WEAK_LISTENER,
+      'nulls.json': '{"version":1,"findings":[null]}',
+      'broken.json': '{"version":1,',
+      'v2.json': '{"version":2,"findings":[]}',
+    });
+    assert.deepEqual(jsonErrors(await cli(['--format', 'json', '--baseline', 'nulls.json', 'a.yaml'], d)), [
+      `${path.join(d, 'nulls.json')} is not a cfn-tls-lint baseline (version 1): findings[0] is not an object`,
+    ]);
     assert.match(jsonErrors(await cli(['--format', 'json', '--baseline', 'broken.json', 'a.yaml'], d))[0], /^baseline .*broken\.json is not valid JSON/);
     assert.match(sarifErrors(await cli(['--format', 'sarif', '--baseline', 'v2.json', 'a.yaml'], d))[0], /"version" is not 1$/);
-    assert.match(jsonErrors(await cli(['--format', 'json', '--baseline', 'none.json', 'a.yaml'], d))[0], /^cannot read baseline .*none\.json: no such file \(ENOENT\)$/);
+    assert.match(
+      jsonErrors(await cli(['--format', 'json', '--baseline', 'none.json', 'a.yaml'], d))[0],
+      /^cannot read baseline .*none\.json: no such file \(ENOENT\)$/,
+    );
     const unwritable = await cli(['--format', 'json', '--write-baseline', 'no/such/dir/b.json', 'a.yaml'], d);
     assert.deepEqual(jsonErrors(unwritable), ['cannot write baseline no/such/dir/b.json: ENOENT']);
     assert.equal(JSON.parse(unwritable.out).files.length, 1, 'the findings are still reported');
@@ -142,7 +165,10 @@ describe('CLI error paths in JSON and SARIF', function () {
   });
 
   it('the inventory and the dry run, which print no JSON document of findings: nothing on stdout', async () => {
-    for (const args of [['--inventory', '--format', 'json', 'nope.yaml'], ['--fix-dry-run', '--format', 'json', 'nope.yaml']]) {
+    for (const args of [
+      ['--inventory', '--format', 'json', 'nope.yaml'],
+      ['--fix-dry-run', '--format', 'json', 'nope.yaml'],
+    ]) {
       const r = await cli(args, dir);
       assert.equal(r.status, 2);
       assert.equal(r.out, '');

@@ -24,7 +24,19 @@ function resolve(loc: { uri: string; uriBaseId?: string }, root: string): string
 }
 
 describe('SARIF artifact URIs', () => {
-  const names = ['plain.yaml', 'with space.yaml', 'hash#q?.yaml', '100%.yaml', 'caf\u00e9/\u65e5\u672c.yaml', 'a:b.yaml', 'semi;colon&amp=x+y.yaml', "quote'(paren).yaml", 'back\\slash.yaml', 'sub dir/x#1.yaml', '../up/x.yaml'];
+  const names = [
+    'plain.yaml',
+    'with space.yaml',
+    'hash#q?.yaml',
+    '100%.yaml',
+    'caf\u00e9/\u65e5\u672c.yaml',
+    'a:b.yaml',
+    'semi;colon&amp=x+y.yaml',
+    "quote'(paren).yaml",
+    'back\\slash.yaml',
+    'sub dir/x#1.yaml',
+    '../up/x.yaml',
+  ];
   for (const name of names) {
     it(`${JSON.stringify(name)} resolves to that file`, () => {
       const root = '/work/some #dir?/x';
@@ -59,7 +71,11 @@ describe('SARIF artifact URIs', () => {
     const run = sarif.runs[0];
     const base = run.originalUriBaseIds['%SRCROOT%'].uri;
     assert.equal(base, pathToFileURL(dir).href + '/');
-    const files = new Set(run.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => fileURLToPath(new URL(r.locations[0].physicalLocation.artifactLocation.uri, base))));
+    const files = new Set(
+      run.results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        fileURLToPath(new URL(r.locations[0].physicalLocation.artifactLocation.uri, base)),
+      ),
+    );
     assert.deepEqual([...files].sort(), [path.join(dir, 'hash#q?.yaml'), path.join(dir, 'with space', '100%.yaml')]);
   });
 });

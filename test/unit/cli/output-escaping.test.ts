@@ -68,7 +68,10 @@ describe('CLI output: control and bidi characters', function () {
       assert.ok(text.includes('\\u001b]0;title\\u0007'), format);
     }
     const parsed = JSON.parse((await cli(['--format', 'json', '.'], dir)).out);
-    assert.ok(parsed.files[0].diagnostics.some((d: { message: string }) => d.message.includes('\u202eevil')), 'the data is unchanged');
+    assert.ok(
+      parsed.files[0].diagnostics.some((d: { message: string }) => d.message.includes('\u202eevil')),
+      'the data is unchanged',
+    );
   });
 
   it('stderr: a file name in an error is escaped too', async () => {
@@ -86,7 +89,7 @@ describe('CLI output: control and bidi characters', function () {
     const piped = await cli(['--fix-dry-run', 't.yaml'], d);
     const tty = await cli(['--fix-dry-run', 't.yaml'], d, true);
     assert.ok(piped.out.startsWith('--- a/t.yaml'), piped.out + piped.err);
-    assert.ok(piped.out.includes('\u001b[2J'), 'a patch keeps the file\'s bytes');
+    assert.ok(piped.out.includes('\u001b[2J'), "a patch keeps the file's bytes");
     assert.ok(!RAW.test(tty.out.replace(/\t/g, '')), JSON.stringify(tty.out.match(RAW)));
   });
 

@@ -40,7 +40,10 @@ describe('client: inventory tree nodes', () => {
     assert.equal(site.location?.range.start.line, 23);
     assert.match(site.tooltip!, /Validation: `DNS`/);
     // Its own finding first, then its consumers.
-    assert.deepEqual(site.children.map((c) => c.contextValue), ['finding', 'consumer']);
+    assert.deepEqual(
+      site.children.map((c) => c.contextValue),
+      ['finding', 'consumer'],
+    );
     const wildcard = site.children[0];
     assert.equal(wildcard.description, 'acm-wildcard-production · line 29');
     assert.equal(wildcard.icon, 'warning');
@@ -50,7 +53,10 @@ describe('client: inventory tree nodes', () => {
     assert.equal(listener.description, 'ELBv2 listener CertificateArn · line 84');
     assert.equal(listener.location?.range.start.line, 83);
     // The consumer shows the findings of the endpoint presenting the certificate.
-    assert.deepEqual(listener.children.map((f) => f.description), ['elbv2-ssl-policy-weak · line 82']);
+    assert.deepEqual(
+      listener.children.map((f) => f.description),
+      ['elbv2-ssl-policy-weak · line 82'],
+    );
     assert.equal(site.tone, 'warning', 'coloured by the worst finding under it');
   });
 
@@ -83,7 +89,10 @@ describe('client: inventory tree nodes', () => {
     assert.equal(weak.description, 'HTTPS 443 · web.yaml');
     assert.match(weak.tooltip!, /Policy: `ELBSecurityPolicy-TLS13-1-2-2021-06`, `ELBSecurityPolicy-TLS-1-1-2017-01`/);
     assert.equal(weak.children[0].label, "SslPolicy 'ELBSecurityPolicy-TLS-1-1-2017-01' accepts TLS 1.1; the minimum is TLS 1.2");
-    assert.equal(groups.reduce((n, g) => n + g.children.length, 0), report.summary.endpoints);
+    assert.equal(
+      groups.reduce((n, g) => n + g.children.length, 0),
+      report.summary.endpoints,
+    );
     assert.ok(find(groups[3].children, 'Cdn').icon === 'globe');
   });
 

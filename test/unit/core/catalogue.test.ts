@@ -18,7 +18,10 @@ describe('rule catalogue', () => {
   const metas = defaultRegistry().allMetas();
 
   it('has a documentation page for every rule, and a rule for every page', () => {
-    const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
+    const pages = fs
+      .readdirSync(path.join(ROOT, 'docs', 'rules'))
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => f.slice(0, -3));
     assert.deepEqual(metas.map((m) => m.id).sort(), pages.sort());
   });
 

@@ -34,7 +34,9 @@ describe('config', () => {
   });
 
   it('names the line of each problem and keeps the valid parts', () => {
-    const { layer, errors } = parse(['rules:', '  nope: error', '  elbv2-ssl-policy-weak: loud', '  elbv2-ssl-policy-missing: error', 'colour: red'].join('\n'));
+    const { layer, errors } = parse(
+      ['rules:', '  nope: error', '  elbv2-ssl-policy-weak: loud', '  elbv2-ssl-policy-missing: error', 'colour: red'].join('\n'),
+    );
     assert.deepEqual(
       errors.map((e) => [e.line + 1, e.detail.split(' (')[0]]),
       [
@@ -48,10 +50,20 @@ describe('config', () => {
 
   it('rejects wrong option types, unknown options and bad globs', () => {
     const { errors } = parse(
-      ['rules:', '  elbv2-ssl-policy-weak: [warning, { minimumTls: [1] , colour: 1}]', 'production:', '  files: ["**/[prod"]', '  valuePattern: "("', 'exclude: "x"'].join('\n'),
+      [
+        'rules:',
+        '  elbv2-ssl-policy-weak: [warning, { minimumTls: [1] , colour: 1}]',
+        'production:',
+        '  files: ["**/[prod"]',
+        '  valuePattern: "("',
+        'exclude: "x"',
+      ].join('\n'),
     );
     const details = errors.map((e) => e.detail);
-    assert.ok(details.some((d) => /minimumTls: must be a string/.test(d)), details.join('\n'));
+    assert.ok(
+      details.some((d) => /minimumTls: must be a string/.test(d)),
+      details.join('\n'),
+    );
     assert.ok(details.some((d) => /unknown option "colour"/.test(d)));
     assert.ok(details.some((d) => /does not compile/.test(d)));
     assert.ok(details.some((d) => /not a valid regular expression/.test(d)));

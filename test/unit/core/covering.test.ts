@@ -79,7 +79,11 @@ describe('covering arrays', () => {
     assert.deepEqual(uncovered(sizes, [...seeds, ...c.rows], c.strength), []);
     assert.ok(!c.rows.some((r) => seeds.some((s) => s.join() === r.join())));
     const full = coverRows([2, 2], 64, [[0, 1]]);
-    assert.deepEqual(full.rows, [[0, 0], [1, 0], [1, 1]]);
+    assert.deepEqual(full.rows, [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
   });
 
   it('property: any sizes give rows in range, within the bound for strength ≥ 2, covering at their strength', () => {

@@ -30,7 +30,10 @@ describe('engine', () => {
     const ok = rule('ok', ['AWS::S3::Bucket'], (ctx) => ctx.report({ path: ['Resources', 'B', 'Properties', 'BucketName'], message: 'seen' }));
     const res = lintText(BUCKET, 't.yaml', new RuleRegistry([boom, ok], ENGINE_RULE_METAS));
     assert.deepEqual(res.ruleFailures, [{ rule: 'boom', message: 'kaput' }]);
-    assert.deepEqual(res.diagnostics.map((d) => d.rule), ['ok']);
+    assert.deepEqual(
+      res.diagnostics.map((d) => d.rule),
+      ['ok'],
+    );
   });
 
   it('turns paths into ranges: value, key, and the deepest existing ancestor for missing paths', () => {
@@ -53,7 +56,10 @@ describe('engine', () => {
     });
     const d = lintText(BUCKET, 't.yaml', new RuleRegistry([r])).diagnostics;
     assert.equal(d.length, 1);
-    assert.deepEqual(d[0].related.map((x) => x.message), ['a', 'b']);
+    assert.deepEqual(
+      d[0].related.map((x) => x.message),
+      ['a', 'b'],
+    );
   });
 
   it('non-templates get nothing and are not parsed twice', () => {
@@ -89,7 +95,12 @@ describe('engine', () => {
       {
         Parameters: { Cert: { Type: 'String', Default: '' }, Mode: { Type: 'String', Default: 'new', AllowedValues: ['new', 'old'] } },
         Conditions: { HasCertificate: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'Cert' }, ''] }] }, Legacy: { 'Fn::Equals': [{ Ref: 'Mode' }, 'old'] } },
-        Resources: { R: { Type: 'AWS::X::Y', Properties: { Policy: { 'Fn::If': ['HasCertificate', 'strong', { 'Fn::If': ['Legacy', 'weak', 'strong'] }] }, Plain: 'weak' } } },
+        Resources: {
+          R: {
+            Type: 'AWS::X::Y',
+            Properties: { Policy: { 'Fn::If': ['HasCertificate', 'strong', { 'Fn::If': ['Legacy', 'weak', 'strong'] }] }, Plain: 'weak' },
+          },
+        },
       },
       null,
       2,
@@ -99,18 +110,28 @@ describe('engine', () => {
       rule('weak', ['AWS::X::Y'], (ctx) => {
         for (const v of ctx.viewsOf('AWS::X::Y')) {
           for (const [, e] of v.props?.entries ?? []) {
-            if (e.value.kind === 'leaf' && e.value.candidates.some((c) => c.value === 'weak')) ctx.report({ path: e.value.path, message, data: { policy: 'weak' } });
+            if (e.value.kind === 'leaf' && e.value.candidates.some((c) => c.value === 'weak'))
+              ctx.report({ path: e.value.path, message, data: { policy: 'weak' } });
           }
         }
       });
 
-    for (const [format, text, fileName] of [['YAML', yaml, 't.yaml'], ['JSON', json, 't.json']]) {
+    for (const [format, text, fileName] of [
+      ['YAML', yaml, 't.yaml'],
+      ['JSON', json, 't.json'],
+    ]) {
       it(`${format}: nested branches give "(when A is false and B is true)", and data.conditions`, () => {
         const d = lintText(text, fileName, new RuleRegistry([weakValues('Policy is weak.')])).diagnostics;
         const byPath = new Map(d.map((x) => [x.path.join('.'), x]));
         const branch = byPath.get('Resources.R.Properties.Policy.Fn::If.2.Fn::If.1')!;
         assert.equal(branch.message, 'Policy is weak. (when HasCertificate is false and Legacy is true)');
-        assert.deepEqual(branch.data, { policy: 'weak', conditions: [{ condition: 'HasCertificate', value: false }, { condition: 'Legacy', value: true }] });
+        assert.deepEqual(branch.data, {
+          policy: 'weak',
+          conditions: [
+            { condition: 'HasCertificate', value: false },
+            { condition: 'Legacy', value: true },
+          ],
+        });
         const plain = byPath.get('Resources.R.Properties.Plain')!;
         assert.equal(plain.message, 'Policy is weak.');
         assert.deepEqual(plain.data, { policy: 'weak' });
@@ -134,12 +155,18 @@ describe('engine', () => {
           }
         }
       });
-      for (const [text, fileName] of [[yaml, 't.yaml'], [json, 't.json']]) {
+      for (const [text, fileName] of [
+        [yaml, 't.yaml'],
+        [json, 't.json'],
+      ]) {
         const d = lintText(text, fileName, new RuleRegistry([onResource])).diagnostics;
         assert.equal(d.length, 1);
         assert.equal(d[0].message, 'R allows a weak policy.');
         assert.equal(d[0].data, undefined);
-        assert.deepEqual(d[0].related.map((r) => r.message), ['weak here (when HasCertificate is false and Legacy is true)']);
+        assert.deepEqual(
+          d[0].related.map((r) => r.message),
+          ['weak here (when HasCertificate is false and Legacy is true)'],
+        );
       }
     });
   });
@@ -154,7 +181,11 @@ describe('engine: message length', () => {
       longest: Math.max(d.message.length, ...d.related.map((r) => r.message.length), ...d.fixes.map((f) => f.title.length)),
     }));
   const assertShort = (found: { rule: string; longest: number }[], rules: string[]): void => {
-    for (const id of rules) assert.ok(found.some((f) => f.rule === id), `${id} reports`);
+    for (const id of rules)
+      assert.ok(
+        found.some((f) => f.rule === id),
+        `${id} reports`,
+      );
     // Rules quote values capped (helpers.ts quote), so no rule's text comes near the engine's cap.
     for (const f of found) assert.ok(f.longest < 1000, `${f.rule}: ${f.longest} characters`);
   };
@@ -162,7 +193,12 @@ describe('engine: message length', () => {
   it('caps message, related messages and fix titles in one place, with an ellipsis', () => {
     const long = 'x'.repeat(5000);
     const r = rule('wordy', '*', (ctx) =>
-      ctx.report({ path: ['Resources', 'B'], message: long, related: [{ path: ['Resources'], message: long }], fixes: [{ title: long, intents: [], safe: false }] }),
+      ctx.report({
+        path: ['Resources', 'B'],
+        message: long,
+        related: [{ path: ['Resources'], message: long }],
+        fixes: [{ title: long, intents: [], safe: false }],
+      }),
     );
     const [d] = lintText(BUCKET, 't.yaml', new RuleRegistry([r])).diagnostics;
     for (const text of [d.message, d.related[0].message, d.fixes[0].title]) {
@@ -175,7 +211,10 @@ describe('engine: message length', () => {
     const key = 'K'.repeat(5000);
     const json = `{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"${key}": {"Type": "AWS::S3::Bucket"}, "${key}": {"Type": "AWS::S3::Bucket"}}}`;
     const yaml = `${BUCKET}    Metadata:\n      cfn-tls-lint:\n        ignore:\n          - rule: ${key}\n`;
-    for (const [text, file] of [[json, 't.json'], [yaml, 't.yaml']]) {
+    for (const [text, file] of [
+      [json, 't.json'],
+      [yaml, 't.yaml'],
+    ]) {
       const found = lintText(text, file, defaultRegistry()).diagnostics;
       assert.ok(found.length > 0, file);
       for (const d of found) assert.ok(d.message.length <= MAX_MESSAGE_LENGTH, `${d.rule}: ${d.message.length} characters`);
@@ -195,7 +234,13 @@ describe('engine: message length', () => {
     assert.equal(quote('a\nb'), "'a\\nb'");
     assert.equal(quote(LONG_NAME), `'${LONG_NAME.slice(0, 120)}…'`);
     const names = Array.from({ length: 12 }, (_, i) => `n${i}.example.com`);
-    assert.equal(quoteList([...names, 'n0.example.com']), `${names.slice(0, 10).map((n) => `'${n}'`).join(', ')} and 2 more`);
+    assert.equal(
+      quoteList([...names, 'n0.example.com']),
+      `${names
+        .slice(0, 10)
+        .map((n) => `'${n}'`)
+        .join(', ')} and 2 more`,
+    );
   });
 
   it('a 5 KB domain name in an ACM certificate: every finding stays short', () => {

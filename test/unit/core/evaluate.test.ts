@@ -27,18 +27,24 @@ function valuesOf(t: Template, prop: string): { scenario: string; values: string
 
 describe('evaluate', () => {
   it('Ref to a parameter yields Default and AllowedValues', () => {
-    const t = template('Parameters:\n  P:\n    Type: String\n    Default: a\n    AllowedValues: [a, b]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !Ref P\n');
+    const t = template(
+      'Parameters:\n  P:\n    Type: String\n    Default: a\n    AllowedValues: [a, b]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !Ref P\n',
+    );
     assert.deepEqual(valuesOf(t, 'V'), [{ scenario: '', values: ['a', 'a', 'b'] }]);
   });
 
   it('parameters without values, SSM parameters and lists are unknown', () => {
-    const t = template('Parameters:\n  P: {Type: String}\n  S: {Type: "AWS::SSM::Parameter::Value<String>", Default: /x}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !Ref P\n      W: !Ref S\n');
+    const t = template(
+      'Parameters:\n  P: {Type: String}\n  S: {Type: "AWS::SSM::Parameter::Value<String>", Default: /x}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !Ref P\n      W: !Ref S\n',
+    );
     assert.deepEqual(valuesOf(t, 'V')[0].values, 'unknown');
     assert.deepEqual(valuesOf(t, 'W')[0].values, 'unknown');
   });
 
   it('Fn::If yields both branches in consistent scenarios; NoValue is absent', () => {
-    const t = template('Conditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [C, x, !Ref AWS::NoValue]\n      W: !If [C, y, z]\n');
+    const t = template(
+      'Conditions:\n  C: !Equals [!Ref AWS::Region, us-east-1]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [C, x, !Ref AWS::NoValue]\n      W: !If [C, y, z]\n',
+    );
     const v = valuesOf(t, 'V');
     const w = valuesOf(t, 'W');
     assert.equal(v.length, 2);
@@ -48,7 +54,9 @@ describe('evaluate', () => {
   });
 
   it('a decided Equals condition narrows the parameter (Default "" never where Not Equals "" holds)', () => {
-    const t = template("Parameters:\n  Cert: {Type: String, Default: ''}\nConditions:\n  Has: !Not [!Equals [!Ref Cert, '']]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [Has, !Ref Cert, none]\n");
+    const t = template(
+      "Parameters:\n  Cert: {Type: String, Default: ''}\nConditions:\n  Has: !Not [!Equals [!Ref Cert, '']]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [Has, !Ref Cert, none]\n",
+    );
     const v = valuesOf(t, 'V');
     const has = v.find((x) => x.scenario === 'Has=true')!;
     assert.equal(has.values, 'unknown');
@@ -56,20 +64,27 @@ describe('evaluate', () => {
   });
 
   it('impossible scenarios are not produced (A and Not A)', () => {
-    const t = template('Parameters:\n  E: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nConditions:\n  Prod: !Equals [!Ref E, prod]\n  Dev: !Not [!Condition Prod]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [Prod, a, b]\n      W: !If [Dev, c, d]\n');
-    const labels = valuesOf(t, 'V').map((x) => x.scenario.split(',').sort().join(',')).sort();
+    const t = template(
+      'Parameters:\n  E: {Type: String, Default: prod, AllowedValues: [prod, dev]}\nConditions:\n  Prod: !Equals [!Ref E, prod]\n  Dev: !Not [!Condition Prod]\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [Prod, a, b]\n      W: !If [Dev, c, d]\n',
+    );
+    const labels = valuesOf(t, 'V')
+      .map((x) => x.scenario.split(',').sort().join(','))
+      .sort();
     assert.deepEqual(labels, ['Dev=false,Prod=true', 'Dev=true,Prod=false']);
   });
 
   it('FindInMap: literal keys pick one value, a Ref key yields all', () => {
-    const base = 'Parameters:\n  Env: {Type: String, Default: dev}\nMappings:\n  M:\n    dev: {p: weak}\n    prod: {p: strong}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n';
+    const base =
+      'Parameters:\n  Env: {Type: String, Default: dev}\nMappings:\n  M:\n    dev: {p: weak}\n    prod: {p: strong}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n';
     assert.deepEqual(valuesOf(template(base + '      V: !FindInMap [M, prod, p]\n'), 'V')[0].values, ['strong']);
     assert.deepEqual(valuesOf(template(base + '      V: !FindInMap [M, !Ref Env, p]\n'), 'V')[0].values.length, 2);
     assert.deepEqual(valuesOf(template(base + '      V: !FindInMap [M, !Ref AWS::Region, p]\n'), 'V')[0].values, ['weak', 'strong']);
   });
 
   it('Sub without variables is its string; with variables unknown; GetAtt/ImportValue unknown', () => {
-    const t = template('Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      A: !Sub plain-${!Literal}\n      B: !Sub "${AWS::Region}"\n      C: !GetAtt X.Y\n      D: !ImportValue e\n      E: !Join ["-", [a, b]]\n');
+    const t = template(
+      'Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      A: !Sub plain-${!Literal}\n      B: !Sub "${AWS::Region}"\n      C: !GetAtt X.Y\n      D: !ImportValue e\n      E: !Join ["-", [a, b]]\n',
+    );
     assert.deepEqual(valuesOf(t, 'A')[0].values, ['plain-${Literal}']);
     assert.equal(valuesOf(t, 'B')[0].values, 'unknown');
     assert.equal(valuesOf(t, 'C')[0].values, 'unknown');
@@ -79,7 +94,12 @@ describe('evaluate', () => {
 
   it('Fn::If on a condition that does not exist evaluates both branches', () => {
     const t = template('Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: !If [Missing, a, b]\n');
-    assert.deepEqual(valuesOf(t, 'V').map((x) => x.values).sort(), [['a'], ['b']]);
+    assert.deepEqual(
+      valuesOf(t, 'V')
+        .map((x) => x.values)
+        .sort(),
+      [['a'], ['b']],
+    );
   });
 
   it('self-referencing conditions do not loop', () => {
@@ -103,6 +123,9 @@ describe('evaluate', () => {
     for (let i = 0; i < 8; i++) nested = `!If [C${i}, v${i}, ${nested}]`;
     const frees = Array.from({ length: 8 }, (_, i) => `  C${i}: !Equals [!ImportValue i${i}, r]`).join('\n');
     const t = template(`Conditions:\n${frees}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      V: ${nested}\n`);
-    assert.deepEqual(valuesOf(t, 'V').map((x) => x.values), ['unknown']);
+    assert.deepEqual(
+      valuesOf(t, 'V').map((x) => x.values),
+      ['unknown'],
+    );
   });
 });

@@ -70,7 +70,11 @@ describe('template-parse-error: one mistake, one diagnostic (a few at most)', ()
   });
 
   it('a JSON template stops at its first error', () => {
-    const d = lintText('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::SNS::Topic",}, "B": {,}}}', 't.json', defaultRegistry()).diagnostics;
+    const d = lintText(
+      '{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {"A": {"Type": "AWS::SNS::Topic",}, "B": {,}}}',
+      't.json',
+      defaultRegistry(),
+    ).diagnostics;
     assert.equal(d.length, 1);
   });
 });

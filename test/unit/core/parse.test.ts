@@ -58,7 +58,27 @@ describe('parse', () => {
 
     it('registers every CloudFormation tag of the issue', () => {
       const names = CFN_TAGS.map((t) => t.tag);
-      for (const t of ['!Sub', '!GetAtt', '!If', '!Join', '!Select', '!FindInMap', '!Base64', '!ImportValue', '!Condition', '!Cidr', '!GetAZs', '!Split', '!And', '!Or', '!Not', '!Equals', '!Transform', '!ForEach', '!Ref']) {
+      for (const t of [
+        '!Sub',
+        '!GetAtt',
+        '!If',
+        '!Join',
+        '!Select',
+        '!FindInMap',
+        '!Base64',
+        '!ImportValue',
+        '!Condition',
+        '!Cidr',
+        '!GetAZs',
+        '!Split',
+        '!And',
+        '!Or',
+        '!Not',
+        '!Equals',
+        '!Transform',
+        '!ForEach',
+        '!Ref',
+      ]) {
         assert.ok(names.includes(t), t);
       }
     });
@@ -76,10 +96,16 @@ describe('parse', () => {
     });
     it('refuses an alias bomb in bounded time', () => {
       const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-      for (let i = 0; i < 9; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+      for (let i = 0; i < 9; i++)
+        lines.push(
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+        );
       const t0 = Date.now();
       const src = parseSource(lines.join('\n') + '\nResources: {}\n', 'bomb.yaml');
-      assert.ok(src.errors.some((e) => /alias/i.test(e.message)), JSON.stringify(src.errors));
+      assert.ok(
+        src.errors.some((e) => /alias/i.test(e.message)),
+        JSON.stringify(src.errors),
+      );
       assert.ok(Date.now() - t0 < 5000);
     });
     it('reads only the first document and flags a second one', () => {
@@ -112,7 +138,13 @@ describe('parse', () => {
       assert.deepEqual(src.errors, []);
       assert.equal((nodeAtPath(src.root, ['a'])!.node as { value: unknown }).value, 3);
       assert.equal((nodeAtPath(src.root, ['b', 'c'])!.node as { value: unknown }).value, 2);
-      assert.deepEqual(src.duplicateKeys!.map((d) => [d.earlier.start, d.later.start]), [[15, 23], [1, 32]]);
+      assert.deepEqual(
+        src.duplicateKeys!.map((d) => [d.earlier.start, d.later.start]),
+        [
+          [15, 23],
+          [1, 32],
+        ],
+      );
     });
     it('decodes escapes and accepts a BOM', () => {
       const src = parseSource('\ufeff{"a": "x\\u0041\\n"}', 't.json');
@@ -138,9 +170,14 @@ describe('parse', () => {
     it('a Kubernetes manifest is not', () => assert.ok(!isTemplateRoot(root('apiVersion: v1\nkind: Service\nmetadata: {name: x}\n'))));
     it('Resources of other tools are not', () => assert.ok(!isTemplateRoot(root('Resources:\n  a:\n    Type: bucket\n'))));
     it('registry types and modules next to AWS types make a template', () =>
-      assert.ok(isTemplateRoot(root('Resources:\n  Mod:\n    Type: Some::IAM::Role::MODULE\n  Atlas:\n    Type: MongoDB::Atlas::Cluster\n  Bucket:\n    Type: AWS::S3::Bucket\n'))));
+      assert.ok(
+        isTemplateRoot(
+          root('Resources:\n  Mod:\n    Type: Some::IAM::Role::MODULE\n  Atlas:\n    Type: MongoDB::Atlas::Cluster\n  Bucket:\n    Type: AWS::S3::Bucket\n'),
+        ),
+      ));
     it('registry types alone are not enough', () => assert.ok(!isTemplateRoot(root('Resources:\n  Report:\n    Type: Initech::TPS::Report\n'))));
-    it('an entry without a type name is not a template', () => assert.ok(!isTemplateRoot(root('Resources:\n  a:\n    Type: AWS::S3::Bucket\n  b:\n    Type: load-balancer\n'))));
+    it('an entry without a type name is not a template', () =>
+      assert.ok(!isTemplateRoot(root('Resources:\n  a:\n    Type: AWS::S3::Bucket\n  b:\n    Type: load-balancer\n'))));
     it('package.json is not', () => assert.ok(!isTemplateRoot(root('{"name": "x", "version": "1.0.0"}', 'package.json'))));
     it('sniffs cheaply', () => {
       assert.ok(!mayBeTemplate('name: x\nsteps: []\n'));

@@ -16,7 +16,12 @@ import { Template } from '../../../rules/src/template/template';
  */
 
 const PARAMS = 9;
-type Cond = { kind: 'eq'; p: number; lit: string } | { kind: 'free' } | { kind: 'not'; c: Cond } | { kind: 'and' | 'or'; a: Cond; b: Cond } | { kind: 'ref'; back: number };
+type Cond =
+  | { kind: 'eq'; p: number; lit: string }
+  | { kind: 'free' }
+  | { kind: 'not'; c: Cond }
+  | { kind: 'and' | 'or'; a: Cond; b: Cond }
+  | { kind: 'ref'; back: number };
 type Prop = { kind: 'lit'; v: string } | { kind: 'ref'; p: number } | { kind: 'none' } | { kind: 'if'; c: number; t: Prop; f: Prop };
 
 const { cond } = fc.letrec<{ cond: Cond }>((tie) => ({
@@ -211,7 +216,10 @@ describe('scenario scoping (property)', () => {
         const analyzer = new ConditionAnalyzer(s.t);
         const product = independentGroups(analyzer, s.conditions)
           .map((g) => analyzer.scenariosFor(new Set(g)))
-          .reduce<string[]>((acc, list) => acc.flatMap((a) => list.map((x) => (a ? `${a},` : '') + [...x.assignment].map(([k, v]) => `${k}=${v}`).join(','))), ['']);
+          .reduce<string[]>(
+            (acc, list) => acc.flatMap((a) => list.map((x) => (a ? `${a},` : '') + [...x.assignment].map(([k, v]) => `${k}=${v}`).join(','))),
+            [''],
+          );
         const joint = analyzer.scenariosFor(s.conditions).map((x) => [...x.assignment].map(([k, v]) => `${k}=${v}`));
         const canonical = (l: string[]): string[] => l.map((x) => x.split(',').filter(Boolean).sort().join(',')).sort();
         assert.deepEqual(canonical(product), canonical(joint.map((x) => x.join(','))));
@@ -234,7 +242,9 @@ describe('scenario scoping (property)', () => {
         const analyzer = new ConditionAnalyzer(s.t);
         const plan = planScenarios(analyzer, s.conditions, s.own);
         const groups = plan.groups.map((g) => g.conditions);
-        const undecided = new Set(plan.groups.flatMap((g, i) => (g.scenarios.length === 1 && g.scenarios[0].assignment.size === 0 && g.conditions.length ? [i] : [])));
+        const undecided = new Set(
+          plan.groups.flatMap((g, i) => (g.scenarios.length === 1 && g.scenarios[0].assignment.size === 0 && g.conditions.length ? [i] : [])),
+        );
         const views = new TemplateViews(s.t).views(s.t.resources.get('R')!);
         assert.ok(views.length <= 64, `${views.length} views`);
         // Pairs of groups fit in 64 rows unless the two largest groups alone need more.

@@ -58,7 +58,7 @@ const names = (n: number, prefix = 'C'): string[] => Array.from({ length: n }, (
 describe('scenarios of busy resources', () => {
   it('groups conditions by what they depend on: a parameter, a pseudo parameter, an unknown sub-condition', () => {
     const t = template(
-      "Parameters:\n  Env: {Type: String, Default: dev}\n  Other: {Type: String, Default: x}\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n  Dev: !Equals [dev, !Ref Env]\n" +
+      'Parameters:\n  Env: {Type: String, Default: dev}\n  Other: {Type: String, Default: x}\nConditions:\n  Prod: !Equals [!Ref Env, prod]\n  Dev: !Equals [dev, !Ref Env]\n' +
         '  East: !Equals [!Ref AWS::Region, us-east-1]\n  West: !Not [!Equals [!Ref AWS::Region, us-west-2]]\n  Imported: !Equals [!ImportValue flag, "on"]\n' +
         "  UsesImported: !Not [!Condition Imported]\n  AlsoImported: !And [!Condition Imported, !Equals [!Ref Other, y]]\n  Lone: !Equals [!ImportValue other, 'on']\n  Always: !Equals [a, a]\n" +
         'Resources: {}\n',
@@ -71,8 +71,16 @@ describe('scenarios of busy resources', () => {
     const values = names(20, 'v');
     const conds = values.map((v, i) => `  Is${i}: !Equals [!Ref P, ${v}]`).join('\n');
     const props = values.map((_, i) => `      V${i}: !If [Is${i}, hit, miss]`).join('\n');
-    const t = template(`Parameters:\n  P: {Type: String, Default: v0, AllowedValues: [${values.join(', ')}]}\nConditions:\n${conds}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n${props}\n`);
-    assert.equal(independentGroups(new ConditionAnalyzer(t), values.map((_, i) => `Is${i}`)).length, 1);
+    const t = template(
+      `Parameters:\n  P: {Type: String, Default: v0, AllowedValues: [${values.join(', ')}]}\nConditions:\n${conds}\nResources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n${props}\n`,
+    );
+    assert.equal(
+      independentGroups(
+        new ConditionAnalyzer(t),
+        values.map((_, i) => `Is${i}`),
+      ).length,
+      1,
+    );
     const views = viewsOf(t, 'R');
     assert.equal(views.length, 20);
     // One scenario per value of P: in scenario i, only V<i> is hit.
@@ -106,8 +114,12 @@ describe('scenarios of busy resources', () => {
 
   it('a group that alone has more than 64 scenarios leaves only its own conditions undecided', () => {
     // Big<i> share the unknown condition Remote: 1 + 2^7 scenarios together.
-    const bigParams = names(7, 'P').map((p) => `  ${p}: {Type: String, Default: 'no', AllowedValues: ['yes', 'no']}\n`).join('');
-    const bigConds = names(7).map((_, i) => `  Big${i}: !And [!Condition Remote, !Equals [!Ref P${i}, 'yes']]\n`).join('');
+    const bigParams = names(7, 'P')
+      .map((p) => `  ${p}: {Type: String, Default: 'no', AllowedValues: ['yes', 'no']}\n`)
+      .join('');
+    const bigConds = names(7)
+      .map((_, i) => `  Big${i}: !And [!Condition Remote, !Equals [!Ref P${i}, 'yes']]\n`)
+      .join('');
     const t = template(
       `${flags(4, bigParams, `  Remote: !Equals [!ImportValue remote, 'on']\n${bigConds}`)}Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n` +
         `      Decided: !If [C0, weak, strong]\n      Undecided: !If [Big0, a, b]\n      Tags:\n${conditionalTags(4)}\n` +
@@ -139,7 +151,8 @@ describe('scenarios of busy resources', () => {
         8,
         "  Cert: {Type: String, Default: ''}\n  Env: {Type: String, Default: dev, AllowedValues: [prod, dev]}\n",
         "  HasCert: !Not [!Equals [!Ref Cert, '']]\n  IsProd: !Equals [!Ref Env, prod]\n",
-      ) + `Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Cert: !If [HasCert, !Ref Cert, none]\n      Env: !If [IsProd, !Ref Env, !Ref Env]\n      Tags:\n${conditionalTags(8)}\n`,
+      ) +
+        `Resources:\n  R:\n    Type: AWS::X::Y\n    Properties:\n      Cert: !If [HasCert, !Ref Cert, none]\n      Env: !If [IsProd, !Ref Env, !Ref Env]\n      Tags:\n${conditionalTags(8)}\n`,
     );
     const views = viewsOf(t, 'R');
     const both = views.filter((v) => v.scenario.assignment.get('HasCert') === true && v.scenario.assignment.get('IsProd') === true);

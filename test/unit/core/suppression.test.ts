@@ -30,25 +30,37 @@ function lint(text: string, file = 't.yaml') {
 
 describe('suppression', () => {
   it('next-line comment covers the line below only, and only that rule', () => {
-    assert.deepEqual(lint(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-weak -- kiosks\n')), { weak: ['Listener:suppressed', 'Other:active'], noReason: 0 });
+    assert.deepEqual(lint(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-weak -- kiosks\n')), {
+      weak: ['Listener:suppressed', 'Other:active'],
+      noReason: 0,
+    });
     assert.deepEqual(lint(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-missing -- x\n')).weak, ['Listener:active', 'Other:active']);
     assert.deepEqual(lint(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-weak -- x\n\n')).weak, ['Listener:active', 'Other:active']);
   });
 
   it('disable-line at the end of the line', () => {
-    const text = listener().replace('SslPolicy: ELBSecurityPolicy-2016-08\n  Other', 'SslPolicy: ELBSecurityPolicy-2016-08 # cfn-tls-lint-disable-line elbv2-ssl-policy-weak -- legacy\n  Other');
+    const text = listener().replace(
+      'SslPolicy: ELBSecurityPolicy-2016-08\n  Other',
+      'SslPolicy: ELBSecurityPolicy-2016-08 # cfn-tls-lint-disable-line elbv2-ssl-policy-weak -- legacy\n  Other',
+    );
     assert.deepEqual(lint(text).weak, ['Listener:suppressed', 'Other:active']);
   });
 
   it('file-level comment before the first line applies to the whole file', () => {
-    assert.deepEqual(lint(listener('', '# cfn-tls-lint-disable elbv2-ssl-policy-weak -- migration ticket 12\n')).weak, ['Listener:suppressed', 'Other:suppressed']);
+    assert.deepEqual(lint(listener('', '# cfn-tls-lint-disable elbv2-ssl-policy-weak -- migration ticket 12\n')).weak, [
+      'Listener:suppressed',
+      'Other:suppressed',
+    ]);
     // Not in the header: no effect.
     const late = listener().replace('Resources:', 'Resources:\n# cfn-tls-lint-disable elbv2-ssl-policy-weak -- x');
     assert.deepEqual(lint(late).weak, ['Listener:active', 'Other:active']);
   });
 
   it('a suppression without a reason applies and is reported', () => {
-    assert.deepEqual(lint(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-weak\n')), { weak: ['Listener:suppressed', 'Other:active'], noReason: 1 });
+    assert.deepEqual(lint(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-weak\n')), {
+      weak: ['Listener:suppressed', 'Other:active'],
+      noReason: 1,
+    });
   });
 
   it('resource Metadata covers that resource; template Metadata every resource', () => {
@@ -74,7 +86,11 @@ describe('suppression', () => {
   it('JSON resource Metadata', () => {
     const json = JSON.stringify({
       Resources: {
-        L: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Metadata: { 'cfn-tls-lint': { ignore: [{ rule: 'elbv2-ssl-policy-weak', reason: 'x' }] } }, Properties: { Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-2016-08' } },
+        L: {
+          Type: 'AWS::ElasticLoadBalancingV2::Listener',
+          Metadata: { 'cfn-tls-lint': { ignore: [{ rule: 'elbv2-ssl-policy-weak', reason: 'x' }] } },
+          Properties: { Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-2016-08' },
+        },
       },
     });
     assert.deepEqual(lint(json, 't.json').weak, ['L:suppressed']);
@@ -82,6 +98,9 @@ describe('suppression', () => {
 
   it('suppressed findings are left out without showSuppressed', () => {
     const r = lintText(listener('      # cfn-tls-lint-disable-next-line elbv2-ssl-policy-weak -- x\n'), 't.yaml', registry);
-    assert.deepEqual(r.diagnostics.filter((d) => d.rule === 'elbv2-ssl-policy-weak').map((d) => d.resource), ['Other']);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.rule === 'elbv2-ssl-policy-weak').map((d) => d.resource),
+      ['Other'],
+    );
   });
 });

@@ -22,11 +22,17 @@ describe('YAML dialect: indentation inside flow nodes (PyYAML leniency)', () => 
 
   it('reads a quoted JSON policy whose closing line sits at its key indentation', () => {
     const doc = at(src.root, 'Resources', 'Policy', 'Properties', 'PolicyDocument', 'Fn::Sub');
-    assert.equal(value(doc), '{ "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:${AWS::Partition}:s3:::bucket/*"}] }');
+    assert.equal(
+      value(doc),
+      '{ "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:${AWS::Partition}:s3:::bucket/*"}] }',
+    );
   });
 
   it('reads a double-quoted ZipFile whose lines start at column 0', () => {
-    assert.equal(value(at(src.root, 'Resources', 'Function', 'Properties', 'Code', 'ZipFile')), "import json def handler(event, context): return {'ok': True} ");
+    assert.equal(
+      value(at(src.root, 'Resources', 'Function', 'Properties', 'Code', 'ZipFile')),
+      "import json def handler(event, context): return {'ok': True} ",
+    );
   });
 
   it('reads flow collections whose entries and closing brackets sit at the key indentation', () => {
@@ -36,7 +42,12 @@ describe('YAML dialect: indentation inside flow nodes (PyYAML leniency)', () => 
 
   it('keeps every range exact in the original text', () => {
     const slice = (n: SNode): string => FIXTURE.slice(n.start, n.end);
-    assert.equal(slice(at(src.root, 'Resources', 'Policy', 'Properties', 'PolicyDocument', 'Fn::Sub')).split('\n').pop(), "      }'");
+    assert.equal(
+      slice(at(src.root, 'Resources', 'Policy', 'Properties', 'PolicyDocument', 'Fn::Sub'))
+        .split('\n')
+        .pop(),
+      "      }'",
+    );
     assert.equal(slice(at(src.root, 'Resources', 'Topic', 'Properties', 'Tags', 1, 'Value')), 'prod');
     assert.equal(slice(at(src.root, 'Resources', 'Domain', 'Type')), 'AWS::OpenSearchService::Domain');
     const topic = nodeAtPath(src.root, ['Resources', 'Topic'])!;
@@ -45,7 +56,10 @@ describe('YAML dialect: indentation inside flow nodes (PyYAML leniency)', () => 
 
   it('lints such a template as usual', () => {
     const d = lintText(FIXTURE, 'template.yaml', defaultRegistry()).diagnostics;
-    assert.deepEqual(d.filter((x) => x.rule === 'template-parse-error'), []);
+    assert.deepEqual(
+      d.filter((x) => x.rule === 'template-parse-error'),
+      [],
+    );
   });
 
   it('still refuses what PyYAML refuses: an unclosed quote, a document marker inside a quoted scalar', () => {
@@ -59,17 +73,44 @@ describe('YAML dialect: indentation inside flow nodes (PyYAML leniency)', () => 
     assert.deepEqual(pads, [{ at: 6, count: 1 }]);
     assert.equal(padText(text, pads), "a: '1\n b'\nc: 2\n");
     const map = new OffsetMap(pads);
-    assert.deepEqual([0, 5, 6, 7, 8, 11].map((o) => map.toOriginal(o)), [0, 5, 6, 6, 7, 10]);
+    assert.deepEqual(
+      [0, 5, 6, 7, 8, 11].map((o) => map.toOriginal(o)),
+      [0, 5, 6, 6, 7, 10],
+    );
   });
 });
 
 describe('YAML dialect: YAML 1.1 scalars, as CloudFormation reads them', () => {
   const cases: [string, unknown][] = [
-    ['yes', true], ['No', false], ['ON', true], ['off', false], ['true', true], ['y', 'y'], ['n', 'n'],
-    ['~', null], ['null', null], ['', null],
-    ['443', 443], ['0443', 291], ['0x1F', 31], ['0b101', 5], ['1_000', 1000], ['1:20', 80], ['-0', 0], ['09', '09'],
-    ['5.10', 5.1], ['7.0', 7], ['1e3', '1e3'], ['1.0e+3', 1000], ['.5', 0.5], ['.inf', Infinity], ['-.Inf', -Infinity],
-    ['2010-09-09', '2010-09-09'], ['12345678901234567890', '12345678901234567890'], ['1.2.3', '1.2.3'], ['0o17', '0o17'],
+    ['yes', true],
+    ['No', false],
+    ['ON', true],
+    ['off', false],
+    ['true', true],
+    ['y', 'y'],
+    ['n', 'n'],
+    ['~', null],
+    ['null', null],
+    ['', null],
+    ['443', 443],
+    ['0443', 291],
+    ['0x1F', 31],
+    ['0b101', 5],
+    ['1_000', 1000],
+    ['1:20', 80],
+    ['-0', 0],
+    ['09', '09'],
+    ['5.10', 5.1],
+    ['7.0', 7],
+    ['1e3', '1e3'],
+    ['1.0e+3', 1000],
+    ['.5', 0.5],
+    ['.inf', Infinity],
+    ['-.Inf', -Infinity],
+    ['2010-09-09', '2010-09-09'],
+    ['12345678901234567890', '12345678901234567890'],
+    ['1.2.3', '1.2.3'],
+    ['0o17', '0o17'],
   ];
   for (const [text, expected] of cases) it(`${JSON.stringify(text)} is ${JSON.stringify(expected)}`, () => assert.deepEqual(resolvePlain11(text), expected));
 
@@ -82,7 +123,10 @@ describe('YAML dialect: YAML 1.1 scalars, as CloudFormation reads them', () => {
 
   it('EnforceHTTPS: yes is the boolean true (opensearch-enforce-https sees it)', () => {
     const d = lintText(FIXTURE.replace('EnforceHTTPS: yes', 'EnforceHTTPS: no'), 'template.yaml', defaultRegistry()).diagnostics;
-    assert.ok(d.some((x) => x.rule === 'opensearch-enforce-https'), d.map((x) => x.rule).join());
+    assert.ok(
+      d.some((x) => x.rule === 'opensearch-enforce-https'),
+      d.map((x) => x.rule).join(),
+    );
     const ok = lintText(FIXTURE, 'template.yaml', defaultRegistry()).diagnostics;
     assert.ok(!ok.some((x) => x.rule === 'opensearch-enforce-https'));
   });
@@ -98,10 +142,13 @@ describe('YAML dialect: tags, merge keys and keys', () => {
     assert.equal(value(at(src.root, 'd', 'Fn::GetAtt', 0)), 'Res');
   });
 
-  it('merges `<<` keys as PyYAML does: the mapping\'s own keys win, then earlier merged maps', () => {
+  it("merges `<<` keys as PyYAML does: the mapping's own keys win, then earlier merged maps", () => {
     const src = parseYaml('x: &x {p: 1, q: 1}\ny: &y {q: 2, r: 2}\nz:\n  <<: [*x, *y]\n  r: 3\n');
     assert.deepEqual(src.errors, []);
-    assert.deepEqual(['p', 'q', 'r'].map((k) => value(at(src.root, 'z', k))), [1, 1, 3]);
+    assert.deepEqual(
+      ['p', 'q', 'r'].map((k) => value(at(src.root, 'z', k))),
+      [1, 1, 3],
+    );
   });
 
   it('refuses keys PyYAML cannot hash, and a colon without a key', () => {

@@ -81,12 +81,31 @@ describe('YAML fast path', () => {
   });
 
   it('declines what it does not mirror, and errors', () => {
-    for (const s of ['a: &x 1\nb: *x\n', '? a\n: b\n', 'a: b\n---\nc: d\n', 'a:\n\tb: 1\n', 'a: "x\n  y"\n', 'a: b\n  c\n', 'a: 1\na: 2\n', 'a: [1,\n  2]\n', 'a: !!str x\n', 'a: {<<: {b: 1}}\n', 'a: b: c\n', 'a: |2\n   x\n', '%YAML 1.2\n---\na: 1\n', 'a: 1\r\nb: 2\r\n']) {
+    for (const s of [
+      'a: &x 1\nb: *x\n',
+      '? a\n: b\n',
+      'a: b\n---\nc: d\n',
+      'a:\n\tb: 1\n',
+      'a: "x\n  y"\n',
+      'a: b\n  c\n',
+      'a: 1\na: 2\n',
+      'a: [1,\n  2]\n',
+      'a: !!str x\n',
+      'a: {<<: {b: 1}}\n',
+      'a: b: c\n',
+      'a: |2\n   x\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\r\nb: 2\r\n',
+    ]) {
       assert.equal(parseYamlFast(s), undefined, JSON.stringify(s));
     }
   });
 
-  const files = [...yamlFilesUnder(path.join(SHARED, 'corpus')), ...yamlFilesUnder(path.join(SHARED, 'acceptance')), ...yamlFilesUnder(path.join(ROOT, 'examples'))];
+  const files = [
+    ...yamlFilesUnder(path.join(SHARED, 'corpus')),
+    ...yamlFilesUnder(path.join(SHARED, 'acceptance')),
+    ...yamlFilesUnder(path.join(ROOT, 'examples')),
+  ];
 
   it(`parses real templates exactly as the general path (${files.length} files)`, function () {
     // Without ../shared this would shrink to the three examples: fail loudly instead.
@@ -104,7 +123,27 @@ describe('YAML fast path', () => {
     const rnd = prng(20261127);
     const texts = files.map((f) => fs.readFileSync(f, 'utf8')).filter((t) => t.length < 20000);
     const pieces = [':', '-', '#', '"', "'", '[', ']', '{', '}', ',', '!', '&', '*', '|', '>', '?', ' ', '\\', ': ', ' #', '- '];
-    const lines = ['- - x', 'k: |', '  text', 'k: >-', 'k: !GetAZs', 'k:', '- ', 'k: [a, b', 'k: {a: 1}', '!If', '!Join [a, [b]]', 'k: "a\\tb"', "k: 'it''s'", '---', '# c', '', 'k: |+', '- !If', 'k: 1.10'];
+    const lines = [
+      '- - x',
+      'k: |',
+      '  text',
+      'k: >-',
+      'k: !GetAZs',
+      'k:',
+      '- ',
+      'k: [a, b',
+      'k: {a: 1}',
+      '!If',
+      '!Join [a, [b]]',
+      'k: "a\\tb"',
+      "k: 'it''s'",
+      '---',
+      '# c',
+      '',
+      'k: |+',
+      '- !If',
+      'k: 1.10',
+    ];
     for (let i = 0; i < 1500; i++) {
       const doc = texts[rnd(texts.length)].split('\n');
       for (let m = 1 + rnd(4); m > 0; m--) {

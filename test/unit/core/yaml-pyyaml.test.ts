@@ -51,12 +51,13 @@ export const INTENTIONAL: readonly NamedDifference[] = [
     name: 'tab-as-whitespace',
     direction: 'we-accept-pyyaml-refuses',
     why: 'libyaml refuses a tab on a blank line after a plain scalar, or right after a `-`; the `yaml` package reads it as the whitespace it is.',
-    matches: (d, _o, t) => /tab character that violates indentation|found character .{0,4}that cannot start any token/.test(err(t)) && charAtError(d, err(t)) === '\t',
+    matches: (d, _o, t) =>
+      /tab character that violates indentation|found character .{0,4}that cannot start any token/.test(err(t)) && charAtError(d, err(t)) === '\t',
   },
   {
     name: 'unusual-characters-in-a-tag-or-alias',
     direction: 'we-accept-pyyaml-refuses',
-    why: 'A tag or alias name with characters PyYAML does not allow there (`!Re#f`, `*\'`): the `yaml` package takes the characters as part of the name.',
+    why: "A tag or alias name with characters PyYAML does not allow there (`!Re#f`, `*'`): the `yaml` package takes the characters as part of the name.",
     matches: (_d, _o, t) => /while scanning (a tag|an alias)/.test(err(t)),
   },
   {
@@ -80,7 +81,7 @@ export const INTENTIONAL: readonly NamedDifference[] = [
   {
     name: 'tag-then-block-scalar-at-the-parent-indentation',
     direction: 'pyyaml-accepts-we-refuse',
-    why: 'A tag alone at the end of a line whose block scalar indicator (`|`) is on a later line at the parent\'s indentation.',
+    why: "A tag alone at the end of a line whose block scalar indicator (`|`) is on a later line at the parent's indentation.",
     matches: (d, o) => /Implicit keys need to be on a single line/.test(o.errors[0]?.message ?? '') && /!\S+[ \t]*\n(?:[ \t]*\n)*[|>]/.test(d),
   },
 ];
@@ -94,7 +95,12 @@ describe('YAML as CloudFormation reads it: differential test against PyYAML', fu
       console.log(`      skipped: ${missing}; the YAML differential test needs python3 with PyYAML`);
       this.skip();
     }
-    const files = [...yamlFilesUnder(path.join(SHARED, 'corpus')), ...yamlFilesUnder(path.join(SHARED, 'acceptance')), ...yamlFilesUnder(path.join(ROOT, 'examples')), ...yamlFilesUnder(path.join(ROOT, 'test', 'fixtures', 'yaml-dialect'))];
+    const files = [
+      ...yamlFilesUnder(path.join(SHARED, 'corpus')),
+      ...yamlFilesUnder(path.join(SHARED, 'acceptance')),
+      ...yamlFilesUnder(path.join(ROOT, 'examples')),
+      ...yamlFilesUnder(path.join(ROOT, 'test', 'fixtures', 'yaml-dialect')),
+    ];
     const seeds = seedWindows(files);
     // Without ../shared the feed would shrink to a handful of seeds: fail loudly instead.
     assert.ok(seeds.length >= 500, `only ${seeds.length} seed documents: the differential test needs ../shared/corpus next to the project`);
@@ -128,7 +134,13 @@ describe('YAML as CloudFormation reads it: differential test against PyYAML', fu
       else if (unexplained.length < 8) unexplained.push(`document ${i} (${direction ?? 'values differ'}): ${problem}\n${doc.slice(0, 400)}`);
       else unexplained.push('');
     });
-    console.log(`      ${docs.length} documents: ${bothAccept} read alike by both, ${fastChecked} also by the fast path; named differences: ${[...named].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-    assert.equal(unexplained.length, 0, `${unexplained.length} documents read differently from PyYAML, without a named reason:\n\n${unexplained.filter(Boolean).join('\n\n')}`);
+    console.log(
+      `      ${docs.length} documents: ${bothAccept} read alike by both, ${fastChecked} also by the fast path; named differences: ${[...named].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+    );
+    assert.equal(
+      unexplained.length,
+      0,
+      `${unexplained.length} documents read differently from PyYAML, without a named reason:\n\n${unexplained.filter(Boolean).join('\n\n')}`,
+    );
   });
 });

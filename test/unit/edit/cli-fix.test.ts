@@ -1,6 +1,5 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { fixFile, writeAtomically } from '../../../cli/src/fix';
 import { runCli } from '../../../cli/src/main';
@@ -26,7 +25,6 @@ Resources:
           FixedResponseConfig: {StatusCode: '404'}
 `;
 const STRONG = WEAK.replace('ELBSecurityPolicy-2016-08   #', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06   #');
-
 
 async function cli(args: string[], cwd: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';
@@ -59,7 +57,10 @@ describe('CLI --fix / --fix-dry-run', () => {
     assert.ok(r.status === 0 || r.status === 1, r.err);
     assert.equal(fs.readFileSync(file, 'utf8'), WEAK);
     assert.ok(r.out.startsWith('--- a/web.yaml\n+++ b/web.yaml\n@@ '), r.out);
-    assert.ok(r.out.includes('\n-      SslPolicy: ELBSecurityPolicy-2016-08   # TODO\n+      SslPolicy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06   # TODO\n'), r.out);
+    assert.ok(
+      r.out.includes('\n-      SslPolicy: ELBSecurityPolicy-2016-08   # TODO\n+      SslPolicy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06   # TODO\n'),
+      r.out,
+    );
   });
 
   it('reports a read-only file, leaves it unchanged and exits 2', async () => {

@@ -61,7 +61,8 @@ describe('edit: fixAll at scale', function () {
   });
 
   it('500 hard-coded ARNs: every parameter added (one pass creates Parameters, the next adds the other 499 together)', () => {
-    const arn = (i: number) => `arn:aws:acm:us-east-1:123456789012:certificate/${String(i).padStart(8, '0')}-1111-2222-3333-${String(i * 7919).padStart(12, '0')}`;
+    const arn = (i: number) =>
+      `arn:aws:acm:us-east-1:123456789012:certificate/${String(i).padStart(8, '0')}-1111-2222-3333-${String(i * 7919).padStart(12, '0')}`;
     const text = listeners(500, arn);
     const lint = counted();
     const r = fixAll(text, lint);
@@ -79,7 +80,10 @@ describe('edit: fixAll at scale', function () {
       assert.equal(scalarString(nodeAtPath(src.root, ['Resources', `Listener${i}`, 'Properties', 'Certificates', 0, 'CertificateArn', 'Ref'])?.node), name);
     }
     // Parameters in the order sequential passes would have added them.
-    assert.deepEqual(params.pairs.slice(0, 3).map((p) => p.key.value), ['Listener0CertificateArn', 'Listener1CertificateArn', 'Listener2CertificateArn']);
+    assert.deepEqual(
+      params.pairs.slice(0, 3).map((p) => p.key.value),
+      ['Listener0CertificateArn', 'Listener1CertificateArn', 'Listener2CertificateArn'],
+    );
   });
 
   describe('fixesThatParse', () => {

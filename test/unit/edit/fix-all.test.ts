@@ -70,10 +70,17 @@ describe('edit: fixAll', () => {
   it('takes the first safe fix of each diagnostic and never an unsafe one', () => {
     const rule = (text: string): Diagnostic[] =>
       valueOf(text, 'A') === 'bad'
-        ? [diag('r', [fix([{ kind: 'set', path: [...P, 'A'], value: 'guess1' }], false), fix([{ kind: 'set', path: [...P, 'A'], value: 'sure' }]), fix([{ kind: 'set', path: [...P, 'A'], value: 'other' }])])]
+        ? [
+            diag('r', [
+              fix([{ kind: 'set', path: [...P, 'A'], value: 'guess1' }], false),
+              fix([{ kind: 'set', path: [...P, 'A'], value: 'sure' }]),
+              fix([{ kind: 'set', path: [...P, 'A'], value: 'other' }]),
+            ]),
+          ]
         : [];
     assert.equal(valueOf(fixAll(base, linter([rule])).text, 'A'), 'sure');
-    const onlyUnsafe = (text: string): Diagnostic[] => (valueOf(text, 'A') === 'bad' ? [diag('r', [fix([{ kind: 'set', path: [...P, 'A'], value: 'x' }], false)])] : []);
+    const onlyUnsafe = (text: string): Diagnostic[] =>
+      valueOf(text, 'A') === 'bad' ? [diag('r', [fix([{ kind: 'set', path: [...P, 'A'], value: 'x' }], false)])] : [];
     assert.equal(fixAll(base, linter([onlyUnsafe])).text, base);
   });
 
@@ -85,7 +92,8 @@ describe('edit: fixAll', () => {
   it('defers overlapping fixes to the next pass (which re-lints)', () => {
     const lint = linter([
       (text) => (valueOf(text, 'A') === 'bad' ? [diag('one', [fix([{ kind: 'set', path: [...P, 'A'], value: 'first' }])])] : []),
-      (text) => (valueOf(text, 'A') !== 'second' && valueOf(text, 'A') !== 'bad' ? [diag('two', [fix([{ kind: 'set', path: [...P, 'A'], value: 'second' }])])] : []),
+      (text) =>
+        valueOf(text, 'A') !== 'second' && valueOf(text, 'A') !== 'bad' ? [diag('two', [fix([{ kind: 'set', path: [...P, 'A'], value: 'second' }])])] : [],
       (text) => (valueOf(text, 'A') === 'bad' ? [diag('three', [fix([{ kind: 'remove', path: [...P, 'A'] }])])] : []),
     ]);
     const r = fixAll(base, lint);
@@ -96,9 +104,13 @@ describe('edit: fixAll', () => {
   it('applies errors before warnings; a key claimed by a rename is not inserted too', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Port: 443', '      SSLPolicy: P');
     const rename = (text: string): Diagnostic[] =>
-      getValue(nodeAtPath(parseSource(text, 't.yaml').root, P)?.node, 'SSLPolicy') ? [diag('unknown-property', [fix([{ kind: 'rename', path: [...P, 'SSLPolicy'], newKey: 'SslPolicy' }])], { severity: 'error' })] : [];
+      getValue(nodeAtPath(parseSource(text, 't.yaml').root, P)?.node, 'SSLPolicy')
+        ? [diag('unknown-property', [fix([{ kind: 'rename', path: [...P, 'SSLPolicy'], newKey: 'SslPolicy' }])], { severity: 'error' })]
+        : [];
     const missing = (text: string): Diagnostic[] =>
-      getValue(nodeAtPath(parseSource(text, 't.yaml').root, P)?.node, 'SslPolicy') ? [] : [diag('ssl-policy-missing', [fix([{ kind: 'insert', path: P, key: 'SslPolicy', value: 'Q' }])])];
+      getValue(nodeAtPath(parseSource(text, 't.yaml').root, P)?.node, 'SslPolicy')
+        ? []
+        : [diag('ssl-policy-missing', [fix([{ kind: 'insert', path: P, key: 'SslPolicy', value: 'Q' }])])];
     const r = fixAll(t, linter([missing, rename]));
     assert.equal(r.text, t.replace('SSLPolicy', 'SslPolicy'));
   });
@@ -107,12 +119,27 @@ describe('edit: fixAll', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      DomainName: Shop.Example.com');
     const lower = (text: string): Diagnostic[] => {
       const v = valueOf(text, 'DomainName');
-      return v && v !== v.toLowerCase() ? [diag('lower', [fix([{ kind: 'set', path: [...P, 'DomainName'], value: v.toLowerCase() }])], { severity: 'error' })] : [];
+      return v && v !== v.toLowerCase()
+        ? [diag('lower', [fix([{ kind: 'set', path: [...P, 'DomainName'], value: v.toLowerCase() }])], { severity: 'error' })]
+        : [];
     };
     const copy = (text: string): Diagnostic[] =>
-      text.includes('Options') ? [] : [diag('copy', [fix([{ kind: 'insert', path: P, key: 'Options', value: [{ DomainName: valueOf(text, 'DomainName')! }] }])], { severity: 'info' })];
+      text.includes('Options')
+        ? []
+        : [diag('copy', [fix([{ kind: 'insert', path: P, key: 'Options', value: [{ DomainName: valueOf(text, 'DomainName')! }] }])], { severity: 'info' })];
     const r = fixAll(t, linter([lower, copy]));
-    assert.equal(r.text, lines('Resources:', '  L:', '    Type: X', '    Properties:', '      DomainName: shop.example.com', '      Options:', '        - DomainName: shop.example.com'));
+    assert.equal(
+      r.text,
+      lines(
+        'Resources:',
+        '  L:',
+        '    Type: X',
+        '    Properties:',
+        '      DomainName: shop.example.com',
+        '      Options:',
+        '        - DomainName: shop.example.com',
+      ),
+    );
     assert.equal(r.passes, 2);
   });
 
@@ -144,15 +171,21 @@ describe('edit: fixAll', () => {
 
   it('two fixes adding the same key never make a duplicate key', () => {
     const rule = (text: string): Diagnostic[] =>
-      text.includes('D:') ? [] : [diag('x', [fix([{ kind: 'insert', path: P, key: 'D', value: 1 }])]), diag('y', [fix([{ kind: 'insert', path: P, key: 'D', value: 2 }])])];
+      text.includes('D:')
+        ? []
+        : [diag('x', [fix([{ kind: 'insert', path: P, key: 'D', value: 1 }])]), diag('y', [fix([{ kind: 'insert', path: P, key: 'D', value: 2 }])])];
     const r = fixAll(base, linter([rule]));
     assert.equal(r.text, base + '      D: 1\n');
     assert.deepEqual(parseSource(r.text, 't.yaml').errors, []);
   });
 
   it('appends to the same mapping go in one pass; an append to another mapping ending at the same offset waits', () => {
-    const missing = (key: string, path = P) => (text: string): Diagnostic[] =>
-      getValue(nodeAtPath(parseSource(text, 't.yaml').root, path)?.node, key) === undefined ? [diag(`add-${key}`, [fix([{ kind: 'insert', path, key, value: 1 }])])] : [];
+    const missing =
+      (key: string, path = P) =>
+      (text: string): Diagnostic[] =>
+        getValue(nodeAtPath(parseSource(text, 't.yaml').root, path)?.node, key) === undefined
+          ? [diag(`add-${key}`, [fix([{ kind: 'insert', path, key, value: 1 }])])]
+          : [];
     const lint = linter([missing('D'), missing('E'), missing('F', ['Resources'])]);
     const r = fixAll(base, lint);
     // D and E end Properties, where Resources ends too: F (a key of Resources) would land inside L's Properties if joined.
@@ -185,10 +218,28 @@ describe('edit: fixAll', () => {
     );
     const lintYaml: LintFn = (text) => lintText(text, 'template.yaml', registry, { settings });
     const r = fixAll(yaml, lintYaml);
-    assert.equal(r.text, yaml.replace('ELBSecurityPolicy-2016-08  # legacy', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06  # legacy') + '      SslPolicy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n');
-    assert.deepEqual(lintYaml(r.text).diagnostics.filter((d) => d.rule.startsWith('elbv2')), []);
+    assert.equal(
+      r.text,
+      yaml.replace('ELBSecurityPolicy-2016-08  # legacy', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06  # legacy') +
+        '      SslPolicy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n',
+    );
+    assert.deepEqual(
+      lintYaml(r.text).diagnostics.filter((d) => d.rule.startsWith('elbv2')),
+      [],
+    );
     const json = JSON.stringify({ Resources: { Missing: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS' } } } }, null, 4);
     const rj = fixAll(json, (text) => lintText(text, 'template.json', registry, { settings }));
-    assert.equal(rj.text, JSON.stringify({ Resources: { Missing: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' } } } }, null, 4));
+    assert.equal(
+      rj.text,
+      JSON.stringify(
+        {
+          Resources: {
+            Missing: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS', SslPolicy: 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06' } },
+          },
+        },
+        null,
+        4,
+      ),
+    );
   });
 });

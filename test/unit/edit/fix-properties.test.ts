@@ -69,11 +69,19 @@ describe('fix properties over the corpus and the acceptance cases', function () 
         const fixed = applyEdits(text, edits);
         const after = lint(fixed, file);
         assert.ok(after.template, `${label}: no longer a template`);
-        assert.deepEqual(after.diagnostics.filter((d) => d.rule === 'template-parse-error').map((d) => d.message), [], `${label}: does not parse`);
+        assert.deepEqual(
+          after.diagnostics.filter((d) => d.rule === 'template-parse-error').map((d) => d.message),
+          [],
+          `${label}: does not parse`,
+        );
         assert.ok(!after.diagnostics.some((d) => key(d) === key(diagnostic)), `${label}: the diagnostic is still there`);
         const errorsBefore = new Set(before.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule));
         const newErrors = after.diagnostics.filter((d) => d.severity === 'error' && !errorsBefore.has(d.rule));
-        assert.deepEqual(newErrors.map((d) => `${d.rule}: ${d.message}`), [], `${label}: new errors`);
+        assert.deepEqual(
+          newErrors.map((d) => `${d.rule}: ${d.message}`),
+          [],
+          `${label}: new errors`,
+        );
         const kept = new Set(commentLines(fixed));
         for (const c of commentLines(text)) assert.ok(kept.has(c), `${label}: lost comment ${c}`);
         // Outside the edits the text is the same, byte for byte.

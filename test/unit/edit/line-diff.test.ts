@@ -44,7 +44,8 @@ function applyUnified(before: string, diff: string): string {
 /** A text of `n` lines, some repeated (a template's `Type:` lines), some unique (its logical ids). */
 function template(n: number): string {
   const lines: string[] = [];
-  for (let i = 0; i < n; i++) lines.push(i % 13 === 0 ? `  Listener${i}:` : i % 13 === 6 ? '      SslPolicy: ELBSecurityPolicy-2016-08' : `      Key${i % 5}: value`);
+  for (let i = 0; i < n; i++)
+    lines.push(i % 13 === 0 ? `  Listener${i}:` : i % 13 === 6 ? '      SslPolicy: ELBSecurityPolicy-2016-08' : `      Key${i % 5}: value`);
   return lines.join('\n') + '\n';
 }
 
@@ -55,14 +56,16 @@ function randomEdits(text: string, count: number, seed: number): TextEdit[] {
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const picked = new Set<number>();
   while (picked.size < count) picked.add(random(starts.length - 1));
-  return [...picked].sort((x, y) => x - y).map((line, k) => {
-    const start = starts[line];
-    const end = starts[line + 1] ?? text.length;
-    const kind = k % 3;
-    if (kind === 0) return { start, end, newText: `      SslPolicy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06 # ${k}\n` };
-    if (kind === 1) return { start, end, newText: '' };
-    return { start, end: start, newText: `  Added${k}:\n    Type: String\n` };
-  });
+  return [...picked]
+    .sort((x, y) => x - y)
+    .map((line, k) => {
+      const start = starts[line];
+      const end = starts[line + 1] ?? text.length;
+      const kind = k % 3;
+      if (kind === 0) return { start, end, newText: `      SslPolicy: ELBSecurityPolicy-TLS13-1-2-Res-2021-06 # ${k}\n` };
+      if (kind === 1) return { start, end, newText: '' };
+      return { start, end: start, newText: `  Added${k}:\n    Type: String\n` };
+    });
 }
 
 function assertDiffHolds(before: string, after: string): void {
@@ -80,7 +83,10 @@ describe('edit: line diff at scale', function () {
     assert.equal(applyUnified(before, diff), after);
     // Minimal on this shape: each replaced, removed or added line is one change.
     const changes = diffLines(splitLines(before), splitLines(after));
-    assert.equal(changes.reduce((n, c) => n + (c.aEnd - c.aStart) + (c.bEnd - c.bStart), 0), 5_000 * 2 + 5_000 + 5_000 * 2);
+    assert.equal(
+      changes.reduce((n, c) => n + (c.aEnd - c.aStart) + (c.bEnd - c.bStart), 0),
+      5_000 * 2 + 5_000 + 5_000 * 2,
+    );
     assert.equal(applyEdits(before, lineDiffEdits(before, after)), after);
   });
 
@@ -138,6 +144,7 @@ describe('edit: line diff at scale', function () {
 /** Length of the longest common subsequence (the textbook table; small inputs only). */
 function lcs(a: string[], b: string[]): number {
   const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) t[i][j] = a[i] === b[j] ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) t[i][j] = a[i] === b[j] ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
   return t[0][0];
 }

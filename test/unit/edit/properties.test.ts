@@ -6,13 +6,63 @@ import { apply, normalised, valueAt } from './support';
 /** Property tests: any value, written anywhere, reads back as itself and leaves a parseable file. */
 
 const nasty = fc.constantFrom(
-  'yes', 'No', 'on', 'OFF', 'y', 'null', '~', '', ' ', '2010-09-09', '1:20', '0x1F', '0o17', '1e3', '.5', '-', '- a', '? x', ': x', 'a: b', 'a:', '#x', 'a #b',
-  '[x]', '{y}', 'a,b', '!Ref x', '*a', '&a', '%x', '@x', '`x', '"q"', "'s'", "it's", 'multi\nline', 'tab\there', ' lead', 'trail ', 'TLSv1.2', 'AWS::NoValue',
-  'arn:aws:acm:eu-west-1:123456789012:certificate/x', '${AWS::Region}', '<<', '=', 'ELBSecurityPolicy-2016-08', '\u0085nel', 'x\u2028y', '\ufeffbom', 'caf\u00e9', '\u00a0nbsp',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'null',
+  '~',
+  '',
+  ' ',
+  '2010-09-09',
+  '1:20',
+  '0x1F',
+  '0o17',
+  '1e3',
+  '.5',
+  '-',
+  '- a',
+  '? x',
+  ': x',
+  'a: b',
+  'a:',
+  '#x',
+  'a #b',
+  '[x]',
+  '{y}',
+  'a,b',
+  '!Ref x',
+  '*a',
+  '&a',
+  '%x',
+  '@x',
+  '`x',
+  '"q"',
+  "'s'",
+  "it's",
+  'multi\nline',
+  'tab\there',
+  ' lead',
+  'trail ',
+  'TLSv1.2',
+  'AWS::NoValue',
+  'arn:aws:acm:eu-west-1:123456789012:certificate/x',
+  '${AWS::Region}',
+  '<<',
+  '=',
+  'ELBSecurityPolicy-2016-08',
+  '\u0085nel',
+  'x\u2028y',
+  '\ufeffbom',
+  'caf\u00e9',
+  '\u00a0nbsp',
 );
 const text = fc.oneof(nasty, fc.string({ maxLength: 12 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
 const scalar: fc.Arbitrary<FixValue> = fc.oneof(text, fc.integer({ min: -100000, max: 100000 }), fc.boolean(), fc.constant(null));
-const key = fc.oneof(fc.constantFrom('Ref', 'Fn::Sub', 'Type', 'Properties', 'a b', 'true', '1', 'x: y', "'q'"), fc.string({ minLength: 1, maxLength: 8 })).filter((k) => k !== '__proto__');
+const key = fc
+  .oneof(fc.constantFrom('Ref', 'Fn::Sub', 'Type', 'Properties', 'a b', 'true', '1', 'x: y', "'q'"), fc.string({ minLength: 1, maxLength: 8 }))
+  .filter((k) => k !== '__proto__');
 
 const { value } = fc.letrec<{ value: FixValue; obj: FixValue; arr: FixValue; intrinsic: FixValue }>((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('obj'), tie('arr'), tie('intrinsic')),

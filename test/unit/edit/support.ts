@@ -18,7 +18,8 @@ export function normalised(v: FixValue): FixValue {
   if (Array.isArray(v)) return v.map(normalised);
   if (v && typeof v === 'object') {
     const out: Record<string, FixValue> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = k === 'Fn::GetAtt' && typeof x === 'string' && x.includes('.') ? [x.slice(0, x.indexOf('.')), x.slice(x.indexOf('.') + 1)] : normalised(x);
+    for (const [k, x] of Object.entries(v))
+      out[k] = k === 'Fn::GetAtt' && typeof x === 'string' && x.includes('.') ? [x.slice(0, x.indexOf('.')), x.slice(x.indexOf('.') + 1)] : normalised(x);
     return out;
   }
   return v;
@@ -75,7 +76,8 @@ export function check(text: string, intents: FixIntent[], expected: string, file
   assert.equal(out, expected);
   for (const intent of intents) {
     if (intent.kind === 'set') assert.deepEqual(valueAt(out, intent.path, fileName), normalised(intent.value), `value at ${intent.path.join('.')}`);
-    if (intent.kind === 'insert') assert.deepEqual(valueAt(out, [...intent.path, intent.key], fileName), normalised(intent.value), `value at ${[...intent.path, intent.key].join('.')}`);
+    if (intent.kind === 'insert')
+      assert.deepEqual(valueAt(out, [...intent.path, intent.key], fileName), normalised(intent.value), `value at ${[...intent.path, intent.key].join('.')}`);
   }
   return out;
 }

@@ -25,8 +25,7 @@ describe('edit: YAML remove', () => {
   });
 
   it('removes a pair whose value spans lines', () => {
-    check(listener, [{ kind: 'remove', path: [...P, 'Certificates'] }],
-      listener.replace(/          Certificates:\n[\s\S]*CertificateArn: c\n/, ''));
+    check(listener, [{ kind: 'remove', path: [...P, 'Certificates'] }], listener.replace(/ {10}Certificates:\n[\s\S]*CertificateArn: c\n/, ''));
   });
 
   it('removes the last pair of a file without a final line break', () => {
@@ -41,13 +40,26 @@ describe('edit: YAML remove', () => {
 
   it('removes block sequence items (middle, several) keeping comments', () => {
     check(listener, [{ kind: 'remove', path: [...P, 'Certificates', 1] }], listener.replace('          - CertificateArn: b   # blog\n', ''));
-    check(listener, [{ kind: 'remove', path: [...P, 'Certificates', 0] }, { kind: 'remove', path: [...P, 'Certificates', 2] }],
-      listener.replace('          - CertificateArn: a\n', '').replace('          - CertificateArn: c\n', ''));
+    check(
+      listener,
+      [
+        { kind: 'remove', path: [...P, 'Certificates', 0] },
+        { kind: 'remove', path: [...P, 'Certificates', 2] },
+      ],
+      listener.replace('          - CertificateArn: a\n', '').replace('          - CertificateArn: c\n', ''),
+    );
   });
 
   it('leaves `[]` when every item goes', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Names:', '        - a', '        - b', '      Port: 1');
-    check(t, [{ kind: 'remove', path: [...P, 'Names', 0] }, { kind: 'remove', path: [...P, 'Names', 1] }], t.replace('      Names:\n        - a\n        - b\n', '      Names: []\n'));
+    check(
+      t,
+      [
+        { kind: 'remove', path: [...P, 'Names', 0] },
+        { kind: 'remove', path: [...P, 'Names', 1] },
+      ],
+      t.replace('      Names:\n        - a\n        - b\n', '      Names: []\n'),
+    );
   });
 
   it('removes flow items with their commas (middle, last, first, only)', () => {
@@ -85,8 +97,14 @@ describe('edit: YAML rename', () => {
 
   it('keeps the quoting of a quoted key', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', "      'SSLPolicy': x", '      "Protocl": HTTPS');
-    const out = check(t, [{ kind: 'rename', path: [...P, 'SSLPolicy'], newKey: 'SslPolicy' }, { kind: 'rename', path: [...P, 'Protocl'], newKey: 'Protocol' }],
-      t.replace("'SSLPolicy'", "'SslPolicy'").replace('"Protocl"', '"Protocol"'));
+    const out = check(
+      t,
+      [
+        { kind: 'rename', path: [...P, 'SSLPolicy'], newKey: 'SslPolicy' },
+        { kind: 'rename', path: [...P, 'Protocl'], newKey: 'Protocol' },
+      ],
+      t.replace("'SSLPolicy'", "'SslPolicy'").replace('"Protocl"', '"Protocol"'),
+    );
     assert.equal(valueAt(out, [...P, 'SslPolicy']), 'x');
   });
 
@@ -103,21 +121,37 @@ describe('edit: YAML rename', () => {
 
 describe('edit: YAML append', () => {
   it('adds an item to a block sequence at its indentation', () => {
-    check(listener, [{ kind: 'append', path: [...P, 'Certificates'], value: { CertificateArn: { 'Fn::ImportValue': 'shared-cert' } } }],
-      listener.replace('          - CertificateArn: c\n', '          - CertificateArn: c\n          - CertificateArn: !ImportValue shared-cert\n'));
+    check(
+      listener,
+      [{ kind: 'append', path: [...P, 'Certificates'], value: { CertificateArn: { 'Fn::ImportValue': 'shared-cert' } } }],
+      listener.replace('          - CertificateArn: c\n', '          - CertificateArn: c\n          - CertificateArn: !ImportValue shared-cert\n'),
+    );
     const indented = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Names:', '        - a', '      Port: 1');
     check(indented, [{ kind: 'append', path: [...P, 'Names'], value: 'yes' }], indented.replace('        - a\n', "        - a\n        - 'yes'\n"));
   });
 
   it('adds an item to a flow sequence, and to an empty one', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Names: [a, b]', '      None: []');
-    check(t, [{ kind: 'append', path: [...P, 'Names'], value: 'c' }, { kind: 'append', path: [...P, 'None'], value: { Ref: 'X' } }],
-      t.replace('[a, b]', '[a, b, c]').replace('None: []', 'None: [!Ref X]'));
+    check(
+      t,
+      [
+        { kind: 'append', path: [...P, 'Names'], value: 'c' },
+        { kind: 'append', path: [...P, 'None'], value: { Ref: 'X' } },
+      ],
+      t.replace('[a, b]', '[a, b, c]').replace('None: []', 'None: [!Ref X]'),
+    );
   });
 
   it('several appends to one list keep their order', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Names:', '      - a');
-    check(t, [{ kind: 'append', path: [...P, 'Names'], value: 'b' }, { kind: 'append', path: [...P, 'Names'], value: 'c' }], t + '      - b\n      - c\n');
+    check(
+      t,
+      [
+        { kind: 'append', path: [...P, 'Names'], value: 'b' },
+        { kind: 'append', path: [...P, 'Names'], value: 'c' },
+      ],
+      t + '      - b\n      - c\n',
+    );
   });
 
   it('creates the list when it is missing', () => {
@@ -139,8 +173,14 @@ describe('edit: YAML sections', () => {
   );
 
   it('addParameter adds to Parameters at its indentation', () => {
-    check(withParams, [{ kind: 'addParameter', name: 'CertificateArn', definition: { Type: 'String', Description: 'ARN of the ACM certificate' } }],
-      withParams.replace('        Type: AWS::EC2::VPC::Id\n', '        Type: AWS::EC2::VPC::Id\n    CertificateArn:\n        Type: String\n        Description: ARN of the ACM certificate\n'));
+    check(
+      withParams,
+      [{ kind: 'addParameter', name: 'CertificateArn', definition: { Type: 'String', Description: 'ARN of the ACM certificate' } }],
+      withParams.replace(
+        '        Type: AWS::EC2::VPC::Id\n',
+        '        Type: AWS::EC2::VPC::Id\n    CertificateArn:\n        Type: String\n        Description: ARN of the ACM certificate\n',
+      ),
+    );
   });
 
   it('addParameter does nothing when the parameter exists', () => {
@@ -150,41 +190,101 @@ describe('edit: YAML sections', () => {
 
   it('addParameter creates the section after Description / AWSTemplateFormatVersion', () => {
     const t = lines('# header comment', "AWSTemplateFormatVersion: '2010-09-09'", 'Description: Shop web tier', '', 'Resources:', '  L:', '    Type: X');
-    check(t, [{ kind: 'addParameter', name: 'CertificateArn', definition: { Type: 'String' } }],
-      t.replace('Description: Shop web tier\n', 'Description: Shop web tier\nParameters:\n  CertificateArn:\n    Type: String\n'));
+    check(
+      t,
+      [{ kind: 'addParameter', name: 'CertificateArn', definition: { Type: 'String' } }],
+      t.replace('Description: Shop web tier\n', 'Description: Shop web tier\nParameters:\n  CertificateArn:\n    Type: String\n'),
+    );
     const onlyVersion = lines("AWSTemplateFormatVersion: '2010-09-09'", 'Resources:', '  L:', '    Type: X');
-    check(onlyVersion, [{ kind: 'addParameter', name: 'C', definition: { Type: 'String' } }],
-      onlyVersion.replace("'2010-09-09'\n", "'2010-09-09'\nParameters:\n  C:\n    Type: String\n"));
+    check(
+      onlyVersion,
+      [{ kind: 'addParameter', name: 'C', definition: { Type: 'String' } }],
+      onlyVersion.replace("'2010-09-09'\n", "'2010-09-09'\nParameters:\n  C:\n    Type: String\n"),
+    );
   });
 
   it('addParameter creates the section first when there is no version or description', () => {
     const t = lines('# comment', 'Resources:', '    L:', '        Type: X');
-    check(t, [{ kind: 'addParameter', name: 'C', definition: { Type: 'String' } }], lines('# comment', 'Parameters:', '    C:', '        Type: String', 'Resources:', '    L:', '        Type: X'));
+    check(
+      t,
+      [{ kind: 'addParameter', name: 'C', definition: { Type: 'String' } }],
+      lines('# comment', 'Parameters:', '    C:', '        Type: String', 'Resources:', '    L:', '        Type: X'),
+    );
   });
 
   it('two addParameter intents make one new section', () => {
     const t = lines("AWSTemplateFormatVersion: '2010-09-09'", 'Resources:', '  L:', '    Type: X');
-    check(t, [{ kind: 'addParameter', name: 'A', definition: { Type: 'String' } }, { kind: 'addParameter', name: 'B', definition: { Type: 'AWS::Route53::HostedZone::Id' } }],
-      t.replace("'2010-09-09'\n", "'2010-09-09'\nParameters:\n  A:\n    Type: String\n  B:\n    Type: AWS::Route53::HostedZone::Id\n"));
+    check(
+      t,
+      [
+        { kind: 'addParameter', name: 'A', definition: { Type: 'String' } },
+        { kind: 'addParameter', name: 'B', definition: { Type: 'AWS::Route53::HostedZone::Id' } },
+      ],
+      t.replace("'2010-09-09'\n", "'2010-09-09'\nParameters:\n  A:\n    Type: String\n  B:\n    Type: AWS::Route53::HostedZone::Id\n"),
+    );
   });
 
   it('addParameter with a Ref to it in the same fix', () => {
-    const t = lines("AWSTemplateFormatVersion: '2010-09-09'", 'Resources:', '  L:', '    Type: X', '    Properties:', '      Port: 443', '      Protocol: !Ref Proto');
-    check(t, [
-      { kind: 'addParameter', name: 'CertificateArn', definition: { Type: 'String', Default: 'arn:aws:acm:eu-west-1:123456789012:certificate/x' } },
-      { kind: 'insert', path: P, key: 'Certificates', value: [{ CertificateArn: { Ref: 'CertificateArn' } }] },
-    ], t.replace("'2010-09-09'\n", "'2010-09-09'\nParameters:\n  CertificateArn:\n    Type: String\n    Default: arn:aws:acm:eu-west-1:123456789012:certificate/x\n") + '      Certificates:\n        - CertificateArn: !Ref CertificateArn\n');
+    const t = lines(
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  L:',
+      '    Type: X',
+      '    Properties:',
+      '      Port: 443',
+      '      Protocol: !Ref Proto',
+    );
+    check(
+      t,
+      [
+        { kind: 'addParameter', name: 'CertificateArn', definition: { Type: 'String', Default: 'arn:aws:acm:eu-west-1:123456789012:certificate/x' } },
+        { kind: 'insert', path: P, key: 'Certificates', value: [{ CertificateArn: { Ref: 'CertificateArn' } }] },
+      ],
+      t.replace(
+        "'2010-09-09'\n",
+        "'2010-09-09'\nParameters:\n  CertificateArn:\n    Type: String\n    Default: arn:aws:acm:eu-west-1:123456789012:certificate/x\n",
+      ) + '      Certificates:\n        - CertificateArn: !Ref CertificateArn\n',
+    );
   });
 
   it('a new resource is indented like the resource before it', () => {
     const t = lines('Resources:', '  A:', '    Type: X', '  B:', '      Type: Y', '      Properties:', '          P: 1');
-    check(t, [{ kind: 'addResource', name: 'C', definition: { Type: 'Z', Properties: { Q: 2 } } }], t + '  C:\n      Type: Z\n      Properties:\n          Q: 2\n');
+    check(
+      t,
+      [{ kind: 'addResource', name: 'C', definition: { Type: 'Z', Properties: { Q: 2 } } }],
+      t + '  C:\n      Type: Z\n      Properties:\n          Q: 2\n',
+    );
   });
 
   it('addResource appends to Resources; an existing name is refused', () => {
-    const t = lines('Resources:', '    L:', '        Type: X', '        Properties:', '            Certificates:', '            - CertificateArn: a', 'Outputs:', '    O:', '        Value: 1');
-    check(t, [{ kind: 'addResource', name: 'LCert', definition: { Type: 'AWS::ElasticLoadBalancingV2::ListenerCertificate', Properties: { ListenerArn: { Ref: 'L' }, Certificates: [{ CertificateArn: 'b' }] } } }],
-      t.replace('            - CertificateArn: a\n', '            - CertificateArn: a\n    LCert:\n        Type: AWS::ElasticLoadBalancingV2::ListenerCertificate\n        Properties:\n            ListenerArn: !Ref L\n            Certificates:\n            - CertificateArn: b\n'));
+    const t = lines(
+      'Resources:',
+      '    L:',
+      '        Type: X',
+      '        Properties:',
+      '            Certificates:',
+      '            - CertificateArn: a',
+      'Outputs:',
+      '    O:',
+      '        Value: 1',
+    );
+    check(
+      t,
+      [
+        {
+          kind: 'addResource',
+          name: 'LCert',
+          definition: {
+            Type: 'AWS::ElasticLoadBalancingV2::ListenerCertificate',
+            Properties: { ListenerArn: { Ref: 'L' }, Certificates: [{ CertificateArn: 'b' }] },
+          },
+        },
+      ],
+      t.replace(
+        '            - CertificateArn: a\n',
+        '            - CertificateArn: a\n    LCert:\n        Type: AWS::ElasticLoadBalancingV2::ListenerCertificate\n        Properties:\n            ListenerArn: !Ref L\n            Certificates:\n            - CertificateArn: b\n',
+      ),
+    );
     assert.throws(() => apply(t, [{ kind: 'addResource', name: 'L', definition: { Type: 'X' } }]), /already has L/);
   });
 });
@@ -197,11 +297,35 @@ describe('edit: YAML safety', () => {
 
   it('refuses overlapping intents', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Port: 1');
-    assert.throws(() => apply(t, [{ kind: 'remove', path: [...P, 'Port'] }, { kind: 'set', path: [...P, 'Port'], value: 2 }]), /overlap/);
+    assert.throws(
+      () =>
+        apply(t, [
+          { kind: 'remove', path: [...P, 'Port'] },
+          { kind: 'set', path: [...P, 'Port'], value: 2 },
+        ]),
+      /overlap/,
+    );
   });
 
   it('keeps every full-line comment through every kind of edit', () => {
-    const t = lines('# a', 'Resources:', '  # b', '  L:', '    # c', '    Type: X', '    Properties:', '      # d', '      Port: 1  # e', '      # f', '      Names:', '      # g', '      - a', '      # h', '      - b', '# i');
+    const t = lines(
+      '# a',
+      'Resources:',
+      '  # b',
+      '  L:',
+      '    # c',
+      '    Type: X',
+      '    Properties:',
+      '      # d',
+      '      Port: 1  # e',
+      '      # f',
+      '      Names:',
+      '      # g',
+      '      - a',
+      '      # h',
+      '      - b',
+      '# i',
+    );
     const out = apply(t, [
       { kind: 'remove', path: [...P, 'Names', 0] },
       { kind: 'set', path: [...P, 'Port'], value: 2 },

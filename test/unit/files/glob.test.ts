@@ -76,7 +76,7 @@ describe('linear-time globs (util/glob.ts)', () => {
     };
     const path = (): string => Array.from({ length: 1 + rnd(4) }, name).join('/');
     let compared = 0;
-    for (let i = 0; i < 2000; ) {
+    for (let i = 0; i < 2000;) {
       const g = glob();
       // picomatch's `x*/**` does not match `xy` though `x/**` matches `x`; ours does (documented).
       if (/\*[^/]*\/\*\*$/.test(g)) continue;
@@ -112,7 +112,10 @@ describe('linear-time globs (util/glob.ts)', () => {
     assert.match(problem('x'.repeat(1001)), /longer than 1000 characters/);
     assert.ok(compileGlob('\\@(a)').ok, 'a quoted extglob marker is literal');
     const set = compileGlobs(['**/ok/**', '[bad']);
-    assert.deepEqual(set.problems.map((p) => p.glob), ['[bad']);
+    assert.deepEqual(
+      set.problems.map((p) => p.glob),
+      ['[bad'],
+    );
     assert.equal(set.matches('x/ok/y.yaml'), true);
   });
 });

@@ -11,7 +11,21 @@ function compiled(source: string, ignoreCase = true): { test(s: string): boolean
 
 describe('linear-time user regular expressions (util/safe-regex.ts)', () => {
   it('match as JavaScript does on the patterns configs use', () => {
-    const patterns = ['^prod', '^(prod|live)', 'prod$', '^p(rod)?$', '\\bprod\\b', '^[a-z]+-\\d{2,3}$', '(?<env>prod)', '^pr.d', 'é', '\\u0041', '\\x41', '\\/prod', '^$'];
+    const patterns = [
+      '^prod',
+      '^(prod|live)',
+      'prod$',
+      '^p(rod)?$',
+      '\\bprod\\b',
+      '^[a-z]+-\\d{2,3}$',
+      '(?<env>prod)',
+      '^pr.d',
+      'é',
+      '\\u0041',
+      '\\x41',
+      '\\/prod',
+      '^$',
+    ];
     const inputs = ['prod', 'Production', 'PROD', 'live-1', 'dev', 'preprod', 'abc-12', 'abc-1234', 'p', 'prud', 'é', 'A', '/prod', '', 'x/prod'];
     for (const p of patterns) {
       const js = new RegExp(p, 'i');

@@ -17,7 +17,17 @@ async function walked(root: string, exclude: string[] = [], limit?: number): Pro
 
 describe('the shared walk (node/walk.ts)', () => {
   it('walks in name order, depth first, skipping the default folders and non-candidates', async () => {
-    const dir = tempDir({ 'b.yaml': T, 'a/z.yml': T, 'a/b/c.json': T, 'c.txt': T, 'node_modules/x.yaml': T, '.git/x.yaml': T, 'cdk.out/x.json': T, '.aws-sam/x.yaml': T, 'A.template': T });
+    const dir = tempDir({
+      'b.yaml': T,
+      'a/z.yml': T,
+      'a/b/c.json': T,
+      'c.txt': T,
+      'node_modules/x.yaml': T,
+      '.git/x.yaml': T,
+      'cdk.out/x.json': T,
+      '.aws-sam/x.yaml': T,
+      'A.template': T,
+    });
     assert.deepEqual(await walked(dir), ['A.template', 'a/b/c.json', 'a/z.yml', 'b.yaml']);
   });
 

@@ -14,7 +14,13 @@ Resources:
 describe('CLI --inventory', () => {
   it('markdown and csv are formats of --inventory only; sarif and github are not inventory formats', () => {
     const dir = tempDir({ 'a.yaml': WEAK_LISTENER });
-    for (const args of [['--format', 'markdown', 'a.yaml'], ['--format', 'csv', 'a.yaml'], ['--inventory', '--format', 'sarif', 'a.yaml'], ['--inventory', '--format', 'github', 'a.yaml'], ['--inventory', '--fix-dry-run', 'a.yaml']]) {
+    for (const args of [
+      ['--format', 'markdown', 'a.yaml'],
+      ['--format', 'csv', 'a.yaml'],
+      ['--inventory', '--format', 'sarif', 'a.yaml'],
+      ['--inventory', '--format', 'github', 'a.yaml'],
+      ['--inventory', '--fix-dry-run', 'a.yaml'],
+    ]) {
       const r = runCli(args, dir);
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stdout, '');
@@ -47,7 +53,12 @@ describe('CLI --inventory', () => {
     const rules = (out: { templates: { certificates: { findings: { rule: string; suppressed?: true }[] }[] }[] }) => out.templates[0].certificates[0].findings;
     assert.ok(!rules(plain).some((f) => f.rule === 'acm-key-algorithm'));
     const shown = JSON.parse(runCli(['--inventory', '--format', 'json', '--show-suppressed', 't.yaml'], dir).stdout);
-    assert.deepEqual(rules(shown).filter((f) => f.rule === 'acm-key-algorithm').map((f) => f.suppressed), [true]);
+    assert.deepEqual(
+      rules(shown)
+        .filter((f) => f.rule === 'acm-key-algorithm')
+        .map((f) => f.suppressed),
+      [true],
+    );
     const quiet = JSON.parse(runCli(['--inventory', '--format', 'json', '--quiet', 't.yaml'], dir).stdout);
     assert.ok(rules(quiet).every((f) => (f as unknown as { severity: string }).severity === 'error'));
   });

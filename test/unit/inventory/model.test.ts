@@ -3,7 +3,16 @@ import { mergeSettings } from '../../../rules/src/engine/config';
 import { readTemplate } from '../../../rules/src/model/views';
 import { parseSource } from '../../../rules/src/parse/index';
 import { Template } from '../../../rules/src/template/template';
-import { CertificateEntry, EndpointEntry, floorGroup, inventoryCsv, inventoryMarkdown, inventoryReport, summarize, TemplateInventory } from '../../../rules/src/inventory/index';
+import {
+  CertificateEntry,
+  EndpointEntry,
+  floorGroup,
+  inventoryCsv,
+  inventoryMarkdown,
+  inventoryReport,
+  summarize,
+  TemplateInventory,
+} from '../../../rules/src/inventory/index';
 import { inventoryOf } from './support';
 
 const head = "AWSTemplateFormatVersion: '2010-09-09'\n";
@@ -24,7 +33,10 @@ const LISTENER = (props: string): string =>
 describe('inventory model', () => {
   describe('ELBv2 listeners', () => {
     it('an HTTPS listener without SslPolicy: the default policy, TLS 1.0', () => {
-      const inv = inventoryOf(LISTENER('      Protocol: HTTPS\n      Port: 443\n      Certificates:\n        - CertificateArn: !Ref Cert\n') + 'Parameters:\n  Cert:\n    Type: String\n');
+      const inv = inventoryOf(
+        LISTENER('      Protocol: HTTPS\n      Port: 443\n      Certificates:\n        - CertificateArn: !Ref Cert\n') +
+          'Parameters:\n  Cert:\n    Type: String\n',
+      );
       const l = endpoint(inv, 'L');
       assert.deepEqual(l.policy, { values: ['ELBSecurityPolicy-2016-08'], default: true });
       assert.equal(l.tlsFloor, '1.0');
@@ -33,7 +45,10 @@ describe('inventory model', () => {
       assert.ok(l.findings.some((f) => f.rule === 'elbv2-ssl-policy-missing'));
       const cert = certificate(inv, 'parameter:Cert');
       assert.equal(cert.kind, 'unknown'); // ELB takes ACM or IAM, and the parameter has no default
-      assert.deepEqual(cert.consumers.map((c) => c.path), [['Resources', 'L', 'Properties', 'Certificates', 0, 'CertificateArn']]);
+      assert.deepEqual(
+        cert.consumers.map((c) => c.path),
+        [['Resources', 'L', 'Properties', 'Certificates', 0, 'CertificateArn']],
+      );
     });
 
     it('Fn::If scenarios merge into one consistent endpoint', () => {
@@ -80,7 +95,10 @@ describe('inventory model', () => {
       const e = endpoint(inv, 'Extra');
       assert.equal(e.kind, 'elbv2-listener-certificate');
       assert.deepEqual(e.certificates, ['resource:Cert']);
-      assert.deepEqual(certificate(inv, 'resource:Cert').consumers.map((c) => c.endpoint), ['Extra']);
+      assert.deepEqual(
+        certificate(inv, 'resource:Cert').consumers.map((c) => c.endpoint),
+        ['Extra'],
+      );
     });
   });
 
@@ -124,31 +142,47 @@ describe('inventory model', () => {
       assert.deepEqual(eu.details.region, ['eu-west-1']);
       assert.deepEqual(endpoint(inv, 'Cdn').certificates.length, 2);
       const listener = endpoint(inv, 'Env.aws:elbv2:listener:443');
-      assert.deepEqual(listener.certificates, ['literal:arn:aws:acm:eu-west-1:123456789012:certificate/a', 'literal:arn:aws:acm:eu-west-1:123456789012:certificate/b']);
+      assert.deepEqual(listener.certificates, [
+        'literal:arn:aws:acm:eu-west-1:123456789012:certificate/a',
+        'literal:arn:aws:acm:eu-west-1:123456789012:certificate/b',
+      ]);
       assert.deepEqual(listener.policy, { values: ['ELBSecurityPolicy-2016-08'], default: true });
       assert.equal(listener.tlsFloor, '1.0');
     });
 
     it('expressions are named by their JSON, the same in YAML and JSON; an ACM Sub pattern is ACM', () => {
-      const yaml = inventoryOf(LISTENER('      Protocol: HTTPS\n      Certificates:\n        - CertificateArn: !Sub "arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${Id}"\n'));
+      const yaml = inventoryOf(
+        LISTENER(
+          '      Protocol: HTTPS\n      Certificates:\n        - CertificateArn: !Sub "arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${Id}"\n',
+        ),
+      );
       const json = inventoryOf(
         JSON.stringify({
           Resources: {
             L: {
               Type: 'AWS::ElasticLoadBalancingV2::Listener',
-              Properties: { Protocol: 'HTTPS', Certificates: [{ CertificateArn: { 'Fn::Sub': 'arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${Id}' } }] },
+              Properties: {
+                Protocol: 'HTTPS',
+                Certificates: [{ CertificateArn: { 'Fn::Sub': 'arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${Id}' } }],
+              },
             },
           },
         }),
         'template.json',
       );
-      assert.deepEqual(yaml.certificates.map((c) => [c.key, c.kind]), json.certificates.map((c) => [c.key, c.kind]));
+      assert.deepEqual(
+        yaml.certificates.map((c) => [c.key, c.kind]),
+        json.certificates.map((c) => [c.key, c.kind]),
+      );
       assert.equal(yaml.certificates[0].kind, 'acm');
       assert.equal(yaml.certificates[0].source, 'expression');
     });
 
     it('a NoEcho parameter shows no values', () => {
-      const inv = inventoryOf(LISTENER('      Protocol: HTTPS\n      Certificates:\n        - CertificateArn: !Ref Cert\n') + "Parameters:\n  Cert:\n    Type: String\n    NoEcho: true\n    Default: 'arn:aws:acm:eu-west-1:123456789012:certificate/x'\n");
+      const inv = inventoryOf(
+        LISTENER('      Protocol: HTTPS\n      Certificates:\n        - CertificateArn: !Ref Cert\n') +
+          "Parameters:\n  Cert:\n    Type: String\n    NoEcho: true\n    Default: 'arn:aws:acm:eu-west-1:123456789012:certificate/x'\n",
+      );
       const c = certificate(inv, 'parameter:Cert');
       assert.deepEqual(c.details, { parameterType: ['String'] });
       assert.equal(c.kind, 'acm');
@@ -168,7 +202,10 @@ describe('inventory model', () => {
       assert.equal(b.kind, 'cloudfront-behaviour');
       assert.equal(b.plaintext, true);
       // The behaviour takes its own finding; the distribution keeps the rest.
-      assert.deepEqual(b.findings.map((f) => f.rule), ['cloudfront-viewer-http']);
+      assert.deepEqual(
+        b.findings.map((f) => f.rule),
+        ['cloudfront-viewer-http'],
+      );
       assert.ok(!d.findings.some((f) => f.rule === 'cloudfront-viewer-http'));
       assert.ok(d.findings.some((f) => f.rule === 'cloudfront-default-certificate'));
     });
@@ -181,7 +218,10 @@ describe('inventory model', () => {
       );
       const http = endpoint(inv, 'Lb.Listeners[0]');
       const https = endpoint(inv, 'Lb.Listeners[1]');
-      assert.deepEqual(http.findings.map((f) => f.rule), ['elb-plaintext-listener']);
+      assert.deepEqual(
+        http.findings.map((f) => f.rule),
+        ['elb-plaintext-listener'],
+      );
       assert.ok(https.findings.some((f) => f.rule === 'elb-ssl-policy'));
       assert.ok(!http.findings.some((f) => f.rule === 'elb-ssl-policy'));
       assert.equal(https.tlsFloor, '1.0');
@@ -232,7 +272,10 @@ describe('inventory model', () => {
         [['www.example.com', ['b.yaml', 'c.yaml', 'a.yaml']]],
       );
       assert.deepEqual(s.wildcards, [{ domain: '*.Example.com', certificate: { file: 'a.yaml', key: 'resource:W' }, production: true }]);
-      assert.deepEqual(s.emailValidation.map((e) => e.certificate.file), ['b.yaml']);
+      assert.deepEqual(
+        s.emailValidation.map((e) => e.certificate.file),
+        ['b.yaml'],
+      );
       assert.equal(s.certificates, 3);
     });
 
@@ -244,7 +287,11 @@ describe('inventory model', () => {
   });
 
   it('CSV quotes what needs quoting', () => {
-    const inv = inventoryOf(LISTENER('      Protocol: HTTPS\n      SslPolicy: ELBSecurityPolicy-2016-08\n      Certificates:\n        - CertificateArn: \'arn:aws:acm:eu-west-1:123456789012:certificate/x\'\n'));
+    const inv = inventoryOf(
+      LISTENER(
+        "      Protocol: HTTPS\n      SslPolicy: ELBSecurityPolicy-2016-08\n      Certificates:\n        - CertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/x'\n",
+      ),
+    );
     const csv = inventoryCsv(inventoryReport([inv]));
     const row = csv.split('\n')[1];
     assert.match(row, /^template\.yaml,L,ELBv2 listener,/);

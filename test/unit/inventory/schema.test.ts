@@ -69,7 +69,10 @@ describe('inventory: JSON schema as documented in docs/inventory.md', () => {
         for (const s of [c.validation, c.keyAlgorithm, c.transparencyLogging]) if (s) assert.deepEqual(Object.keys(s).sort(), ['default', 'values']);
         for (const u of c.consumers) {
           check('ConsumerRef', u);
-          assert.ok(t.endpoints.some((e) => e.key === u.endpoint), `consumer endpoint ${u.endpoint} exists`);
+          assert.ok(
+            t.endpoints.some((e) => e.key === u.endpoint),
+            `consumer endpoint ${u.endpoint} exists`,
+          );
           for (const f of u.findings) check('InventoryFinding', f);
         }
         for (const f of c.findings) check('InventoryFinding', f);
@@ -87,7 +90,11 @@ describe('inventory: JSON schema as documented in docs/inventory.md', () => {
         oneOf(['yes', 'no', 'conditional', 'unknown'], e.tls, 'tls');
         if (e.tlsFloor !== null) oneOf(['SSLv3', '1.0', '1.1', '1.2', '1.3'], e.tlsFloor, 'tlsFloor');
         for (const k of Object.keys(e.details)) assert.ok(endpointDetails.has(k), `endpoint details.${k} is documented`);
-        for (const key of e.certificates) assert.ok(t.certificates.some((c) => c.key === key), `certificate ${key} exists`);
+        for (const key of e.certificates)
+          assert.ok(
+            t.certificates.some((c) => c.key === key),
+            `certificate ${key} exists`,
+          );
         for (const f of e.findings) check('InventoryFinding', f);
       }
     }

@@ -17,22 +17,46 @@ const VALID = { version: 1, findings: [{ file: 'a.yaml', rule: 'elbv2-ssl-policy
 
 function randomValue(random: (n: number) => number, depth = 0): unknown {
   switch (random(depth > 3 ? 6 : 9)) {
-    case 0: return null;
-    case 1: return random(2) === 0;
-    case 2: return [0, -1, 1.5, 1e308, 2 ** 53, 1][random(6)];
-    case 3: return ['', 'x', '\u001b[2J', '__proto__', 'a.yaml', '-----BEGIN PRIVATE KEY-----'][random(6)];
-    case 4: return 1;
-    case 5: return 'elbv2-ssl-policy-weak';
-    case 6: return Array.from({ length: random(4) }, () => randomValue(random, depth + 1));
-    case 7: return Object.fromEntries(Array.from({ length: random(4) }, () => [['version', 'findings', 'file', 'rule', 'path', 'x'][random(6)], randomValue(random, depth + 1)]));
-    default: return { ...VALID.findings[0], [['file', 'rule', 'path'][random(3)]]: randomValue(random, depth + 1) };
+    case 0:
+      return null;
+    case 1:
+      return random(2) === 0;
+    case 2:
+      return [0, -1, 1.5, 1e308, 2 ** 53, 1][random(6)];
+    case 3:
+      return ['', 'x', '\u001b[2J', '__proto__', 'a.yaml', '-----BEGIN PRIVATE KEY-----'][random(6)];
+    case 4:
+      return 1;
+    case 5:
+      return 'elbv2-ssl-policy-weak';
+    case 6:
+      return Array.from({ length: random(4) }, () => randomValue(random, depth + 1));
+    case 7:
+      return Object.fromEntries(
+        Array.from({ length: random(4) }, () => [['version', 'findings', 'file', 'rule', 'path', 'x'][random(6)], randomValue(random, depth + 1)]),
+      );
+    default:
+      return { ...VALID.findings[0], [['file', 'rule', 'path'][random(3)]]: randomValue(random, depth + 1) };
   }
 }
 
 /** Malformed baselines: random values, the valid one with a part replaced, and broken texts. */
 function shapes(): string[] {
   const random = prng(20261203);
-  const out: string[] = ['{"version":1,"findings":[null]}', '', ' ', 'null', '[]', '{}', '{"version":1}', '{"findings":[]}', '{"version":"1","findings":[]}', '\ufeff' + JSON.stringify(VALID), '['.repeat(100_000), '{"version":1,"findings":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}'];
+  const out: string[] = [
+    '{"version":1,"findings":[null]}',
+    '',
+    ' ',
+    'null',
+    '[]',
+    '{}',
+    '{"version":1}',
+    '{"findings":[]}',
+    '{"version":"1","findings":[]}',
+    '\ufeff' + JSON.stringify(VALID),
+    '['.repeat(100_000),
+    '{"version":1,"findings":' + '['.repeat(50_000) + ']'.repeat(50_000) + '}',
+  ];
   for (let i = 0; i < 150; i++) out.push(JSON.stringify(randomValue(random)));
   for (let i = 0; i < 150; i++) {
     const doc = JSON.parse(JSON.stringify(VALID)) as Record<string, unknown> & { findings: unknown[] };

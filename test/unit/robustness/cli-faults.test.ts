@@ -72,7 +72,11 @@ describe('robustness: CLI fault isolation', function () {
     assert.match(lines[1], /^cfn-tls-lint: rule test-throws-too failed on c\.yaml: Cannot read properties/);
     const files = JSON.parse(r.out).files as { path: string; diagnostics: { rule: string }[] }[];
     assert.equal(files.length, 4);
-    for (const f of files) assert.ok(f.diagnostics.some((d) => d.rule === 'elbv2-ssl-policy-weak'), `${f.path} still has the other rules' findings`);
+    for (const f of files)
+      assert.ok(
+        f.diagnostics.some((d) => d.rule === 'elbv2-ssl-policy-weak'),
+        `${f.path} still has the other rules' findings`,
+      );
   });
 
   it('a rule that loops through its context is stopped at its time budget and reported once', async () => {
@@ -92,7 +96,11 @@ describe('robustness: CLI fault isolation', function () {
 describe('robustness: CLI config faults', function () {
   this.timeout(60_000);
 
-  const configLines = (err: string) => err.trim().split('\n').filter((l) => l.startsWith('cfn-tls-lint: config error: '));
+  const configLines = (err: string) =>
+    err
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('cfn-tls-lint: config error: '));
 
   it('bad YAML: one line naming the file and line; the lint runs with the defaults', async () => {
     const dir = tempDir({ '.cfn-tls-lint.yaml': 'rules:\n  elbv2-ssl-policy-weak: [error\n  x: {\n', 'a.yaml': WEAK_LISTENER });
@@ -158,7 +166,12 @@ describe('robustness: CLI config faults', function () {
   });
 
   it('each config problem is reported once, however many files use the config', async () => {
-    const dir = tempDir({ '.cfn-tls-lint.yaml': 'rules:\n  no-such-rule: error\n', 'a.yaml': WEAK_LISTENER, 'b.yaml': WEAK_LISTENER, 'sub/c.yaml': WEAK_LISTENER });
+    const dir = tempDir({
+      '.cfn-tls-lint.yaml': 'rules:\n  no-such-rule: error\n',
+      'a.yaml': WEAK_LISTENER,
+      'b.yaml': WEAK_LISTENER,
+      'sub/c.yaml': WEAK_LISTENER,
+    });
     const r = await cli(['--format', 'json', '.'], dir);
     assert.equal(configLines(r.err).length, 1, r.err);
   });

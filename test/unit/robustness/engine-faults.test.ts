@@ -32,7 +32,10 @@ describe('robustness: engine fault isolation', () => {
       { rule: 'throws-string', message: 'plain string' },
       { rule: 'throws-null', message: 'null' },
     ]);
-    assert.deepEqual(res.diagnostics.map((d) => d.rule), ['ok']);
+    assert.deepEqual(
+      res.diagnostics.map((d) => d.rule),
+      ['ok'],
+    );
   });
 
   it('a rule that loops through its context is stopped at its time budget, reported once, its findings dropped', () => {
@@ -47,7 +50,11 @@ describe('robustness: engine fault isolation', () => {
     assert.equal(res.ruleFailures.length, 1);
     assert.equal(res.ruleFailures[0].rule, 'loops');
     assert.match(res.ruleFailures[0].message, /time budget of 100 ms/);
-    assert.deepEqual(res.diagnostics.map((d) => d.rule), ['ok'], 'the partial finding of a stopped rule is dropped; the other rule reports');
+    assert.deepEqual(
+      res.diagnostics.map((d) => d.rule),
+      ['ok'],
+      'the partial finding of a stopped rule is dropped; the other rule reports',
+    );
   });
 
   it('a rule that swallows the RuleTimeout is still stopped and reported', () => {
@@ -66,8 +73,14 @@ describe('robustness: engine fault isolation', () => {
     });
     const res = lint([stubborn, ok], 50);
     assert.ok(caught > 10, 'every context call after the budget throws');
-    assert.deepEqual(res.ruleFailures.map((f) => f.rule), ['stubborn']);
-    assert.deepEqual(res.diagnostics.map((d) => d.rule), ['ok']);
+    assert.deepEqual(
+      res.ruleFailures.map((f) => f.rule),
+      ['stubborn'],
+    );
+    assert.deepEqual(
+      res.diagnostics.map((d) => d.rule),
+      ['ok'],
+    );
   });
 
   it('every context call checks the budget', () => {
@@ -85,7 +98,11 @@ describe('robustness: engine fault isolation', () => {
         for (;;) call(ctx);
       });
       const res = lint([looping], 30);
-      assert.deepEqual(res.ruleFailures.map((f) => f.rule), [`loop-${i}`], `context call #${i}`);
+      assert.deepEqual(
+        res.ruleFailures.map((f) => f.rule),
+        [`loop-${i}`],
+        `context call #${i}`,
+      );
     }
   });
 
@@ -106,8 +123,14 @@ describe('robustness: engine fault isolation', () => {
       bad('null-report', null),
       ok,
     ]);
-    assert.deepEqual(res.ruleFailures.map((f) => f.rule), ['no-path', 'path-not-array', 'path-with-object', 'no-message', 'bad-related', 'null-report']);
-    assert.deepEqual(res.diagnostics.map((d) => d.rule), ['ok']);
+    assert.deepEqual(
+      res.ruleFailures.map((f) => f.rule),
+      ['no-path', 'path-not-array', 'path-with-object', 'no-message', 'bad-related', 'null-report'],
+    );
+    assert.deepEqual(
+      res.diagnostics.map((d) => d.rule),
+      ['ok'],
+    );
   });
 
   it('a report on a path that is not in the template lands on the nearest ancestor', () => {

@@ -37,7 +37,11 @@ async function withHook<T>(hook: (file: string) => void, fn: () => Promise<T>): 
   }
 }
 
-async function withFsPatch<T>(name: keyof typeof nodeFs, fake: (real: (...a: unknown[]) => unknown, ...a: unknown[]) => unknown, fn: () => Promise<T>): Promise<T> {
+async function withFsPatch<T>(
+  name: keyof typeof nodeFs,
+  fake: (real: (...a: unknown[]) => unknown, ...a: unknown[]) => unknown,
+  fn: () => Promise<T>,
+): Promise<T> {
   const real = nodeFs[name] as unknown as (...a: unknown[]) => unknown;
   (nodeFs as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => fake(real, ...a);
   try {
@@ -54,12 +58,18 @@ describe('robustness: --fix and concurrent writers', function () {
 
   it('the file changes between the planning and the write: left as the other program wrote it, exit 2, said on stderr and in JSON', async () => {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER);
-    const r = await withHook((target) => fs.writeFileSync(target, THEIRS), () => cli(['--fix', '--format', 'json', 't.yaml'], dir));
+    const r = await withHook(
+      (target) => fs.writeFileSync(target, THEIRS),
+      () => cli(['--fix', '--format', 'json', 't.yaml'], dir),
+    );
     assert.equal(r.status, 2);
     assert.equal(fs.readFileSync(file, 'utf8'), THEIRS);
     assert.match(r.err, /cfn-tls-lint: t\.yaml: the file changed on disk while the fixes were made/);
     const report = JSON.parse(r.out);
-    assert.deepEqual(report.errors.map((e: { path: string }) => e.path), ['t.yaml']);
+    assert.deepEqual(
+      report.errors.map((e: { path: string }) => e.path),
+      ['t.yaml'],
+    );
     assert.match(report.errors[0].message, /changed on disk/);
     // The report describes the file as it now is.
     const d = report.files[0].diagnostics.find((x: { rule: string }) => x.rule === 'elbv2-ssl-policy-weak');
@@ -69,10 +79,13 @@ describe('robustness: --fix and concurrent writers', function () {
 
   it('an editor-style save (a new file renamed over it) is caught the same way', async () => {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER);
-    const r = await withHook((target) => {
-      fs.writeFileSync(path.join(dir, 'editor.tmp'), THEIRS);
-      fs.renameSync(path.join(dir, 'editor.tmp'), target);
-    }, () => cli(['--fix', 't.yaml'], dir));
+    const r = await withHook(
+      (target) => {
+        fs.writeFileSync(path.join(dir, 'editor.tmp'), THEIRS);
+        fs.renameSync(path.join(dir, 'editor.tmp'), target);
+      },
+      () => cli(['--fix', 't.yaml'], dir),
+    );
     assert.equal(r.status, 2);
     assert.equal(fs.readFileSync(file, 'utf8'), THEIRS);
   });
@@ -99,10 +112,13 @@ describe('robustness: --fix and concurrent writers', function () {
 
   it('the same bytes written again (a newer modification time) are not a change: the fixes are written', async () => {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER);
-    const r = await withHook((target) => {
-      fs.writeFileSync(target, WEAK_LISTENER);
-      fs.utimesSync(target, new Date(), new Date(Date.now() + 60_000));
-    }, () => cli(['--fix', 't.yaml'], dir));
+    const r = await withHook(
+      (target) => {
+        fs.writeFileSync(target, WEAK_LISTENER);
+        fs.utimesSync(target, new Date(), new Date(Date.now() + 60_000));
+      },
+      () => cli(['--fix', 't.yaml'], dir),
+    );
     assert.ok(r.status === 0 || r.status === 1, r.err);
     assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
   });
@@ -124,7 +140,10 @@ describe('robustness: --fix and concurrent writers', function () {
   it('a hard link changed by another program before the write: left alone', async () => {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER);
     fs.linkSync(file, path.join(dir, 'other-name.yaml'));
-    const r = await withHook((target) => fs.writeFileSync(target, THEIRS), () => cli(['--fix', 't.yaml'], dir));
+    const r = await withHook(
+      (target) => fs.writeFileSync(target, THEIRS),
+      () => cli(['--fix', 't.yaml'], dir),
+    );
     assert.equal(r.status, 2);
     assert.equal(fs.readFileSync(path.join(dir, 'other-name.yaml'), 'utf8'), THEIRS);
   });
@@ -133,15 +152,19 @@ describe('robustness: --fix and concurrent writers', function () {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER);
     fs.linkSync(file, path.join(dir, 'other-name.yaml'));
     let failed = false;
-    const r = await withFsPatch('writeSync', (real, ...a) => {
-      // The first write into the file itself (not the temporary copy) fails after some bytes.
-      if (!failed && typeof a[0] === 'number' && fs.fstatSync(a[0]).ino === fs.statSync(file).ino) {
-        failed = true;
-        real(a[0], (a[1] as Buffer).subarray(0, 30), 0, 30, 0);
-        throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' });
-      }
-      return real(...a);
-    }, () => cli(['--fix', 't.yaml'], dir));
+    const r = await withFsPatch(
+      'writeSync',
+      (real, ...a) => {
+        // The first write into the file itself (not the temporary copy) fails after some bytes.
+        if (!failed && typeof a[0] === 'number' && fs.fstatSync(a[0]).ino === fs.statSync(file).ino) {
+          failed = true;
+          real(a[0], (a[1] as Buffer).subarray(0, 30), 0, 30, 0);
+          throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC' });
+        }
+        return real(...a);
+      },
+      () => cli(['--fix', 't.yaml'], dir),
+    );
     assert.ok(failed);
     assert.equal(r.status, 2);
     assert.match(r.err, /cannot write fixes: ENOSPC/);
@@ -163,15 +186,23 @@ describe('robustness: --fix and concurrent writers', function () {
   it('a new file that cannot get the owner: written in place, keeping the file (inode, owner, mode)', async () => {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER, 0o640);
     const before = fs.statSync(file);
-    const r = await withFsPatch('chownSync', () => {
-      throw Object.assign(new Error('EPERM: injected'), { code: 'EPERM' });
-    }, async () => {
-      // As root the new file would get the owner anyway: make the check see another owner.
-      return withFsPatch('statSync', (real, ...a) => {
-        const st = real(...a) as fs.Stats;
-        return String(a[0]).endsWith('.tmp') ? Object.assign(Object.create(Object.getPrototypeOf(st)), st, { uid: st.uid + 1 }) : st;
-      }, () => cli(['--fix', 't.yaml'], dir));
-    });
+    const r = await withFsPatch(
+      'chownSync',
+      () => {
+        throw Object.assign(new Error('EPERM: injected'), { code: 'EPERM' });
+      },
+      async () => {
+        // As root the new file would get the owner anyway: make the check see another owner.
+        return withFsPatch(
+          'statSync',
+          (real, ...a) => {
+            const st = real(...a) as fs.Stats;
+            return String(a[0]).endsWith('.tmp') ? Object.assign(Object.create(Object.getPrototypeOf(st)), st, { uid: st.uid + 1 }) : st;
+          },
+          () => cli(['--fix', 't.yaml'], dir),
+        );
+      },
+    );
     assert.ok(r.status === 0 || r.status === 1, r.err);
     assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
     const after = fs.statSync(file);
@@ -184,12 +215,21 @@ describe('robustness: --fix and concurrent writers', function () {
     const { dir, file } = tempFile('t.yaml', WEAK_LISTENER, 0o4755);
     fs.linkSync(file, path.join(dir, 'other-name.yaml'));
     // As a user without the right, the kernel clears setuid on a write and refuses to set it again.
-    const r = await withFsPatch('fchmodSync', () => {
-      throw Object.assign(new Error('EPERM: injected'), { code: 'EPERM' });
-    }, () => withFsPatch('fstatSync', (real, ...a) => {
-      const st = real(...a) as fs.Stats;
-      return Object.assign(Object.create(Object.getPrototypeOf(st)), st, { mode: st.mode & ~0o4000 });
-    }, () => cli(['--fix', 't.yaml'], dir)));
+    const r = await withFsPatch(
+      'fchmodSync',
+      () => {
+        throw Object.assign(new Error('EPERM: injected'), { code: 'EPERM' });
+      },
+      () =>
+        withFsPatch(
+          'fstatSync',
+          (real, ...a) => {
+            const st = real(...a) as fs.Stats;
+            return Object.assign(Object.create(Object.getPrototypeOf(st)), st, { mode: st.mode & ~0o4000 });
+          },
+          () => cli(['--fix', 't.yaml'], dir),
+        ),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), FIXED);
     assert.match(r.err, /t\.yaml: fixes written, but the file lost mode bits 4000/);
   });
@@ -212,7 +252,10 @@ describe('stylish: "can be fixed with --fix" counts what --fix applies', () => {
     const r = await cli(['t.yaml'], dir);
     const json = JSON.parse((await cli(['--format', 'json', 't.yaml'], dir)).out);
     const findings = json.files[0].diagnostics as { rule: string; fixable: boolean }[];
-    assert.ok(findings.some((d) => d.rule === 'template-duplicate-key' && d.fixable), 'an unsafe fix is still a fix in the editor');
+    assert.ok(
+      findings.some((d) => d.rule === 'template-duplicate-key' && d.fixable),
+      'an unsafe fix is still a fix in the editor',
+    );
     assert.match(r.out, /\n {2}1 of them can be fixed with --fix\./, r.out);
     assert.equal(json.summary.fixable, 2);
   });

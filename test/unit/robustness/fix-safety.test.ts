@@ -1,7 +1,5 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { fixFile, writeAtomically } from '../../../cli/src/fix';
 import { runCli } from '../../../cli/src/main';
 import * as fixAllModule from '../../../rules/src/edit/fix-all';
@@ -41,7 +39,6 @@ Resources:
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-
 async function cli(args: string[], cwd: string): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -73,13 +70,21 @@ describe('robustness: safety of --fix writes', function () {
     const opened: string[] = [];
     const openedForWriting: string[] = [];
     const renamed: [string, string][] = [];
-    const writes = (flags: unknown) => typeof flags === 'string' ? /[wa+]/.test(flags) : typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0;
+    const writes = (flags: unknown) =>
+      typeof flags === 'string' ? /[wa+]/.test(flags) : typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0;
     const record = (p: unknown, flags: unknown) => {
       opened.push(String(p));
       if (writes(flags)) openedForWriting.push(String(p));
     };
-    await withFault('openSync', (real, ...a) => (record(a[0], a[1]), (real as (...x: unknown[]) => unknown)(...a)), () =>
-      withFault('renameSync', (real, ...a) => (renamed.push([String(a[0]), String(a[1])]), (real as (...x: unknown[]) => unknown)(...a)), () => cli(['--fix', 't.yaml'], dir)),
+    await withFault(
+      'openSync',
+      (real, ...a) => (record(a[0], a[1]), (real as (...x: unknown[]) => unknown)(...a)),
+      () =>
+        withFault(
+          'renameSync',
+          (real, ...a) => (renamed.push([String(a[0]), String(a[1])]), (real as (...x: unknown[]) => unknown)(...a)),
+          () => cli(['--fix', 't.yaml'], dir),
+        ),
     );
     assert.ok(opened.some(isTemp), `opened ${opened.join(', ')}`);
     assert.ok(!openedForWriting.includes(fs.realpathSync(file)) && !openedForWriting.includes(file), 'the file itself is never opened for writing');
@@ -97,14 +102,18 @@ describe('robustness: safety of --fix writes', function () {
     it(`${what}: reported, the file untouched, no temporary file left`, async () => {
       const { dir, file } = tempFile('t.yaml', TEMPLATE, 0o640);
       const before = fs.statSync(file);
-      const r = await withFault(name, (real, ...a) => {
-        const call = real as (...x: unknown[]) => unknown;
-        if (name === 'writeFileSync') {
-          if (typeof a[0] !== 'number' && !isTemp(a[0])) return call(...a);
-          call(a[0], String(a[1]).slice(0, 40), a[2]); // the disk fills up part-way
-        }
-        throw errno(code);
-      }, () => cli(['--fix', '--format', 'json', 't.yaml'], dir));
+      const r = await withFault(
+        name,
+        (real, ...a) => {
+          const call = real as (...x: unknown[]) => unknown;
+          if (name === 'writeFileSync') {
+            if (typeof a[0] !== 'number' && !isTemp(a[0])) return call(...a);
+            call(a[0], String(a[1]).slice(0, 40), a[2]); // the disk fills up part-way
+          }
+          throw errno(code);
+        },
+        () => cli(['--fix', '--format', 'json', 't.yaml'], dir),
+      );
       assert.equal(r.status, 2);
       assert.match(r.err, new RegExp(`t\\.yaml: cannot write fixes: ${code}`));
       assert.equal(fs.readFileSync(file, 'utf8'), TEMPLATE);
@@ -122,10 +131,14 @@ describe('robustness: safety of --fix writes', function () {
     const run = () => cli(['--fix', 't.yaml'], dir);
     let r: { status: number; err: string };
     if (inject) {
-      r = await withFault('openSync', (real, ...a) => {
-        if (isTemp(a[0])) throw errno('EACCES');
-        return (real as (...x: unknown[]) => unknown)(...a);
-      }, run);
+      r = await withFault(
+        'openSync',
+        (real, ...a) => {
+          if (isTemp(a[0])) throw errno('EACCES');
+          return (real as (...x: unknown[]) => unknown)(...a);
+        },
+        run,
+      );
     } else {
       fs.chmodSync(dir, 0o555); // the file stays writable, the folder does not
       try {
@@ -168,7 +181,14 @@ describe('robustness: safety of --fix writes', function () {
   });
 
   it('keeps CRLF line endings and a BOM (JSON)', async () => {
-    const json = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Cert: { Type: 'AWS::CertificateManager::Certificate', Properties: { DomainName: 'www.example.com' } } } }, null, 2);
+    const json = JSON.stringify(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: { Cert: { Type: 'AWS::CertificateManager::Certificate', Properties: { DomainName: 'www.example.com' } } },
+      },
+      null,
+      2,
+    );
     const text = '\ufeff' + json.replace(/\n/g, '\r\n') + '\r\n';
     const { dir, file } = tempFile('t.json', text);
     await cli(['--fix', 't.json'], dir);

@@ -17,27 +17,33 @@ const LIGHT_MS = 5_000;
 
 type Expect = (s: Summary) => void;
 
-const parseError = (re: RegExp): Expect => (s) => {
-  assert.equal(s.template, true);
-  assert.equal(s.count, 1, JSON.stringify(s.diagnostics));
-  assert.equal(s.diagnostics[0].rule, 'template-parse-error');
-  assert.match(s.diagnostics[0].message, re);
-};
-const skipped = (re: RegExp): Expect => (s) => {
-  assert.equal(s.template, false);
-  assert.equal(s.count, 0);
-  assert.match(s.skipped ?? '', re);
-};
+const parseError =
+  (re: RegExp): Expect =>
+  (s) => {
+    assert.equal(s.template, true);
+    assert.equal(s.count, 1, JSON.stringify(s.diagnostics));
+    assert.equal(s.diagnostics[0].rule, 'template-parse-error');
+    assert.match(s.diagnostics[0].message, re);
+  };
+const skipped =
+  (re: RegExp): Expect =>
+  (s) => {
+    assert.equal(s.template, false);
+    assert.equal(s.count, 0);
+    assert.match(s.skipped ?? '', re);
+  };
 const notTemplate: Expect = (s) => {
   assert.equal(s.template, false);
   assert.equal(s.count, 0);
 };
-const linted = (...rules: string[]): Expect => (s) => {
-  assert.equal(s.template, true);
-  const got = new Set(s.diagnostics.map((d) => d.rule));
-  assert.ok(!got.has('template-parse-error'), JSON.stringify(s.diagnostics));
-  for (const r of rules) assert.ok(got.has(r), `${r} expected; got ${[...got].join(', ')}`);
-};
+const linted =
+  (...rules: string[]): Expect =>
+  (s) => {
+    assert.equal(s.template, true);
+    const got = new Set(s.diagnostics.map((d) => d.rule));
+    assert.ok(!got.has('template-parse-error'), JSON.stringify(s.diagnostics));
+    for (const r of rules) assert.ok(got.has(r), `${r} expected; got ${[...got].join(', ')}`);
+  };
 
 const EXPECT: Record<string, Expect> = {
   'alias bomb (billion laughs)': parseError(/aliases expand to more than/),
@@ -106,7 +112,10 @@ describe('robustness: hostile input', function () {
   this.timeout(180_000);
 
   it('every case has an expectation', () => {
-    assert.deepEqual(CASES.map((c) => c.name).filter((n) => !EXPECT[n]), []);
+    assert.deepEqual(
+      CASES.map((c) => c.name).filter((n) => !EXPECT[n]),
+      [],
+    );
   });
 
   for (const c of CASES.filter((x) => !x.heavy)) {
@@ -119,7 +128,11 @@ describe('robustness: hostile input', function () {
     let failure = '';
     before(() => {
       const script = path.join(__dirname, 'hostile-cases.js');
-      const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, script, ...heavy.map((c) => c.name)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 170_000 });
+      const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, script, ...heavy.map((c) => c.name)], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 170_000,
+      });
       for (const line of r.stdout.split('\n')) if (line.trim()) results.set((JSON.parse(line) as Summary).name, JSON.parse(line));
       if (r.status !== 0) failure = `the child exited with ${r.status ?? r.signal} after: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
     });
@@ -147,7 +160,13 @@ describe('robustness: line endings and BOMs', () => {
   const variants: [string, string][] = [
     ['CRLF', LISTENER.replace(/\n/g, '\r\n')],
     ['lone CR', LISTENER.replace(/\n/g, '\r')],
-    ['mixed LF, CRLF and CR', LISTENER.split('\n').map((l, i) => l + ['\n', '\r\n', '\r'][i % 3]).join('').slice(0, -1)],
+    [
+      'mixed LF, CRLF and CR',
+      LISTENER.split('\n')
+        .map((l, i) => l + ['\n', '\r\n', '\r'][i % 3])
+        .join('')
+        .slice(0, -1),
+    ],
   ];
   for (const [name, text] of variants) {
     it(`${name}: the same findings on the same lines and characters`, () => assert.deepEqual(shape(text), lf));
@@ -155,16 +174,31 @@ describe('robustness: line endings and BOMs', () => {
 
   it('a BOM: the same findings (BOM-free lines keep their characters)', () => {
     const withBom = shape('\ufeff' + LISTENER);
-    assert.deepEqual(withBom.map((d) => [d.rule, d.range.start.line, d.text]), lf.map((d) => [d.rule, d.range.start.line, d.text]));
+    assert.deepEqual(
+      withBom.map((d) => [d.rule, d.range.start.line, d.text]),
+      lf.map((d) => [d.rule, d.range.start.line, d.text]),
+    );
     for (const [i, d] of withBom.entries()) if (d.range.start.line > 0) assert.deepEqual(d.range, lf[i].range);
   });
 
   it('JSON with CRLF and a BOM: the same findings', () => {
-    const json = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { L: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-2016-08' } } } }, null, 2);
+    const json = JSON.stringify(
+      {
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: {
+          L: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-2016-08' } },
+        },
+      },
+      null,
+      2,
+    );
     const base = shape(json, 'x.json');
     assert.ok(base.length >= 2);
     assert.deepEqual(shape(json.replace(/\n/g, '\r\n'), 'x.json'), base);
-    assert.deepEqual(shape('\ufeff' + json.replace(/\n/g, '\r\n'), 'x.json').map((d) => d.text), base.map((d) => d.text));
+    assert.deepEqual(
+      shape('\ufeff' + json.replace(/\n/g, '\r\n'), 'x.json').map((d) => d.text),
+      base.map((d) => d.text),
+    );
   });
 
   it('a syntax error at the end of a CRLF line lies inside the line', () => {
@@ -187,7 +221,12 @@ describe('robustness: hostile files through the CLI', function () {
     const fs = await import('fs');
     const dir = tempDir({
       'binary.yaml': Buffer.concat([Buffer.from('Resources:\n'), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x80])]),
-      'utf8.yaml': Buffer.concat([Buffer.from(LISTENER), Buffer.from('Metadata:\n  X: '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]), Buffer.from('\n')]),
+      'utf8.yaml': Buffer.concat([
+        Buffer.from(LISTENER),
+        Buffer.from('Metadata:\n  X: '),
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xed, 0xa0, 0x80]),
+        Buffer.from('\n'),
+      ]),
       'utf16.yaml': Buffer.from('\ufeff' + LISTENER, 'utf16le'),
       'empty.yaml': '',
       'crlf.yaml': LISTENER.replace(/\n/g, '\r\n'),
@@ -198,7 +237,12 @@ describe('robustness: hostile files through the CLI', function () {
     const status = await runCli(['--format', 'json', '.'], { cwd: dir, out: (s) => (out += s), err: (s) => (err += s), isTty: false });
     assert.equal(err, '');
     assert.equal(status, 0);
-    const files = new Map((JSON.parse(out).files as { path: string; template: boolean; skipped?: string; diagnostics: { rule: string; range: unknown }[] }[]).map((f) => [f.path, f]));
+    const files = new Map(
+      (JSON.parse(out).files as { path: string; template: boolean; skipped?: string; diagnostics: { rule: string; range: unknown }[] }[]).map((f) => [
+        f.path,
+        f,
+      ]),
+    );
     assert.match(files.get('binary.yaml')!.skipped ?? '', /binary file/);
     assert.match(files.get('utf16.yaml')!.skipped ?? '', /binary file/, 'UTF-16 has NUL bytes: skipped, not misread');
     assert.match(files.get('huge.yaml')!.skipped ?? '', /50\.0 MB, over the 10 MB limit/);
@@ -206,6 +250,9 @@ describe('robustness: hostile files through the CLI', function () {
     const utf8 = files.get('utf8.yaml')!;
     const crlf = files.get('crlf.yaml')!;
     assert.ok(utf8.diagnostics.some((d) => d.rule === 'elbv2-ssl-policy-weak'));
-    assert.deepEqual(crlf.diagnostics.map((d) => [d.rule, d.range]), utf8.diagnostics.map((d) => [d.rule, d.range]));
+    assert.deepEqual(
+      crlf.diagnostics.map((d) => [d.rule, d.range]),
+      utf8.diagnostics.map((d) => [d.rule, d.range]),
+    );
   });
 });

@@ -15,7 +15,13 @@ import { CLI, tempDir, WEAK_LISTENER } from '../../support/cli';
 const LIMIT_MS = 60_000;
 
 function cli(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string; timedOut: boolean } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: LIMIT_MS, maxBuffer: 64 << 20, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: LIMIT_MS,
+    maxBuffer: 64 << 20,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, timedOut: r.error !== undefined || r.signal !== null };
 }
 
@@ -152,7 +158,10 @@ describe('robustness: repository input (issue #13)', function () {
       const r = cli(['--format', 'json', '.'], dir);
       assert.equal(r.timedOut, false);
       assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path), ['t.yaml']);
+      assert.deepEqual(
+        JSON.parse(r.stdout).files.map((f: { path: string }) => f.path),
+        ['t.yaml'],
+      );
     });
   });
 
@@ -170,7 +179,9 @@ describe('robustness: repository input (issue #13)', function () {
         assert.ok(rulesOf(r.stdout, 'templates/t.yaml').includes('elbv2-ssl-policy-weak'), 'the planted config turned nothing off');
         // A config at the repository root (or below it) is used.
         fs.writeFileSync(path.join(outer, 'repo', '.cfn-tls-lint.yaml'), OFF);
-        assert.ok(!rulesOf(cli(['--format', 'json', 'templates/t.yaml'], path.join(outer, 'repo')).stdout, 'templates/t.yaml').includes('elbv2-ssl-policy-weak'));
+        assert.ok(
+          !rulesOf(cli(['--format', 'json', 'templates/t.yaml'], path.join(outer, 'repo')).stdout, 'templates/t.yaml').includes('elbv2-ssl-policy-weak'),
+        );
       });
     }
 
@@ -198,7 +209,10 @@ describe('robustness: repository input (issue #13)', function () {
       assert.equal(r.status, 2);
       const lines = r.stderr.split('\n').filter((l) => l.includes('config error'));
       assert.equal(lines.length, 3, r.stderr);
-      assert.match(lines[0], /\.cfn-tls-lint\.yaml:2: recommendedPolicies\.elbv2: "ELBSecurityPolicy-TLS-1-0-2015-04" accepts TLS 1\.0; a recommended policy must accept only TLS 1\.2 and newer; the built-in ELBSecurityPolicy-TLS13-1-2-Res-2021-06 is used/);
+      assert.match(
+        lines[0],
+        /\.cfn-tls-lint\.yaml:2: recommendedPolicies\.elbv2: "ELBSecurityPolicy-TLS-1-0-2015-04" accepts TLS 1\.0; a recommended policy must accept only TLS 1\.2 and newer; the built-in ELBSecurityPolicy-TLS13-1-2-Res-2021-06 is used/,
+      );
       assert.match(lines[1], /:3: recommendedPolicies\.elbv2Fips: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06" is not a FIPS policy/);
       assert.match(lines[2], /:4: recommendedPolicies\.cloudfront: "TLSv1\.9_2099" is not a CloudFront MinimumProtocolVersion this linter knows/);
       const fixed = fs.readFileSync(path.join(dir, 't.yaml'), 'utf8');

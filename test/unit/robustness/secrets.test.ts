@@ -15,7 +15,12 @@ import { pemBody, testKeys } from '../../support/keys';
  * not reach any output format, the inventory or stderr (issue: "never contain key material").
  */
 
-const indent = (s: string, n: number) => s.trim().split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+const indent = (s: string, n: number) =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
 
 function keys(): string[] {
   const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
@@ -104,7 +109,11 @@ function leaks(output: string, pems: string[]): string[] {
 describe('robustness: no key material in any output', function () {
   this.timeout(120_000);
   const [rsa, ec] = keys();
-  const dir = tempDir({ 'keys.yaml': yamlTemplate(rsa, ec), 'keys.json': jsonTemplate(ec), 'broken.yaml': yamlTemplate(rsa, ec).replace('Port: 443', 'Port: [443') });
+  const dir = tempDir({
+    'keys.yaml': yamlTemplate(rsa, ec),
+    'keys.json': jsonTemplate(ec),
+    'broken.yaml': yamlTemplate(rsa, ec).replace('Port: 443', 'Port: [443'),
+  });
 
   const runs: [string, string[]][] = [
     ['stylish', ['--show-suppressed']],
@@ -184,7 +193,19 @@ Outputs:
   Key:
     Value: ${rsa}
 `;
-  const json = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: { Listener: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { Protocol: 'HTTPS', SslPolicy: wrapped, Certificates: [{ CertificateArn: ec }] } } } }, null, 2);
+  const json = JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Listener: {
+          Type: 'AWS::ElasticLoadBalancingV2::Listener',
+          Properties: { Protocol: 'HTTPS', SslPolicy: wrapped, Certificates: [{ CertificateArn: ec }] },
+        },
+      },
+    },
+    null,
+    2,
+  );
   const dir = tempDir({ 'bare.yaml': yaml, 'bare.json': json });
   const pems = [wrapped, rsa.replace(/(.{64})/g, '$1\n'), ec.replace(/(.{64})/g, '$1\n')];
 
@@ -213,7 +234,14 @@ Outputs:
 
   it('the engine redacts what any rule says: message, related message, fix title', () => {
     const quoting: Rule = {
-      meta: { id: 'test-quotes-values', severity: 'warning', summary: 'quotes', fixable: true, peers: [], resourceTypes: ['AWS::CertificateManager::Certificate'] },
+      meta: {
+        id: 'test-quotes-values',
+        severity: 'warning',
+        summary: 'quotes',
+        fixable: true,
+        peers: [],
+        resourceTypes: ['AWS::CertificateManager::Certificate'],
+      },
       check(ctx) {
         for (const r of ctx.resources('AWS::CertificateManager::Certificate')) {
           const value = scalarString(nodeAtPath(ctx.template.root, ['Resources', r.id, 'Properties', 'DomainName'])?.node) ?? '';
@@ -221,7 +249,13 @@ Outputs:
             path: ['Resources', r.id, 'Properties', 'DomainName'],
             message: `DomainName '${value}'`,
             related: [{ path: ['Resources', r.id], message: `see '${value.slice(20, 120)}'` }],
-            fixes: [{ title: `Replace '${value}' with '${value.toLowerCase()}'`, intents: [{ kind: 'set', path: ['Resources', r.id, 'Properties', 'DomainName'], value: 'x' }], safe: true }],
+            fixes: [
+              {
+                title: `Replace '${value}' with '${value.toLowerCase()}'`,
+                intents: [{ kind: 'set', path: ['Resources', r.id, 'Properties', 'DomainName'], value: 'x' }],
+                safe: true,
+              },
+            ],
           });
         }
       },

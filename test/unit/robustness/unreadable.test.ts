@@ -43,7 +43,11 @@ describe('robustness: paths that cannot be read are reported (F5)', function () 
     assert.match(r.stderr, /cfn-tls-lint: locked: cannot read folder: permission denied \(EACCES\)/);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.errors, [{ path: 'locked', message: 'cannot read folder: permission denied (EACCES)' }]);
-    assert.deepEqual(out.files.map((f: { path: string }) => f.path), ['ok/t.yaml'], 'the readable part is linted');
+    assert.deepEqual(
+      out.files.map((f: { path: string }) => f.path),
+      ['ok/t.yaml'],
+      'the readable part is linted',
+    );
   });
 
   it('stylish output does not call the run clean', () => {

@@ -51,7 +51,15 @@ export function addBeanstalkListeners(ctx: TemplateReader, table: EndpointTable)
       }
       for (const protocol of l.protocols) {
         const tls = TLS_LISTENER_PROTOCOLS.includes(protocol);
-        acc.observe({ protocols: [protocol], ports, tls, floor: tls ? floor : undefined, policy: tls ? policy : undefined, plaintext: protocol === 'HTTP', details });
+        acc.observe({
+          protocols: [protocol],
+          ports,
+          tls,
+          floor: tls ? floor : undefined,
+          policy: tls ? policy : undefined,
+          plaintext: protocol === 'HTTP',
+          details,
+        });
       }
     }
   }

@@ -3,7 +3,15 @@ import { CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL, minimumProtocolFloor } fro
 import { CLOUDFRONT_OMITTED_MIN_PROTOCOL } from '../../data/cloudfront-viewer';
 import type { TemplateReader } from '../../engine/types';
 import { entry, strings } from '../../evaluate/values';
-import { allowAllCandidates, behavioursOf, certificateFacts, distributions, DISTRIBUTION, usesCustomCertificate, usesDefaultCertificate } from '../../model/cloudfront/distribution';
+import {
+  allowAllCandidates,
+  behavioursOf,
+  certificateFacts,
+  distributions,
+  DISTRIBUTION,
+  usesCustomCertificate,
+  usesDefaultCertificate,
+} from '../../model/cloudfront/distribution';
 import { EndpointObservation, EndpointTable, propertyPath, texts } from '../collect';
 import { weakestFloor } from './floors';
 import { keyOf, resourcePath } from './keys';
@@ -18,11 +26,23 @@ export function addDistributions(ctx: TemplateReader, table: EndpointTable): voi
     const domains = aliases && aliases.kind === 'seq' ? aliases.items.flatMap((a) => strings(a)) : [];
     const facts = certificateFacts(config);
     const min = entry(facts?.node, 'MinimumProtocolVersion');
-    const base: EndpointObservation = { protocols: ['HTTPS'], ports: ['443'], tls: true, domains, details: { sslSupportMethod: texts(entry(facts?.node, 'SslSupportMethod')) } };
+    const base: EndpointObservation = {
+      protocols: ['HTTPS'],
+      ports: ['443'],
+      tls: true,
+      domains,
+      details: { sslSupportMethod: texts(entry(facts?.node, 'SslSupportMethod')) },
+    };
     if (facts && usesDefaultCertificate(facts)) {
       // The default certificate gets TLSv1 whatever MinimumProtocolVersion says (facts.md §4a).
       const policy = [CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL];
-      acc.observe({ ...base, policy: { values: policy, default: true }, floor: weakestFloor(policy, minimumProtocolFloor), defaultCertificate: true, details: { ...base.details, ignoredMinimumProtocolVersion: texts(min) } });
+      acc.observe({
+        ...base,
+        policy: { values: policy, default: true },
+        floor: weakestFloor(policy, minimumProtocolFloor),
+        defaultCertificate: true,
+        details: { ...base.details, ignoredMinimumProtocolVersion: texts(min) },
+      });
     } else if (facts && usesCustomCertificate(facts)) {
       const policy = min === undefined ? [CLOUDFRONT_OMITTED_MIN_PROTOCOL] : texts(min);
       acc.observe({ ...base, policy: { values: policy, default: min === undefined }, floor: weakestFloor(policy, minimumProtocolFloor) });

@@ -24,7 +24,12 @@ function domainNames(ctx: TemplateReader, site: DomainSite, resourceId: string |
   const props = resourceId ? ctx.template.resources.get(resourceId)?.properties : undefined;
   const section = SAM_SECTION[site.kind];
   if (!section) return known(ctx, getValue(props, 'DomainName'), ['Resources', resourceId!, 'Properties', 'DomainName'], site.scenario);
-  const own = known(ctx, getValue(getValue(props, 'Domain'), 'DomainName'), ['Resources', resourceId ?? '', 'Properties', 'Domain', 'DomainName'], site.scenario);
+  const own = known(
+    ctx,
+    getValue(getValue(props, 'Domain'), 'DomainName'),
+    ['Resources', resourceId ?? '', 'Properties', 'Domain', 'DomainName'],
+    site.scenario,
+  );
   if (own.length) return own;
   const globalsPath = ['Globals', section, 'Domain', 'DomainName'];
   return known(ctx, getValue(getValue(getValue(ctx.template.globals, section), 'Domain'), 'DomainName'), globalsPath, site.scenario);
@@ -36,7 +41,7 @@ export function addApiDomains(ctx: TemplateReader, table: EndpointTable): void {
     const resourceId = holder[0] === 'Resources' ? String(holder[1]) : null;
     // A v2 domain has one endpoint per DomainNameConfigurations item; a SAM Globals domain is its own.
     const path = site.kind === 'v2' || !resourceId ? holder : resourcePath(resourceId);
-    const acc = table.get(keyOf(path), 'apigw-domain', resourceId, resourceId ? ctx.template.resources.get(resourceId)?.type ?? null : null, path);
+    const acc = table.get(keyOf(path), 'apigw-domain', resourceId, resourceId ? (ctx.template.resources.get(resourceId)?.type ?? null) : null, path);
     acc.claim(path);
     if (resourceId) acc.claim(resourcePath(resourceId));
     acc.claimCertificates(holder);
@@ -99,7 +104,10 @@ export function addOpenSearchDomains(ctx: TemplateReader, table: EndpointTable):
       floor: weakestFloor(policy, (n) => findOpenSearchTlsPolicy(n)?.minTls),
       domains: customEnabled.includes(true) ? strings(entry(options, 'CustomEndpoint')) : [],
       defaultCertificate: customEnabled.includes(false),
-      details: { enforceHttps: enforced.length ? enforced.map(String) : undefined, customEndpointEnabled: customEnabled.length ? customEnabled.map(String) : undefined },
+      details: {
+        enforceHttps: enforced.length ? enforced.map(String) : undefined,
+        customEndpointEnabled: customEnabled.length ? customEnabled.map(String) : undefined,
+      },
     });
   }
 }

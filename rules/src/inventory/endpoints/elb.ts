@@ -6,7 +6,17 @@ import type { TemplateReader } from '../../engine/types';
 import { entry, RMap, RNode } from '../../evaluate/values';
 import { httpsRedirectVerdict } from '../../model/elbv2/actions';
 import { LISTENER, LISTENER_CERTIFICATE, LISTENER_RULE, listenerOf, loadBalancerOf, TLS_PROTOCOLS } from '../../model/elbv2/graph';
-import { CLASSIC_LB, listenersOf, normProtocol, PolicyDef, policyIndex, singleText, sslPoliciesOf, TLS_PROTOCOLS as CLASSIC_TLS_PROTOCOLS, trueCandidates } from '../../model/elb-classic/load-balancer';
+import {
+  CLASSIC_LB,
+  listenersOf,
+  normProtocol,
+  PolicyDef,
+  policyIndex,
+  singleText,
+  sslPoliciesOf,
+  TLS_PROTOCOLS as CLASSIC_TLS_PROTOCOLS,
+  trueCandidates,
+} from '../../model/elb-classic/load-balancer';
 import { EndpointTable, propertyPath, texts } from '../collect';
 import { weakestFloor } from './floors';
 import { keyOf, resourcePath } from './keys';

@@ -89,7 +89,8 @@ function problemsOf(raw: string, isDomainName: boolean): string[] {
     out.push("'*' is allowed only as the whole leftmost label (*.example.com)");
   }
   const base = labels[0] === '*' ? labels.slice(1) : labels;
-  if (base.length < 2) out.push(labels[0] === '*' ? 'a wildcard needs a domain of at least two labels' : 'it is a single label, not a fully qualified domain name');
+  if (base.length < 2)
+    out.push(labels[0] === '*' ? 'a wildcard needs a domain of at least two labels' : 'it is a single label, not a fully qualified domain name');
   const badChars = new Set<string>();
   for (const l of base) for (const ch of l.replace(/\*/g, '')) if (!ASCII_LABEL_CHARS.test(ch)) badChars.add(ch);
   if (badChars.size) out.push(`it contains ${quoteList(badChars)}; a label may contain only a-z, 0-9 and '-'`);
@@ -103,7 +104,9 @@ function problemsOf(raw: string, isDomainName: boolean): string[] {
   // Whatever the checks above did not name, ACM's own pattern still rejects.
   if (!out.length && !ACM_DOMAIN_NAME_PATTERN.test(name)) out.push(`it does not match ACM's domain name pattern`);
   if (isDomainName && name.length > ACM_DOMAIN_NAME_MAX_LENGTH) {
-    out.push(`as DomainName (the certificate's common name) it may have at most ${ACM_DOMAIN_NAME_MAX_LENGTH} characters, it has ${name.length}; put the long name in SubjectAlternativeNames`);
+    out.push(
+      `as DomainName (the certificate's common name) it may have at most ${ACM_DOMAIN_NAME_MAX_LENGTH} characters, it has ${name.length}; put the long name in SubjectAlternativeNames`,
+    );
   }
   return out;
 }

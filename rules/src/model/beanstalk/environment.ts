@@ -13,7 +13,20 @@ import {
 import type { Candidate } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { ResourceView, TemplateReader } from '../reader';
-import { BEANSTALK_TYPES, ENVIRONMENT, isPortOff, Lookup, OptionEntry, leafText, optionFlag, optionSets, optionTexts, OptionSet, optionValue, referencedTemplates } from './options';
+import {
+  BEANSTALK_TYPES,
+  ENVIRONMENT,
+  isPortOff,
+  Lookup,
+  OptionEntry,
+  leafText,
+  optionFlag,
+  optionSets,
+  optionTexts,
+  OptionSet,
+  optionValue,
+  referencedTemplates,
+} from './options';
 
 /**
  * What an environment's options make of its load balancer: none (single instance, worker tier),

@@ -40,7 +40,10 @@ export function accepted(kind: CertificateKind, s: string): boolean {
 /** Why a literal is not accepted, for messages (never says more than the shape). */
 export function whyNot(kind: CertificateKind, s: string): string {
   const shape = shapeOf(s);
-  const expected = kind === 'acm' ? 'an ACM certificate ARN (arn:<partition>:acm:<region>:<account>:certificate/<id>)' : 'an ACM certificate ARN or an IAM server-certificate ARN';
+  const expected =
+    kind === 'acm'
+      ? 'an ACM certificate ARN (arn:<partition>:acm:<region>:<account>:certificate/<id>)'
+      : 'an ACM certificate ARN or an IAM server-certificate ARN';
   switch (shape) {
     case 'iam':
       return kind === 'iam-id'
@@ -57,7 +60,9 @@ export function whyNot(kind: CertificateKind, s: string): string {
     case 'iam-malformed':
       return 'it starts like an IAM ARN but does not match arn:<partition>:iam::<12-digit account>:server-certificate/<path><name>';
     case 'other-arn':
-      return kind === 'iam-id' ? 'it is an ARN; IamCertificateId takes an IAM server certificate ID' : `it is an ARN of another kind; the property takes ${expected}`;
+      return kind === 'iam-id'
+        ? 'it is an ARN; IamCertificateId takes an IAM server certificate ID'
+        : `it is an ARN of another kind; the property takes ${expected}`;
     default:
       return `it is not an ARN; the property takes ${expected}`;
   }

@@ -95,26 +95,121 @@ const props = (resourceType: string, ...path: string[]): ConsumerLocation => ({ 
 
 /** rules.md "Certificates wherever they are used", Consumers; regions per facts.md §11. */
 export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.freeze([
-  { location: props('AWS::ElasticLoadBalancingV2::Listener', 'Certificates', '*', 'CertificateArn'), accepts: 'acm-or-iam', scope: 'regional', label: 'The ELBv2 listener CertificateArn' },
-  { location: props('AWS::ElasticLoadBalancingV2::ListenerCertificate', 'Certificates', '*', 'CertificateArn'), accepts: 'acm-or-iam', scope: 'regional', label: 'The ELBv2 ListenerCertificate CertificateArn' },
-  { location: props('AWS::ElasticLoadBalancing::LoadBalancer', 'Listeners', '*', 'SSLCertificateId'), accepts: 'acm-or-iam', scope: 'regional', label: 'The classic ELB listener SSLCertificateId' },
-  { location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'), accepts: 'acm', scope: 'global', label: 'The CloudFront AcmCertificateArn' },
-  { location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'IamCertificateId'), accepts: 'iam-id', scope: 'global', label: 'The CloudFront IamCertificateId' },
-  { location: props('AWS::ApiGateway::DomainName', 'CertificateArn'), accepts: 'acm', scope: restDomainScope, viaCloudFront: true, label: 'The API Gateway domain CertificateArn' },
-  { location: props('AWS::ApiGateway::DomainName', 'RegionalCertificateArn'), accepts: 'acm', scope: 'regional', label: 'The API Gateway domain RegionalCertificateArn' },
-  { location: props('AWS::ApiGateway::DomainNameV2', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The API Gateway private domain (DomainNameV2) CertificateArn' },
-  { location: props('AWS::ApiGatewayV2::DomainName', 'DomainNameConfigurations', '*', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The API Gateway v2 domain CertificateArn' },
+  {
+    location: props('AWS::ElasticLoadBalancingV2::Listener', 'Certificates', '*', 'CertificateArn'),
+    accepts: 'acm-or-iam',
+    scope: 'regional',
+    label: 'The ELBv2 listener CertificateArn',
+  },
+  {
+    location: props('AWS::ElasticLoadBalancingV2::ListenerCertificate', 'Certificates', '*', 'CertificateArn'),
+    accepts: 'acm-or-iam',
+    scope: 'regional',
+    label: 'The ELBv2 ListenerCertificate CertificateArn',
+  },
+  {
+    location: props('AWS::ElasticLoadBalancing::LoadBalancer', 'Listeners', '*', 'SSLCertificateId'),
+    accepts: 'acm-or-iam',
+    scope: 'regional',
+    label: 'The classic ELB listener SSLCertificateId',
+  },
+  {
+    location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'),
+    accepts: 'acm',
+    scope: 'global',
+    label: 'The CloudFront AcmCertificateArn',
+  },
+  {
+    location: props('AWS::CloudFront::Distribution', 'DistributionConfig', 'ViewerCertificate', 'IamCertificateId'),
+    accepts: 'iam-id',
+    scope: 'global',
+    label: 'The CloudFront IamCertificateId',
+  },
+  {
+    location: props('AWS::ApiGateway::DomainName', 'CertificateArn'),
+    accepts: 'acm',
+    scope: restDomainScope,
+    viaCloudFront: true,
+    label: 'The API Gateway domain CertificateArn',
+  },
+  {
+    location: props('AWS::ApiGateway::DomainName', 'RegionalCertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The API Gateway domain RegionalCertificateArn',
+  },
+  {
+    location: props('AWS::ApiGateway::DomainNameV2', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The API Gateway private domain (DomainNameV2) CertificateArn',
+  },
+  {
+    location: props('AWS::ApiGatewayV2::DomainName', 'DomainNameConfigurations', '*', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The API Gateway v2 domain CertificateArn',
+  },
   { location: props('AWS::AppSync::DomainName', 'CertificateArn'), accepts: 'acm', scope: 'global', label: 'The AppSync domain CertificateArn' },
-  { location: props('AWS::Cognito::UserPoolDomain', 'CustomDomainConfig', 'CertificateArn'), accepts: 'acm', scope: 'global', label: 'The Cognito user pool domain CertificateArn' },
-  { location: props('AWS::OpenSearchService::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'), accepts: 'acm', scope: 'regional', label: 'The OpenSearch CustomEndpointCertificateArn' },
-  { location: props('AWS::Elasticsearch::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'), accepts: 'acm', scope: 'regional', label: 'The Elasticsearch CustomEndpointCertificateArn' },
-  { location: props('AWS::Serverless::Api', 'Domain', 'CertificateArn'), accepts: 'acm', scope: samDomainScope, viaCloudFront: true, label: 'The SAM Api Domain.CertificateArn' },
-  { location: props('AWS::Serverless::HttpApi', 'Domain', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The SAM HttpApi Domain.CertificateArn' },
-  { location: { in: 'globals', section: 'Api', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::Api' }, accepts: 'acm', scope: samDomainScope, viaCloudFront: true, label: 'The SAM Globals.Api.Domain.CertificateArn' },
-  { location: { in: 'globals', section: 'HttpApi', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::HttpApi' }, accepts: 'acm', scope: 'regional', label: 'The SAM Globals.HttpApi.Domain.CertificateArn' },
+  {
+    location: props('AWS::Cognito::UserPoolDomain', 'CustomDomainConfig', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'global',
+    label: 'The Cognito user pool domain CertificateArn',
+  },
+  {
+    location: props('AWS::OpenSearchService::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The OpenSearch CustomEndpointCertificateArn',
+  },
+  {
+    location: props('AWS::Elasticsearch::Domain', 'DomainEndpointOptions', 'CustomEndpointCertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The Elasticsearch CustomEndpointCertificateArn',
+  },
+  {
+    location: props('AWS::Serverless::Api', 'Domain', 'CertificateArn'),
+    accepts: 'acm',
+    scope: samDomainScope,
+    viaCloudFront: true,
+    label: 'The SAM Api Domain.CertificateArn',
+  },
+  {
+    location: props('AWS::Serverless::HttpApi', 'Domain', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The SAM HttpApi Domain.CertificateArn',
+  },
+  {
+    location: { in: 'globals', section: 'Api', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::Api' },
+    accepts: 'acm',
+    scope: samDomainScope,
+    viaCloudFront: true,
+    label: 'The SAM Globals.Api.Domain.CertificateArn',
+  },
+  {
+    location: { in: 'globals', section: 'HttpApi', path: ['Domain', 'CertificateArn'], appliesTo: 'AWS::Serverless::HttpApi' },
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The SAM Globals.HttpApi.Domain.CertificateArn',
+  },
   ...['AWS::ElasticBeanstalk::Environment', 'AWS::ElasticBeanstalk::ConfigurationTemplate'].flatMap((resourceType): CertificateConsumer[] => [
-    { location: { in: 'option', resourceType, namespace: /^aws:elbv2:listener:(?:default|\d+)$/, optionName: 'SSLCertificateArns' }, accepts: 'acm-or-iam', scope: 'regional', commaSeparated: true, label: 'The Elastic Beanstalk SSLCertificateArns option' },
-    { location: { in: 'option', resourceType, namespace: /^aws:elb:(?:listener:\d+|loadbalancer)$/, optionName: 'SSLCertificateId' }, accepts: 'acm-or-iam', scope: 'regional', commaSeparated: true, label: 'The Elastic Beanstalk SSLCertificateId option' },
+    {
+      location: { in: 'option', resourceType, namespace: /^aws:elbv2:listener:(?:default|\d+)$/, optionName: 'SSLCertificateArns' },
+      accepts: 'acm-or-iam',
+      scope: 'regional',
+      commaSeparated: true,
+      label: 'The Elastic Beanstalk SSLCertificateArns option',
+    },
+    {
+      location: { in: 'option', resourceType, namespace: /^aws:elb:(?:listener:\d+|loadbalancer)$/, optionName: 'SSLCertificateId' },
+      accepts: 'acm-or-iam',
+      scope: 'regional',
+      commaSeparated: true,
+      label: 'The Elastic Beanstalk SSLCertificateId option',
+    },
   ]),
 ]);
 
@@ -155,7 +250,14 @@ export function certificateUses(ctx: TemplateReader): CertificateUse[] {
   };
   const samSection: Record<string, string> = { 'AWS::Serverless::Api': 'Api', 'AWS::Serverless::HttpApi': 'HttpApi' };
 
-  const push = (consumer: CertificateConsumer, view: ResourceView | undefined, scenario: Scenario, found: Found[], owner: RMap | undefined, globals: RMap | undefined): void => {
+  const push = (
+    consumer: CertificateConsumer,
+    view: ResourceView | undefined,
+    scenario: Scenario,
+    found: Found[],
+    owner: RMap | undefined,
+    globals: RMap | undefined,
+  ): void => {
     const scope = typeof consumer.scope === 'string' ? consumer.scope : consumer.scope(owner, globals);
     for (const f of found) {
       out.push({

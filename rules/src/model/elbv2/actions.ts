@@ -26,12 +26,17 @@ export function httpsRedirectVerdict(action: RNode): HttpsRedirectVerdict {
   const config = entry(action, 'RedirectConfig');
   if (!config || config.kind !== 'map') return UNKNOWN; // a redirect without RedirectConfig does not deploy
   const protocol = entry(config, 'Protocol');
-  if (protocol === undefined) return { kind: 'plain', why: `redirects without RedirectConfig.Protocol, so it keeps the default ${ELBV2_REDIRECT_KEEP_PROTOCOL}, which is HTTP on an HTTP listener` };
+  if (protocol === undefined)
+    return {
+      kind: 'plain',
+      why: `redirects without RedirectConfig.Protocol, so it keeps the default ${ELBV2_REDIRECT_KEEP_PROTOCOL}, which is HTTP on an HTTP listener`,
+    };
   const values = stringCandidates(protocol);
   if (protocol.kind !== 'leaf' || values.length !== protocol.candidates.length) return UNKNOWN;
   const bad = values.find((c) => c.value.toUpperCase() !== 'HTTPS');
   if (!bad) return { kind: 'https' };
-  if (bad.value === ELBV2_REDIRECT_KEEP_PROTOCOL) return { kind: 'plain', why: `redirects with Protocol ${quote(ELBV2_REDIRECT_KEEP_PROTOCOL)}, which stays HTTP on an HTTP listener` };
+  if (bad.value === ELBV2_REDIRECT_KEEP_PROTOCOL)
+    return { kind: 'plain', why: `redirects with Protocol ${quote(ELBV2_REDIRECT_KEEP_PROTOCOL)}, which stays HTTP on an HTTP listener` };
   return { kind: 'plain', why: `redirects with Protocol ${quote(bad.value)}` };
 }
 

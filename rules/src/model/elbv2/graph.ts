@@ -61,24 +61,6 @@ export function listenerOf(ctx: TemplateReader, view: ResourceView): string | un
   return id && ctx.template.resources.get(id)?.type === LISTENER ? id : undefined;
 }
 
-/** In-template target groups an action list forwards to (`TargetGroupArn` and `ForwardConfig.TargetGroups`). */
-export function targetGroupsOf(actions: RNode | undefined): string[] {
-  const out: string[] = [];
-  if (!actions || actions.kind !== 'seq') return out;
-  for (const a of actions.items) {
-    const direct = refTarget(entry(a, 'TargetGroupArn'));
-    if (direct) out.push(direct);
-    const groups = entry(entry(a, 'ForwardConfig'), 'TargetGroups');
-    if (groups && groups.kind === 'seq') {
-      for (const g of groups.items) {
-        const id = refTarget(entry(g, 'TargetGroupArn'));
-        if (id) out.push(id);
-      }
-    }
-  }
-  return [...new Set(out)];
-}
-
 /**
  * False only when the listener's load balancer is in this template and its known `Type` is
  * not `application` in every agreeing scenario. A load balancer outside the template (or of

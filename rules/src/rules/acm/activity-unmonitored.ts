@@ -1,4 +1,12 @@
-import { ACM_API_CALLS, ACM_CLOUDTRAIL_EVENT_SOURCE, ACM_EVENT_SOURCE, ACM_METRIC_NAMESPACE, CLOUDWATCH_ALARM, EVENTS_RULE, LOGS_METRIC_FILTER } from '../../data/acm-monitoring';
+import {
+  ACM_API_CALLS,
+  ACM_CLOUDTRAIL_EVENT_SOURCE,
+  ACM_EVENT_SOURCE,
+  ACM_METRIC_NAMESPACE,
+  CLOUDWATCH_ALARM,
+  EVENTS_RULE,
+  LOGS_METRIC_FILTER,
+} from '../../data/acm-monitoring';
 import type { RNode } from '../../evaluate/values';
 import { entry, strings } from '../../evaluate/values';
 import type { ResourceView, Rule, RuleContext } from '../../engine/types';
@@ -34,13 +42,22 @@ function jsonPatternWatches(text: string): Watch {
   } catch {
     return 'unknown';
   }
-  const values = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).flatMap((x) => (typeof x === 'string' ? [x] : x && typeof x === 'object' && typeof (x as { prefix?: unknown }).prefix === 'string' ? [`prefix:${(x as { prefix: string }).prefix}`] : []));
+  const values = (v: unknown): string[] =>
+    (Array.isArray(v) ? v : [v]).flatMap((x) =>
+      typeof x === 'string'
+        ? [x]
+        : x && typeof x === 'object' && typeof (x as { prefix?: unknown }).prefix === 'string'
+          ? [`prefix:${(x as { prefix: string }).prefix}`]
+          : [],
+    );
   const hit = (list: string[], wanted: readonly string[]): boolean =>
     list.some((s) => wanted.includes(s) || (s.startsWith('prefix:') && wanted.some((w) => w.startsWith(s.slice(7)))));
   const p = parsed as Record<string, unknown> | null;
   if (!p || typeof p !== 'object') return 'no';
   const detail = (p.detail ?? {}) as Record<string, unknown>;
-  return hit(values(p.source), [ACM_EVENT_SOURCE]) || hit(values(detail.eventSource), [ACM_CLOUDTRAIL_EVENT_SOURCE]) || hit(values(detail.eventName), ACM_API_CALLS)
+  return hit(values(p.source), [ACM_EVENT_SOURCE]) ||
+    hit(values(detail.eventSource), [ACM_CLOUDTRAIL_EVENT_SOURCE]) ||
+    hit(values(detail.eventName), ACM_API_CALLS)
     ? 'yes'
     : 'no';
 }
@@ -66,10 +83,11 @@ function alarmWatches(view: ResourceView): Watch {
   const ns = entry(view.props, 'Namespace');
   if (ns) namespaces.push(ns);
   const metrics = entry(view.props, 'Metrics');
-  if (metrics?.kind === 'seq') for (const m of metrics.items) {
-    const n = entry(entry(entry(m, 'MetricStat'), 'Metric'), 'Namespace');
-    if (n) namespaces.push(n);
-  }
+  if (metrics?.kind === 'seq')
+    for (const m of metrics.items) {
+      const n = entry(entry(entry(m, 'MetricStat'), 'Metric'), 'Namespace');
+      if (n) namespaces.push(n);
+    }
   return anyOf(namespaces.map((n) => (n.kind === 'leaf' ? (strings(n).includes(ACM_METRIC_NAMESPACE) ? 'yes' : 'no') : 'unknown')));
 }
 
@@ -97,7 +115,6 @@ export const acmActivityUnmonitored: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: ['S10', 'S16'],
   },
   check(ctx) {
     const certificates = ctx.resources(CERTIFICATE);

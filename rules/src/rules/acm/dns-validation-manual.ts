@@ -4,10 +4,20 @@ import { entry, stringCandidates, strings } from '../../evaluate/values';
 import type { Fix, FixIntent, FixValue, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { quoteList, toFixValue } from '../helpers';
 import { baseName, isWildcard, nameKey } from '../../model/acm/domain-names';
-import { CERTIFICATE, CertificateName, certificateNames, isKnownName, isPublic, nameCandidates, propertyPath, writtenProperty } from '../../model/acm/certificate';
+import {
+  CERTIFICATE,
+  CertificateName,
+  certificateNames,
+  isKnownName,
+  isPublic,
+  nameCandidates,
+  propertyPath,
+  writtenProperty,
+} from '../../model/acm/certificate';
 import { hostedZoneReference } from './hosted-zone';
 
-const WHY = 'CloudFormation creates the validation CNAME records only for names listed in DomainValidationOptions with a HostedZoneId, so the stack waits in CREATE_IN_PROGRESS until someone adds the records by hand';
+const WHY =
+  'CloudFormation creates the validation CNAME records only for names listed in DomainValidationOptions with a HostedZoneId, so the stack waits in CREATE_IN_PROGRESS until someone adds the records by hand';
 
 interface ValidationEntry {
   node: RMap;
@@ -24,7 +34,6 @@ export const acmDnsValidationManual: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: [],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {
@@ -115,7 +124,11 @@ function insertOptionsFix(ctx: RuleContext, view: ResourceView, names: Certifica
   // validation does not use means validation was kept manual on purpose, or the zone serves another
   // record), and the names share one domain. Everything else is left to a person (the quick fix).
   const takesParameters = ctx.template.parameters.size > 0;
-  return { title: `Insert DomainValidationOptions with a HostedZoneId for each name`, intents, safe: takesParameters && !!zone.addParameter && oneZoneLikely(names) };
+  return {
+    title: `Insert DomainValidationOptions with a HostedZoneId for each name`,
+    intents,
+    safe: takesParameters && !!zone.addParameter && oneZoneLikely(names),
+  };
 }
 
 function completeOptionsFix(

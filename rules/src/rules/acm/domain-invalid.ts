@@ -19,7 +19,6 @@ export const acmDomainInvalid: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: ['S6'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {
@@ -56,7 +55,9 @@ function report(ctx: RuleContext, view: ResourceView, property: NameProperty, fi
     message,
     related: [
       ...relatedFor(findings.map((f) => f.cand)),
-      ...findings.filter((f) => f !== first && f.name.node.path.join() !== first.name.node.path.join()).map((f) => ({ path: f.name.node.path, message: describe(f) })),
+      ...findings
+        .filter((f) => f !== first && f.name.node.path.join() !== first.name.node.path.join())
+        .map((f) => ({ path: f.name.node.path, message: describe(f) })),
     ],
     fixes: correctionFix(findings),
     data: { corrections: findings.filter((f) => f.check.corrected).map((f) => ({ from: f.cand.value, to: f.check.corrected })) },
@@ -76,6 +77,9 @@ function correctionFix(findings: Finding[]): Fix[] | undefined {
   }
   if (!intents.length) return undefined;
   const fixed = findings.filter((f) => f.check.corrected);
-  const title = fixed.length === 1 ? `Change ${quote(fixed[0].cand.value)} to ${quote(fixed[0].check.corrected)}` : `Correct ${fixed.length} names (trailing dot, case, punycode)`;
+  const title =
+    fixed.length === 1
+      ? `Change ${quote(fixed[0].cand.value)} to ${quote(fixed[0].check.corrected)}`
+      : `Correct ${fixed.length} names (trailing dot, case, punycode)`;
   return [{ title, intents, safe: true }];
 }

@@ -12,7 +12,6 @@ export const acmDomainNotAllowed: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: ['S11', 'S16'],
   },
   check(ctx) {
     const allowed = [...new Set((ctx.settings.allowedDomains ?? []).map((d) => baseName(nameKey(d))).filter((d) => d !== ''))];

@@ -37,7 +37,6 @@ export const acmDuplicateDomain: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: [],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {

@@ -5,7 +5,8 @@ import type { Rule } from '../../engine/types';
 import { badStrings, insertFix, quote, reportValue } from '../helpers';
 import { CERTIFICATE, isNoValue, isPublic, noValueBranch, propertyPath, writtenProperty } from '../../model/acm/certificate';
 
-const WHY = 'ACM then emails the domain contacts for every name, and the certificate is issued and renewed only after someone approves (the stack waits in CREATE_IN_PROGRESS meanwhile)';
+const WHY =
+  'ACM then emails the domain contacts for every name, and the certificate is issued and renewed only after someone approves (the stack waits in CREATE_IN_PROGRESS meanwhile)';
 
 export const acmEmailValidation: Rule = {
   meta: {
@@ -15,7 +16,6 @@ export const acmEmailValidation: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: [],
   },
   check(ctx) {
     const dns = ACM_RECOMMENDED_VALIDATION_METHOD;

@@ -23,7 +23,6 @@ export const acmKeyAlgorithm: Rule = {
     fixable: true,
     peers: ['ACM.2'],
     resourceTypes: [CERTIFICATE],
-    principles: ['S3'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {

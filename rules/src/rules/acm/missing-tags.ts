@@ -49,7 +49,6 @@ export const acmMissingTags: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: ['S13'],
     options: { requiredTags: { type: 'string[]', description: 'Tag keys every certificate must carry (each missing key is a warning)' } },
   },
   check(ctx) {

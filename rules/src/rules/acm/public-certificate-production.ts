@@ -10,7 +10,6 @@ export const acmPublicCertificateProduction: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: ['S7'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {

@@ -11,7 +11,6 @@ export const acmTooManyDomains: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [CERTIFICATE],
-    principles: [],
   },
   check(ctx) {
     const text = ctx.template.text;

@@ -12,7 +12,6 @@ export const acmTransparencyLoggingDisabled: Rule = {
     fixable: true,
     peers: ['CKV_AWS_234'],
     resourceTypes: [CERTIFICATE],
-    principles: ['S10'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {

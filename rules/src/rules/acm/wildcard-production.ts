@@ -12,7 +12,6 @@ export const acmWildcardProduction: Rule = {
     fixable: false,
     peers: ['CKV2_AWS_71'],
     resourceTypes: [CERTIFICATE],
-    principles: ['S8'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE)) {

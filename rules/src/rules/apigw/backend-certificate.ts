@@ -15,7 +15,6 @@ export const apigwBackendCertificate: Rule = {
       'CKV2_AWS_51',
     ],
     resourceTypes: [STAGE],
-    principles: ['S2'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(STAGE)) {
@@ -27,7 +26,7 @@ export const apigwBackendCertificate: Rule = {
         target: 'key',
         message:
           'Stage has no ClientCertificateId, so API Gateway calls the back end without a client certificate and the back end ' +
-          'cannot tell its requests from anyone else\'s. Add an AWS::ApiGateway::ClientCertificate and set ClientCertificateId to it.',
+          "cannot tell its requests from anyone else's. Add an AWS::ApiGateway::ClientCertificate and set ClientCertificateId to it.",
       });
     }
   },

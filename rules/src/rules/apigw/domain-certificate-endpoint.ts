@@ -17,7 +17,6 @@ export const apigwDomainCertificateEndpoint: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: DOMAIN_RESOURCE_TYPES,
-    principles: ['S1'],
   },
   check(ctx) {
     for (const site of domainSites(ctx)) {
@@ -57,16 +56,26 @@ function enhancedPolicy(ctx: RuleContext, site: DomainSite): void {
   if (!policy || !enhanced.length) return;
   const names = listValues(enhanced);
   if (site.hasAccessMode && site.endpointAccessMode === undefined) {
-    reportPolicy(ctx, policy, enhanced, 'access-mode',
+    reportPolicy(
+      ctx,
+      policy,
+      enhanced,
+      'access-mode',
       `SecurityPolicy ${names} is an enhanced security policy, which requires EndpointAccessMode: API Gateway rejects the domain without it. ` +
-      'Set EndpointAccessMode: STRICT (or BASIC while migrating).');
+        'Set EndpointAccessMode: STRICT (or BASIC while migrating).',
+    );
   }
   const edgeOnly = badStrings(policy, (v) => !!findApigwSecurityPolicy(v)?.edgeOnly);
   const types = site.endpointTypes;
   if (edgeOnly.length && types.length && !types.includes('EDGE')) {
-    reportPolicy(ctx, policy, edgeOnly, 'edge-only',
+    reportPolicy(
+      ctx,
+      policy,
+      edgeOnly,
+      'edge-only',
       `SecurityPolicy ${listValues(edgeOnly)} is for edge-optimized domains only, but this domain is ${quoteList(types)}. ` +
-      'Use a regional enhanced policy such as SecurityPolicy_TLS13_1_2_2021_06 or SecurityPolicy_TLS13_1_3_2025_09.');
+        'Use a regional enhanced policy such as SecurityPolicy_TLS13_1_2_2021_06 or SecurityPolicy_TLS13_1_3_2025_09.',
+    );
   }
   if (site.mutualTls) {
     ctx.report({
@@ -79,9 +88,14 @@ function enhancedPolicy(ctx: RuleContext, site: DomainSite): void {
     });
   }
   if (site.kind === 'sam-http') {
-    reportPolicy(ctx, policy, enhanced, 'http-api',
+    reportPolicy(
+      ctx,
+      policy,
+      enhanced,
+      'http-api',
       `An HTTP API cannot be mapped to a domain with an enhanced security policy (${names}), so SAM's API mapping fails. ` +
-      'Use SecurityPolicy TLS_1_2 for an HTTP API domain.');
+        'Use SecurityPolicy TLS_1_2 for an HTTP API domain.',
+    );
   }
 }
 

@@ -12,7 +12,8 @@ export const apigwDomainTlsVersion: Rule = {
   meta: {
     id: 'apigw-domain-tls-version',
     severity: 'warning',
-    summary: 'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set, unless the domain serves only HTTP/WebSocket APIs.',
+    summary:
+      'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set, unless the domain serves only HTTP/WebSocket APIs.',
     fixable: true,
     peers: [
       'W62',
@@ -23,7 +24,6 @@ export const apigwDomainTlsVersion: Rule = {
       'CKV_AWS_206',
     ],
     resourceTypes: DOMAIN_RESOURCE_TYPES,
-    principles: ['S1'],
   },
   check(ctx) {
     const recommended = ctx.settings.recommendedPolicies.apigw ?? APIGW_RECOMMENDED;

@@ -21,7 +21,6 @@ export const beanstalkCertificateMissing: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [...BEANSTALK_TYPES],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const c of beanstalkCases(ctx)) {

@@ -18,7 +18,6 @@ export const beanstalkHttpOnly: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [ENVIRONMENT],
-    principles: ['S1'],
   },
   check(ctx) {
     // Environments only: a ConfigurationTemplate is one layer, its environments may add listeners.

@@ -27,7 +27,6 @@ export const beanstalkSslPolicy: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [...BEANSTALK_TYPES],
-    principles: ['S1'],
   },
   check(ctx) {
     const recommended = ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;

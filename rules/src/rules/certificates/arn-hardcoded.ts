@@ -76,4 +76,3 @@ class ParameterNames {
     return name;
   }
 }
-

@@ -40,7 +40,8 @@ export const certificateArnInvalid: Rule = {
   meta: {
     id: 'certificate-arn-invalid',
     severity: 'error',
-    summary: 'A certificate property holds a literal that is not an ARN of the kind it takes (warning when only a parameter Default/AllowedValues proposes it).',
+    summary:
+      'A certificate property holds a literal that is not an ARN of the kind it takes (warning when only a parameter Default/AllowedValues proposes it).',
     fixable: false,
     peers: [
       'E1159', // literal not matching the ACM ARN pattern

@@ -21,7 +21,6 @@ export const certificateKeyUnsupported: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
-    principles: ['S3'],
   },
   check(ctx) {
     for (const use of certificateUses(ctx)) {

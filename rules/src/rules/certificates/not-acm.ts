@@ -3,7 +3,8 @@ import type { Rule } from '../../engine/types';
 import { badStrings, listValues, reportValue } from '../helpers';
 import { certificateUses, CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE, literalParts } from '../../model/certificates/consumers';
 
-const WHY = "IAM server certificates carry a private key that someone handled and uploaded, and are outside ACM's automatic renewal, expiry monitoring and audit.";
+const WHY =
+  "IAM server certificates carry a private key that someone handled and uploaded, and are outside ACM's automatic renewal, expiry monitoring and audit.";
 const ADVICE = `${WHY} Use an ACM certificate (requested, or imported when an organisation-issued certificate is required).`;
 
 export const certificateNotAcm: Rule = {
@@ -18,19 +19,25 @@ export const certificateNotAcm: Rule = {
       'ELB.2',
     ],
     resourceTypes: [...CONSUMER_RESOURCE_TYPES, IAM_SERVER_CERTIFICATE_TYPE],
-    principles: ['S9', 'S10'],
   },
   check(ctx) {
     for (const use of certificateUses(ctx)) {
       const label = use.consumer.label;
       if (use.kind === 'iam-id') {
         // the property itself names an IAM certificate, whatever its (possibly unknown) value
-        ctx.report({ path: use.value.path, message: `${label} serves an IAM server certificate. ${ADVICE} For CloudFront, set AcmCertificateArn to an ACM certificate in us-east-1 instead.` });
+        ctx.report({
+          path: use.value.path,
+          message: `${label} serves an IAM server certificate. ${ADVICE} For CloudFront, set AcmCertificateArn to an ACM certificate in us-east-1 instead.`,
+        });
         continue;
       }
       if (use.kind !== 'acm-or-iam') continue; // ACM-only properties: an IAM ARN there is certificate-arn-invalid
       if (use.certificate?.type === IAM_SERVER_CERTIFICATE_TYPE) {
-        ctx.report({ path: use.value.path, message: `${label} uses the IAM server certificate ${use.certificate.id} of this template. ${ADVICE}`, data: { certificate: use.certificate.id } });
+        ctx.report({
+          path: use.value.path,
+          message: `${label} uses the IAM server certificate ${use.certificate.id} of this template. ${ADVICE}`,
+          data: { certificate: use.certificate.id },
+        });
         continue;
       }
       const bad = badStrings(use.value, (v) => literalParts(use, v).some(isIamServerCertificateArn));

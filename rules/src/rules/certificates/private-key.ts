@@ -13,19 +13,20 @@ const PRIVATE_KEY_PROPERTIES: readonly { type: string; path: readonly string[] }
 ]);
 
 const WHY = 'Anyone who can read the template (source control, the S3 copy, GetTemplate, the console) can read the key: treat it as compromised and rotate it.';
-const HOW = 'Keep the key in AWS Secrets Manager and write {{resolve:secretsmanager:<secret>:SecretString:<key>}}, or pass it in a NoEcho parameter without Default; better, use an ACM certificate, whose key never leaves AWS.';
+const HOW =
+  'Keep the key in AWS Secrets Manager and write {{resolve:secretsmanager:<secret>:SecretString:<key>}}, or pass it in a NoEcho parameter without Default; better, use an ACM certificate, whose key never leaves AWS.';
 
 export const privateKeyInTemplate: Rule = {
   meta: {
     id: 'private-key-in-template',
     severity: 'error',
-    summary: 'Private-key material in the template (PEM, or a bare base64 key body), or a certificate PrivateKey not taken from a NoEcho parameter or Secrets Manager.',
+    summary:
+      'Private-key material in the template (PEM, or a bare base64 key body), or a certificate PrivateKey not taken from a NoEcho parameter or Secrets Manager.',
     fixable: false,
     peers: [
       'F61', // OpsWorks SslConfiguration.PrivateKey as a plaintext string
     ],
     resourceTypes: '*',
-    principles: ['S9'],
   },
   check(ctx) {
     for (const prop of PRIVATE_KEY_PROPERTIES) {
@@ -43,7 +44,11 @@ export const privateKeyInTemplate: Rule = {
       }
       // A key body without its armour: base64 whose DER is a private key (not a certificate or a public key).
       const bare = findBareKeys(s)[0];
-      if (bare) ctx.report({ path, message: `This string contains a private key without its PEM armour (base64 of ${describeKind(bare.kind)}; not shown). ${WHY} ${HOW}` });
+      if (bare)
+        ctx.report({
+          path,
+          message: `This string contains a private key without its PEM armour (base64 of ${describeKind(bare.kind)}; not shown). ${WHY} ${HOW}`,
+        });
     });
   },
 };
@@ -119,4 +124,3 @@ function scanStrings(node: SNode | null, path: Path, visit: (s: string, path: Pa
     }
   }
 }
-

@@ -42,8 +42,7 @@ function checkGlobal(ctx: RuleContext, use: CertificateUse, targets: readonly st
     });
     return;
   }
-  const wrong = (v: string): string[] =>
-    acmRegions(use, v, (arn) => arn.partition === GLOBAL_PARTITION && arn.region !== GLOBAL_CERTIFICATE_REGION);
+  const wrong = (v: string): string[] => acmRegions(use, v, (arn) => arn.partition === GLOBAL_PARTITION && arn.region !== GLOBAL_CERTIFICATE_REGION);
   const bad = badStrings(use.value, (v) => wrong(v).length > 0);
   if (!bad.length) return;
   const found = bad.flatMap((c) => wrong(c.value));

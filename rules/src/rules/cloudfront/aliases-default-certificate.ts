@@ -15,7 +15,6 @@ export const cloudfrontAliasesDefaultCertificate: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S6', 'S11'],
   },
   check(ctx) {
     for (const { config } of distributions(ctx)) {

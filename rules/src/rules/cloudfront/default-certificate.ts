@@ -23,7 +23,6 @@ export const cloudfrontDefaultCertificate: Rule = {
       'CKV2_AWS_42',
     ],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const { config } of distributions(ctx)) {
@@ -37,9 +36,13 @@ export const cloudfrontDefaultCertificate: Rule = {
         const values = strings(mpv);
         const shown = values.length ? `${quoteList(values)} ` : '';
         ignored = ` The MinimumProtocolVersion ${shown}set here has no effect.`;
-        related.push({ path: mpv.path, message: `MinimumProtocolVersion has no effect with the default certificate: CloudFront uses ${CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL}` });
+        related.push({
+          path: mpv.path,
+          message: `MinimumProtocolVersion has no effect with the default certificate: CloudFront uses ${CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL}`,
+        });
       }
-      if (flag && flag.kind === 'leaf') related.push(...relatedFor(flag.candidates.filter((c) => c.value === true || String(c.value).toLowerCase() === 'true')));
+      if (flag && flag.kind === 'leaf')
+        related.push(...relatedFor(flag.candidates.filter((c) => c.value === true || String(c.value).toLowerCase() === 'true')));
       ctx.report({
         path: flag ? flag.path : config.path,
         target: flag ? 'value' : 'key',

@@ -2,18 +2,26 @@ import { CLOUDFRONT_RECOMMENDED_ORIGIN_PROTOCOL_POLICY } from '../../data/cloudf
 import { entry, strings } from '../../evaluate/values';
 import type { Fix, RelatedInfo, Rule } from '../../engine/types';
 import { listValues, quote, relatedFor, setValueFix } from '../helpers';
-import { allowAllCandidates, behavioursRoutingTo, candidatesIn, CustomOrigin, customOriginsOf, DISTRIBUTION, distributions } from '../../model/cloudfront/distribution';
+import {
+  allowAllCandidates,
+  behavioursRoutingTo,
+  candidatesIn,
+  CustomOrigin,
+  customOriginsOf,
+  DISTRIBUTION,
+  distributions,
+} from '../../model/cloudfront/distribution';
 import { s3WebsiteVerdict } from './origin-domain';
 
 export const cloudfrontOriginHttp: Rule = {
   meta: {
     id: 'cloudfront-origin-http',
     severity: 'warning',
-    summary: 'Custom origin reached over plain HTTP: OriginProtocolPolicy http-only, or match-viewer behind an allow-all behaviour (info for S3 website endpoints).',
+    summary:
+      'Custom origin reached over plain HTTP: OriginProtocolPolicy http-only, or match-viewer behind an allow-all behaviour (info for S3 website endpoints).',
     fixable: true,
     peers: ['CloudFront.9', 'CKV2_AWS_72'],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S2'],
   },
   check(ctx) {
     const https = CLOUDFRONT_RECOMMENDED_ORIGIN_PROTOCOL_POLICY;
@@ -31,7 +39,10 @@ export const cloudfrontOriginHttp: Rule = {
         const verdict = s3WebsiteVerdict(ctx, origin.domain, view.scenario);
         const related: RelatedInfo[] = [
           ...relatedFor(bad),
-          ...httpRoutes.map((b) => ({ path: entry(b.node, 'ViewerProtocolPolicy')!.path, message: `${b.label} accepts HTTP viewers (allow-all) and routes to ${name}` })),
+          ...httpRoutes.map((b) => ({
+            path: entry(b.node, 'ViewerProtocolPolicy')!.path,
+            message: `${b.label} accepts HTTP viewers (allow-all) and routes to ${name}`,
+          })),
         ];
         const why = httpOnly.length
           ? `OriginProtocolPolicy ${listValues(bad)}: CloudFront fetches from ${name} over plain HTTP`
@@ -52,7 +63,9 @@ export const cloudfrontOriginHttp: Rule = {
           path: policy.path,
           message:
             `${why}, so content and headers cross the network unencrypted. Set it to ${https} (the origin must then serve HTTPS with a certificate valid for its name)` +
-            (verdict === 'other' ? '.' : '; if the origin is an S3 website endpoint, which only speaks HTTP, use the bucket REST endpoint with origin access control instead.'),
+            (verdict === 'other'
+              ? '.'
+              : '; if the origin is an S3 website endpoint, which only speaks HTTP, use the bucket REST endpoint with origin access control instead.'),
           related,
           fixes: [fix],
           data: { replacement: https },

@@ -14,7 +14,6 @@ export const cloudfrontOriginTlsVersion: Rule = {
     fixable: true,
     peers: ['CloudFront.10', 'CKV2_AWS_54'],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S1', 'S2'],
   },
   check(ctx) {
     const replacement = [...CLOUDFRONT_RECOMMENDED_ORIGIN_SSL_PROTOCOLS];

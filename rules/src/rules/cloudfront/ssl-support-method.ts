@@ -14,7 +14,6 @@ export const cloudfrontSslSupportMethod: Rule = {
     fixable: true,
     peers: ['CloudFront.8', 'CLOUDFRONT_SNI_ENABLED'],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S1'],
   },
   check(ctx) {
     const sni = CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD;

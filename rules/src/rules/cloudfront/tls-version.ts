@@ -14,7 +14,6 @@ export const cloudfrontTlsVersion: Rule = {
     fixable: true,
     peers: ['CKV_AWS_174', 'W70', 'CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE', 'dc17ee4b-ddf2-4e23-96e8-7a36abad1303', 'AWS-0013'],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S1'],
     options: { minimumTls: { type: 'string', description: 'Lowest acceptable TLS version', values: ['1.0', '1.1', '1.2', '1.3'] } },
   },
   check(ctx) {

@@ -7,7 +7,8 @@ import { CertificateFacts, certificateFacts, DISTRIBUTION, distributions, Presen
 import { recommendedMinimumProtocol } from './recommended';
 
 const SOURCES = ['AcmCertificateArn', 'IamCertificateId', 'CloudFrontDefaultCertificate: true'] as const;
-const EXACTLY_ONE = 'CloudFormation requires exactly one of AcmCertificateArn, IamCertificateId or CloudFrontDefaultCertificate: true, and rejects the distribution otherwise.';
+const EXACTLY_ONE =
+  'CloudFormation requires exactly one of AcmCertificateArn, IamCertificateId or CloudFrontDefaultCertificate: true, and rejects the distribution otherwise.';
 
 export const cloudfrontViewerCertificateIncomplete: Rule = {
   meta: {
@@ -27,7 +28,6 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
       'AWS-0013',
     ],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S1'],
   },
   check(ctx) {
     const mpvValue = recommendedMinimumProtocol(ctx);

@@ -10,9 +10,15 @@ export const cloudfrontViewerHttp: Rule = {
     severity: 'warning',
     summary: 'Cache behaviour with ViewerProtocolPolicy allow-all: CloudFront serves viewers over plain HTTP.',
     fixable: true,
-    peers: ['CKV_AWS_34', 'CloudFront.3', 'AWS-0012', 'CLOUDFRONT_VIEWER_POLICY_HTTPS', '31733ee2-fef0-4e87-9778-65da22a8ecf1', 'a5366a50-932f-4085-896b-41402714a388'],
+    peers: [
+      'CKV_AWS_34',
+      'CloudFront.3',
+      'AWS-0012',
+      'CLOUDFRONT_VIEWER_POLICY_HTTPS',
+      '31733ee2-fef0-4e87-9778-65da22a8ecf1',
+      'a5366a50-932f-4085-896b-41402714a388',
+    ],
     resourceTypes: [DISTRIBUTION],
-    principles: ['S1', 'S2'],
   },
   check(ctx) {
     const fix = CLOUDFRONT_RECOMMENDED_VIEWER_PROTOCOL_POLICY;

@@ -33,10 +33,21 @@ export const templateDuplicateKey: Rule = {
         path: [...mapPath, key],
         target: 'key',
         message: `${what} is written again here (first at ${where}). CloudFormation keeps only this last one and ignores the earlier ${lines.length === 1 ? 'one' : 'ones'}, so what deploys is not what the earlier lines say. Remove or rename the duplicate.`,
-        related: group.earlier.map((k) => ({ path: [...mapPath, key], offsets: { start: k.start, end: k.end }, message: `${quote(key)} first written here (ignored by CloudFormation)` })),
-        fixes: group.earlier.length === 1
-          ? [{ title: `Remove the earlier ${quote(key)} (line ${lines[0]}), which CloudFormation ignores`, intents: [{ kind: 'remove', path: [...mapPath, key], occurrence: 0 }], safe: false }]
-          : undefined,
+        related: group.earlier.map((k) => ({
+          path: [...mapPath, key],
+          offsets: { start: k.start, end: k.end },
+          message: `${quote(key)} first written here (ignored by CloudFormation)`,
+        })),
+        fixes:
+          group.earlier.length === 1
+            ? [
+                {
+                  title: `Remove the earlier ${quote(key)} (line ${lines[0]}), which CloudFormation ignores`,
+                  intents: [{ kind: 'remove', path: [...mapPath, key], occurrence: 0 }],
+                  safe: false,
+                },
+              ]
+            : undefined,
         data: { key, earlierLines: lines },
       });
     }

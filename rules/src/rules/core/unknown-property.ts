@@ -89,7 +89,11 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: Path, specPath:
       path: [...path, name],
       target: 'key',
       message: `${name} is not a property of ${where}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} CloudFormation rejects unknown properties, and until then the setting only looks present.`,
-      fixes: suggestions.map((s, i) => ({ title: `Rename ${name} to ${s}`, intents: [{ kind: 'rename' as const, path: [...path, name], newKey: s }], safe: i === 0 && suggestions.length === 1 })),
+      fixes: suggestions.map((s, i) => ({
+        title: `Rename ${name} to ${s}`,
+        intents: [{ kind: 'rename' as const, path: [...path, name], newKey: s }],
+        safe: i === 0 && suggestions.length === 1,
+      })),
       data: { suggestions },
     });
   }

@@ -11,7 +11,6 @@ export const elbCertificateMissing: Rule = {
     fixable: true,
     peers: ['E3679', 'ELB_ACM_CERTIFICATE_REQUIRED', 'CKV_AWS_127', 'CKV_AWS_376'],
     resourceTypes: [CLASSIC_LB],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CLASSIC_LB)) {

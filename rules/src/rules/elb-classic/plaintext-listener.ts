@@ -16,7 +16,6 @@ export const elbPlaintextListener: Rule = {
       'ELB.3',
     ],
     resourceTypes: [CLASSIC_LB],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CLASSIC_LB)) {

@@ -1,7 +1,16 @@
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
 import { listValues, reportValue } from '../helpers';
-import { CLASSIC_LB, familyOf, listenerLabel, listenersOf, normProtocol, PLAINTEXT_PROTOCOLS, protocolCandidates, TLS_PROTOCOLS } from '../../model/elb-classic/load-balancer';
+import {
+  CLASSIC_LB,
+  familyOf,
+  listenerLabel,
+  listenersOf,
+  normProtocol,
+  PLAINTEXT_PROTOCOLS,
+  protocolCandidates,
+  TLS_PROTOCOLS,
+} from '../../model/elb-classic/load-balancer';
 
 export const elbPlaintextToInstances: Rule = {
   meta: {
@@ -14,7 +23,6 @@ export const elbPlaintextToInstances: Rule = {
       'CKV_AWS_376',
     ],
     resourceTypes: [CLASSIC_LB],
-    principles: ['S2'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CLASSIC_LB)) {

@@ -12,7 +12,19 @@ import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
 import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
 import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
-import { CLASSIC_LB, isSslNegotiation, isTlsListener, listenerLabel, listenersOf, PolicyDef, PolicyIndex, policyIndex, singleText, sslPoliciesOf, trueCandidates } from '../../model/elb-classic/load-balancer';
+import {
+  CLASSIC_LB,
+  isSslNegotiation,
+  isTlsListener,
+  listenerLabel,
+  listenersOf,
+  PolicyDef,
+  PolicyIndex,
+  policyIndex,
+  singleText,
+  sslPoliciesOf,
+  trueCandidates,
+} from '../../model/elb-classic/load-balancer';
 
 const MINIMUM = '1.2';
 const NEW_POLICY_NAME = 'TLSNegotiationPolicy';
@@ -39,7 +51,11 @@ function isRecommendedPolicy(p: PolicyDef, recommended: string): boolean {
   if (isSslNegotiation(p.node) !== true) return false;
   const attrs = attributesOf(p.node);
   const ref = attrs.find((a) => a.name === REFERENCE_SECURITY_POLICY_ATTRIBUTE);
-  return !!ref && singleText(entry(ref.attr, 'Value')) === recommended && !attrs.some((a) => isWeakAttribute(a.name) && trueCandidates(entry(a.attr, 'Value')).length);
+  return (
+    !!ref &&
+    singleText(entry(ref.attr, 'Value')) === recommended &&
+    !attrs.some((a) => isWeakAttribute(a.name) && trueCandidates(entry(a.attr, 'Value')).length)
+  );
 }
 
 function isWeakAttribute(name: string): boolean {
@@ -75,7 +91,9 @@ function checkPolicy(ctx: RuleContext, policy: PolicyDef, recommended: string): 
     } else if (isWeakAttribute(name)) {
       const bad = trueCandidates(value);
       if (!bad.length) continue;
-      const what = WEAK_PROTOCOL_ATTRIBUTES.includes(name) ? `enables the protocol ${name.slice('Protocol-'.length)}` : `enables the weak cipher ${quote(name)}`;
+      const what = WEAK_PROTOCOL_ATTRIBUTES.includes(name)
+        ? `enables the protocol ${name.slice('Protocol-'.length)}`
+        : `enables the weak cipher ${quote(name)}`;
       const fix = replaceAttributesFix(policy.node, recommended);
       ctx.report({
         path: value.path,
@@ -109,7 +127,9 @@ function attachPolicyFix(view: ResourceView, listener: RMap, index: PolicyIndex,
   }
   return {
     fix: {
-      title: reuse ? `Attach policy ${quote(name)} (${recommended}) to the listener` : `Add policy ${name} with ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} ${recommended} and attach it`,
+      title: reuse
+        ? `Attach policy ${quote(name)} (${recommended}) to the listener`
+        : `Add policy ${name} with ${REFERENCE_SECURITY_POLICY_ATTRIBUTE} ${recommended} and attach it`,
       intents,
       // Two fixes adding the same new policy in one pass would duplicate it: fix-all adds it for
       // the first listener, and the next pass reuses it for the others.
@@ -123,7 +143,8 @@ export const elbSslPolicy: Rule = {
   meta: {
     id: 'elb-ssl-policy',
     severity: 'warning',
-    summary: 'Classic HTTPS/SSL listener whose SSL negotiation policy (or the default ELBSecurityPolicy-2016-08) allows protocols below TLS 1.2 or weak ciphers.',
+    summary:
+      'Classic HTTPS/SSL listener whose SSL negotiation policy (or the default ELBSecurityPolicy-2016-08) allows protocols below TLS 1.2 or weak ciphers.',
     fixable: true,
     peers: [
       '61a94903-3cd3-4780-88ec-fc918819b9c8', // KICS ELB Using Insecure Protocols
@@ -133,7 +154,6 @@ export const elbSslPolicy: Rule = {
       'CKV_AWS_213',
     ],
     resourceTypes: [CLASSIC_LB],
-    principles: ['S1'],
   },
   check(ctx) {
     const recommended = ctx.settings.recommendedPolicies.classic ?? CLASSIC_RECOMMENDED_POLICY;

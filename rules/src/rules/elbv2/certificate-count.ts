@@ -47,7 +47,6 @@ export const elbv2CertificateCount: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {

@@ -14,7 +14,6 @@ export const elbv2CertificateMissing: Rule = {
       'ELBV2_ACM_CERTIFICATE_REQUIRED', // FAILs a non-ACM certificate, and an HTTPS/TLS listener with no Certificates.
     ],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {

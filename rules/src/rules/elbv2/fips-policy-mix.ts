@@ -41,7 +41,6 @@ export const elbv2FipsPolicyMix: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
   },
   check(ctx) {
     const listeners = ctx.resources(LISTENER);
@@ -50,11 +49,16 @@ export const elbv2FipsPolicyMix: Rule = {
         const alb = albOfHttpsListener(ctx, view);
         const family = alb ? familyOf(view) : undefined;
         if (!alb || !family) continue;
-        const first = firstKnown(ctx, listeners.slice(0, index).map((l) => l.id), alb, view);
+        const first = firstKnown(
+          ctx,
+          listeners.slice(0, index).map((l) => l.id),
+          alb,
+          view,
+        );
         if (!first || first.family.fips === family.fips) continue;
         const wanted = first.family.fips
-          ? ctx.settings.recommendedPolicies.elbv2Fips ?? ELBV2_RECOMMENDED_FIPS
-          : ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;
+          ? (ctx.settings.recommendedPolicies.elbv2Fips ?? ELBV2_RECOMMENDED_FIPS)
+          : (ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED);
         ctx.report({
           path: family.path,
           target: family.target,

@@ -27,7 +27,6 @@ export const elbv2HttpWithoutRedirect: Rule = {
       '275a3217-ca37-40c1-a6cf-bb57d245ab32',
     ],
     resourceTypes: [LISTENER],
-    principles: ['S1', 'S2'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {

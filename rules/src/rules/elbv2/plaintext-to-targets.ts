@@ -5,7 +5,17 @@ import type { RelatedInfo, ResourceView, Rule, RuleContext } from '../../engine/
 import type { Path } from '../../parse/source-tree';
 import { pathKey } from '../../parse/source-tree';
 import { listValues, relatedFor } from '../helpers';
-import { attachedListener, forwardTargets, isTlsListener, LISTENER, LISTENER_RULE, protocolsOf, TARGET_GROUP, TargetRef, TLS_PROTOCOLS } from '../../model/elbv2/graph';
+import {
+  attachedListener,
+  forwardTargets,
+  isTlsListener,
+  LISTENER,
+  LISTENER_RULE,
+  protocolsOf,
+  TARGET_GROUP,
+  TargetRef,
+  TLS_PROTOCOLS,
+} from '../../model/elbv2/graph';
 
 interface PlaintextTarget {
   ref: TargetRef;
@@ -55,7 +65,6 @@ export const elbv2PlaintextToTargets: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [LISTENER],
-    principles: ['S2'],
   },
   check(ctx) {
     if (!ctx.resources(TARGET_GROUP).length) return; // target groups outside the template are unknown

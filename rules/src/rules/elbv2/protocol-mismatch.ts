@@ -22,7 +22,6 @@ export const elbv2ProtocolMismatch: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {
@@ -47,7 +46,9 @@ export const elbv2ProtocolMismatch: Rule = {
           message:
             `Protocol ${listValues(bad)} does not exist on ${TYPE_NAMES[type]} (load balancer ${lb.id}), which takes ` +
             `${[...allowed].join(', ')}; the listener is not created. ` +
-            (type === 'application' ? 'Use HTTPS (or HTTP that redirects to HTTPS).' : 'Use TLS to terminate TLS on the load balancer, or TCP to pass it through.'),
+            (type === 'application'
+              ? 'Use HTTPS (or HTTP that redirects to HTTPS).'
+              : 'Use TLS to terminate TLS on the load balancer, or TCP to pass it through.'),
           data: { loadBalancer: lb.id, loadBalancerType: type },
         });
       }

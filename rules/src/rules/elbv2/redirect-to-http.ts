@@ -12,7 +12,6 @@ export const elbv2RedirectToHttp: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [LISTENER, LISTENER_RULE],
-    principles: ['S2'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER, LISTENER_RULE)) {

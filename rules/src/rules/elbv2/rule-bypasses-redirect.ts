@@ -12,7 +12,6 @@ export const elbv2RuleBypassesRedirect: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [LISTENER_RULE],
-    principles: ['S2'],
   },
   check(ctx) {
     if (!ctx.resources(LISTENER).length) return;

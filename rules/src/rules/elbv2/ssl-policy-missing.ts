@@ -17,7 +17,6 @@ export const elbv2SslPolicyMissing: Rule = {
       'ELB.17', // policy not in the recommended list: an absent (= 2016-08) or weak policy both fail it.
     ],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
   },
   check(ctx) {
     const recommended = ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;

@@ -14,7 +14,6 @@ export const elbv2SslPolicyUnknown: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) {

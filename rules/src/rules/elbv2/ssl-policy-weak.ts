@@ -20,7 +20,6 @@ export const elbv2SslPolicyWeak: Rule = {
       'ELB.17', // policy not in the recommended list: an absent (= 2016-08) or weak policy both fail it.
     ],
     resourceTypes: [LISTENER],
-    principles: ['S1'],
     options: { minimumTls: { type: 'string', description: 'Lowest acceptable TLS version', values: ['1.0', '1.1', '1.2', '1.3'] } },
   },
   check(ctx) {
@@ -35,8 +34,8 @@ export const elbv2SslPolicyWeak: Rule = {
       if (!bad.length || !policy) continue;
       const fips = bad.some((c) => findElbv2Policy(c.value)?.fips);
       const replacement = fips
-        ? ctx.settings.recommendedPolicies.elbv2Fips ?? ELBV2_RECOMMENDED_FIPS
-        : ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED;
+        ? (ctx.settings.recommendedPolicies.elbv2Fips ?? ELBV2_RECOMMENDED_FIPS)
+        : (ctx.settings.recommendedPolicies.elbv2 ?? ELBV2_RECOMMENDED);
       const floors = [...new Set(bad.map((c) => tlsLabel(findElbv2Policy(c.value)!.minTls)))].join(', ');
       reportValue(ctx, {
         node: policy,

@@ -18,7 +18,12 @@ interface Setting {
 const TLS_SETTINGS: Setting[] = [
   { key: 'SslPolicy', rejectedOn: ELBV2_PLAIN_PROTOCOLS, needs: 'HTTPS and TLS listeners', remedy: ', or make the listener HTTPS (ALB) / TLS (NLB)' },
   { key: 'Certificates', rejectedOn: ELBV2_PLAIN_PROTOCOLS, needs: 'HTTPS and TLS listeners', remedy: ', or make the listener HTTPS (ALB) / TLS (NLB)' },
-  { key: 'AlpnPolicy', rejectedOn: ELBV2_NO_ALPN_PROTOCOLS, needs: 'TLS listeners of a Network Load Balancer', remedy: '; to negotiate ALPN, use a TLS listener on a Network Load Balancer' },
+  {
+    key: 'AlpnPolicy',
+    rejectedOn: ELBV2_NO_ALPN_PROTOCOLS,
+    needs: 'TLS listeners of a Network Load Balancer',
+    remedy: '; to negotiate ALPN, use a TLS listener on a Network Load Balancer',
+  },
 ];
 
 /** The protocols of a view that reject a setting, and whether every known protocol does. */
@@ -39,7 +44,11 @@ function removeFix(ctx: RuleContext, view: ResourceView, setting: Setting, value
   const always = ctx.views(view.resource).every((v) => rejectingProtocols(v, setting.rejectedOn).all);
   if (always) return { title: `Remove ${setting.key}`, intents: [{ kind: 'remove', path: property }], safe: true };
   if (rejectedHere && value.path.length > property.length && value.path[value.path.length - 2] === 'Fn::If') {
-    return { title: `Replace this branch of ${setting.key} with AWS::NoValue`, intents: [{ kind: 'set', path: value.path, value: { Ref: 'AWS::NoValue' } }], safe: true };
+    return {
+      title: `Replace this branch of ${setting.key} with AWS::NoValue`,
+      intents: [{ kind: 'set', path: value.path, value: { Ref: 'AWS::NoValue' } }],
+      safe: true,
+    };
   }
   return undefined;
 }
@@ -69,9 +78,7 @@ function checkListener(ctx: RuleContext, view: ResourceView): void {
 function secureSibling(ctx: RuleContext, listenerView: ResourceView): string | undefined {
   const lb = loadBalancerOf(ctx, listenerView)?.id;
   if (!lb) return undefined;
-  const secure = ctx
-    .resources(LISTENER)
-    .filter((l) => ctx.views(l).some((v) => loadBalancerOf(ctx, v)?.id === lb && isTlsListener(v)));
+  const secure = ctx.resources(LISTENER).filter((l) => ctx.views(l).some((v) => loadBalancerOf(ctx, v)?.id === lb && isTlsListener(v)));
   return secure.length === 1 ? secure[0].id : undefined;
 }
 
@@ -105,7 +112,6 @@ export const elbv2TlsSettingsOnPlainListener: Rule = {
     fixable: true,
     peers: [],
     resourceTypes: [LISTENER, LISTENER_CERTIFICATE],
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(LISTENER)) checkListener(ctx, view);

@@ -11,7 +11,6 @@ export const opensearchCustomEndpointCertificate: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: OPENSEARCH_DOMAIN_TYPES,
-    principles: ['S2'],
   },
   check(ctx) {
     for (const view of domainViews(ctx)) {

@@ -20,7 +20,6 @@ export const opensearchEnforceHttps: Rule = {
       'ES.8',
     ],
     resourceTypes: OPENSEARCH_DOMAIN_TYPES,
-    principles: ['S1', 'S2'],
   },
   check(ctx) {
     for (const view of domainViews(ctx)) {

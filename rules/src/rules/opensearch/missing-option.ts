@@ -9,8 +9,9 @@ import { insertFix, quote } from '../helpers';
  */
 export function missingOptionSite(view: ResourceView, eo: EndpointOptions, key: string, value: FixValue): { path: Path; fixes: Fix[] } {
   if (eo.state === 'present') return { path: eo.options.path, fixes: [insertFix(eo.options.path, key, value, `Insert ${key}: ${quote(value)}`)] };
-  const fixes = view.resource.properties === undefined
-    ? []
-    : [insertFix(view.path, 'DomainEndpointOptions', { [key]: value }, `Insert DomainEndpointOptions with ${key}: ${quote(value)}`)];
+  const fixes =
+    view.resource.properties === undefined
+      ? []
+      : [insertFix(view.path, 'DomainEndpointOptions', { [key]: value }, `Insert DomainEndpointOptions with ${key}: ${quote(value)}`)];
   return { path: view.path, fixes };
 }

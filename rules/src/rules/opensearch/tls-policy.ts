@@ -24,7 +24,6 @@ export const opensearchTlsPolicy: Rule = {
       'ES.8',
     ],
     resourceTypes: OPENSEARCH_DOMAIN_TYPES,
-    principles: ['S1'],
   },
   check(ctx) {
     for (const view of domainViews(ctx)) {

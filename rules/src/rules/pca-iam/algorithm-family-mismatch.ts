@@ -15,7 +15,6 @@ export const pcaAlgorithmFamilyMismatch: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [CERTIFICATE_AUTHORITY],
-    principles: ['S3'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE_AUTHORITY)) {

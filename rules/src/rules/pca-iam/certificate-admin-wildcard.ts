@@ -11,7 +11,6 @@ export const iamCertificateAdminWildcard: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [...POLICY_DOCUMENT_TYPES, ...INLINE_POLICY_TYPES],
-    principles: ['S15'],
   },
   check(ctx) {
     for (const st of iamStatements(ctx)) {

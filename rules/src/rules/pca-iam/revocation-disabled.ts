@@ -14,7 +14,6 @@ export const pcaRevocationDisabled: Rule = {
     fixable: false,
     peers: [],
     resourceTypes: [CERTIFICATE_AUTHORITY],
-    principles: ['S14'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CERTIFICATE_AUTHORITY)) {

@@ -13,7 +13,6 @@ export const pcaRootCaActive: Rule = {
     fixable: false,
     peers: ['PCA.1'],
     resourceTypes: [CA_ACTIVATION],
-    principles: ['S9', 'S11'],
   },
   check(ctx) {
     for (const view of ctx.viewsOf(CA_ACTIVATION)) {
@@ -24,7 +23,10 @@ export const pcaRootCaActive: Rule = {
       const arn = entry(view.props, 'CertificateAuthorityArn');
       const caId = arn && arn.kind === 'unknown' ? arn.ref : undefined;
       if (!caId || ctx.template.resources.get(caId)?.type !== CERTIFICATE_AUTHORITY) continue;
-      const caType = ctx.viewsIn(caId, view.scenario).map((v) => entry(v.props, 'Type')).find((t) => strings(t).includes('ROOT'));
+      const caType = ctx
+        .viewsIn(caId, view.scenario)
+        .map((v) => entry(v.props, 'Type'))
+        .find((t) => strings(t).includes('ROOT'));
       if (!caType) continue;
       ctx.report({
         path: status ? status.path : view.path,

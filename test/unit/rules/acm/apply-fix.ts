@@ -34,7 +34,11 @@ export function runQuickFixTests(rule: Rule, cases: QuickFixCase[]): void {
         const got = applyFirstFix(rule, c);
         assert.equal(got.text, c.output, 'text after the quick fix');
         assert.equal(got.safe, c.safe, 'safe');
-        assert.deepEqual(lintWith(rule, { ...c, code: got.text }).map((d) => d.message), [], 'the fix leaves no diagnostic of this rule');
+        assert.deepEqual(
+          lintWith(rule, { ...c, code: got.text }).map((d) => d.message),
+          [],
+          'the fix leaves no diagnostic of this rule',
+        );
       });
     }
   });

@@ -5,13 +5,21 @@ import { runRuleTests } from '../../../support/rule-tester';
 import { CERT_PATH, IS_PROD_CONDITION, jsonCert, yamlCert } from './fixtures';
 
 const name = (v: string): string => yamlCert(`      DomainName: ${v}\n      ValidationMethod: DNS`, { conditions: IS_PROD_CONDITION });
-const sans = (items: string[]): string => yamlCert(`      DomainName: example.com\n      SubjectAlternativeNames:\n${items.map((i) => `        - ${i}`).join('\n')}`);
+const sans = (items: string[]): string =>
+  yamlCert(`      DomainName: example.com\n      SubjectAlternativeNames:\n${items.map((i) => `        - ${i}`).join('\n')}`);
 const param = (def: string, allowed: string): string =>
   yamlCert('      DomainName: !Ref Name', { parameters: `  Name:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]` });
 
 describe('acm domain name checks', () => {
   it('accepts names ACM accepts', () => {
-    for (const n of ['example.com', '*.example.com', 'a.b.c.example.co.uk', 'xn--bcher-kva.example.com', 'ab--c.example.com', `${'a'.repeat(63)}.example.com`]) {
+    for (const n of [
+      'example.com',
+      '*.example.com',
+      'a.b.c.example.co.uk',
+      'xn--bcher-kva.example.com',
+      'ab--c.example.com',
+      `${'a'.repeat(63)}.example.com`,
+    ]) {
       assert.deepEqual(checkName(n, false).errors, [], n);
     }
   });
@@ -73,7 +81,11 @@ runRuleTests(acmDomainInvalid, {
     { name: 'underscore', code: name('api_v2.example.com'), errors: [{ messageIncludes: "'_'" }] },
     { name: 'empty label', code: name('www..example.com'), errors: [{ messageIncludes: 'empty label' }] },
     { name: 'label over 63', code: name(`${'a'.repeat(64)}.example.com`), errors: [{ messageIncludes: '64 characters' }] },
-    { name: 'DomainName over 64', code: name('feature-1234-checkout-redesign-preview.eu-west-1.staging.example.com'), errors: [{ messageIncludes: 'at most 64' }] },
+    {
+      name: 'DomainName over 64',
+      code: name('feature-1234-checkout-redesign-preview.eu-west-1.staging.example.com'),
+      errors: [{ messageIncludes: 'at most 64' }],
+    },
     {
       name: 'Unicode name: ACM takes the punycode form, which the fix writes',
       code: name('bücher.example.com'),

@@ -4,12 +4,18 @@ import { CERT_PATH, IS_PROD_CONDITION, jsonCert, yamlCert } from './fixtures';
 
 const settings = { allowedDomains: ['example.com', 'example.org'] };
 const names = (domain: string, sans: string[] = []): string =>
-  yamlCert(`      DomainName: ${domain}${sans.length ? `\n      SubjectAlternativeNames:\n${sans.map((s) => `        - ${s}`).join('\n')}` : ''}`, { conditions: IS_PROD_CONDITION });
+  yamlCert(`      DomainName: ${domain}${sans.length ? `\n      SubjectAlternativeNames:\n${sans.map((s) => `        - ${s}`).join('\n')}` : ''}`, {
+    conditions: IS_PROD_CONDITION,
+  });
 
 runRuleTests(acmDomainNotAllowed, {
   valid: [
     { name: 'without allowedDomains the rule does nothing', code: names('login.notexample.com') },
-    { name: 'the domains themselves, subdomains and wildcards', code: names('example.com', ["'*.example.com'", 'api.eu.example.org', 'WWW.Example.COM']), settings },
+    {
+      name: 'the domains themselves, subdomains and wildcards',
+      code: names('example.com', ["'*.example.com'", 'api.eu.example.org', 'WWW.Example.COM']),
+      settings,
+    },
     { name: 'trailing dot and a wildcard in the configuration', code: names('www.example.net.'), settings: { allowedDomains: ['*.example.net.'] } },
     { name: 'unknown names', code: names('!ImportValue site', ['!GetAtt Naming.Name']), settings },
     { name: 'AWS::NoValue SAN', code: names('www.example.com', ['!Ref AWS::NoValue']), settings },
@@ -39,10 +45,17 @@ runRuleTests(acmDomainNotAllowed, {
     },
     {
       name: 'outside in a parameter AllowedValues',
-      code: yamlCert('      DomainName: !Ref Name', { parameters: '  Name:\n    Type: String\n    Default: www.example.com\n    AllowedValues: [www.example.com, www.example.net]' }),
+      code: yamlCert('      DomainName: !Ref Name', {
+        parameters: '  Name:\n    Type: String\n    Default: www.example.com\n    AllowedValues: [www.example.com, www.example.net]',
+      }),
       settings,
       errors: [{ path: [...CERT_PATH, 'DomainName'], related: 1 }],
     },
-    { name: 'JSON outside', code: jsonCert({ DomainName: 'www.example.com', SubjectAlternativeNames: ['example.io'] }), settings, errors: [{ path: [...CERT_PATH, 'SubjectAlternativeNames', 0] }] },
+    {
+      name: 'JSON outside',
+      code: jsonCert({ DomainName: 'www.example.com', SubjectAlternativeNames: ['example.io'] }),
+      settings,
+      errors: [{ path: [...CERT_PATH, 'SubjectAlternativeNames', 0] }],
+    },
   ],
 });

@@ -13,8 +13,18 @@ runRuleTests(acmDuplicateDomain, {
     { name: 'unknown items are not compared', code: sans(['!ImportValue a', '!ImportValue a']) },
     { name: 'GetAtt item', code: sans(['!GetAtt Naming.Name']) },
     { name: 'AWS::NoValue item', code: sans(['!Ref AWS::NoValue', 'www.example.com']) },
-    { name: 'a parameter that may be another name is not a certain duplicate', code: sans(['!Ref Name', '!Ref Other'], 'example.com', { parameters: `${nameParam}\n  Other:\n    Type: String\n    Default: shop.example.com\n    AllowedValues: [www.example.com, shop.example.com]` }) },
-    { name: 'Fn::If branches that never meet', code: sans(['!If [IsProd, www.example.com, !Ref AWS::NoValue]', '!If [IsProd, !Ref AWS::NoValue, www.example.com]'], 'example.com', { conditions: IS_PROD_CONDITION }) },
+    {
+      name: 'a parameter that may be another name is not a certain duplicate',
+      code: sans(['!Ref Name', '!Ref Other'], 'example.com', {
+        parameters: `${nameParam}\n  Other:\n    Type: String\n    Default: shop.example.com\n    AllowedValues: [www.example.com, shop.example.com]`,
+      }),
+    },
+    {
+      name: 'Fn::If branches that never meet',
+      code: sans(['!If [IsProd, www.example.com, !Ref AWS::NoValue]', '!If [IsProd, !Ref AWS::NoValue, www.example.com]'], 'example.com', {
+        conditions: IS_PROD_CONDITION,
+      }),
+    },
     { name: 'JSON distinct', code: jsonCert({ DomainName: 'example.com', SubjectAlternativeNames: ['www.example.com'] }) },
   ],
   invalid: [

@@ -4,22 +4,33 @@ import { CERT_PATH, IS_PROD_CONDITION, jsonCert, PRIVATE_CA, yamlCert } from './
 
 const method = (v: string): string => yamlCert(`      DomainName: www.example.com\n      ValidationMethod: ${v}`);
 const param = (def: string, allowed: string): string =>
-  yamlCert('      DomainName: www.example.com\n      ValidationMethod: !Ref Method', { parameters: `  Method:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]` });
+  yamlCert('      DomainName: www.example.com\n      ValidationMethod: !Ref Method', {
+    parameters: `  Method:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]`,
+  });
 const conditional = (v: string): string => yamlCert(`      DomainName: www.example.com\n      ValidationMethod: ${v}`, { conditions: IS_PROD_CONDITION });
 
 runRuleTests(acmEmailValidation, {
   valid: [
     { name: 'DNS validation', code: method('DNS') },
     { name: 'HTTP validation', code: method('HTTP') },
-    { name: 'private certificate needs no validation', code: yamlCert(`      DomainName: orders.internal.example.com\n      CertificateAuthorityArn: ${PRIVATE_CA}`) },
-    { name: 'private CA from GetAtt is still a CA ARN', code: yamlCert('      DomainName: orders.internal.example.com\n      CertificateAuthorityArn: !GetAtt Ca.Arn') },
+    {
+      name: 'private certificate needs no validation',
+      code: yamlCert(`      DomainName: orders.internal.example.com\n      CertificateAuthorityArn: ${PRIVATE_CA}`),
+    },
+    {
+      name: 'private CA from GetAtt is still a CA ARN',
+      code: yamlCert('      DomainName: orders.internal.example.com\n      CertificateAuthorityArn: !GetAtt Ca.Arn'),
+    },
     { name: 'ImportValue method is unknown', code: method('!ImportValue shared-validation-method') },
     { name: 'GetAtt method is unknown', code: method('!GetAtt Config.Method') },
     { name: 'parameter Default and AllowedValues without EMAIL', code: param('DNS', 'DNS, HTTP') },
     { name: 'Fn::If between DNS and HTTP', code: conditional('!If [IsProd, DNS, HTTP]') },
     {
       name: 'private exactly where the method is absent',
-      code: yamlCert(`      DomainName: www.example.com\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]\n      ValidationMethod: !If [IsProd, !Ref AWS::NoValue, DNS]`, { conditions: IS_PROD_CONDITION }),
+      code: yamlCert(
+        `      DomainName: www.example.com\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]\n      ValidationMethod: !If [IsProd, !Ref AWS::NoValue, DNS]`,
+        { conditions: IS_PROD_CONDITION },
+      ),
     },
     { name: 'JSON DNS', code: jsonCert({ DomainName: 'www.example.com', ValidationMethod: 'DNS' }) },
     { name: 'JSON private certificate', code: jsonCert({ DomainName: 'www.example.com', CertificateAuthorityArn: PRIVATE_CA }) },
@@ -81,7 +92,10 @@ runRuleTests(acmEmailValidation, {
     },
     {
       name: 'a CA ARN only in one branch: the public branch is checked',
-      code: yamlCert(`      DomainName: www.example.com\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]\n      ValidationMethod: EMAIL`, { conditions: IS_PROD_CONDITION }),
+      code: yamlCert(
+        `      DomainName: www.example.com\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]\n      ValidationMethod: EMAIL`,
+        { conditions: IS_PROD_CONDITION },
+      ),
       errors: [{ path: [...CERT_PATH, 'ValidationMethod'] }],
     },
   ],

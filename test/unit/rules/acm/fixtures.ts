@@ -11,17 +11,19 @@ export interface YamlParts {
 
 /** A YAML template with one certificate whose Properties lines (indented six spaces) are `props`. */
 export function yamlCert(props: string, parts: YamlParts = {}): string {
-  return [
-    "AWSTemplateFormatVersion: '2010-09-09'",
-    ...(parts.parameters ? ['Parameters:', parts.parameters] : []),
-    ...(parts.conditions ? ['Conditions:', parts.conditions] : []),
-    'Resources:',
-    `  ${parts.id ?? 'Certificate'}:`,
-    '    Type: AWS::CertificateManager::Certificate',
-    '    Properties:',
-    props,
-    ...(parts.resources ? [parts.resources] : []),
-  ].join('\n') + '\n';
+  return (
+    [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      ...(parts.parameters ? ['Parameters:', parts.parameters] : []),
+      ...(parts.conditions ? ['Conditions:', parts.conditions] : []),
+      'Resources:',
+      `  ${parts.id ?? 'Certificate'}:`,
+      '    Type: AWS::CertificateManager::Certificate',
+      '    Properties:',
+      props,
+      ...(parts.resources ? [parts.resources] : []),
+    ].join('\n') + '\n'
+  );
 }
 
 export interface JsonParts {

@@ -2,9 +2,12 @@ import { acmKeyAlgorithm } from '../../../../rules/src/rules/acm/key-algorithm';
 import { runRuleTests } from '../../../support/rule-tester';
 import { CERT_PATH, IS_PROD_CONDITION, jsonCert, PRIVATE_CA, yamlCert } from './fixtures';
 
-const alg = (v: string): string => yamlCert(`      DomainName: devices.example.com\n      ValidationMethod: DNS\n      KeyAlgorithm: ${v}`, { conditions: IS_PROD_CONDITION });
+const alg = (v: string): string =>
+  yamlCert(`      DomainName: devices.example.com\n      ValidationMethod: DNS\n      KeyAlgorithm: ${v}`, { conditions: IS_PROD_CONDITION });
 const param = (def: string, allowed: string): string =>
-  yamlCert('      DomainName: devices.example.com\n      KeyAlgorithm: !Ref Alg', { parameters: `  Alg:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]` });
+  yamlCert('      DomainName: devices.example.com\n      KeyAlgorithm: !Ref Alg', {
+    parameters: `  Alg:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]`,
+  });
 
 runRuleTests(acmKeyAlgorithm, {
   valid: [

@@ -10,19 +10,44 @@ const requiredTags = ['Owner', 'CostCenter'];
 
 runRuleTests(acmMissingTags, {
   valid: [
-    { name: 'a tag whose key comes from a parameter with AllowedValues is still a tag', code: tagged(tag('!Ref TagKey', 'x')).replace('Conditions:', 'Parameters:\n  TagKey:\n    Type: String\n    Default: Owner\n    AllowedValues: [Owner, Team]\nConditions:') },
+    {
+      name: 'a tag whose key comes from a parameter with AllowedValues is still a tag',
+      code: tagged(tag('!Ref TagKey', 'x')).replace(
+        'Conditions:',
+        'Parameters:\n  TagKey:\n    Type: String\n    Default: Owner\n    AllowedValues: [Owner, Team]\nConditions:',
+      ),
+    },
     { name: 'a tag list item from ImportValue is a tag', code: tagged('        - !ImportValue shared-tag') },
     { name: 'any tag without requiredTags', code: tagged(tag('Owner', 'billing-team')) },
     { name: 'every required key', code: tagged(`${tag('Owner', 'billing-team')}\n${tag('CostCenter', "'4711'")}`), options: { requiredTags } },
-    { name: 'a tag key from ImportValue may be the required one', code: tagged(`${tag('Owner', 'a')}\n${tag('!ImportValue tag-key', 'b')}`), options: { requiredTags } },
+    {
+      name: 'a tag key from ImportValue may be the required one',
+      code: tagged(`${tag('Owner', 'a')}\n${tag('!ImportValue tag-key', 'b')}`),
+      options: { requiredTags },
+    },
     { name: 'unknown Tags', code: yamlCert(`${base}\n      Tags: !GetAtt Defaults.Tags`), options: { requiredTags } },
-    { name: 'tag key from a parameter Default', code: tagged(tag('!Ref TagKey', 'x')).replace('Conditions:', 'Parameters:\n  TagKey:\n    Type: String\n    Default: Owner\nConditions:') },
-    { name: 'JSON with tags', code: jsonCert({ DomainName: 'billing.example.com', Tags: [{ Key: 'Owner', Value: 'bi' }, { Key: 'CostCenter', Value: '4711' }] }), options: { requiredTags } },
+    {
+      name: 'tag key from a parameter Default',
+      code: tagged(tag('!Ref TagKey', 'x')).replace('Conditions:', 'Parameters:\n  TagKey:\n    Type: String\n    Default: Owner\nConditions:'),
+    },
+    {
+      name: 'JSON with tags',
+      code: jsonCert({
+        DomainName: 'billing.example.com',
+        Tags: [
+          { Key: 'Owner', Value: 'bi' },
+          { Key: 'CostCenter', Value: '4711' },
+        ],
+      }),
+      options: { requiredTags },
+    },
   ],
   invalid: [
     {
       name: 'a tag key parameter whose AllowedValues may miss the required key',
-      code: yamlCert(`${base}\n      Tags:\n${tag('!Ref TagKey', 'x')}\n${tag('CostCenter', 'y')}`, { parameters: '  TagKey:\n    Type: String\n    Default: Owner\n    AllowedValues: [Owner, Team]' }),
+      code: yamlCert(`${base}\n      Tags:\n${tag('!Ref TagKey', 'x')}\n${tag('CostCenter', 'y')}`, {
+        parameters: '  TagKey:\n    Type: String\n    Default: Owner\n    AllowedValues: [Owner, Team]',
+      }),
       options: { requiredTags },
       errors: [{ path: [...CERT_PATH, 'Tags'], messageIncludes: "'Owner'" }],
     },
@@ -61,7 +86,9 @@ runRuleTests(acmMissingTags, {
     },
     {
       name: 'a required tag only in one Fn::If branch',
-      code: yamlCert(`${base}\n      Tags:\n${tag('Owner', 'x')}\n        - !If [IsProd, {Key: CostCenter, Value: '1'}, !Ref AWS::NoValue]`, { conditions: IS_PROD_CONDITION }),
+      code: yamlCert(`${base}\n      Tags:\n${tag('Owner', 'x')}\n        - !If [IsProd, {Key: CostCenter, Value: '1'}, !Ref AWS::NoValue]`, {
+        conditions: IS_PROD_CONDITION,
+      }),
       options: { requiredTags },
       errors: [{ path: [...CERT_PATH, 'Tags'], messageIncludes: "'CostCenter'" }],
     },
@@ -69,8 +96,18 @@ runRuleTests(acmMissingTags, {
       name: 'JSON without Tags',
       code: jsonCert({ DomainName: 'billing.example.com', ValidationMethod: 'EMAIL' }),
       options: { requiredTags },
-      errors: [{ path: CERT_PATH, severity: 'warning' }, { path: CERT_PATH, severity: 'warning' }],
-      output: jsonCert({ DomainName: 'billing.example.com', ValidationMethod: 'EMAIL', Tags: [{ Key: 'Owner', Value: '' }, { Key: 'CostCenter', Value: '' }] }),
+      errors: [
+        { path: CERT_PATH, severity: 'warning' },
+        { path: CERT_PATH, severity: 'warning' },
+      ],
+      output: jsonCert({
+        DomainName: 'billing.example.com',
+        ValidationMethod: 'EMAIL',
+        Tags: [
+          { Key: 'Owner', Value: '' },
+          { Key: 'CostCenter', Value: '' },
+        ],
+      }),
     },
   ],
 });

@@ -39,7 +39,10 @@ runRuleTests(acmPublicCertificateProduction, {
           Parameters: { Environment: { Type: 'String', Default: 'prod' } },
           Resources: {
             Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Scheme: 'internal' } },
-            L: { Type: 'AWS::ElasticLoadBalancingV2::Listener', Properties: { LoadBalancerArn: { Ref: 'Alb' }, Protocol: 'HTTPS', Certificates: [{ CertificateArn: { Ref: 'Certificate' } }] } },
+            L: {
+              Type: 'AWS::ElasticLoadBalancingV2::Listener',
+              Properties: { LoadBalancerArn: { Ref: 'Alb' }, Protocol: 'HTTPS', Certificates: [{ CertificateArn: { Ref: 'Certificate' } }] },
+            },
           },
         },
       ),
@@ -55,21 +58,32 @@ runRuleTests(acmPublicCertificateProduction, {
     { name: 'not production', code: yamlCert(cert, { parameters: env('dev'), resources: alb('internet-facing') }) },
     { name: 'internal load balancer', code: yamlCert(cert, { parameters: env('prod'), resources: alb('internal') }) },
     { name: 'no consumer in the template', code: yamlCert(cert, { parameters: env('prod') }) },
-    { name: 'private certificate', code: yamlCert(`${cert}\n      CertificateAuthorityArn: ${PRIVATE_CA}`, { parameters: env('prod'), resources: distribution }) },
-    { name: 'load balancer outside the template is unknown', code: yamlCert(cert, { parameters: env('prod'), resources: alb('internet-facing').replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb') }) },
+    {
+      name: 'private certificate',
+      code: yamlCert(`${cert}\n      CertificateAuthorityArn: ${PRIVATE_CA}`, { parameters: env('prod'), resources: distribution }),
+    },
+    {
+      name: 'load balancer outside the template is unknown',
+      code: yamlCert(cert, {
+        parameters: env('prod'),
+        resources: alb('internet-facing').replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb'),
+      }),
+    },
     { name: 'scheme unknown', code: yamlCert(cert, { parameters: env('prod'), resources: alb('!ImportValue scheme') }) },
     {
       name: 'private API Gateway domain',
       code: yamlCert(cert, {
         parameters: env('prod'),
-        resources: '  Domain:\n    Type: AWS::ApiGateway::DomainName\n    Properties:\n      DomainName: shop.example.com\n      RegionalCertificateArn: !Ref Certificate\n      EndpointConfiguration:\n        Types: [PRIVATE]',
+        resources:
+          '  Domain:\n    Type: AWS::ApiGateway::DomainName\n    Properties:\n      DomainName: shop.example.com\n      RegionalCertificateArn: !Ref Certificate\n      EndpointConfiguration:\n        Types: [PRIVATE]',
       }),
     },
     {
       name: 'OpenSearch domain inside a VPC',
       code: yamlCert(cert, {
         parameters: env('prod'),
-        resources: '  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      VPCOptions:\n        SubnetIds: [subnet-1]\n      DomainEndpointOptions:\n        CustomEndpointEnabled: true\n        CustomEndpoint: shop.example.com\n        CustomEndpointCertificateArn: !Ref Certificate',
+        resources:
+          '  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      VPCOptions:\n        SubnetIds: [subnet-1]\n      DomainEndpointOptions:\n        CustomEndpointEnabled: true\n        CustomEndpoint: shop.example.com\n        CustomEndpointCertificateArn: !Ref Certificate',
       }),
     },
   ],
@@ -85,7 +99,11 @@ runRuleTests(acmPublicCertificateProduction, {
       errors: [{ path: CERT_PATH, line: 9, resource: 'Certificate', related: 1, messageIncludes: 'HttpsListener' }],
     },
     { name: 'no Scheme means internet-facing', code: yamlCert(cert, { parameters: env('prod'), resources: alb('') }), errors: [{ path: CERT_PATH }] },
-    { name: 'CloudFront is always public', code: yamlCert(cert, { parameters: env('prod'), resources: distribution }), errors: [{ path: CERT_PATH, messageIncludes: 'Distribution' }] },
+    {
+      name: 'CloudFront is always public',
+      code: yamlCert(cert, { parameters: env('prod'), resources: distribution }),
+      errors: [{ path: CERT_PATH, messageIncludes: 'Distribution' }],
+    },
     {
       name: 'production by tag; GetAtt reference from a listener certificate',
       code: yamlCert(`${cert}\n      Tags:\n        - Key: Environment\n          Value: production`, {
@@ -95,7 +113,10 @@ runRuleTests(acmPublicCertificateProduction, {
     },
     {
       name: 'scheme from a parameter that allows internet-facing',
-      code: yamlCert(cert, { parameters: `${env('prod')}\n  Scheme:\n    Type: String\n    Default: internal\n    AllowedValues: [internal, internet-facing]`, resources: alb('!Ref Scheme') }),
+      code: yamlCert(cert, {
+        parameters: `${env('prod')}\n  Scheme:\n    Type: String\n    Default: internal\n    AllowedValues: [internal, internet-facing]`,
+        resources: alb('!Ref Scheme'),
+      }),
       errors: [{ path: CERT_PATH }],
     },
     {
@@ -104,7 +125,12 @@ runRuleTests(acmPublicCertificateProduction, {
         { DomainName: 'api.example.com', ValidationMethod: 'DNS' },
         {
           Parameters: { Stage: { Type: 'String', Default: 'prod' } },
-          Resources: { ApiDomain: { Type: 'AWS::ApiGatewayV2::DomainName', Properties: { DomainName: 'api.example.com', DomainNameConfigurations: [{ CertificateArn: { Ref: 'Certificate' }, EndpointType: 'REGIONAL' }] } } },
+          Resources: {
+            ApiDomain: {
+              Type: 'AWS::ApiGatewayV2::DomainName',
+              Properties: { DomainName: 'api.example.com', DomainNameConfigurations: [{ CertificateArn: { Ref: 'Certificate' }, EndpointType: 'REGIONAL' }] },
+            },
+          },
         },
       ),
       errors: [{ path: CERT_PATH, messageIncludes: 'ApiDomain' }],

@@ -3,9 +3,13 @@ import { runRuleTests } from '../../../support/rule-tester';
 import { CERT_PATH, IS_PROD_CONDITION, jsonCert, PRIVATE_CA, yamlCert } from './fixtures';
 
 const pref = (v: string, extra = ''): string =>
-  yamlCert(`      DomainName: launch.example.com\n      ValidationMethod: DNS${extra}\n      CertificateTransparencyLoggingPreference: ${v}`, { conditions: IS_PROD_CONDITION });
+  yamlCert(`      DomainName: launch.example.com\n      ValidationMethod: DNS${extra}\n      CertificateTransparencyLoggingPreference: ${v}`, {
+    conditions: IS_PROD_CONDITION,
+  });
 const param = (def: string, allowed: string): string =>
-  yamlCert('      DomainName: launch.example.com\n      CertificateTransparencyLoggingPreference: !Ref Ct', { parameters: `  Ct:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]` });
+  yamlCert('      DomainName: launch.example.com\n      CertificateTransparencyLoggingPreference: !Ref Ct', {
+    parameters: `  Ct:\n    Type: String\n    Default: ${def}\n    AllowedValues: [${allowed}]`,
+  });
 
 runRuleTests(acmTransparencyLoggingDisabled, {
   valid: [
@@ -16,7 +20,10 @@ runRuleTests(acmTransparencyLoggingDisabled, {
     { name: 'GetAtt is unknown', code: pref('!GetAtt Settings.Ct') },
     { name: 'AWS::NoValue', code: pref('!Ref AWS::NoValue') },
     { name: 'parameter without DISABLED', code: param('ENABLED', 'ENABLED') },
-    { name: 'DISABLED only where the certificate is private', code: pref('!If [IsProd, DISABLED, ENABLED]', `\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]`) },
+    {
+      name: 'DISABLED only where the certificate is private',
+      code: pref('!If [IsProd, DISABLED, ENABLED]', `\n      CertificateAuthorityArn: !If [IsProd, ${PRIVATE_CA}, !Ref AWS::NoValue]`),
+    },
     { name: 'JSON ENABLED', code: jsonCert({ DomainName: 'launch.example.com', CertificateTransparencyLoggingPreference: 'ENABLED' }) },
   ],
   invalid: [

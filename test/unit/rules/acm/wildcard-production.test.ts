@@ -9,7 +9,10 @@ runRuleTests(acmWildcardProduction, {
   valid: [
     { name: 'wildcard outside production', code: yamlCert("      DomainName: '*.dev.example.com'", { parameters: envParam('dev') }) },
     { name: 'production without wildcard', code: prod('      DomainName: www.example.com\n      SubjectAlternativeNames: [example.com]') },
-    { name: 'preprod tag is not production', code: yamlCert("      DomainName: '*.example.com'\n      Tags:\n        - Key: Environment\n          Value: preprod") },
+    {
+      name: 'preprod tag is not production',
+      code: yamlCert("      DomainName: '*.example.com'\n      Tags:\n        - Key: Environment\n          Value: preprod"),
+    },
     { name: 'unknown name in production', code: prod('      DomainName: !ImportValue site-name\n      SubjectAlternativeNames: [!GetAtt Naming.Name]') },
     { name: 'AWS::NoValue SAN', code: prod('      DomainName: www.example.com\n      SubjectAlternativeNames: [!Ref AWS::NoValue]') },
     { name: 'JSON non-production wildcard', code: jsonCert({ DomainName: '*.example.com' }) },
@@ -18,16 +21,29 @@ runRuleTests(acmWildcardProduction, {
     {
       name: 'wildcard DomainName in a production template',
       code: prod("      DomainName: '*.shop.example.com'"),
-      errors: [{ path: [...CERT_PATH, 'DomainName'], line: 13, severity: 'warning', resource: 'Certificate', messageIncludes: 'keep wildcards for non-production endpoints' }],
+      errors: [
+        {
+          path: [...CERT_PATH, 'DomainName'],
+          line: 13,
+          severity: 'warning',
+          resource: 'Certificate',
+          messageIncludes: 'keep wildcards for non-production endpoints',
+        },
+      ],
     },
     {
       name: 'production by tag; wildcard SAN items: one finding on the first',
-      code: yamlCert("      DomainName: api.example.com\n      SubjectAlternativeNames:\n        - '*.api.example.com'\n        - '*.admin.example.com'\n      Tags:\n        - Key: Env\n          Value: Production"),
+      code: yamlCert(
+        "      DomainName: api.example.com\n      SubjectAlternativeNames:\n        - '*.api.example.com'\n        - '*.admin.example.com'\n      Tags:\n        - Key: Env\n          Value: Production",
+      ),
       errors: [{ path: [...CERT_PATH, 'SubjectAlternativeNames', 0], related: 1 }],
     },
     {
       name: 'wildcard from a parameter AllowedValues',
-      code: prod('      DomainName: !Ref Name', '\n  Name:\n    Type: String\n    Default: www.example.com\n    AllowedValues: [www.example.com, "*.example.com"]'),
+      code: prod(
+        '      DomainName: !Ref Name',
+        '\n  Name:\n    Type: String\n    Default: www.example.com\n    AllowedValues: [www.example.com, "*.example.com"]',
+      ),
       errors: [{ path: [...CERT_PATH, 'DomainName'], related: 1 }],
     },
     {
@@ -42,7 +58,10 @@ runRuleTests(acmWildcardProduction, {
     },
     {
       name: 'JSON, Stage parameter production',
-      code: jsonCert({ DomainName: 'api.example.com', SubjectAlternativeNames: ['*.api.example.com'] }, { Parameters: { Stage: { Type: 'String', Default: 'production' } } }),
+      code: jsonCert(
+        { DomainName: 'api.example.com', SubjectAlternativeNames: ['*.api.example.com'] },
+        { Parameters: { Stage: { Type: 'String', Default: 'production' } } },
+      ),
       errors: [{ path: [...CERT_PATH, 'SubjectAlternativeNames', 0] }],
     },
     {

@@ -19,7 +19,10 @@ runRuleTests(apigwBackendCertificate, {
   valid: [
     { name: 'ClientCertificateId from the template', code: stage('      ClientCertificateId: !Ref BackendCert') },
     { name: 'ClientCertificateId from ImportValue is set', code: stage('      ClientCertificateId: !ImportValue shared-client-cert') },
-    { name: 'JSON with ClientCertificateId', code: '{"Resources": {"S": {"Type": "AWS::ApiGateway::Stage", "Properties": {"RestApiId": "abc", "ClientCertificateId": "xyz"}}}}' },
+    {
+      name: 'JSON with ClientCertificateId',
+      code: '{"Resources": {"S": {"Type": "AWS::ApiGateway::Stage", "Properties": {"RestApiId": "abc", "ClientCertificateId": "xyz"}}}}',
+    },
   ],
   invalid: [
     {

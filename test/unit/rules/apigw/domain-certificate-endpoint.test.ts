@@ -33,22 +33,55 @@ const json = (props: Record<string, unknown>): string =>
 runRuleTests(apigwDomainCertificateEndpoint, {
   valid: [
     { name: 'edge domain with CertificateArn', code: rest('      CertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [EDGE]') },
-    { name: 'regional domain with RegionalCertificateArn', code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]') },
+    {
+      name: 'regional domain with RegionalCertificateArn',
+      code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]'),
+    },
     { name: 'no EndpointConfiguration: the type is not assumed', code: rest('      RegionalCertificateArn: !Ref CertificateArn') },
-    { name: 'endpoint type from ImportValue is unknown', code: rest('      CertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [!ImportValue endpoint-type]') },
+    {
+      name: 'endpoint type from ImportValue is unknown',
+      code: rest('      CertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [!ImportValue endpoint-type]'),
+    },
     {
       name: 'Fn::If switches certificate and type together',
       code: rest(
         '      CertificateArn: !If [Edge, !Ref CertificateArn, !Ref AWS::NoValue]\n      RegionalCertificateArn: !If [Edge, !Ref AWS::NoValue, !Ref CertificateArn]\n      EndpointConfiguration:\n        Types: [!If [Edge, EDGE, REGIONAL]]',
       ),
     },
-    { name: 'enhanced policy with EndpointAccessMode', code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS13_1_3_2025_09\n      EndpointAccessMode: STRICT') },
-    { name: 'EndpointAccessMode from GetAtt counts as set', code: rest('      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06\n      EndpointAccessMode: !GetAtt Settings.Mode') },
-    { name: 'edge policy on an edge domain', code: rest('      CertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [EDGE]\n      SecurityPolicy: SecurityPolicy_TLS13_2025_EDGE\n      EndpointAccessMode: BASIC') },
-    { name: 'mutual TLS with TLS_1_2', code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: TLS_1_2\n      MutualTlsAuthentication:\n        TruststoreUri: s3://bucket/truststore.pem') },
+    {
+      name: 'enhanced policy with EndpointAccessMode',
+      code: rest(
+        '      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS13_1_3_2025_09\n      EndpointAccessMode: STRICT',
+      ),
+    },
+    {
+      name: 'EndpointAccessMode from GetAtt counts as set',
+      code: rest('      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06\n      EndpointAccessMode: !GetAtt Settings.Mode'),
+    },
+    {
+      name: 'edge policy on an edge domain',
+      code: rest(
+        '      CertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [EDGE]\n      SecurityPolicy: SecurityPolicy_TLS13_2025_EDGE\n      EndpointAccessMode: BASIC',
+      ),
+    },
+    {
+      name: 'mutual TLS with TLS_1_2',
+      code: rest(
+        '      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: TLS_1_2\n      MutualTlsAuthentication:\n        TruststoreUri: s3://bucket/truststore.pem',
+      ),
+    },
     { name: 'SAM Domain CertificateArn with the default REGIONAL endpoint', code: sam('AWS::Serverless::Api', '        SecurityPolicy: TLS_1_2') },
-    { name: 'SAM Domain enhanced policy with EndpointAccessMode', code: sam('AWS::Serverless::Api', '        SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06\n        EndpointAccessMode: STRICT') },
-    { name: 'SAM edge Domain with an edge policy', code: sam('AWS::Serverless::Api', '        EndpointConfiguration: EDGE\n        SecurityPolicy: SecurityPolicy_TLS12_2018_EDGE\n        EndpointAccessMode: STRICT') },
+    {
+      name: 'SAM Domain enhanced policy with EndpointAccessMode',
+      code: sam('AWS::Serverless::Api', '        SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06\n        EndpointAccessMode: STRICT'),
+    },
+    {
+      name: 'SAM edge Domain with an edge policy',
+      code: sam(
+        'AWS::Serverless::Api',
+        '        EndpointConfiguration: EDGE\n        SecurityPolicy: SecurityPolicy_TLS12_2018_EDGE\n        EndpointAccessMode: STRICT',
+      ),
+    },
     { name: 'SAM HttpApi with TLS_1_2', code: sam('AWS::Serverless::HttpApi', '        SecurityPolicy: TLS_1_2') },
     { name: 'JSON regional domain', code: json({ RegionalCertificateArn: 'arn', EndpointConfiguration: { Types: ['REGIONAL'] }, SecurityPolicy: 'TLS_1_2' }) },
   ],
@@ -56,7 +89,15 @@ runRuleTests(apigwDomainCertificateEndpoint, {
     {
       name: 'CertificateArn with REGIONAL',
       code: rest('      CertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types:\n          - REGIONAL'),
-      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'], line: 12, severity: 'error', resource: 'ApiDomain', messageIncludes: 'RegionalCertificateArn' }],
+      errors: [
+        {
+          path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'],
+          line: 12,
+          severity: 'error',
+          resource: 'ApiDomain',
+          messageIncludes: 'RegionalCertificateArn',
+        },
+      ],
     },
     {
       name: 'RegionalCertificateArn with EDGE',
@@ -70,7 +111,9 @@ runRuleTests(apigwDomainCertificateEndpoint, {
     },
     {
       name: 'enhanced policy without EndpointAccessMode',
-      code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06'),
+      code: rest(
+        '      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06',
+      ),
       errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'SecurityPolicy'], line: 15, messageIncludes: 'EndpointAccessMode' }],
     },
     {
@@ -85,27 +128,39 @@ runRuleTests(apigwDomainCertificateEndpoint, {
     },
     {
       name: 'edge-only policy on a regional domain',
-      code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS12_PFS_2025_EDGE\n      EndpointAccessMode: STRICT'),
+      code: rest(
+        '      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS12_PFS_2025_EDGE\n      EndpointAccessMode: STRICT',
+      ),
       errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'SecurityPolicy'], messageIncludes: 'edge-optimized domains only' }],
     },
     {
       name: 'edge-only policy on a private DomainNameV2 (PRIVATE when not written)',
-      code: rest('      CertificateArn: !Ref CertificateArn\n      SecurityPolicy: SecurityPolicy_TLS13_2025_EDGE\n      EndpointAccessMode: STRICT', 'AWS::ApiGateway::DomainNameV2'),
+      code: rest(
+        '      CertificateArn: !Ref CertificateArn\n      SecurityPolicy: SecurityPolicy_TLS13_2025_EDGE\n      EndpointAccessMode: STRICT',
+        'AWS::ApiGateway::DomainNameV2',
+      ),
       errors: [{ messageIncludes: 'PRIVATE' }],
     },
     {
       name: 'edge-only policy without EndpointAccessMode: two findings on the value',
-      code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS12_2018_EDGE'),
+      code: rest(
+        '      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS12_2018_EDGE',
+      ),
       errors: [{ messageIncludes: 'EndpointAccessMode' }, { messageIncludes: 'edge-optimized domains only' }],
     },
     {
       name: 'mutual TLS with an enhanced policy: on the MutualTlsAuthentication key',
-      code: rest('      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06\n      EndpointAccessMode: STRICT\n      MutualTlsAuthentication:\n        TruststoreUri: s3://bucket/truststore.pem'),
+      code: rest(
+        '      RegionalCertificateArn: !Ref CertificateArn\n      EndpointConfiguration:\n        Types: [REGIONAL]\n      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06\n      EndpointAccessMode: STRICT\n      MutualTlsAuthentication:\n        TruststoreUri: s3://bucket/truststore.pem',
+      ),
       errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'MutualTlsAuthentication'], line: 17, messageIncludes: 'Mutual TLS' }],
     },
     {
       name: 'enhanced policy from a parameter AllowedValues entry: related info',
-      code: rest('      SecurityPolicy: !Ref Policy').replace('Parameters:\n', 'Parameters:\n  Policy:\n    Type: String\n    Default: TLS_1_2\n    AllowedValues: [TLS_1_2, SecurityPolicy_TLS13_1_3_2025_09]\n'),
+      code: rest('      SecurityPolicy: !Ref Policy').replace(
+        'Parameters:\n',
+        'Parameters:\n  Policy:\n    Type: String\n    Default: TLS_1_2\n    AllowedValues: [TLS_1_2, SecurityPolicy_TLS13_1_3_2025_09]\n',
+      ),
       errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'SecurityPolicy'], related: 1 }],
     },
     {

@@ -40,7 +40,8 @@ ${parameters}Resources:
           EndpointType: REGIONAL
 ${resources}`;
 
-const api = (id: string, protocol: string): string => `  ${id}:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: ${id}\n      ProtocolType: ${protocol}\n`;
+const api = (id: string, protocol: string): string =>
+  `  ${id}:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      Name: ${id}\n      ProtocolType: ${protocol}\n`;
 const restApi = (id: string): string => `  ${id}:\n    Type: AWS::ApiGateway::RestApi\n    Properties:\n      Name: ${id}\n`;
 const mapping = (id: string, apiId: string, domain = '!Ref EventsDomain'): string =>
   `  ${id}:\n    Type: AWS::ApiGatewayV2::ApiMapping\n    Properties:\n      DomainName: ${domain}\n      ApiId: ${apiId}\n      Stage: $default\n`;
@@ -57,7 +58,9 @@ const mappedJson = (resources: Record<string, unknown>): string =>
           Type: 'AWS::ApiGatewayV2::DomainName',
           Properties: {
             DomainName: 'events.example.com',
-            DomainNameConfigurations: [{ CertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012', EndpointType: 'REGIONAL' }],
+            DomainNameConfigurations: [
+              { CertificateArn: 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012', EndpointType: 'REGIONAL' },
+            ],
           },
         },
         ...resources,
@@ -122,15 +125,26 @@ runRuleTests(apigwDomainTlsVersion, {
     { name: 'ImportValue is unknown', code: rest('      SecurityPolicy: !ImportValue shared-policy') },
     { name: 'DomainNameV2 with TLS_1_2', code: rest('      SecurityPolicy: TLS_1_2').replace('AWS::ApiGateway::DomainName', 'AWS::ApiGateway::DomainNameV2') },
     { name: 'ApiGatewayV2 configuration with TLS_1_2', code: v2('          SecurityPolicy: TLS_1_2') },
-    { name: 'SAM Domain with TLS_1_2', code: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_2') },
+    {
+      name: 'SAM Domain with TLS_1_2',
+      code: sam(
+        '      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_2',
+      ),
+    },
     { name: 'SAM Api without Domain has no custom domain', code: sam('      Description: no domain') },
     {
       name: 'SAM Domain inherits SecurityPolicy from Globals.Api.Domain',
-      code: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1', 'Globals:\n  Api:\n    Domain:\n      SecurityPolicy: TLS_1_2\n'),
+      code: sam(
+        '      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1',
+        'Globals:\n  Api:\n    Domain:\n      SecurityPolicy: TLS_1_2\n',
+      ),
     },
     {
       name: 'SAM resource SecurityPolicy wins over Globals',
-      code: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn\n        SecurityPolicy: TLS_1_2', 'Globals:\n  Api:\n    Domain:\n      DomainName: x.example.com\n      CertificateArn: arn\n      SecurityPolicy: TLS_1_0\n'),
+      code: sam(
+        '      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn\n        SecurityPolicy: TLS_1_2',
+        'Globals:\n  Api:\n    Domain:\n      DomainName: x.example.com\n      CertificateArn: arn\n      SecurityPolicy: TLS_1_0\n',
+      ),
     },
     {
       name: 'Globals.Api.Domain with no API at all is inert',
@@ -140,23 +154,55 @@ runRuleTests(apigwDomainTlsVersion, {
     // No SecurityPolicy on a v2 domain that serves only HTTP/WebSocket APIs: they negotiate TLS 1.2 anyway.
     { name: 'v2 domain, its only mapping an HTTP API', code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi')) },
     { name: 'v2 domain, its only mapping a WebSocket API', code: mapped(api('Socket', 'WEBSOCKET') + mapping('Mapping', '!Ref Socket')) },
-    { name: 'v2 domain mapped by its name written in the mapping', code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi', 'Events.Example.com')) },
-    { name: 'v2 domain mapped to a SAM HttpApi', code: mapped(`  Hooks:\n    Type: AWS::Serverless::HttpApi\n    Properties: {}\n${mapping('Mapping', '!Ref Hooks')}`) },
-    { name: 'v2 domain mapped to an API imported from OpenAPI (HTTP only)', code: mapped(`  Imported:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      BodyS3Location: {Bucket: specs, Key: api.yaml}\n${mapping('Mapping', '!Ref Imported')}`) },
-    { name: 'v2 domain, HTTP and WebSocket mappings', code: mapped(api('HttpApi', 'HTTP') + api('Socket', 'WEBSOCKET') + mapping('Http', '!Ref HttpApi') + mapping('Ws', '!Ref Socket')) },
+    {
+      name: 'v2 domain mapped by its name written in the mapping',
+      code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi', 'Events.Example.com')),
+    },
+    {
+      name: 'v2 domain mapped to a SAM HttpApi',
+      code: mapped(`  Hooks:\n    Type: AWS::Serverless::HttpApi\n    Properties: {}\n${mapping('Mapping', '!Ref Hooks')}`),
+    },
+    {
+      name: 'v2 domain mapped to an API imported from OpenAPI (HTTP only)',
+      code: mapped(
+        `  Imported:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      BodyS3Location: {Bucket: specs, Key: api.yaml}\n${mapping('Mapping', '!Ref Imported')}`,
+      ),
+    },
+    {
+      name: 'v2 domain, HTTP and WebSocket mappings',
+      code: mapped(api('HttpApi', 'HTTP') + api('Socket', 'WEBSOCKET') + mapping('Http', '!Ref HttpApi') + mapping('Ws', '!Ref Socket')),
+    },
     {
       name: 'ProtocolType from a parameter allowing HTTP or WEBSOCKET',
-      code: mapped(api('HttpApi', '!Ref Protocol') + mapping('Mapping', '!Ref HttpApi'), 'Parameters:\n  Protocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, WEBSOCKET]\n'),
+      code: mapped(
+        api('HttpApi', '!Ref Protocol') + mapping('Mapping', '!Ref HttpApi'),
+        'Parameters:\n  Protocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, WEBSOCKET]\n',
+      ),
     },
     {
       name: 'a REST mapping of another domain does not count',
       code: mapped(
-        api('HttpApi', 'HTTP') + restApi('Rest') + mapping('Mapping', '!Ref HttpApi') + mapping('Other', '!Ref Rest', '!Ref OtherDomain') +
+        api('HttpApi', 'HTTP') +
+          restApi('Rest') +
+          mapping('Mapping', '!Ref HttpApi') +
+          mapping('Other', '!Ref Rest', '!Ref OtherDomain') +
           '  OtherDomain:\n    Type: AWS::ApiGatewayV2::DomainName\n    Properties:\n      DomainName: other.example.com\n      DomainNameConfigurations:\n        - CertificateArn: arn\n          SecurityPolicy: TLS_1_2\n',
       ),
     },
-    { name: 'JSON: v2 domain, its only mapping an HTTP API', code: mappedJson({ HttpApi: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'events', ProtocolType: 'HTTP' } }, Mapping: { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: { Ref: 'EventsDomain' }, ApiId: { Ref: 'HttpApi' }, Stage: '$default' } } }) },
-    { name: 'SAM HttpApi Domain without SecurityPolicy (SAM maps it to that HTTP API)', code: sam('      Domain:\n        DomainName: hooks.example.com\n        CertificateArn: arn').replace('AWS::Serverless::Api', 'AWS::Serverless::HttpApi') },
+    {
+      name: 'JSON: v2 domain, its only mapping an HTTP API',
+      code: mappedJson({
+        HttpApi: { Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: 'events', ProtocolType: 'HTTP' } },
+        Mapping: { Type: 'AWS::ApiGatewayV2::ApiMapping', Properties: { DomainName: { Ref: 'EventsDomain' }, ApiId: { Ref: 'HttpApi' }, Stage: '$default' } },
+      }),
+    },
+    {
+      name: 'SAM HttpApi Domain without SecurityPolicy (SAM maps it to that HTTP API)',
+      code: sam('      Domain:\n        DomainName: hooks.example.com\n        CertificateArn: arn').replace(
+        'AWS::Serverless::Api',
+        'AWS::Serverless::HttpApi',
+      ),
+    },
     {
       name: 'Globals.HttpApi.Domain of an implicit HTTP API',
       code: "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  HttpApi:\n    Domain:\n      DomainName: hooks.example.com\n      CertificateArn: arn\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Runtime: python3.12\n      CodeUri: src/\n      Events:\n        Hook:\n          Type: HttpApi\n          Properties:\n            Path: /hook\n            Method: post\n",
@@ -166,7 +212,16 @@ runRuleTests(apigwDomainTlsVersion, {
     {
       name: 'TLS_1_0 on a REST domain',
       code: rest('      SecurityPolicy: TLS_1_0'),
-      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'SecurityPolicy'], line: 12, severity: 'warning', resource: 'ApiDomain', messageIncludes: 'TLS 1.0', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'ApiDomain', 'Properties', 'SecurityPolicy'],
+          line: 12,
+          severity: 'warning',
+          resource: 'ApiDomain',
+          messageIncludes: 'TLS 1.0',
+          fixes: 1,
+        },
+      ],
       output: rest('      SecurityPolicy: TLS_1_2'),
     },
     {
@@ -221,19 +276,28 @@ runRuleTests(apigwDomainTlsVersion, {
     },
     {
       name: 'SAM Api Domain TLS_1_0',
-      code: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_0'),
+      code: sam(
+        '      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_0',
+      ),
       errors: [{ path: ['Resources', 'OrdersApi', 'Properties', 'Domain', 'SecurityPolicy'], line: 11, resource: 'OrdersApi' }],
-      output: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_2'),
+      output: sam(
+        '      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_2',
+      ),
     },
     {
       name: 'SAM Domain without SecurityPolicy: info on the Domain key',
       code: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1'),
       errors: [{ path: ['Resources', 'OrdersApi', 'Properties', 'Domain'], line: 8, severity: 'info' }],
-      output: sam('      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_2'),
+      output: sam(
+        '      Domain:\n        DomainName: orders.example.com\n        CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1\n        SecurityPolicy: TLS_1_2',
+      ),
     },
     {
       name: 'SAM HttpApi Domain TLS_1_0',
-      code: sam('      Domain:\n        DomainName: hooks.example.com\n        CertificateArn: arn\n        SecurityPolicy: TLS_1_0').replace('AWS::Serverless::Api', 'AWS::Serverless::HttpApi'),
+      code: sam('      Domain:\n        DomainName: hooks.example.com\n        CertificateArn: arn\n        SecurityPolicy: TLS_1_0').replace(
+        'AWS::Serverless::Api',
+        'AWS::Serverless::HttpApi',
+      ),
       errors: [{ path: ['Resources', 'OrdersApi', 'Properties', 'Domain', 'SecurityPolicy'] }],
     },
     {
@@ -245,19 +309,31 @@ runRuleTests(apigwDomainTlsVersion, {
       errors: [{ path: ['Globals', 'Api', 'Domain', 'SecurityPolicy'], line: 6, resource: null }],
     },
     // Info stays where the template does not show only HTTP/WebSocket APIs on the domain.
-    { name: 'v2 domain mapped to a REST API', code: mapped(restApi('Rest') + mapping('Mapping', '!Ref Rest')), errors: [{ path: V2_CONFIG, severity: 'info' }] },
+    {
+      name: 'v2 domain mapped to a REST API',
+      code: mapped(restApi('Rest') + mapping('Mapping', '!Ref Rest')),
+      errors: [{ path: V2_CONFIG, severity: 'info' }],
+    },
     {
       name: 'v2 domain: an HTTP mapping and a REST base path mapping',
       code: mapped(api('HttpApi', 'HTTP') + restApi('Rest') + mapping('Mapping', '!Ref HttpApi') + basePath('Legacy', '!Ref Rest')),
       errors: [{ path: V2_CONFIG, severity: 'info', fixes: 1 }],
     },
-    { name: 'v2 domain mapped to an API outside the template', code: mapped(mapping('Mapping', '!ImportValue events-api-id')), errors: [{ path: V2_CONFIG, severity: 'info' }] },
+    {
+      name: 'v2 domain mapped to an API outside the template',
+      code: mapped(mapping('Mapping', '!ImportValue events-api-id')),
+      errors: [{ path: V2_CONFIG, severity: 'info' }],
+    },
     {
       name: 'v2 domain: a mapping whose domain is not knowable may map a REST API',
       code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi') + mapping('Shared', '!ImportValue rest-api-id', '!ImportValue shared-domain')),
       errors: [{ path: V2_CONFIG, severity: 'info' }],
     },
-    { name: 'v2 domain: ProtocolType not knowable', code: mapped(api('HttpApi', '!ImportValue protocol') + mapping('Mapping', '!Ref HttpApi')), errors: [{ path: V2_CONFIG, severity: 'info' }] },
+    {
+      name: 'v2 domain: ProtocolType not knowable',
+      code: mapped(api('HttpApi', '!ImportValue protocol') + mapping('Mapping', '!Ref HttpApi')),
+      errors: [{ path: V2_CONFIG, severity: 'info' }],
+    },
     {
       name: 'v2 domain mapped to a SAM Api (REST)',
       code: mapped(`  Orders:\n    Type: AWS::Serverless::Api\n    Properties:\n      StageName: prod\n${mapping('Mapping', '!Ref Orders')}`),
@@ -265,7 +341,10 @@ runRuleTests(apigwDomainTlsVersion, {
     },
     {
       name: 'explicit TLS_1_0 stays a warning on an HTTP-only domain',
-      code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi')).replace('          EndpointType: REGIONAL\n', '          EndpointType: REGIONAL\n          SecurityPolicy: TLS_1_0\n'),
+      code: mapped(api('HttpApi', 'HTTP') + mapping('Mapping', '!Ref HttpApi')).replace(
+        '          EndpointType: REGIONAL\n',
+        '          EndpointType: REGIONAL\n          SecurityPolicy: TLS_1_0\n',
+      ),
       errors: [{ path: [...V2_CONFIG, 'SecurityPolicy'], severity: 'warning' }],
     },
     {

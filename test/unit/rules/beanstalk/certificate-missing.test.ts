@@ -11,7 +11,10 @@ const COND = 'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n';
 
 runRuleTests(beanstalkCertificateMissing, {
   valid: [
-    { name: 'ALB HTTPS listener with SSLCertificateArns', code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', CERT)]) },
+    {
+      name: 'ALB HTTPS listener with SSLCertificateArns',
+      code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', CERT)]),
+    },
     { name: 'classic HTTPS listener with SSLCertificateId', code: env([opt(C443, 'ListenerProtocol', 'HTTPS'), opt(C443, 'SSLCertificateId', CERT)]) },
     { name: 'deprecated secure port with SSLCertificateId', code: env([opt(LB, 'LoadBalancerHTTPSPort', "'443'"), opt(LB, 'SSLCertificateId', CERT)]) },
     { name: 'deprecated secure port OFF', code: env([opt(LB, 'LoadBalancerHTTPSPort', 'OFF')]) },
@@ -21,19 +24,53 @@ runRuleTests(beanstalkCertificateMissing, {
     { name: 'aws:elbv2 namespaces on a classic load balancer do not apply', code: env([opt(L443, 'Protocol', 'HTTPS')]) },
     { name: 'single instance', code: env([opt(ENV_NS, 'EnvironmentType', 'SingleInstance'), opt(C443, 'ListenerProtocol', 'HTTPS')]) },
     { name: 'listener disabled', code: env([opt(C443, 'ListenerProtocol', 'HTTPS'), opt(C443, 'ListenerEnabled', 'false')]) },
-    { name: 'certificate from ImportValue is present', code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', '!ImportValue cert')]) },
+    {
+      name: 'certificate from ImportValue is present',
+      code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', '!ImportValue cert')]),
+    },
     { name: 'protocol unknown', code: env([LB_TYPE('application'), opt(L443, 'Protocol', '!ImportValue proto')]) },
-    { name: 'OptionSettings partly unknown: the certificate may be there', code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, '!ImportValue option', CERT)]) },
-    { name: 'saved configuration outside the template', code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS')], { props: '      TemplateName: saved\n' }) },
-    { name: 'certificate NoValue only where the listener is HTTP', code: env([LB_TYPE('application'), opt(L443, 'Protocol', '!If [Tls, HTTPS, HTTP]'), opt(L443, 'SSLCertificateArns', '!If [Tls, arn, !Ref AWS::NoValue]')], { head: COND }) },
-    { name: 'an item whose Value is NoValue still names the option: not known to be absent', code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', '!If [Tls, arn, !Ref AWS::NoValue]')], { head: COND }) },
-    { name: 'JSON ALB HTTPS with certificate', code: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS'], [L443, 'SSLCertificateArns', { Ref: 'Cert' }]]) },
+    {
+      name: 'OptionSettings partly unknown: the certificate may be there',
+      code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, '!ImportValue option', CERT)]),
+    },
+    {
+      name: 'saved configuration outside the template',
+      code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS')], { props: '      TemplateName: saved\n' }),
+    },
+    {
+      name: 'certificate NoValue only where the listener is HTTP',
+      code: env(
+        [LB_TYPE('application'), opt(L443, 'Protocol', '!If [Tls, HTTPS, HTTP]'), opt(L443, 'SSLCertificateArns', '!If [Tls, arn, !Ref AWS::NoValue]')],
+        { head: COND },
+      ),
+    },
+    {
+      name: 'an item whose Value is NoValue still names the option: not known to be absent',
+      code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', '!If [Tls, arn, !Ref AWS::NoValue]')], { head: COND }),
+    },
+    {
+      name: 'JSON ALB HTTPS with certificate',
+      code: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+        [L443, 'SSLCertificateArns', { Ref: 'Cert' }],
+      ]),
+    },
   ],
   invalid: [
     {
       name: 'ALB HTTPS listener without SSLCertificateArns: on the Protocol value',
       code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS')]),
-      errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'], line: 14, severity: 'error', resource: 'Env', messageIncludes: 'SSLCertificateArns', fixes: 0 }],
+      errors: [
+        {
+          path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'],
+          line: 14,
+          severity: 'error',
+          resource: 'Env',
+          messageIncludes: 'SSLCertificateArns',
+          fixes: 0,
+        },
+      ],
     },
     {
       name: 'classic (default type) SSL listener without SSLCertificateId',
@@ -47,12 +84,21 @@ runRuleTests(beanstalkCertificateMissing, {
     },
     {
       name: 'protocol from a parameter AllowedValues entry: related info',
-      code: env([LB_TYPE('application'), opt(L443, 'Protocol', '!Ref Proto')], { head: 'Parameters:\n  Proto:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]\n' }),
+      code: env([LB_TYPE('application'), opt(L443, 'Protocol', '!Ref Proto')], {
+        head: 'Parameters:\n  Proto:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]\n',
+      }),
       errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'], related: 1 }],
     },
     {
       name: 'certificate item removed by NoValue while the listener stays HTTPS',
-      code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), `        - !If [Tls, {Namespace: ${L443}, OptionName: SSLCertificateArns, Value: arn}, !Ref AWS::NoValue]`], { head: COND }),
+      code: env(
+        [
+          LB_TYPE('application'),
+          opt(L443, 'Protocol', 'HTTPS'),
+          `        - !If [Tls, {Namespace: ${L443}, OptionName: SSLCertificateArns, Value: arn}, !Ref AWS::NoValue]`,
+        ],
+        { head: COND },
+      ),
       errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'] }],
     },
     {

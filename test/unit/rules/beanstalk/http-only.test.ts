@@ -14,7 +14,10 @@ const base = (options: string[]): string =>
 runRuleTests(beanstalkHttpOnly, {
   valid: [
     { name: 'ALB with an HTTPS listener', code: env([LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', 'arn')]) },
-    { name: 'ALB, HTTP default listener disabled, HTTPS listener', code: env([LB_TYPE('application'), opt(DEF, 'ListenerEnabled', "'false'"), opt(L443, 'Protocol', 'HTTPS')]) },
+    {
+      name: 'ALB, HTTP default listener disabled, HTTPS listener',
+      code: env([LB_TYPE('application'), opt(DEF, 'ListenerEnabled', "'false'"), opt(L443, 'Protocol', 'HTTPS')]),
+    },
     { name: 'classic with an HTTPS listener', code: env([opt(C443, 'ListenerProtocol', 'HTTPS'), opt(C443, 'SSLCertificateId', 'arn')]) },
     { name: 'classic with the deprecated secure port', code: env([opt(LB, 'LoadBalancerHTTPSPort', "'443'"), opt(LB, 'SSLCertificateId', 'arn')]) },
     { name: 'classic TCP listener may carry TLS', code: env([opt('aws:elb:listener', 'ListenerProtocol', 'TCP')]) },
@@ -24,21 +27,41 @@ runRuleTests(beanstalkHttpOnly, {
     { name: 'shared load balancer', code: env([LB_TYPE('application'), opt(ENV_NS, 'LoadBalancerIsShared', 'true')]) },
     { name: 'a ConfigurationTemplate is one layer: not checked', code: env([LB_TYPE('application')], { type: 'ConfigurationTemplate', id: 'Config' }) },
     { name: 'environment type unknown', code: env([opt(ENV_NS, 'EnvironmentType', '!ImportValue env-type')]) },
-    { name: 'listener enablement unknown', code: env([LB_TYPE('application'), opt(L443, 'ListenerEnabled', '!ImportValue on'), opt(L443, 'Protocol', 'HTTPS')]) },
+    {
+      name: 'listener enablement unknown',
+      code: env([LB_TYPE('application'), opt(L443, 'ListenerEnabled', '!ImportValue on'), opt(L443, 'Protocol', 'HTTPS')]),
+    },
     { name: 'protocol unknown', code: env([LB_TYPE('application'), opt(L443, 'Protocol', '!GetAtt Config.Protocol')]) },
     { name: 'an option item with an unknown namespace may be a listener', code: env([LB_TYPE('application'), opt('!ImportValue ns', 'Protocol', 'HTTPS')]) },
     { name: 'saved configuration outside the template', code: env([LB_TYPE('application')], { props: '      TemplateName: saved\n' }) },
-    { name: 'HTTPS listener in the base ConfigurationTemplate', code: env([LB_TYPE('application')], { props: '      TemplateName: !Ref Base\n', more: base([opt(L443, 'Protocol', 'HTTPS')]) }) },
+    {
+      name: 'HTTPS listener in the base ConfigurationTemplate',
+      code: env([LB_TYPE('application')], { props: '      TemplateName: !Ref Base\n', more: base([opt(L443, 'Protocol', 'HTTPS')]) }),
+    },
     { name: 'aws:elbv2 listener options without LoadBalancerType: which type was meant is unclear', code: env([opt(L443, 'Protocol', 'HTTPS')]) },
     { name: 'classic listener options on an ALB: unclear', code: env([LB_TYPE('application'), opt(C443, 'ListenerProtocol', 'HTTPS')]) },
     { name: 'every listener disabled: nothing to report', code: env([LB_TYPE('application'), opt(DEF, 'ListenerEnabled', 'false')]) },
-    { name: 'JSON ALB with HTTPS', code: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS']]) },
+    {
+      name: 'JSON ALB with HTTPS',
+      code: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+      ]),
+    },
   ],
   invalid: [
     {
       name: 'ALB with only the default listener: on the OptionSettings key',
       code: env([opt(ENV_NS, 'EnvironmentType', 'LoadBalanced'), LB_TYPE('application')]),
-      errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings'], line: 8, severity: 'warning', resource: 'Env', messageIncludes: 'aws:elbv2:listener:default' }],
+      errors: [
+        {
+          path: ['Resources', 'Env', 'Properties', 'OptionSettings'],
+          line: 8,
+          severity: 'warning',
+          resource: 'Env',
+          messageIncludes: 'aws:elbv2:listener:default',
+        },
+      ],
     },
     {
       name: 'no options at all: classic load balancer with the port 80 listener, on the Properties key',

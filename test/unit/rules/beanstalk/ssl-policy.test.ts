@@ -5,7 +5,11 @@ import { env, envJson, LB_TYPE, opt } from './fixtures';
 const L443 = 'aws:elbv2:listener:443';
 const ENV_NS = 'aws:elasticbeanstalk:environment';
 const RES = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
-const https = [LB_TYPE('application'), opt(L443, 'Protocol', 'HTTPS'), opt(L443, 'SSLCertificateArns', 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012')];
+const https = [
+  LB_TYPE('application'),
+  opt(L443, 'Protocol', 'HTTPS'),
+  opt(L443, 'SSLCertificateArns', 'arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012'),
+];
 const policy = (value: string): string => opt(L443, 'SSLPolicy', value);
 const COND = 'Conditions:\n  Strict: !Equals [!Ref AWS::Region, eu-west-1]\n';
 
@@ -28,15 +32,46 @@ runRuleTests(beanstalkSslPolicy, {
     { name: 'LoadBalancerType unknown', code: env([opt(ENV_NS, 'LoadBalancerType', '!ImportValue lb-type'), ...https.slice(1)]) },
     { name: 'an item with an unknown namespace may be the SSLPolicy', code: env([...https, opt('!ImportValue ns', 'SSLPolicy', RES)]) },
     { name: 'saved configuration outside the template may hold SSLPolicy', code: env(https, { props: '      TemplateName: shared-config\n' }) },
-    { name: 'the environment overrides a weak policy of its base template', code: env([policy(RES)], { props: '      TemplateName: !Ref Base\n', more: base([...https, policy('ELBSecurityPolicy-2016-08')]) }) },
-    { name: 'weak policy only where the listener is HTTP', code: env([LB_TYPE('application'), opt(L443, 'Protocol', '!If [Strict, HTTPS, HTTP]'), opt(L443, 'SSLCertificateArns', 'arn'), policy(`!If [Strict, ${RES}, ELBSecurityPolicy-2016-08]`)], { head: COND }) },
-    { name: 'JSON with a TLS 1.3 policy', code: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS'], [L443, 'SSLCertificateArns', 'arn'], [L443, 'SSLPolicy', 'ELBSecurityPolicy-TLS13-1-3-2021-06']]) },
+    {
+      name: 'the environment overrides a weak policy of its base template',
+      code: env([policy(RES)], { props: '      TemplateName: !Ref Base\n', more: base([...https, policy('ELBSecurityPolicy-2016-08')]) }),
+    },
+    {
+      name: 'weak policy only where the listener is HTTP',
+      code: env(
+        [
+          LB_TYPE('application'),
+          opt(L443, 'Protocol', '!If [Strict, HTTPS, HTTP]'),
+          opt(L443, 'SSLCertificateArns', 'arn'),
+          policy(`!If [Strict, ${RES}, ELBSecurityPolicy-2016-08]`),
+        ],
+        { head: COND },
+      ),
+    },
+    {
+      name: 'JSON with a TLS 1.3 policy',
+      code: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+        [L443, 'SSLCertificateArns', 'arn'],
+        [L443, 'SSLPolicy', 'ELBSecurityPolicy-TLS13-1-3-2021-06'],
+      ]),
+    },
   ],
   invalid: [
     {
       name: 'HTTPS listener without SSLPolicy: on the Protocol value; fix appends the option',
       code: env(https),
-      errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'], line: 14, severity: 'warning', resource: 'Env', messageIncludes: 'ELBSecurityPolicy-2016-08', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'],
+          line: 14,
+          severity: 'warning',
+          resource: 'Env',
+          messageIncludes: 'ELBSecurityPolicy-2016-08',
+          fixes: 1,
+        },
+      ],
       output: env([...https, policy(RES)]),
     },
     {
@@ -60,7 +95,11 @@ runRuleTests(beanstalkSslPolicy, {
     },
     {
       name: 'the default listener made HTTPS',
-      code: env([LB_TYPE('application'), opt('aws:elbv2:listener:default', 'Protocol', 'HTTPS'), opt('aws:elbv2:listener:default', 'SSLCertificateArns', 'arn')]),
+      code: env([
+        LB_TYPE('application'),
+        opt('aws:elbv2:listener:default', 'Protocol', 'HTTPS'),
+        opt('aws:elbv2:listener:default', 'SSLCertificateArns', 'arn'),
+      ]),
       errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'], messageIncludes: 'aws:elbv2:listener:default' }],
     },
     {
@@ -76,7 +115,10 @@ runRuleTests(beanstalkSslPolicy, {
     },
     {
       name: 'SSLPolicy item removed by NoValue in one scenario',
-      code: env([...https, `        - !If\n          - Strict\n          - {Namespace: ${L443}, OptionName: SSLPolicy, Value: ${RES}}\n          - !Ref AWS::NoValue`], { head: COND }),
+      code: env(
+        [...https, `        - !If\n          - Strict\n          - {Namespace: ${L443}, OptionName: SSLPolicy, Value: ${RES}}\n          - !Ref AWS::NoValue`],
+        { head: COND },
+      ),
       errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'] }],
     },
     {
@@ -91,15 +133,34 @@ runRuleTests(beanstalkSslPolicy, {
     },
     {
       name: 'JSON HTTPS listener without SSLPolicy',
-      code: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS'], [L443, 'SSLCertificateArns', 'arn']]),
+      code: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+        [L443, 'SSLCertificateArns', 'arn'],
+      ]),
       errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 1, 'Value'], line: 16 }],
-      output: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS'], [L443, 'SSLCertificateArns', 'arn'], [L443, 'SSLPolicy', RES]]),
+      output: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+        [L443, 'SSLCertificateArns', 'arn'],
+        [L443, 'SSLPolicy', RES],
+      ]),
     },
     {
       name: 'JSON weak policy',
-      code: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS'], [L443, 'SSLCertificateArns', 'arn'], [L443, 'SSLPolicy', 'ELBSecurityPolicy-2016-08']]),
+      code: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+        [L443, 'SSLCertificateArns', 'arn'],
+        [L443, 'SSLPolicy', 'ELBSecurityPolicy-2016-08'],
+      ]),
       errors: [{ path: ['Resources', 'Env', 'Properties', 'OptionSettings', 3, 'Value'] }],
-      output: envJson([[ENV_NS, 'LoadBalancerType', 'application'], [L443, 'Protocol', 'HTTPS'], [L443, 'SSLCertificateArns', 'arn'], [L443, 'SSLPolicy', RES]]),
+      output: envJson([
+        [ENV_NS, 'LoadBalancerType', 'application'],
+        [L443, 'Protocol', 'HTTPS'],
+        [L443, 'SSLCertificateArns', 'arn'],
+        [L443, 'SSLPolicy', RES],
+      ]),
     },
   ],
 });

@@ -71,7 +71,10 @@ runRuleTests(certificateArnHardcoded, {
     { name: 'Sub with variables', code: listener('!Sub arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/${CertId}') },
     { name: 'ImportValue', code: listener('!ImportValue shared-cert') },
     { name: 'not a certificate ARN (certificate-arn-invalid)', code: listener('6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c') },
-    { name: 'JSON: regional ARN from a parameter', code: domainJson('"RegionalCertificateArn": { "Ref": "CertArn" }', `\n  "Parameters": { "CertArn": { "Type": "String", "Default": "${ACM}" } },`) },
+    {
+      name: 'JSON: regional ARN from a parameter',
+      code: domainJson('"RegionalCertificateArn": { "Ref": "CertArn" }', `\n  "Parameters": { "CertArn": { "Type": "String", "Default": "${ACM}" } },`),
+    },
   ],
   invalid: [
     {
@@ -84,13 +87,19 @@ runRuleTests(certificateArnHardcoded, {
       name: 'IAM ARN is hard-coded too; an existing parameter name is not reused',
       code: listener(IAM, 'Parameters:\n  HttpsListenerCertificateArn:\n    Type: String\n'),
       errors: [{ line: 13 }],
-      output: listener('!Ref HttpsListenerCertificateArn2', `Parameters:\n  HttpsListenerCertificateArn:\n    Type: String\n  HttpsListenerCertificateArn2:\n    Type: String\n    Default: ${IAM}\n`),
+      output: listener(
+        '!Ref HttpsListenerCertificateArn2',
+        `Parameters:\n  HttpsListenerCertificateArn:\n    Type: String\n  HttpsListenerCertificateArn2:\n    Type: String\n    Default: ${IAM}\n`,
+      ),
     },
     {
       name: 'JSON: RegionalCertificateArn keeps its name',
       code: domainJson(`"RegionalCertificateArn": "${ACM}"`),
       errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'RegionalCertificateArn'], line: 8 }],
-      output: domainJson('"RegionalCertificateArn": { "Ref": "ApiDomainRegionalCertificateArn" }', `\n  "Parameters": {\n    "ApiDomainRegionalCertificateArn": {\n      "Type": "String",\n      "Default": "${ACM}"\n    }\n  },`),
+      output: domainJson(
+        '"RegionalCertificateArn": { "Ref": "ApiDomainRegionalCertificateArn" }',
+        `\n  "Parameters": {\n    "ApiDomainRegionalCertificateArn": {\n      "Type": "String",\n      "Default": "${ACM}"\n    }\n  },`,
+      ),
     },
     {
       name: 'Fn::If: one finding per written ARN, one parameter each',
@@ -114,7 +123,10 @@ runRuleTests(certificateArnHardcoded, {
       name: 'JSON: CloudFront AcmCertificateArn, appended to the Parameters',
       code: distributionJson(`"${ACM}"`, ''),
       errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], line: 11 }],
-      output: distributionJson('{ "Ref": "DistributionAcmCertificateArn" }', `,\n    "DistributionAcmCertificateArn": {\n      "Type": "String",\n      "Default": "${ACM}"\n    }`),
+      output: distributionJson(
+        '{ "Ref": "DistributionAcmCertificateArn" }',
+        `,\n    "DistributionAcmCertificateArn": {\n      "Type": "String",\n      "Default": "${ACM}"\n    }`,
+      ),
     },
     {
       name: 'Elastic Beanstalk SSLCertificateArns option',

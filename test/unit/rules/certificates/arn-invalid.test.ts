@@ -8,15 +8,16 @@ const PCA = 'arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/111122
 /** Parameter Defaults seen in published templates (issue #12). */
 const PLACEHOLDERS = ['certificatearn-domainname', 'arn:aws:acm:REGION:ACCOUNT:certificate/ID', 'changeme', '<your-cert-arn>'];
 
-const domain = (props: object, parameters?: object): string => JSON.stringify(
-  {
-    AWSTemplateFormatVersion: '2010-09-09',
-    ...(parameters ? { Parameters: parameters } : {}),
-    Resources: { ApiDomain: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com', ...props } } },
-  },
-  null,
-  2,
-);
+const domain = (props: object, parameters?: object): string =>
+  JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      ...(parameters ? { Parameters: parameters } : {}),
+      Resources: { ApiDomain: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com', ...props } } },
+    },
+    null,
+    2,
+  );
 
 const viewer = (cert: string): string => `Resources:
   Distribution:
@@ -40,8 +41,14 @@ runRuleTests(certificateArnInvalid, {
     { name: 'Ref to a resource is unknown', code: listener('!Ref Cert') },
     { name: 'SSM dynamic reference is resolved at deploy time', code: listener("'{{resolve:ssm:/certs/www}}'") },
     { name: 'empty parameter Default is a placeholder', code: listener('!Ref CertArn', "Parameters:\n  CertArn:\n    Type: String\n    Default: ''\n") },
-    { name: 'SSM parameter type is unknown', code: listener('!Ref CertArn', 'Parameters:\n  CertArn:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /certs/www\n') },
-    { name: 'NoValue: no certificate in that branch', code: listener(`!If [HasCert, ${ACM}, !Ref AWS::NoValue]`, 'Conditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n') },
+    {
+      name: 'SSM parameter type is unknown',
+      code: listener('!Ref CertArn', 'Parameters:\n  CertArn:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /certs/www\n'),
+    },
+    {
+      name: 'NoValue: no certificate in that branch',
+      code: listener(`!If [HasCert, ${ACM}, !Ref AWS::NoValue]`, 'Conditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n'),
+    },
     { name: 'JSON: regional ACM ARN', code: domain({ RegionalCertificateArn: ACM, EndpointConfiguration: { Types: ['REGIONAL'] } }) },
     { name: 'CloudFront IamCertificateId takes an id', code: viewer('IamCertificateId: ASCAQEXAMPLE7EXAMPLE2') },
     { name: 'CloudFront ACM ARN', code: viewer(`AcmCertificateArn: ${ACM_US}`) },
@@ -54,7 +61,9 @@ runRuleTests(certificateArnInvalid, {
     {
       name: 'Private CA ARN instead of a certificate ARN',
       code: listener(PCA),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], line: 10, severity: 'error', messageIncludes: 'Private CA' }],
+      errors: [
+        { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], line: 10, severity: 'error', messageIncludes: 'Private CA' },
+      ],
     },
     {
       name: 'JSON: bare certificate id',
@@ -64,7 +73,13 @@ runRuleTests(certificateArnInvalid, {
     {
       name: 'IAM ARN where only ACM is accepted',
       code: viewer(`AcmCertificateArn: ${IAM}`),
-      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], line: 8, messageIncludes: 'ACM certificates only' }],
+      errors: [
+        {
+          path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'],
+          line: 8,
+          messageIncludes: 'ACM certificates only',
+        },
+      ],
     },
     {
       name: 'ARN in IamCertificateId',
@@ -79,30 +94,66 @@ runRuleTests(certificateArnInvalid, {
     {
       name: 'JSON: parameter Default that is not an ARN: a warning (the deployer passes the value), related at the Default',
       code: domain({ CertificateArn: { Ref: 'CertArn' } }, { CertArn: { Type: 'String', Default: 'www.example.com' } }),
-      errors: [{ path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'], severity: 'warning', related: 1, messageIncludes: 'not an ARN; the property takes' }],
+      errors: [
+        {
+          path: ['Resources', 'ApiDomain', 'Properties', 'CertificateArn'],
+          severity: 'warning',
+          related: 1,
+          messageIncludes: 'not an ARN; the property takes',
+        },
+      ],
     },
     {
       name: 'bad AllowedValues entry: a warning',
       code: listener('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    Default: ${ACM}\n    AllowedValues: [${ACM}, ${PCA}]\n`),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'warning', related: 1, messageIncludes: 'A deployment that passes it fails' }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'],
+          severity: 'warning',
+          related: 1,
+          messageIncludes: 'A deployment that passes it fails',
+        },
+      ],
     },
     ...PLACEHOLDERS.map((value) => ({
       name: `placeholder Default ${value}: a warning that says so`,
       code: listener('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    Default: '${value}'\n`),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'warning' as const, related: 1, messageIncludes: 'looks like a placeholder; pass the certificate ARN when deploying' }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'],
+          severity: 'warning' as const,
+          related: 1,
+          messageIncludes: 'looks like a placeholder; pass the certificate ARN when deploying',
+        },
+      ],
     })),
     {
       name: 'JSON: placeholder Default on CloudFront',
-      code: JSON.stringify({
-        Parameters: { CertArn: { Type: 'String', Default: '<your-cert-arn>' } },
-        Resources: {
-          Distribution: {
-            Type: 'AWS::CloudFront::Distribution',
-            Properties: { DistributionConfig: { Enabled: true, ViewerCertificate: { AcmCertificateArn: { Ref: 'CertArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' } } },
+      code: JSON.stringify(
+        {
+          Parameters: { CertArn: { Type: 'String', Default: '<your-cert-arn>' } },
+          Resources: {
+            Distribution: {
+              Type: 'AWS::CloudFront::Distribution',
+              Properties: {
+                DistributionConfig: {
+                  Enabled: true,
+                  ViewerCertificate: { AcmCertificateArn: { Ref: 'CertArn' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+                },
+              },
+            },
           },
         },
-      }, null, 2),
-      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], severity: 'warning', messageIncludes: 'looks like a placeholder' }],
+        null,
+        2,
+      ),
+      errors: [
+        {
+          path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'],
+          severity: 'warning',
+          messageIncludes: 'looks like a placeholder',
+        },
+      ],
     },
     {
       name: 'placeholder in AllowedValues: a warning naming AllowedValues',
@@ -112,7 +163,9 @@ runRuleTests(certificateArnInvalid, {
     {
       name: 'a placeholder written in place stays an error',
       code: listener('changeme'),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'error', messageIncludes: 'CloudFormation fails' }],
+      errors: [
+        { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], severity: 'error', messageIncludes: 'CloudFormation fails' },
+      ],
     },
     {
       name: 'a mapping value is deployed as written: an error',
@@ -121,10 +174,17 @@ runRuleTests(certificateArnInvalid, {
     },
     {
       name: 'Fn::If: a literal in one branch (error), a placeholder Default in the other (warning), each on its branch',
-      code: listener('!If [HasCert, not-an-arn, !Ref CertArn]', "Parameters:\n  CertArn:\n    Type: String\n    Default: changeme\nConditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n"),
+      code: listener(
+        '!If [HasCert, not-an-arn, !Ref CertArn]',
+        'Parameters:\n  CertArn:\n    Type: String\n    Default: changeme\nConditions:\n  HasCert: !Equals [!Ref AWS::Region, eu-west-1]\n',
+      ),
       errors: [
         { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn', 'Fn::If', 1], severity: 'error' },
-        { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn', 'Fn::If', 2], severity: 'warning', messageIncludes: 'placeholder' },
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn', 'Fn::If', 2],
+          severity: 'warning',
+          messageIncludes: 'placeholder',
+        },
       ],
     },
     {

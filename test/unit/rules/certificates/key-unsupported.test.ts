@@ -37,41 +37,68 @@ const restDomain = (endpoint: string): string => `  ApiDomain:
       DomainName: api.example.com
 ${endpoint}`;
 
-const json = (keyAlgorithm: unknown, params?: object): string => JSON.stringify(
-  {
-    AWSTemplateFormatVersion: '2010-09-09',
-    ...(params ? { Parameters: params } : {}),
-    Resources: {
-      SiteCertificate: { Type: 'AWS::CertificateManager::Certificate', Properties: { DomainName: 'cdn.example.com', ValidationMethod: 'DNS', KeyAlgorithm: keyAlgorithm } },
-      Distribution: {
-        Type: 'AWS::CloudFront::Distribution',
-        Properties: { DistributionConfig: { Enabled: true, ViewerCertificate: { AcmCertificateArn: { Ref: 'SiteCertificate' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' } } },
+const json = (keyAlgorithm: unknown, params?: object): string =>
+  JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      ...(params ? { Parameters: params } : {}),
+      Resources: {
+        SiteCertificate: {
+          Type: 'AWS::CertificateManager::Certificate',
+          Properties: { DomainName: 'cdn.example.com', ValidationMethod: 'DNS', KeyAlgorithm: keyAlgorithm },
+        },
+        Distribution: {
+          Type: 'AWS::CloudFront::Distribution',
+          Properties: {
+            DistributionConfig: {
+              Enabled: true,
+              ViewerCertificate: { AcmCertificateArn: { Ref: 'SiteCertificate' }, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+            },
+          },
+        },
       },
     },
-  },
-  null,
-  2,
-);
+    null,
+    2,
+  );
 
 runRuleTests(certificateKeyUnsupported, {
   valid: [
     { name: 'CloudFront, default RSA_2048', code: withCertificate('', DISTRIBUTION) },
     { name: 'CloudFront, EC_prime256v1', code: withCertificate('EC_prime256v1', DISTRIBUTION) },
     { name: 'ALB takes every algorithm ACM issues', code: withCertificate('EC_secp384r1', LISTENER) },
-    { name: 'regional REST domain: not served by CloudFront', code: withCertificate('EC_secp384r1', restDomain('      RegionalCertificateArn: !Ref SiteCertificate\n      EndpointConfiguration:\n        Types: [REGIONAL]\n')) },
+    {
+      name: 'regional REST domain: not served by CloudFront',
+      code: withCertificate(
+        'EC_secp384r1',
+        restDomain('      RegionalCertificateArn: !Ref SiteCertificate\n      EndpointConfiguration:\n        Types: [REGIONAL]\n'),
+      ),
+    },
     { name: 'JSON: CloudFront, RSA_2048', code: json('RSA_2048') },
     { name: 'JSON: KeyAlgorithm unknown', code: json({ 'Fn::ImportValue': 'alg' }) },
     { name: 'JSON: KeyAlgorithm NoValue is the default', code: json({ Ref: 'AWS::NoValue' }) },
     {
       name: 'Fn::If: the EC_secp384r1 branch has no distribution',
-      code: withCertificate('!If [Cdn, RSA_2048, EC_secp384r1]', DISTRIBUTION.replace('  Distribution:\n', '  Distribution:\n    Condition: Cdn\n'), 'Conditions:\n  Cdn: !Equals [!Ref AWS::Region, us-east-1]\n'),
+      code: withCertificate(
+        '!If [Cdn, RSA_2048, EC_secp384r1]',
+        DISTRIBUTION.replace('  Distribution:\n', '  Distribution:\n    Condition: Cdn\n'),
+        'Conditions:\n  Cdn: !Equals [!Ref AWS::Region, us-east-1]\n',
+      ),
     },
   ],
   invalid: [
     {
       name: 'CloudFront, EC_secp384r1: on the consumer, related to KeyAlgorithm',
       code: withCertificate('EC_secp384r1', DISTRIBUTION),
-      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], line: 15, severity: 'error', related: 1, messageIncludes: 'EC_secp384r1' }],
+      errors: [
+        {
+          path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'],
+          line: 15,
+          severity: 'error',
+          related: 1,
+          messageIncludes: 'EC_secp384r1',
+        },
+      ],
     },
     {
       name: 'edge REST domain (default endpoint) is served by CloudFront',

@@ -4,41 +4,43 @@ import { ACM, listener } from './fixtures';
 
 const IAM = 'arn:aws:iam::123456789012:server-certificate/ev-www-example-com-2025';
 
-const classicJson = (params: object): string => JSON.stringify(
-  {
-    AWSTemplateFormatVersion: '2010-09-09',
-    Parameters: params,
-    Resources: {
-      WebElb: {
-        Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
-        Properties: {
-          Listeners: [{ LoadBalancerPort: '443', InstancePort: '443', Protocol: 'HTTPS', SSLCertificateId: { Ref: 'CertArn' } }],
-        },
-      },
-    },
-  },
-  null,
-  2,
-);
-
-const distribution = (viewerCertificate: object): string => JSON.stringify(
-  {
-    Resources: {
-      Distribution: {
-        Type: 'AWS::CloudFront::Distribution',
-        Properties: {
-          DistributionConfig: {
-            Enabled: true,
-            DefaultCacheBehavior: { TargetOriginId: 'web', ViewerProtocolPolicy: 'https-only' },
-            ViewerCertificate: { ...viewerCertificate, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+const classicJson = (params: object): string =>
+  JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Parameters: params,
+      Resources: {
+        WebElb: {
+          Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+          Properties: {
+            Listeners: [{ LoadBalancerPort: '443', InstancePort: '443', Protocol: 'HTTPS', SSLCertificateId: { Ref: 'CertArn' } }],
           },
         },
       },
     },
-  },
-  null,
-  2,
-);
+    null,
+    2,
+  );
+
+const distribution = (viewerCertificate: object): string =>
+  JSON.stringify(
+    {
+      Resources: {
+        Distribution: {
+          Type: 'AWS::CloudFront::Distribution',
+          Properties: {
+            DistributionConfig: {
+              Enabled: true,
+              DefaultCacheBehavior: { TargetOriginId: 'web', ViewerProtocolPolicy: 'https-only' },
+              ViewerCertificate: { ...viewerCertificate, SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+            },
+          },
+        },
+      },
+    },
+    null,
+    2,
+  );
 
 const beanstalk = (namespace: string, option: string, value: string): string => `Resources:
   Env:
@@ -55,13 +57,22 @@ const beanstalk = (namespace: string, option: string, value: string): string => 
 runRuleTests(certificateNotAcm, {
   valid: [
     { name: 'ACM ARN on a listener', code: listener(ACM) },
-    { name: 'Ref to an ACM certificate of the template', code: listener('!Ref Cert').replace('Resources:\n', 'Resources:\n  Cert:\n    Type: AWS::CertificateManager::Certificate\n    Properties: {DomainName: www.example.com, ValidationMethod: DNS}\n') },
+    {
+      name: 'Ref to an ACM certificate of the template',
+      code: listener('!Ref Cert').replace(
+        'Resources:\n',
+        'Resources:\n  Cert:\n    Type: AWS::CertificateManager::Certificate\n    Properties: {DomainName: www.example.com, ValidationMethod: DNS}\n',
+      ),
+    },
     { name: 'ImportValue is unknown', code: listener('!ImportValue shared-certificate-arn') },
     { name: 'GetAtt of another resource is unknown', code: listener('!GetAtt Other.Arn') },
     { name: 'JSON: ACM ARN from a parameter Default', code: classicJson({ CertArn: { Type: 'String', Default: ACM } }) },
     { name: 'JSON: parameter without Default is unknown', code: classicJson({ CertArn: { Type: 'String' } }) },
     { name: 'IAM ARN in AcmCertificateArn is certificate-arn-invalid, not this rule', code: distribution({ AcmCertificateArn: IAM }) },
-    { name: 'JSON: IamCertificateId removed by AWS::NoValue', code: distribution({ AcmCertificateArn: ACM.replace('eu-west-1', 'us-east-1'), IamCertificateId: { Ref: 'AWS::NoValue' } }) },
+    {
+      name: 'JSON: IamCertificateId removed by AWS::NoValue',
+      code: distribution({ AcmCertificateArn: ACM.replace('eu-west-1', 'us-east-1'), IamCertificateId: { Ref: 'AWS::NoValue' } }),
+    },
     { name: 'Beanstalk ACM certificate option', code: beanstalk('aws:elbv2:listener:443', 'SSLCertificateArns', ACM) },
     { name: 'IAM ARN in an unrelated Beanstalk option', code: beanstalk('aws:elasticbeanstalk:application:environment', 'SSLCertificateArns', IAM) },
   ],
@@ -69,7 +80,16 @@ runRuleTests(certificateNotAcm, {
     {
       name: 'IAM server-certificate ARN on a listener',
       code: listener(IAM),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], line: 10, severity: 'warning', resource: 'HttpsListener', messageIncludes: 'IAM server certificate', fixes: 0 }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'],
+          line: 10,
+          severity: 'warning',
+          resource: 'HttpsListener',
+          messageIncludes: 'IAM server certificate',
+          fixes: 0,
+        },
+      ],
     },
     {
       name: 'JSON: IAM ARN through a parameter Default: on the property, related to the Default',
@@ -89,7 +109,12 @@ runRuleTests(certificateNotAcm, {
     {
       name: 'JSON: CloudFront IamCertificateId',
       code: distribution({ IamCertificateId: 'ASCAQEXAMPLE7EXAMPLE2' }),
-      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'IamCertificateId'], messageIncludes: 'AcmCertificateArn' }],
+      errors: [
+        {
+          path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'IamCertificateId'],
+          messageIncludes: 'AcmCertificateArn',
+        },
+      ],
     },
     {
       name: 'IamCertificateId with an unknown value still names an IAM certificate',

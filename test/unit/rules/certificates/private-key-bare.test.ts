@@ -11,7 +11,11 @@ import { pemBody, testKeys } from '../../../support/keys';
  */
 
 const { keys, publics } = testKeys();
-const indent = (s: string, n: number) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+const indent = (s: string, n: number) =>
+  s
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');
 
 const withDefault = (value: string): string => `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -42,18 +46,33 @@ runRuleTests(privateKeyInTemplate, {
     { name: 'an RSA public key (SubjectPublicKeyInfo)', code: withDefault(block(publics.rsaSpki)) },
     { name: 'an RSA public key (PKCS#1)', code: withDefault(publics.rsaPkcs1Public.toString('base64')) },
     { name: 'an EC public key', code: withDefault(publics.ecSpki.toString('base64')) },
-    { name: 'data of key size that starts like a DER sequence', code: withDefault(block(Buffer.concat([Buffer.from([0x30, 0x82, 0x02, 0x54, 0x02, 0x01, 0x00]), Buffer.from(Array.from({ length: 593 }, (_, i) => (i * 73 + 11) & 0xff))]))) },
+    {
+      name: 'data of key size that starts like a DER sequence',
+      code: withDefault(
+        block(
+          Buffer.concat([Buffer.from([0x30, 0x82, 0x02, 0x54, 0x02, 0x01, 0x00]), Buffer.from(Array.from({ length: 593 }, (_, i) => (i * 73 + 11) & 0xff))]),
+        ),
+      ),
+    },
     { name: 'a key body cut short', code: withDefault(keys.rsaPkcs1.subarray(0, 300).toString('base64')) },
     { name: 'user data in base64', code: withDefault(Buffer.from('#!/bin/bash\nyum install -y httpd\nsystemctl start httpd\n'.repeat(10)).toString('base64')) },
   ],
   invalid: [
-    { name: 'RSA PKCS#1 on one line in a parameter Default', code: withDefault(keys.rsaPkcs1.toString('base64')), errors: [{ path: DEFAULT, resource: null, severity: 'error', messageIncludes: 'without its PEM armour (base64 of a DER RSA private key' }] },
+    {
+      name: 'RSA PKCS#1 on one line in a parameter Default',
+      code: withDefault(keys.rsaPkcs1.toString('base64')),
+      errors: [{ path: DEFAULT, resource: null, severity: 'error', messageIncludes: 'without its PEM armour (base64 of a DER RSA private key' }],
+    },
     { name: 'EC SEC1 wrapped in a block scalar', code: withDefault(block(keys.ecSec1)), errors: [{ path: DEFAULT, messageIncludes: 'a DER EC private key' }] },
     { name: 'PKCS#8 (RSA)', code: withDefault(block(keys.rsaPkcs8)), errors: [{ path: DEFAULT, messageIncludes: 'a DER PKCS#8 private key' }] },
     { name: 'PKCS#8 (EC)', code: withDefault(keys.ecPkcs8.toString('base64')), errors: [{ path: DEFAULT }] },
     { name: 'PKCS#8 (Ed25519, 64 characters)', code: withDefault(keys.ed25519Pkcs8.toString('base64')), errors: [{ path: DEFAULT }] },
     { name: 'PKCS#8 (DSA)', code: withDefault(block(keys.dsaPkcs8)), errors: [{ path: DEFAULT }] },
-    { name: 'encrypted PKCS#8', code: withDefault(block(keys.encryptedPkcs8)), errors: [{ path: DEFAULT, messageIncludes: 'an encrypted PKCS#8 private key' }] },
+    {
+      name: 'encrypted PKCS#8',
+      code: withDefault(block(keys.encryptedPkcs8)),
+      errors: [{ path: DEFAULT, messageIncludes: 'an encrypted PKCS#8 private key' }],
+    },
     { name: 'OpenSSH', code: withDefault(block(keys.openssh)), errors: [{ path: DEFAULT, messageIncludes: 'an OpenSSH private key' }] },
     {
       name: 'in a Sub of user data, between other lines',
@@ -62,7 +81,15 @@ runRuleTests(privateKeyInTemplate, {
     },
     {
       name: 'JSON, lines joined with \\n in the string',
-      code: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Parameters: { Blob: { Type: 'String', Default: pemBody(keys.rsaPkcs1) } }, Resources: { T: { Type: 'AWS::SNS::Topic' } } }, null, 2),
+      code: JSON.stringify(
+        {
+          AWSTemplateFormatVersion: '2010-09-09',
+          Parameters: { Blob: { Type: 'String', Default: pemBody(keys.rsaPkcs1) } },
+          Resources: { T: { Type: 'AWS::SNS::Topic' } },
+        },
+        null,
+        2,
+      ),
       errors: [{ path: DEFAULT }],
     },
   ],
@@ -72,7 +99,16 @@ describe('bare key detection', () => {
   it('keyKindOf: each private encoding, and no public material', () => {
     assert.deepEqual(
       Object.entries(keys).map(([k, der]) => [k, keyKindOf(der)]),
-      [['rsaPkcs1', 'RSA'], ['rsaPkcs8', 'PKCS#8'], ['ecSec1', 'EC'], ['ecPkcs8', 'PKCS#8'], ['ed25519Pkcs8', 'PKCS#8'], ['dsaPkcs8', 'PKCS#8'], ['encryptedPkcs8', 'encrypted PKCS#8'], ['openssh', 'OpenSSH']],
+      [
+        ['rsaPkcs1', 'RSA'],
+        ['rsaPkcs8', 'PKCS#8'],
+        ['ecSec1', 'EC'],
+        ['ecPkcs8', 'PKCS#8'],
+        ['ed25519Pkcs8', 'PKCS#8'],
+        ['dsaPkcs8', 'PKCS#8'],
+        ['encryptedPkcs8', 'encrypted PKCS#8'],
+        ['openssh', 'OpenSSH'],
+      ],
     );
     for (const [k, der] of Object.entries(publics)) assert.equal(keyKindOf(der), undefined, k);
   });

@@ -28,15 +28,21 @@ ${head}Resources:
 
 const BODY_PARAM = 'Parameters:\n  Body:\n    Type: String\n';
 
-const json = (privateKey: unknown, params: object = {}): string => JSON.stringify(
-  {
-    AWSTemplateFormatVersion: '2010-09-09',
-    Parameters: { Body: { Type: 'String' }, ...params },
-    Resources: { Uploaded: { Type: 'AWS::IAM::ServerCertificate', Properties: { ServerCertificateName: 'legacy', CertificateBody: { Ref: 'Body' }, PrivateKey: privateKey } } },
-  },
-  null,
-  2,
-);
+const json = (privateKey: unknown, params: object = {}): string =>
+  JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Parameters: { Body: { Type: 'String' }, ...params },
+      Resources: {
+        Uploaded: {
+          Type: 'AWS::IAM::ServerCertificate',
+          Properties: { ServerCertificateName: 'legacy', CertificateBody: { Ref: 'Body' }, PrivateKey: privateKey },
+        },
+      },
+    },
+    null,
+    2,
+  );
 
 const blockKey = `|\n        -----BEGIN EC PRIVATE KEY-----\n        ${BODY1}\n        -----END EC PRIVATE KEY-----\n`;
 
@@ -44,13 +50,25 @@ runRuleTests(privateKeyInTemplate, {
   valid: [
     { name: 'NoEcho parameter without Default', code: serverCertificate('!Ref Key', `${BODY_PARAM}  Key:\n    Type: String\n    NoEcho: true\n`) },
     { name: 'Secrets Manager dynamic reference', code: serverCertificate("'{{resolve:secretsmanager:partner/tls:SecretString:privateKey}}'", BODY_PARAM) },
-    { name: 'Sub building a Secrets Manager reference', code: serverCertificate('!Sub "{{resolve:secretsmanager:${SecretArn}:SecretString:key}}"', BODY_PARAM) },
-    { name: 'JSON: a public PEM certificate is not key material', code: json('{{resolve:secretsmanager:partner/tls:SecretString:privateKey}}').replace('{\n          "Ref": "Body"\n        }', JSON.stringify(`-----BEGIN CERTIFICATE-----\n${BODY2}\n-----END CERTIFICATE-----\n`)) },
+    {
+      name: 'Sub building a Secrets Manager reference',
+      code: serverCertificate('!Sub "{{resolve:secretsmanager:${SecretArn}:SecretString:key}}"', BODY_PARAM),
+    },
+    {
+      name: 'JSON: a public PEM certificate is not key material',
+      code: json('{{resolve:secretsmanager:partner/tls:SecretString:privateKey}}').replace(
+        '{\n          "Ref": "Body"\n        }',
+        JSON.stringify(`-----BEGIN CERTIFICATE-----\n${BODY2}\n-----END CERTIFICATE-----\n`),
+      ),
+    },
     { name: 'prose naming the header is not key material', code: ssm("'Paste the key, starting with -----BEGIN PRIVATE KEY-----, into the secret'") },
     { name: 'GetAtt is unknown', code: serverCertificate('!GetAtt KeyMaker.PrivateKey', BODY_PARAM) },
     { name: 'ImportValue is unknown', code: serverCertificate('!ImportValue shared-key', BODY_PARAM) },
     { name: 'NoValue', code: serverCertificate('!Ref AWS::NoValue', BODY_PARAM) },
-    { name: 'SSM parameter type resolves at deploy time', code: serverCertificate('!Ref Key', `${BODY_PARAM}  Key:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /tls/key\n`) },
+    {
+      name: 'SSM parameter type resolves at deploy time',
+      code: serverCertificate('!Ref Key', `${BODY_PARAM}  Key:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /tls/key\n`),
+    },
   ],
   invalid: [
     {
@@ -106,7 +124,10 @@ runRuleTests(privateKeyInTemplate, {
 
 describe('private-key-in-template never echoes key material', () => {
   it('no body characters in message, data or related', () => {
-    const code = json(PEM).replace('"Parameters": {', `"Parameters": {\n    "Key": { "Type": "String", "NoEcho": true, "Default": ${JSON.stringify(`-----BEGIN PRIVATE KEY-----\n${BODY1}\n-----END PRIVATE KEY-----`)} },`);
+    const code = json(PEM).replace(
+      '"Parameters": {',
+      `"Parameters": {\n    "Key": { "Type": "String", "NoEcho": true, "Default": ${JSON.stringify(`-----BEGIN PRIVATE KEY-----\n${BODY1}\n-----END PRIVATE KEY-----`)} },`,
+    );
     const found = lintWith(privateKeyInTemplate, { name: 'echo', code });
     assert.equal(found.length, 2);
     const out = JSON.stringify(found.map((d) => ({ m: d.message, d: d.data, r: d.related })));

@@ -23,11 +23,8 @@ const CERT = `  SiteCertificate:
       ValidationMethod: DNS
 `;
 
-const restDomain = (props: object): string => JSON.stringify(
-  { Resources: { ApiDomain: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com', ...props } } } },
-  null,
-  2,
-);
+const restDomain = (props: object): string =>
+  JSON.stringify({ Resources: { ApiDomain: { Type: 'AWS::ApiGateway::DomainName', Properties: { DomainName: 'api.example.com', ...props } } } }, null, 2);
 
 const listener = (cert: string): string => `Resources:
   HttpsListener:
@@ -56,25 +53,55 @@ runRuleTests(certificateRegion, {
     { name: 'CloudFront with an imported ARN', code: distribution('!ImportValue global-cert') },
     { name: 'CloudFront with a Sub ARN', code: distribution('!Sub arn:aws:acm:${AWS::Region}:${AWS::AccountId}:certificate/${Id}') },
     { name: 'aws-cn partition: not the us-east-1 rule', code: distribution(arn('cn-north-1', 'aws-cn')) },
-    { name: 'in-template certificate, target region us-east-1 only', code: distribution('!Ref SiteCertificate').replace('Resources:\n', `Resources:\n${CERT}`), settings: { regions: ['us-east-1'] } },
-    { name: 'JSON: regional domain, no target regions', code: restDomain({ RegionalCertificateArn: arn('eu-west-1'), EndpointConfiguration: { Types: ['REGIONAL'] } }) },
-    { name: 'JSON: REST CertificateArn with a REGIONAL endpoint is not edge', code: restDomain({ CertificateArn: arn('eu-west-1'), EndpointConfiguration: { Types: ['REGIONAL'] } }) },
-    { name: 'JSON: REST endpoint type unknown', code: restDomain({ CertificateArn: arn('eu-west-1'), EndpointConfiguration: { Types: [{ 'Fn::ImportValue': 'endpoint-type' }] } }) },
+    {
+      name: 'in-template certificate, target region us-east-1 only',
+      code: distribution('!Ref SiteCertificate').replace('Resources:\n', `Resources:\n${CERT}`),
+      settings: { regions: ['us-east-1'] },
+    },
+    {
+      name: 'JSON: regional domain, no target regions',
+      code: restDomain({ RegionalCertificateArn: arn('eu-west-1'), EndpointConfiguration: { Types: ['REGIONAL'] } }),
+    },
+    {
+      name: 'JSON: REST CertificateArn with a REGIONAL endpoint is not edge',
+      code: restDomain({ CertificateArn: arn('eu-west-1'), EndpointConfiguration: { Types: ['REGIONAL'] } }),
+    },
+    {
+      name: 'JSON: REST endpoint type unknown',
+      code: restDomain({ CertificateArn: arn('eu-west-1'), EndpointConfiguration: { Types: [{ 'Fn::ImportValue': 'endpoint-type' }] } }),
+    },
     { name: 'listener in a target region', code: listener(arn('eu-west-1')), settings: { regions: ['eu-west-1', 'eu-central-1'] } },
     { name: 'listener: IAM ARNs have no region', code: listener('arn:aws:iam::123456789012:server-certificate/www'), settings: { regions: ['eu-west-1'] } },
-    { name: 'listener: in-template certificate', code: listener('!Ref SiteCertificate').replace('Resources:\n', `Resources:\n${CERT}`), settings: { regions: ['eu-west-1'] } },
+    {
+      name: 'listener: in-template certificate',
+      code: listener('!Ref SiteCertificate').replace('Resources:\n', `Resources:\n${CERT}`),
+      settings: { regions: ['eu-west-1'] },
+    },
     { name: 'SAM Domain defaults to REGIONAL', code: samApi(`        CertificateArn: ${arn('eu-west-1')}\n`) },
-    { name: 'NoValue: no certificate in the other branch', code: distribution(`!If [Custom, ${arn('us-east-1')}, !Ref AWS::NoValue]`, 'Conditions:\n  Custom: !Equals [!Ref AWS::Region, us-east-1]\n') },
+    {
+      name: 'NoValue: no certificate in the other branch',
+      code: distribution(`!If [Custom, ${arn('us-east-1')}, !Ref AWS::NoValue]`, 'Conditions:\n  Custom: !Equals [!Ref AWS::Region, us-east-1]\n'),
+    },
   ],
   invalid: [
     {
       name: 'CloudFront with an eu-west-1 certificate',
       code: distribution(arn('eu-west-1')),
-      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], line: 9, severity: 'error', messageIncludes: 'us-east-1' }],
+      errors: [
+        {
+          path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'],
+          line: 9,
+          severity: 'error',
+          messageIncludes: 'us-east-1',
+        },
+      ],
     },
     {
       name: 'CloudFront: parameter AllowedValues, related at each',
-      code: distribution('!Ref CertArn', `Parameters:\n  CertArn:\n    Type: String\n    Default: ${arn('us-east-1')}\n    AllowedValues:\n      - ${arn('us-east-1')}\n      - ${arn('eu-west-1')}\n`),
+      code: distribution(
+        '!Ref CertArn',
+        `Parameters:\n  CertArn:\n    Type: String\n    Default: ${arn('us-east-1')}\n    AllowedValues:\n      - ${arn('us-east-1')}\n      - ${arn('eu-west-1')}\n`,
+      ),
       errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], related: 1 }],
     },
     {
@@ -85,7 +112,13 @@ runRuleTests(certificateRegion, {
     {
       name: 'CloudFront Refs a certificate of the stack: warning',
       code: distribution('!Ref SiteCertificate').replace('Resources:\n', `Resources:\n${CERT}`),
-      errors: [{ path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'], severity: 'warning', messageIncludes: 'deployed in us-east-1' }],
+      errors: [
+        {
+          path: ['Resources', 'Distribution', 'Properties', 'DistributionConfig', 'ViewerCertificate', 'AcmCertificateArn'],
+          severity: 'warning',
+          messageIncludes: 'deployed in us-east-1',
+        },
+      ],
     },
     {
       name: 'CloudFront Refs a certificate of the stack, targets without us-east-1: error',
@@ -100,14 +133,20 @@ runRuleTests(certificateRegion, {
     },
     {
       name: 'JSON: AppSync domain',
-      code: JSON.stringify({ Resources: { D: { Type: 'AWS::AppSync::DomainName', Properties: { DomainName: 'g.example.com', CertificateArn: arn('eu-central-1') } } } }, null, 2),
+      code: JSON.stringify(
+        { Resources: { D: { Type: 'AWS::AppSync::DomainName', Properties: { DomainName: 'g.example.com', CertificateArn: arn('eu-central-1') } } } },
+        null,
+        2,
+      ),
       errors: [{ path: ['Resources', 'D', 'Properties', 'CertificateArn'] }],
     },
     {
       name: 'listener outside the target regions',
       code: listener(arn('us-west-2')),
       settings: { regions: ['eu-west-1'] },
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], line: 9, severity: 'error', messageIncludes: 'eu-west-1' }],
+      errors: [
+        { path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 0, 'CertificateArn'], line: 9, severity: 'error', messageIncludes: 'eu-west-1' },
+      ],
     },
     {
       name: 'SAM Domain with an EDGE endpoint is global',

@@ -20,21 +20,35 @@ runRuleTests(cloudfrontAliasesDefaultCertificate, {
     { name: 'default certificate without Aliases', code: yaml(DEFAULT_CERT, ['        Aliases: [www.example.com]\n', '']) },
     { name: 'empty Aliases list', code: yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: []']) },
     { name: 'JSON: no ViewerCertificate, no Aliases', code: json((c) => (delete c.ViewerCertificate, delete c.Aliases)) },
-    { name: 'Aliases from an unknown list', code: withParameters(yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: !Ref Names']), '  Names:\n    Type: CommaDelimitedList\n') },
-    { name: 'unknown ViewerCertificate', code: yaml(DEFAULT_CERT, ['        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n', '        ViewerCertificate: !ImportValue edge-viewer-certificate\n']) },
-    { name: 'unknown default flag', code: yaml(DEFAULT_CERT, ['CloudFrontDefaultCertificate: true', 'CloudFrontDefaultCertificate: !ImportValue use-default']) },
+    {
+      name: 'Aliases from an unknown list',
+      code: withParameters(yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: !Ref Names']), '  Names:\n    Type: CommaDelimitedList\n'),
+    },
+    {
+      name: 'unknown ViewerCertificate',
+      code: yaml(DEFAULT_CERT, [
+        '        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n',
+        '        ViewerCertificate: !ImportValue edge-viewer-certificate\n',
+      ]),
+    },
+    {
+      name: 'unknown default flag',
+      code: yaml(DEFAULT_CERT, ['CloudFrontDefaultCertificate: true', 'CloudFrontDefaultCertificate: !ImportValue use-default']),
+    },
     {
       name: 'Aliases only where the custom certificate is',
       code: withConditions(
-        yaml(
-          ['Aliases: [www.example.com]', 'Aliases: !If [Custom, [www.example.com], !Ref AWS::NoValue]'],
-          DEFAULT_CERT,
-          ['        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n', '        ViewerCertificate: !If\n          - Custom\n          - {AcmCertificateArn: !Ref CertificateArn, SslSupportMethod: sni-only, MinimumProtocolVersion: TLSv1.2_2021}\n          - {CloudFrontDefaultCertificate: true}\n'],
-        ),
+        yaml(['Aliases: [www.example.com]', 'Aliases: !If [Custom, [www.example.com], !Ref AWS::NoValue]'], DEFAULT_CERT, [
+          '        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n',
+          '        ViewerCertificate: !If\n          - Custom\n          - {AcmCertificateArn: !Ref CertificateArn, SslSupportMethod: sni-only, MinimumProtocolVersion: TLSv1.2_2021}\n          - {CloudFrontDefaultCertificate: true}\n',
+        ]),
         '  Custom: !Equals [!Ref AWS::Region, us-east-1]\n',
       ),
     },
-    { name: 'both certificates at once is cloudfront-viewer-certificate-incomplete', code: yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: sni-only\n          CloudFrontDefaultCertificate: true']) },
+    {
+      name: 'both certificates at once is cloudfront-viewer-certificate-incomplete',
+      code: yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: sni-only\n          CloudFrontDefaultCertificate: true']),
+    },
   ],
   invalid: [
     {
@@ -53,7 +67,16 @@ runRuleTests(cloudfrontAliasesDefaultCertificate, {
         yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: !If\n          - Shop\n          - [shop.example.com]\n          - [www.example.com]']),
         '  Shop: !Equals [!Ref AWS::StackName, shop]\n',
       ),
-      errors: [{ path: cfg('Aliases'), line: 13, relatedPaths: [[...cfg('Aliases'), 'Fn::If', 1], [...cfg('Aliases'), 'Fn::If', 2]] }],
+      errors: [
+        {
+          path: cfg('Aliases'),
+          line: 13,
+          relatedPaths: [
+            [...cfg('Aliases'), 'Fn::If', 1],
+            [...cfg('Aliases'), 'Fn::If', 2],
+          ],
+        },
+      ],
     },
     {
       name: 'Aliases with CloudFrontDefaultCertificate: true',
@@ -76,18 +99,27 @@ runRuleTests(cloudfrontAliasesDefaultCertificate, {
     },
     {
       name: 'alias from a parameter',
-      code: withParameters(yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: [!Ref SiteName]']), '  SiteName:\n    Type: String\n    Default: shop.example.com\n'),
+      code: withParameters(
+        yaml(NO_VC, ['Aliases: [www.example.com]', 'Aliases: [!Ref SiteName]']),
+        '  SiteName:\n    Type: String\n    Default: shop.example.com\n',
+      ),
       errors: [{ path: cfg('Aliases'), messageIncludes: 'shop.example.com' }],
     },
     {
       name: 'default flag from a parameter allowing true',
-      code: withParameters(yaml(DEFAULT_CERT, ['CloudFrontDefaultCertificate: true', 'CloudFrontDefaultCertificate: !Ref UseDefault']), "  UseDefault:\n    Type: String\n    Default: 'true'\n"),
+      code: withParameters(
+        yaml(DEFAULT_CERT, ['CloudFrontDefaultCertificate: true', 'CloudFrontDefaultCertificate: !Ref UseDefault']),
+        "  UseDefault:\n    Type: String\n    Default: 'true'\n",
+      ),
       errors: [{ path: cfg('Aliases') }],
     },
     {
       name: 'Fn::If: the default certificate in one branch',
       code: withConditions(
-        yaml(DEFAULT_CERT, ['CloudFrontDefaultCertificate: true', 'CloudFrontDefaultCertificate: !If [Preview, true, !Ref AWS::NoValue]\n          AcmCertificateArn: !If [Preview, !Ref AWS::NoValue, !Ref CertificateArn]']),
+        yaml(DEFAULT_CERT, [
+          'CloudFrontDefaultCertificate: true',
+          'CloudFrontDefaultCertificate: !If [Preview, true, !Ref AWS::NoValue]\n          AcmCertificateArn: !If [Preview, !Ref AWS::NoValue, !Ref CertificateArn]',
+        ]),
         '  Preview: !Equals [!Ref AWS::StackName, preview]\n',
       ),
       errors: [{ path: cfg('Aliases') }],

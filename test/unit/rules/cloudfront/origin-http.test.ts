@@ -41,7 +41,10 @@ const jsonOrigin = (opp: string, vpp = 'redirect-to-https', host = 'origin.examp
     at(c, 'DefaultCacheBehavior').ViewerProtocolPolicy = vpp;
   });
 
-const parameterTemplate = withParameters(yaml(policy('!Ref OriginProtocol')), '  OriginProtocol:\n    Type: String\n    Default: http-only\n    AllowedValues: [http-only, https-only]\n');
+const parameterTemplate = withParameters(
+  yaml(policy('!Ref OriginProtocol')),
+  '  OriginProtocol:\n    Type: String\n    Default: http-only\n    AllowedValues: [http-only, https-only]\n',
+);
 
 runRuleTests(cloudfrontOriginHttp, {
   valid: [
@@ -50,8 +53,14 @@ runRuleTests(cloudfrontOriginHttp, {
     { name: 'match-viewer behind redirect-to-https', code: yaml(policy('match-viewer')) },
     { name: 'match-viewer behind https-only (JSON)', code: jsonOrigin('match-viewer', 'https-only') },
     { name: 'match-viewer; the allow-all behaviour routes to another origin', code: yaml(policy('match-viewer'), SECOND_ORIGIN, assetsBehaviour('allow-all')) },
-    { name: 'match-viewer; allow-all behaviour with an unknown target', code: yaml(policy('match-viewer'), assetsBehaviour('allow-all', '!ImportValue target-origin')) },
-    { name: 'S3 origin (no CustomOriginConfig)', code: json((c) => ((c.Origins as Record<string, unknown>[])[0] = { Id: 'app', DomainName: 'bucket.s3.us-east-1.amazonaws.com', S3OriginConfig: {} })) },
+    {
+      name: 'match-viewer; allow-all behaviour with an unknown target',
+      code: yaml(policy('match-viewer'), assetsBehaviour('allow-all', '!ImportValue target-origin')),
+    },
+    {
+      name: 'S3 origin (no CustomOriginConfig)',
+      code: json((c) => ((c.Origins as Record<string, unknown>[])[0] = { Id: 'app', DomainName: 'bucket.s3.us-east-1.amazonaws.com', S3OriginConfig: {} })),
+    },
     { name: 'GetAtt policy is unknown', code: yaml(policy('!GetAtt Config.OriginProtocol')) },
     { name: 'ImportValue policy is unknown', code: yaml(policy('!ImportValue origin-protocol')) },
     { name: 'Fn::If with HTTPS in both branches', code: cond(yaml(policy('!If [Website, https-only, match-viewer]'))) },
@@ -89,28 +98,38 @@ runRuleTests(cloudfrontOriginHttp, {
     },
     {
       name: 'match-viewer reached through an origin group',
-      code: yaml(policy('match-viewer'), viewer('allow-all'), ['TargetOriginId: app', 'TargetOriginId: app-group'], [
-        '        DefaultCacheBehavior:',
-        `        OriginGroups:
+      code: yaml(
+        policy('match-viewer'),
+        viewer('allow-all'),
+        ['TargetOriginId: app', 'TargetOriginId: app-group'],
+        [
+          '        DefaultCacheBehavior:',
+          `        OriginGroups:
           Quantity: 1
           Items:
             - Id: app-group
               FailoverCriteria: {StatusCodes: {Quantity: 1, Items: [503]}}
               Members: {Quantity: 1, Items: [{OriginId: app}]}
         DefaultCacheBehavior:`,
-      ]),
+        ],
+      ),
       errors: [{ path: POLICY_PATH, related: 1 }],
     },
     {
       name: 'allow-all through a parameter AllowedValues',
-      code: withParameters(yaml(policy('match-viewer'), viewer('!Ref ViewerProtocol')), '  ViewerProtocol:\n    Type: String\n    Default: redirect-to-https\n    AllowedValues: [redirect-to-https, allow-all]\n'),
+      code: withParameters(
+        yaml(policy('match-viewer'), viewer('!Ref ViewerProtocol')),
+        '  ViewerProtocol:\n    Type: String\n    Default: redirect-to-https\n    AllowedValues: [redirect-to-https, allow-all]\n',
+      ),
       errors: [{ path: POLICY_PATH }],
     },
     {
       name: 'parameter Default http-only: fix edits the parameter',
       code: parameterTemplate,
       errors: [{ path: POLICY_PATH, related: 2, fixes: 1 }],
-      output: parameterTemplate.replace('Default: http-only', 'Default: https-only').replace('AllowedValues: [http-only, https-only]', 'AllowedValues: [https-only, https-only]'),
+      output: parameterTemplate
+        .replace('Default: http-only', 'Default: https-only')
+        .replace('AllowedValues: [http-only, https-only]', 'AllowedValues: [https-only, https-only]'),
     },
     {
       name: 'Fn::If branch',
@@ -159,7 +178,10 @@ runRuleTests(cloudfrontOriginHttp, {
     },
     {
       name: 'S3 website endpoint from a parameter Default',
-      code: withParameters(yaml(policy('http-only'), domain('!Ref WebsiteHost')), '  WebsiteHost:\n    Type: String\n    Default: docs.s3-website-us-east-1.amazonaws.com\n'),
+      code: withParameters(
+        yaml(policy('http-only'), domain('!Ref WebsiteHost')),
+        '  WebsiteHost:\n    Type: String\n    Default: docs.s3-website-us-east-1.amazonaws.com\n',
+      ),
       errors: [{ severity: 'info' }],
     },
     {

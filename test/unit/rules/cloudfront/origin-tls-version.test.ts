@@ -10,7 +10,10 @@ const jsonProtocols = (list: unknown, opp = 'https-only'): string =>
     custom.OriginSSLProtocols = list as string[];
     custom.OriginProtocolPolicy = opp;
   });
-const blockList = (...items: string[]): [string, string] => ['OriginSSLProtocols: [TLSv1.2]', `OriginSSLProtocols:\n${items.map((i) => `                - ${i}`).join('\n')}`];
+const blockList = (...items: string[]): [string, string] => [
+  'OriginSSLProtocols: [TLSv1.2]',
+  `OriginSSLProtocols:\n${items.map((i) => `                - ${i}`).join('\n')}`,
+];
 const cond = (text: string): string => withConditions(text, '  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\n');
 
 runRuleTests(cloudfrontOriginTlsVersion, {
@@ -19,7 +22,10 @@ runRuleTests(cloudfrontOriginTlsVersion, {
     { name: 'JSON TLSv1.2 only', code: jsonProtocols(['TLSv1.2']) },
     { name: 'no OriginSSLProtocols', code: yaml(['              OriginSSLProtocols: [TLSv1.2]\n', '']) },
     { name: 'http-only origin never uses TLS (cloudfront-origin-http)', code: jsonProtocols(['TLSv1', 'TLSv1.2'], 'http-only') },
-    { name: 'unknown list', code: withParameters(yaml(protocols('!Ref OriginProtocols')), '  OriginProtocols:\n    Type: CommaDelimitedList\n    Default: TLSv1,TLSv1.2\n') },
+    {
+      name: 'unknown list',
+      code: withParameters(yaml(protocols('!Ref OriginProtocols')), '  OriginProtocols:\n    Type: CommaDelimitedList\n    Default: TLSv1,TLSv1.2\n'),
+    },
     { name: 'unknown item', code: yaml(protocols('[!ImportValue origin-protocol, TLSv1.2]')) },
     { name: 'weak item removed by AWS::NoValue', code: cond(yaml(protocols('[!If [Legacy, !Ref AWS::NoValue, TLSv1.2], TLSv1.2]'))) },
   ],

@@ -29,8 +29,18 @@ runRuleTests(cloudfrontTlsVersion, {
     { name: 'TLSv1.2_2018 has a TLS 1.2 floor', code: yaml(mpv('TLSv1.2_2018')) },
     { name: 'TLSv1.3_2025 (cfn_nag W70 wrongly flags it)', code: jsonWith('TLSv1.3_2025') },
     { name: 'TLSv1.2_2025 in JSON', code: jsonWith('TLSv1.2_2025') },
-    { name: 'weak value with the default certificate is cloudfront-default-certificate', code: yaml(['AcmCertificateArn: !Ref CertificateArn', 'CloudFrontDefaultCertificate: true'], ['          SslSupportMethod: sni-only\n', ''], mpv('TLSv1')) },
-    { name: 'weak value without any certificate is cloudfront-viewer-certificate-incomplete', code: yaml(['          AcmCertificateArn: !Ref CertificateArn\n', ''], mpv('TLSv1')) },
+    {
+      name: 'weak value with the default certificate is cloudfront-default-certificate',
+      code: yaml(
+        ['AcmCertificateArn: !Ref CertificateArn', 'CloudFrontDefaultCertificate: true'],
+        ['          SslSupportMethod: sni-only\n', ''],
+        mpv('TLSv1'),
+      ),
+    },
+    {
+      name: 'weak value without any certificate is cloudfront-viewer-certificate-incomplete',
+      code: yaml(['          AcmCertificateArn: !Ref CertificateArn\n', ''], mpv('TLSv1')),
+    },
     { name: 'unknown policy name is not ours to judge', code: yaml(mpv('TLSv1.2_2030')) },
     { name: 'GetAtt value is unknown', code: yaml(mpv('!GetAtt Config.Policy')) },
     { name: 'ImportValue is unknown', code: yaml(mpv('!ImportValue edge-security-policy')) },
@@ -39,7 +49,10 @@ runRuleTests(cloudfrontTlsVersion, {
     {
       name: 'AWS::NoValue drops the certificate in the weak branch',
       code: withConditions(
-        yaml(['AcmCertificateArn: !Ref CertificateArn', 'AcmCertificateArn: !If [Custom, !Ref CertificateArn, !Ref AWS::NoValue]'], mpv('!If [Custom, TLSv1.2_2021, TLSv1]')),
+        yaml(
+          ['AcmCertificateArn: !Ref CertificateArn', 'AcmCertificateArn: !If [Custom, !Ref CertificateArn, !Ref AWS::NoValue]'],
+          mpv('!If [Custom, TLSv1.2_2021, TLSv1]'),
+        ),
         '  Custom: !Equals [!Ref AWS::Region, us-east-1]\n',
       ),
     },

@@ -15,19 +15,34 @@ runRuleTests(cloudfrontViewerCertificateIncomplete, {
   valid: [
     { name: 'ACM certificate with both settings', code: yaml() },
     { name: 'IAM certificate with both settings', code: yaml(IAM) },
-    { name: 'default certificate alone', code: yaml(NO_ACM, NO_SSL, NO_MPV, ['        ViewerCertificate:\n', '        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n']) },
-    { name: 'CloudFrontDefaultCertificate: false next to an ACM certificate', code: yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: sni-only\n          CloudFrontDefaultCertificate: false']) },
+    {
+      name: 'default certificate alone',
+      code: yaml(NO_ACM, NO_SSL, NO_MPV, ['        ViewerCertificate:\n', '        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n']),
+    },
+    {
+      name: 'CloudFrontDefaultCertificate: false next to an ACM certificate',
+      code: yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: sni-only\n          CloudFrontDefaultCertificate: false']),
+    },
     { name: 'no ViewerCertificate at all (cloudfront-default-certificate)', code: json((c) => delete c.ViewerCertificate) },
     { name: 'JSON baseline', code: json() },
-    { name: 'unknown ViewerCertificate', code: yaml(['        ViewerCertificate:\n', '        ViewerCertificate: !ImportValue shared-viewer-certificate\n'], NO_ACM, NO_SSL, NO_MPV) },
-    { name: 'GetAtt certificate still counts as one', code: yaml(['AcmCertificateArn: !Ref CertificateArn', 'AcmCertificateArn: !GetAtt CertificateStack.Outputs.Arn']) },
+    {
+      name: 'unknown ViewerCertificate',
+      code: yaml(['        ViewerCertificate:\n', '        ViewerCertificate: !ImportValue shared-viewer-certificate\n'], NO_ACM, NO_SSL, NO_MPV),
+    },
+    {
+      name: 'GetAtt certificate still counts as one',
+      code: yaml(['AcmCertificateArn: !Ref CertificateArn', 'AcmCertificateArn: !GetAtt CertificateStack.Outputs.Arn']),
+    },
     {
       name: 'certificate and its settings switch together on one condition',
       code: cond(
         yaml(
           ['AcmCertificateArn: !Ref CertificateArn', 'AcmCertificateArn: !If [Custom, !Ref CertificateArn, !Ref AWS::NoValue]'],
           ['SslSupportMethod: sni-only', 'SslSupportMethod: !If [Custom, sni-only, !Ref AWS::NoValue]'],
-          ['MinimumProtocolVersion: TLSv1.2_2021', 'MinimumProtocolVersion: !If [Custom, TLSv1.2_2021, !Ref AWS::NoValue]\n          CloudFrontDefaultCertificate: !If [Custom, !Ref AWS::NoValue, true]'],
+          [
+            'MinimumProtocolVersion: TLSv1.2_2021',
+            'MinimumProtocolVersion: !If [Custom, TLSv1.2_2021, !Ref AWS::NoValue]\n          CloudFrontDefaultCertificate: !If [Custom, !Ref AWS::NoValue, true]',
+          ],
         ),
       ),
     },
@@ -53,7 +68,10 @@ runRuleTests(cloudfrontViewerCertificateIncomplete, {
       name: 'IAM certificate with neither: one finding, one fix inserting both',
       code: yaml(IAM, NO_SSL, NO_MPV),
       errors: [{ path: VC, severity: 'error', messageIncludes: 'IamCertificateId', fixes: 1 }],
-      output: yaml(IAM, NO_SSL, NO_MPV, ['IamCertificateId: ASCACKCEVSQ6C2EXAMPLE\n', 'IamCertificateId: ASCACKCEVSQ6C2EXAMPLE\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.2_2021\n']),
+      output: yaml(IAM, NO_SSL, NO_MPV, [
+        'IamCertificateId: ASCACKCEVSQ6C2EXAMPLE\n',
+        'IamCertificateId: ASCACKCEVSQ6C2EXAMPLE\n          SslSupportMethod: sni-only\n          MinimumProtocolVersion: TLSv1.2_2021\n',
+      ]),
     },
     {
       name: 'missing SslSupportMethod next to SSLv3: the fix raises the floor too',
@@ -115,7 +133,7 @@ runRuleTests(cloudfrontViewerCertificateIncomplete, {
       name: 'default flag from a parameter allowing true next to an ACM certificate',
       code: withParameters(
         yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: sni-only\n          CloudFrontDefaultCertificate: !Ref UseDefault']),
-        '  UseDefault:\n    Type: String\n    Default: \'false\'\n    AllowedValues: [\'true\', \'false\']\n',
+        "  UseDefault:\n    Type: String\n    Default: 'false'\n    AllowedValues: ['true', 'false']\n",
       ),
       errors: [{ path: VC, messageIncludes: 'CloudFrontDefaultCertificate: true' }],
     },

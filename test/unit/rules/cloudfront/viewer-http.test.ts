@@ -44,13 +44,25 @@ runRuleTests(cloudfrontViewerHttp, {
       ),
     },
     { name: 'Fn::If with two HTTPS branches', code: conditional('!If [Legacy, https-only, redirect-to-https]') },
-    { name: 'allow-all on another resource type is not read', code: yaml(['Type: AWS::CloudFront::Distribution', 'Type: AWS::CloudFront::StreamingDistribution'], DEFAULT_VPP) },
+    {
+      name: 'allow-all on another resource type is not read',
+      code: yaml(['Type: AWS::CloudFront::Distribution', 'Type: AWS::CloudFront::StreamingDistribution'], DEFAULT_VPP),
+    },
   ],
   invalid: [
     {
       name: 'allow-all in DefaultCacheBehavior',
       code: yaml(DEFAULT_VPP),
-      errors: [{ path: cfg('DefaultCacheBehavior', 'ViewerProtocolPolicy'), line: 20, severity: 'warning', resource: 'Distribution', messageIncludes: 'allow-all', fixes: 1 }],
+      errors: [
+        {
+          path: cfg('DefaultCacheBehavior', 'ViewerProtocolPolicy'),
+          line: 20,
+          severity: 'warning',
+          resource: 'Distribution',
+          messageIncludes: 'allow-all',
+          fixes: 1,
+        },
+      ],
       output: yaml(),
     },
     {
@@ -81,7 +93,9 @@ runRuleTests(cloudfrontViewerHttp, {
       name: 'parameter Default and AllowedValues: once on the property, related info, fix edits the parameter',
       code: parameterTemplate,
       errors: [{ path: cfg('DefaultCacheBehavior', 'ViewerProtocolPolicy'), line: 24, related: 2, fixes: 1 }],
-      output: parameterTemplate.replace('Default: allow-all', 'Default: redirect-to-https').replace('AllowedValues: [allow-all,', 'AllowedValues: [redirect-to-https,'),
+      output: parameterTemplate
+        .replace('Default: allow-all', 'Default: redirect-to-https')
+        .replace('AllowedValues: [allow-all,', 'AllowedValues: [redirect-to-https,'),
     },
     {
       name: 'Fn::If branch: the range covers the written branch',
@@ -91,10 +105,7 @@ runRuleTests(cloudfrontViewerHttp, {
     },
     {
       name: 'AWS::NoValue in the other branch',
-      code: withConditions(
-        yaml(cacheBehaviors('!If [Legacy, allow-all, !Ref AWS::NoValue]')),
-        '  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\n',
-      ),
+      code: withConditions(yaml(cacheBehaviors('!If [Legacy, allow-all, !Ref AWS::NoValue]')), '  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\n'),
       errors: [{ path: cfg('CacheBehaviors', 1, 'ViewerProtocolPolicy', 'Fn::If', 1) }],
     },
     {

@@ -20,21 +20,35 @@ runRuleTests(templateDuplicateKey, {
     { name: 'each key once (YAML)', code: LISTENER(['ELBSecurityPolicy-TLS13-1-2-Res-2021-06']) },
     { name: 'each key once (JSON)', code: '{"Resources": {"A": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "a"}}}}' },
     { name: 'the same key in two mappings', code: 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n  B:\n    Type: AWS::SNS::Topic\n' },
-    { name: 'a merge key overrides merged keys on purpose', code: 'Resources:\n  A: &a\n    Type: AWS::SNS::Topic\n  B:\n    <<: *a\n    Type: AWS::SQS::Queue\n' },
+    {
+      name: 'a merge key overrides merged keys on purpose',
+      code: 'Resources:\n  A: &a\n    Type: AWS::SNS::Topic\n  B:\n    <<: *a\n    Type: AWS::SQS::Queue\n',
+    },
     { name: 'keys that differ in case', code: 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n  a:\n    Type: AWS::SNS::Topic\n' },
   ],
   invalid: [
     {
       name: 'a repeated property: on the later key, naming the earlier line; quick fix removes the earlier (YAML)',
       code: LISTENER(['ELBSecurityPolicy-TLS-1-1-2017-01', 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06']),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], line: 8, messageIncludes: 'first at line 7', related: 1, fixes: 1, severity: 'error', resource: 'HttpsListener' }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'],
+          line: 8,
+          messageIncludes: 'first at line 7',
+          related: 1,
+          fixes: 1,
+          severity: 'error',
+          resource: 'HttpsListener',
+        },
+      ],
       quickFixOutput: LISTENER(['ELBSecurityPolicy-TLS13-1-2-Res-2021-06']),
     },
     {
       name: 'a repeated property (JSON); quick fix removes the earlier',
       code: '{\n  "Resources": {\n    "Topic": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "TopicName": "a",\n        "TopicName": "b"\n      }\n    }\n  }\n}\n',
       errors: [{ path: ['Resources', 'Topic', 'Properties', 'TopicName'], line: 7, messageIncludes: 'first at line 6', related: 1, fixes: 1 }],
-      quickFixOutput: '{\n  "Resources": {\n    "Topic": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "TopicName": "b"\n      }\n    }\n  }\n}\n',
+      quickFixOutput:
+        '{\n  "Resources": {\n    "Topic": {\n      "Type": "AWS::SNS::Topic",\n      "Properties": {\n        "TopicName": "b"\n      }\n    }\n  }\n}\n',
     },
     {
       name: 'two resources with one logical id',
@@ -64,7 +78,10 @@ describe('template-duplicate-key: linting goes on with the last value', () => {
 
   it('a weak policy written last is reported, on the last line (YAML)', () => {
     const d = lint(LISTENER(['ELBSecurityPolicy-TLS13-1-2-Res-2021-06', 'ELBSecurityPolicy-TLS-1-1-2017-01']));
-    assert.deepEqual(d.filter((x) => x.rule === 'template-parse-error'), []);
+    assert.deepEqual(
+      d.filter((x) => x.rule === 'template-parse-error'),
+      [],
+    );
     const weak = d.find((x) => x.rule === 'elbv2-ssl-policy-weak');
     assert.ok(weak, 'weak policy reported');
     assert.equal(weak!.range.start.line + 1, 8);
@@ -75,13 +92,20 @@ describe('template-duplicate-key: linting goes on with the last value', () => {
       '{"Resources": {"L": {"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": {"Protocol": "HTTPS", "LoadBalancerArn": {"Fn::ImportValue": "a"}, "SslPolicy": "ELBSecurityPolicy-2016-08", "SslPolicy": "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"}}}}',
       't.json',
     );
-    assert.deepEqual(d.filter((x) => x.rule === 'elbv2-ssl-policy-weak' || x.rule === 'template-parse-error'), []);
+    assert.deepEqual(
+      d.filter((x) => x.rule === 'elbv2-ssl-policy-weak' || x.rule === 'template-parse-error'),
+      [],
+    );
     assert.equal(d.filter((x) => x.rule === 'template-duplicate-key').length, 1);
   });
 
   it('a duplicated resource is one resource, the last', () => {
-    const text = 'Resources:\n  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties: {Protocol: HTTPS, LoadBalancerArn: x, SslPolicy: ELBSecurityPolicy-2016-08}\n  L:\n    Type: AWS::SNS::Topic\n';
+    const text =
+      'Resources:\n  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties: {Protocol: HTTPS, LoadBalancerArn: x, SslPolicy: ELBSecurityPolicy-2016-08}\n  L:\n    Type: AWS::SNS::Topic\n';
     const d = lint(text);
-    assert.deepEqual(d.filter((x) => x.rule.startsWith('elbv2-')).map((x) => x.rule), []);
+    assert.deepEqual(
+      d.filter((x) => x.rule.startsWith('elbv2-')).map((x) => x.rule),
+      [],
+    );
   });
 });

@@ -47,11 +47,19 @@ const json = `{
 
 runRuleTests(elbCertificateMissing, {
   valid: [
-    { name: 'HTTPS with a certificate', code: yaml("        - {LoadBalancerPort: '443', InstancePort: '443', Protocol: HTTPS, SSLCertificateId: arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012}") },
+    {
+      name: 'HTTPS with a certificate',
+      code: yaml(
+        "        - {LoadBalancerPort: '443', InstancePort: '443', Protocol: HTTPS, SSLCertificateId: arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012}",
+      ),
+    },
     { name: 'HTTP needs none', code: yaml("        - {LoadBalancerPort: '80', InstancePort: '80', Protocol: HTTP}") },
     { name: 'TCP needs none', code: yaml("        - {LoadBalancerPort: '443', InstancePort: '443', Protocol: TCP}") },
     { name: 'unknown protocol', code: yaml("        - {LoadBalancerPort: '443', InstancePort: '443', Protocol: !ImportValue proto}") },
-    { name: 'certificate from ImportValue is present', code: yaml("        - {LoadBalancerPort: '443', InstancePort: '443', Protocol: SSL, SSLCertificateId: !ImportValue shared-cert}") },
+    {
+      name: 'certificate from ImportValue is present',
+      code: yaml("        - {LoadBalancerPort: '443', InstancePort: '443', Protocol: SSL, SSLCertificateId: !ImportValue shared-cert}"),
+    },
     {
       name: 'certificate NoValue only where the protocol is HTTP',
       code: yaml(
@@ -59,14 +67,29 @@ runRuleTests(elbCertificateMissing, {
         'Parameters:\n  Cert:\n    Type: String\nConditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n',
       ),
     },
-    { name: 'JSON with certificate', code: '{"Resources": {"Elb": {"Type": "AWS::ElasticLoadBalancing::LoadBalancer", "Properties": {"Listeners": [{"LoadBalancerPort": "443", "InstancePort": "443", "Protocol": "SSL", "SSLCertificateId": {"Fn::GetAtt": ["Cert", "Arn"]}}]}}}}' },
+    {
+      name: 'JSON with certificate',
+      code: '{"Resources": {"Elb": {"Type": "AWS::ElasticLoadBalancing::LoadBalancer", "Properties": {"Listeners": [{"LoadBalancerPort": "443", "InstancePort": "443", "Protocol": "SSL", "SSLCertificateId": {"Fn::GetAtt": ["Cert", "Arn"]}}]}}}}',
+    },
   ],
   invalid: [
     {
       name: 'SSL listener without certificate: on the listener entry, new CertificateArn parameter',
       code: yaml(sslListener),
-      errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0], line: 8, severity: 'error', resource: 'Elb', messageIncludes: 'SSLCertificateId', fixes: 1 }],
-      output: yaml(`${sslListener}\n          SSLCertificateId: !Ref CertificateArn`, 'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\n'),
+      errors: [
+        {
+          path: ['Resources', 'Elb', 'Properties', 'Listeners', 0],
+          line: 8,
+          severity: 'error',
+          resource: 'Elb',
+          messageIncludes: 'SSLCertificateId',
+          fixes: 1,
+        },
+      ],
+      output: yaml(
+        `${sslListener}\n          SSLCertificateId: !Ref CertificateArn`,
+        'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\n',
+      ),
     },
     {
       name: 'the single ACM certificate of the template is referenced',
@@ -76,9 +99,15 @@ runRuleTests(elbCertificateMissing, {
     },
     {
       name: 'an existing CertificateArn parameter is reused',
-      code: yaml("        - LoadBalancerPort: 443\n          InstancePort: 443\n          Protocol: https", 'Parameters:\n  CertificateArn:\n    Type: String\n'),
+      code: yaml(
+        '        - LoadBalancerPort: 443\n          InstancePort: 443\n          Protocol: https',
+        'Parameters:\n  CertificateArn:\n    Type: String\n',
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] }],
-      output: yaml("        - LoadBalancerPort: 443\n          InstancePort: 443\n          Protocol: https\n          SSLCertificateId: !Ref CertificateArn", 'Parameters:\n  CertificateArn:\n    Type: String\n'),
+      output: yaml(
+        '        - LoadBalancerPort: 443\n          InstancePort: 443\n          Protocol: https\n          SSLCertificateId: !Ref CertificateArn',
+        'Parameters:\n  CertificateArn:\n    Type: String\n',
+      ),
     },
     {
       name: 'NoValue makes the certificate absent',
@@ -87,7 +116,10 @@ runRuleTests(elbCertificateMissing, {
     },
     {
       name: 'parameter AllowedValues allow HTTPS',
-      code: yaml("        - {LoadBalancerPort: '443', InstancePort: '80', Protocol: !Ref Proto}", 'Parameters:\n  Proto:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]\n'),
+      code: yaml(
+        "        - {LoadBalancerPort: '443', InstancePort: '80', Protocol: !Ref Proto}",
+        'Parameters:\n  Proto:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]\n',
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] }],
     },
     {

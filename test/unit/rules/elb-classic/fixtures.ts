@@ -16,8 +16,15 @@ ${head}Resources:
 `;
 
 export const classicJson = (front: string, back: string): string =>
-  JSON.stringify({
-    Resources: {
-      Elb: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { Listeners: [{ LoadBalancerPort: '443', InstancePort: '8080', Protocol: front, InstanceProtocol: back, SSLCertificateId: 'arn' }] } },
+  JSON.stringify(
+    {
+      Resources: {
+        Elb: {
+          Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
+          Properties: { Listeners: [{ LoadBalancerPort: '443', InstancePort: '8080', Protocol: front, InstanceProtocol: back, SSLCertificateId: 'arn' }] },
+        },
+      },
     },
-  }, null, 2);
+    null,
+    2,
+  );

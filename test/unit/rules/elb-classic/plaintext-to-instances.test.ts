@@ -12,7 +12,10 @@ runRuleTests(elbPlaintextToInstances, {
     { name: 'InstanceProtocol absent (not reported)', code: yaml('HTTPS', '!Ref AWS::NoValue') },
     { name: 'unknown back end', code: yaml('HTTPS', '!GetAtt Config.Protocol') },
     { name: 'unknown front end', code: yaml('!ImportValue front', 'HTTP') },
-    { name: 'plaintext only where the front end is plaintext too', code: yaml('!If [Tls, HTTPS, HTTP]', '!If [Tls, HTTPS, HTTP]', 'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n') },
+    {
+      name: 'plaintext only where the front end is plaintext too',
+      code: yaml('!If [Tls, HTTPS, HTTP]', '!If [Tls, HTTPS, HTTP]', 'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n'),
+    },
     { name: 'JSON HTTPS end to end', code: json('HTTPS', 'HTTPS') },
   ],
   invalid: [

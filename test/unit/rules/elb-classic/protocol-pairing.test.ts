@@ -2,7 +2,8 @@ import { elbProtocolPairing } from '../../../../rules/src/rules/elb-classic/prot
 import { runRuleTests } from '../../../support/rule-tester';
 import { classicJson as json, classicYaml as yaml } from './fixtures';
 
-const params = (a: string, b: string): string => `Parameters:\n  Front:\n    Type: String\n    Default: ${a.split(',')[0]}\n    AllowedValues: [${a}]\n  Back:\n    Type: String\n    Default: ${b.split(',')[0]}\n    AllowedValues: [${b}]\n`;
+const params = (a: string, b: string): string =>
+  `Parameters:\n  Front:\n    Type: String\n    Default: ${a.split(',')[0]}\n    AllowedValues: [${a}]\n  Back:\n    Type: String\n    Default: ${b.split(',')[0]}\n    AllowedValues: [${b}]\n`;
 
 runRuleTests(elbProtocolPairing, {
   valid: [
@@ -14,7 +15,10 @@ runRuleTests(elbProtocolPairing, {
     { name: 'no InstanceProtocol', code: yaml('HTTPS', '!Ref AWS::NoValue') },
     { name: 'unknown back end', code: yaml('HTTPS', '!ImportValue back') },
     { name: 'two parameters, each with both families: may be chosen together', code: yaml('!Ref Front', '!Ref Back', params('HTTPS, TCP', 'HTTP, SSL')) },
-    { name: 'Fn::If on one condition keeps the ends together', code: yaml('!If [Web, HTTPS, SSL]', '!If [Web, HTTP, TCP]', 'Conditions:\n  Web: !Equals [!Ref AWS::Region, eu-west-1]\n') },
+    {
+      name: 'Fn::If on one condition keeps the ends together',
+      code: yaml('!If [Web, HTTPS, SSL]', '!If [Web, HTTP, TCP]', 'Conditions:\n  Web: !Equals [!Ref AWS::Region, eu-west-1]\n'),
+    },
     { name: 'JSON SSL to SSL', code: json('SSL', 'SSL') },
   ],
   invalid: [

@@ -17,7 +17,8 @@ ${rest}Outputs:
     Value: !Ref Elb
 `;
 
-const https = (extra = ''): string => `        - LoadBalancerPort: 443\n          InstancePort: 443\n          Protocol: HTTPS\n          SSLCertificateId: ${CERT}${extra}`;
+const https = (extra = ''): string =>
+  `        - LoadBalancerPort: 443\n          InstancePort: 443\n          Protocol: HTTPS\n          SSLCertificateId: ${CERT}${extra}`;
 
 const policy = (name: string, attributes: string, extra = ''): string =>
   `      Policies:\n        - PolicyName: ${name}\n          PolicyType: SSLNegotiationPolicyType${extra}\n          Attributes:\n${attributes}\n`;
@@ -35,7 +36,9 @@ const json = (policies: unknown[], policyNames?: string[]): string =>
         Elb: {
           Type: 'AWS::ElasticLoadBalancing::LoadBalancer',
           Properties: {
-            Listeners: [{ LoadBalancerPort: '443', InstancePort: '443', Protocol: 'SSL', SSLCertificateId: CERT, ...(policyNames ? { PolicyNames: policyNames } : {}) }],
+            Listeners: [
+              { LoadBalancerPort: '443', InstancePort: '443', Protocol: 'SSL', SSLCertificateId: CERT, ...(policyNames ? { PolicyNames: policyNames } : {}) },
+            ],
             Policies: policies,
           },
         },
@@ -53,28 +56,58 @@ const sslPolicy = (name: string, attributes: [string, string][]): unknown => ({
 
 runRuleTests(elbSslPolicy, {
   valid: [
-    { name: 'TLS 1.2 reference policy attached by PolicyNames', code: yaml(https('\n          PolicyNames: [Tls12]'), policy('Tls12', reference('ELBSecurityPolicy-TLS-1-2-2017-01'))) },
+    {
+      name: 'TLS 1.2 reference policy attached by PolicyNames',
+      code: yaml(https('\n          PolicyNames: [Tls12]'), policy('Tls12', reference('ELBSecurityPolicy-TLS-1-2-2017-01'))),
+    },
     {
       name: 'old protocols and a weak cipher switched off (false is not a finding)',
       code: yaml(
         https('\n          PolicyNames: [Custom]'),
-        policy('Custom', [attr('Protocol-SSLv3', "'false'"), attr('Protocol-TLSv1', 'false'), attr('Protocol-TLSv1.2', "'true'"), attr('DES-CBC3-SHA', "'false'"), attr('ECDHE-RSA-AES128-GCM-SHA256', "'true'")].join('\n')),
+        policy(
+          'Custom',
+          [
+            attr('Protocol-SSLv3', "'false'"),
+            attr('Protocol-TLSv1', 'false'),
+            attr('Protocol-TLSv1.2', "'true'"),
+            attr('DES-CBC3-SHA', "'false'"),
+            attr('ECDHE-RSA-AES128-GCM-SHA256', "'true'"),
+          ].join('\n'),
+        ),
       ),
     },
-    { name: 'policy attached through LoadBalancerPorts', code: yaml(https(), policy('Tls12', reference('ELBSecurityPolicy-TLS-1-2-2017-01'), "\n          LoadBalancerPorts: ['443']")) },
-    { name: 'weak policy attached to no TLS listener', code: yaml("        - {LoadBalancerPort: 80, InstancePort: 80, Protocol: HTTP}", policy('Old', reference('ELBSecurityPolicy-2016-08'))) },
-    { name: 'TCP listener needs no policy', code: yaml("        - {LoadBalancerPort: 443, InstancePort: 443, Protocol: TCP}") },
+    {
+      name: 'policy attached through LoadBalancerPorts',
+      code: yaml(https(), policy('Tls12', reference('ELBSecurityPolicy-TLS-1-2-2017-01'), "\n          LoadBalancerPorts: ['443']")),
+    },
+    {
+      name: 'weak policy attached to no TLS listener',
+      code: yaml('        - {LoadBalancerPort: 80, InstancePort: 80, Protocol: HTTP}', policy('Old', reference('ELBSecurityPolicy-2016-08'))),
+    },
+    { name: 'TCP listener needs no policy', code: yaml('        - {LoadBalancerPort: 443, InstancePort: 443, Protocol: TCP}') },
     { name: 'Policies from ImportValue: absence unknown', code: yaml(https(), '      Policies: !ImportValue shared-policies\n') },
-    { name: 'PolicyNames from a List parameter: unknown', code: yaml(https('\n          PolicyNames: !Ref Names'), '', 'Parameters:\n  Names:\n    Type: CommaDelimitedList\n') },
-    { name: 'an undefined name may be the SSL policy (elb-policy-undefined reports it)', code: yaml(https('\n          PolicyNames: [Tls12Policy]'), policy('TLS12-Policy', reference('ELBSecurityPolicy-TLS-1-2-2017-01'))) },
+    {
+      name: 'PolicyNames from a List parameter: unknown',
+      code: yaml(https('\n          PolicyNames: !Ref Names'), '', 'Parameters:\n  Names:\n    Type: CommaDelimitedList\n'),
+    },
+    {
+      name: 'an undefined name may be the SSL policy (elb-policy-undefined reports it)',
+      code: yaml(https('\n          PolicyNames: [Tls12Policy]'), policy('TLS12-Policy', reference('ELBSecurityPolicy-TLS-1-2-2017-01'))),
+    },
     { name: 'reference value from GetAtt is unknown', code: yaml(https('\n          PolicyNames: [P]'), policy('P', reference('!GetAtt Config.Policy'))) },
     { name: 'reference value from ImportValue is unknown', code: yaml(https('\n          PolicyNames: [P]'), policy('P', reference('!ImportValue policy'))) },
-    { name: 'unknown policy type: absence unknown', code: yaml(https('\n          PolicyNames: [P]'), '      Policies:\n        - PolicyName: P\n          PolicyType: !ImportValue type\n          Attributes: []\n') },
+    {
+      name: 'unknown policy type: absence unknown',
+      code: yaml(
+        https('\n          PolicyNames: [P]'),
+        '      Policies:\n        - PolicyName: P\n          PolicyType: !ImportValue type\n          Attributes: []\n',
+      ),
+    },
     { name: 'JSON, TLS 1.2 reference', code: json([sslPolicy('Tls12', [['Reference-Security-Policy', 'ELBSecurityPolicy-TLS-1-2-2017-01']])], ['Tls12']) },
     {
       name: 'weak value only in the branch where the listener is not TLS',
       code: yaml(
-        "        - {LoadBalancerPort: 443, InstancePort: 443, Protocol: !If [Tls, HTTPS, HTTP], SSLCertificateId: arn, PolicyNames: [P]}",
+        '        - {LoadBalancerPort: 443, InstancePort: 443, Protocol: !If [Tls, HTTPS, HTTP], SSLCertificateId: arn, PolicyNames: [P]}',
         policy('P', reference('!If [Tls, ELBSecurityPolicy-TLS-1-2-2017-01, ELBSecurityPolicy-2016-08]')),
         'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n',
       ),
@@ -84,13 +117,21 @@ runRuleTests(elbSslPolicy, {
     {
       name: 'no policy at all: default 2016-08; fix adds the policy and PolicyNames',
       code: yaml(https()),
-      errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0], line: 8, severity: 'warning', messageIncludes: 'ELBSecurityPolicy-2016-08', fixes: 1 }],
+      errors: [
+        { path: ['Resources', 'Elb', 'Properties', 'Listeners', 0], line: 8, severity: 'warning', messageIncludes: 'ELBSecurityPolicy-2016-08', fixes: 1 },
+      ],
       output: yaml(`${https()}\n          PolicyNames:\n            - TLSNegotiationPolicy`, newPolicy),
     },
     {
       name: 'PolicyNames naming only a stickiness policy: on PolicyNames; two listeners share one new policy',
-      code: yaml(`${https()}\n${https('\n          PolicyNames: [Sticky]').replace('LoadBalancerPort: 443', 'LoadBalancerPort: 8443')}`, "      LBCookieStickinessPolicy:\n        - PolicyName: Sticky\n          CookieExpirationPeriod: '60'\n"),
-      errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] }, { path: ['Resources', 'Elb', 'Properties', 'Listeners', 1, 'PolicyNames'], line: 16 }],
+      code: yaml(
+        `${https()}\n${https('\n          PolicyNames: [Sticky]').replace('LoadBalancerPort: 443', 'LoadBalancerPort: 8443')}`,
+        "      LBCookieStickinessPolicy:\n        - PolicyName: Sticky\n          CookieExpirationPeriod: '60'\n",
+      ),
+      errors: [
+        { path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] },
+        { path: ['Resources', 'Elb', 'Properties', 'Listeners', 1, 'PolicyNames'], line: 16 },
+      ],
       output: yaml(
         `${https('\n          PolicyNames:\n            - TLSNegotiationPolicy')}\n${https('\n          PolicyNames: [Sticky, TLSNegotiationPolicy]').replace('LoadBalancerPort: 443', 'LoadBalancerPort: 8443')}`,
         "      LBCookieStickinessPolicy:\n        - PolicyName: Sticky\n          CookieExpirationPeriod: '60'\n" + newPolicy,
@@ -104,12 +145,19 @@ runRuleTests(elbSslPolicy, {
     },
     {
       name: 'proxy-protocol policy only: still the default SSL policy',
-      code: yaml(https(), "      Policies:\n        - PolicyName: Proxy\n          PolicyType: ProxyProtocolPolicyType\n          Attributes:\n            - {Name: ProxyProtocol, Value: 'true'}\n          InstancePorts: ['443']\n"),
+      code: yaml(
+        https(),
+        "      Policies:\n        - PolicyName: Proxy\n          PolicyType: ProxyProtocolPolicyType\n          Attributes:\n            - {Name: ProxyProtocol, Value: 'true'}\n          InstancePorts: ['443']\n",
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] }],
     },
     {
       name: 'PolicyNames removed by NoValue in one scenario',
-      code: yaml(https('\n          PolicyNames: !If [Tls, [Tls12], !Ref AWS::NoValue]'), policy('Tls12', reference('ELBSecurityPolicy-TLS-1-2-2017-01')), 'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n'),
+      code: yaml(
+        https('\n          PolicyNames: !If [Tls, [Tls12], !Ref AWS::NoValue]'),
+        policy('Tls12', reference('ELBSecurityPolicy-TLS-1-2-2017-01')),
+        'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n',
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] }],
     },
     {
@@ -127,25 +175,46 @@ runRuleTests(elbSslPolicy, {
     },
     {
       name: 'weak reference from a parameter Default: related info, fix edits the parameter',
-      code: yaml(https('\n          PolicyNames: [Old]'), policy('Old', reference('!Ref RefPolicy')), 'Parameters:\n  RefPolicy:\n    Type: String\n    Default: ELBSecurityPolicy-2016-08\n'),
+      code: yaml(
+        https('\n          PolicyNames: [Old]'),
+        policy('Old', reference('!Ref RefPolicy')),
+        'Parameters:\n  RefPolicy:\n    Type: String\n    Default: ELBSecurityPolicy-2016-08\n',
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Policies', 0, 'Attributes', 0, 'Value'], related: 1, fixes: 1 }],
-      output: yaml(https('\n          PolicyNames: [Old]'), policy('Old', reference('!Ref RefPolicy')), 'Parameters:\n  RefPolicy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS-1-2-2017-01\n'),
+      output: yaml(
+        https('\n          PolicyNames: [Old]'),
+        policy('Old', reference('!Ref RefPolicy')),
+        'Parameters:\n  RefPolicy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS-1-2-2017-01\n',
+      ),
     },
     {
       name: 'weak AllowedValues entry',
-      code: yaml(https('\n          PolicyNames: [Old]'), policy('Old', reference('!Ref RefPolicy')), 'Parameters:\n  RefPolicy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS-1-2-2017-01\n    AllowedValues: [ELBSecurityPolicy-TLS-1-2-2017-01, ELBSecurityPolicy-2015-05]\n'),
+      code: yaml(
+        https('\n          PolicyNames: [Old]'),
+        policy('Old', reference('!Ref RefPolicy')),
+        'Parameters:\n  RefPolicy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS-1-2-2017-01\n    AllowedValues: [ELBSecurityPolicy-TLS-1-2-2017-01, ELBSecurityPolicy-2015-05]\n',
+      ),
       errors: [{ related: 1 }],
     },
     {
       name: 'Fn::If branch of the reference: on the written branch',
-      code: yaml(https('\n          PolicyNames: [P]'), policy('P', reference('!If [Legacy, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS-1-2-2017-01]')), 'Conditions:\n  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\n'),
+      code: yaml(
+        https('\n          PolicyNames: [P]'),
+        policy('P', reference('!If [Legacy, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS-1-2-2017-01]')),
+        'Conditions:\n  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\n',
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Policies', 0, 'Attributes', 0, 'Value', 'Fn::If', 1] }],
     },
     {
       name: 'Protocol-TLSv1 and RC4 set to true: one finding each; fix bases the policy on the recommended reference',
       code: yaml(
         https('\n          PolicyNames: [Custom]'),
-        policy('Custom', [attr('Protocol-TLSv1', 'true'), attr('Protocol-TLSv1.2', "'true'"), attr('RC4-SHA', "'TRUE'"), attr('ECDHE-RSA-AES128-GCM-SHA256', "'true'")].join('\n')),
+        policy(
+          'Custom',
+          [attr('Protocol-TLSv1', 'true'), attr('Protocol-TLSv1.2', "'true'"), attr('RC4-SHA', "'TRUE'"), attr('ECDHE-RSA-AES128-GCM-SHA256', "'true'")].join(
+            '\n',
+          ),
+        ),
       ),
       errors: [
         { path: ['Resources', 'Elb', 'Properties', 'Policies', 0, 'Attributes', 0, 'Value'], messageIncludes: 'TLSv1', fixes: 1 },
@@ -160,7 +229,15 @@ runRuleTests(elbSslPolicy, {
     },
     {
       name: 'JSON weak cipher (3DES)',
-      code: json([sslPolicy('Pay', [['Protocol-TLSv1.2', 'true'], ['DES-CBC3-SHA', 'true']])], ['Pay']),
+      code: json(
+        [
+          sslPolicy('Pay', [
+            ['Protocol-TLSv1.2', 'true'],
+            ['DES-CBC3-SHA', 'true'],
+          ]),
+        ],
+        ['Pay'],
+      ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Policies', 0, 'Attributes', 1, 'Value'], messageIncludes: 'DES-CBC3-SHA' }],
       output: json([sslPolicy('Pay', [['Reference-Security-Policy', 'ELBSecurityPolicy-TLS-1-2-2017-01']])], ['Pay']),
     },

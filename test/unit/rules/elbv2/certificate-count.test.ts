@@ -48,23 +48,37 @@ runRuleTests(elbv2CertificateCount, {
     { name: 'two on an HTTP listener are elbv2-tls-settings-on-plain-listener', code: listenerWith(`${SHOP}\n${BLOG}`, { protocol: 'HTTP' }) },
     {
       name: 'one certificate in each Fn::If branch',
-      code: listenerWith('').replace(
-        '      Certificates:\n\n',
-        '      Certificates: !If [Blog, [{CertificateArn: !Ref BlogCertificateArn}], [{CertificateArn: !Ref ShopCertificateArn}]]\n',
-      ).replace('Resources:', 'Conditions:\n  Blog: !Equals [!Ref AWS::Region, us-east-1]\nResources:'),
+      code: listenerWith('')
+        .replace(
+          '      Certificates:\n\n',
+          '      Certificates: !If [Blog, [{CertificateArn: !Ref BlogCertificateArn}], [{CertificateArn: !Ref ShopCertificateArn}]]\n',
+        )
+        .replace('Resources:', 'Conditions:\n  Blog: !Equals [!Ref AWS::Region, us-east-1]\nResources:'),
     },
     {
       name: 'AWS::NoValue item is dropped',
       code: listenerWith(`${SHOP}\n        - !Ref AWS::NoValue`),
     },
-    { name: 'Certificates from GetAtt is unknown', code: listenerWith('').replace('      Certificates:\n\n', '      Certificates: !GetAtt Config.Certificates\n') },
+    {
+      name: 'Certificates from GetAtt is unknown',
+      code: listenerWith('').replace('      Certificates:\n\n', '      Certificates: !GetAtt Config.Certificates\n'),
+    },
     { name: 'JSON, one certificate', code: jsonListener([{ CertificateArn: { Ref: 'Cert' } }]) },
   ],
   invalid: [
     {
       name: 'two certificates: the second moves into a new ListenerCertificate',
       code: listenerWith(`${SHOP}\n${BLOG}`),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates'], line: 15, severity: 'error', resource: 'HttpsListener', messageIncludes: '2 entries', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'Certificates'],
+          line: 15,
+          severity: 'error',
+          resource: 'HttpsListener',
+          messageIncludes: '2 entries',
+          fixes: 1,
+        },
+      ],
       output: listenerWith(SHOP, { after: moved('HttpsListenerCertificate2', BLOG) }),
     },
     {
@@ -85,7 +99,9 @@ runRuleTests(elbv2CertificateCount, {
     },
     {
       name: 'Fn::If branch with two entries: reported, fix not applied by fix-all',
-      code: listenerWith(`${SHOP}\n        - !If [Blog, {CertificateArn: !Ref BlogCertificateArn}, !Ref AWS::NoValue]`, { conditions: '  Blog: !Equals [!Ref AWS::Region, us-east-1]' }),
+      code: listenerWith(`${SHOP}\n        - !If [Blog, {CertificateArn: !Ref BlogCertificateArn}, !Ref AWS::NoValue]`, {
+        conditions: '  Blog: !Equals [!Ref AWS::Region, us-east-1]',
+      }),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates'], fixes: 1 }],
     },
     {

@@ -12,7 +12,8 @@ const https = (props: string, opts: { protocol?: string; parameters?: string; co
     opts,
   );
 
-const ACM = (id: string): string => `  ${id}:\n    Type: AWS::CertificateManager::Certificate\n    Properties:\n      DomainName: ${id.toLowerCase()}.example.com\n      ValidationMethod: DNS\n\n`;
+const ACM = (id: string): string =>
+  `  ${id}:\n    Type: AWS::CertificateManager::Certificate\n    Properties:\n      DomainName: ${id.toLowerCase()}.example.com\n      ValidationMethod: DNS\n\n`;
 
 const jsonTls = (certificates?: unknown): string => `{
   "AWSTemplateFormatVersion": "2010-09-09",
@@ -53,30 +54,41 @@ runRuleTests(elbv2CertificateMissing, {
       name: 'no certificate in the template: a new CertificateArn parameter',
       code: https(''),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties'], line: 5, severity: 'error', resource: 'HttpsListener', fixes: 1 }],
-      output: https('').replace(
-        "Resources:",
-        'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\nResources:',
-      ).replace("{StatusCode: '404'}", "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref CertificateArn"),
+      output: https('')
+        .replace(
+          'Resources:',
+          'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\nResources:',
+        )
+        .replace("{StatusCode: '404'}", "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref CertificateArn"),
     },
     {
       name: 'one ACM certificate in the template: a Ref to it',
       code: https('', { extra: ACM('ApiCertificate') }),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties'], messageIncludes: 'HTTPS listener has no Certificates' }],
-      output: https('', { extra: ACM('ApiCertificate') }).replace("{StatusCode: '404'}", "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref ApiCertificate"),
+      output: https('', { extra: ACM('ApiCertificate') }).replace(
+        "{StatusCode: '404'}",
+        "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref ApiCertificate",
+      ),
     },
     {
       name: 'two ACM certificates: a parameter, not a guess',
       code: https('', { extra: ACM('ApiCertificate') + ACM('WebCertificate') }),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties'] }],
       output: https('', { extra: ACM('ApiCertificate') + ACM('WebCertificate') })
-        .replace('Resources:', 'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\nResources:')
+        .replace(
+          'Resources:',
+          'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\nResources:',
+        )
         .replace("{StatusCode: '404'}", "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref CertificateArn"),
     },
     {
       name: 'existing CertificateArn parameter is reused',
       code: https('', { parameters: '  CertificateArn:\n    Type: String' }),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties'] }],
-      output: https('', { parameters: '  CertificateArn:\n    Type: String' }).replace("{StatusCode: '404'}", "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref CertificateArn"),
+      output: https('', { parameters: '  CertificateArn:\n    Type: String' }).replace(
+        "{StatusCode: '404'}",
+        "{StatusCode: '404'}\n      Certificates:\n        - CertificateArn: !Ref CertificateArn",
+      ),
     },
     {
       name: 'AWS::NoValue where the listener is HTTPS',
@@ -87,7 +99,10 @@ runRuleTests(elbv2CertificateMissing, {
     },
     {
       name: 'Protocol parameter that allows HTTPS',
-      code: https('', { protocol: '!Ref ListenerProtocol', parameters: '  ListenerProtocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]' }),
+      code: https('', {
+        protocol: '!Ref ListenerProtocol',
+        parameters: '  ListenerProtocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]',
+      }),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties'] }],
     },
     {
@@ -104,8 +119,14 @@ runRuleTests(elbv2CertificateMissing, {
       code: jsonTls(),
       errors: [{ path: ['Resources', 'TlsListener', 'Properties'], line: 6, messageIncludes: 'TLS listener' }],
       output: jsonTls()
-        .replace('"2010-09-09",', '"2010-09-09",\n  "Parameters": {\n    "CertificateArn": {\n      "Type": "String",\n      "Description": "ARN of the ACM certificate for the HTTPS/TLS listener"\n    }\n  },')
-        .replace('} } ]\n', '} } ],\n        "Certificates": [\n          {\n            "CertificateArn": { "Ref": "CertificateArn" }\n          }\n        ]\n'),
+        .replace(
+          '"2010-09-09",',
+          '"2010-09-09",\n  "Parameters": {\n    "CertificateArn": {\n      "Type": "String",\n      "Description": "ARN of the ACM certificate for the HTTPS/TLS listener"\n    }\n  },',
+        )
+        .replace(
+          '} } ]\n',
+          '} } ],\n        "Certificates": [\n          {\n            "CertificateArn": { "Ref": "CertificateArn" }\n          }\n        ]\n',
+        ),
     },
   ],
 });

@@ -37,12 +37,23 @@ runRuleTests(elbv2FipsPolicyMix, {
     { name: 'non-FIPS and no SslPolicy (default 2016-08 is non-FIPS)', code: two(PLAIN, undefined) },
     {
       name: 'separate load balancers',
-      code: yamlTemplate(loadBalancer('Alb') + '\n' + loadBalancer('Other') + '\n' + https('PublicListener', FIPS) + '\n' + https('PartnerListener', PLAIN, '!Ref Other')),
+      code: yamlTemplate(
+        loadBalancer('Alb') + '\n' + loadBalancer('Other') + '\n' + https('PublicListener', FIPS) + '\n' + https('PartnerListener', PLAIN, '!Ref Other'),
+      ),
     },
-    { name: 'load balancer outside the template', code: yamlTemplate(https('PublicListener', FIPS, '!ImportValue alb') + '\n' + https('PartnerListener', PLAIN, '!ImportValue alb')) },
-    { name: 'network load balancer (the AWS statement is about ALBs)', code: two(FIPS, PLAIN, { lbType: 'network' }).replace(/Protocol: HTTPS/g, 'Protocol: TLS') },
+    {
+      name: 'load balancer outside the template',
+      code: yamlTemplate(https('PublicListener', FIPS, '!ImportValue alb') + '\n' + https('PartnerListener', PLAIN, '!ImportValue alb')),
+    },
+    {
+      name: 'network load balancer (the AWS statement is about ALBs)',
+      code: two(FIPS, PLAIN, { lbType: 'network' }).replace(/Protocol: HTTPS/g, 'Protocol: TLS'),
+    },
     { name: 'unknown policy is not compared', code: two(FIPS, '!ImportValue partner-policy') },
-    { name: 'HTTP listener without policy does not count', code: yamlTemplate(loadBalancer() + '\n' + https('PublicListener', FIPS) + '\n' + https('HttpListener', undefined, '!Ref Alb', 'HTTP')) },
+    {
+      name: 'HTTP listener without policy does not count',
+      code: yamlTemplate(loadBalancer() + '\n' + https('PublicListener', FIPS) + '\n' + https('HttpListener', undefined, '!Ref Alb', 'HTTP')),
+    },
     {
       name: 'a parameter allowing both families is not known',
       code: two(FIPS, '!Ref PartnerPolicy', { parameters: `  PartnerPolicy:\n    Type: String\n    Default: ${FIPS}\n    AllowedValues: [${FIPS}, ${PLAIN}]` }),
@@ -57,7 +68,16 @@ runRuleTests(elbv2FipsPolicyMix, {
     {
       name: 'FIPS first, non-FIPS second: reported on the second',
       code: two(FIPS, PLAIN),
-      errors: [{ path: ['Resources', 'PartnerListener', 'Properties', 'SslPolicy'], line: 27, severity: 'error', resource: 'PartnerListener', related: 1, messageIncludes: 'PublicListener' }],
+      errors: [
+        {
+          path: ['Resources', 'PartnerListener', 'Properties', 'SslPolicy'],
+          line: 27,
+          severity: 'error',
+          resource: 'PartnerListener',
+          related: 1,
+          messageIncludes: 'PublicListener',
+        },
+      ],
     },
     {
       name: 'second listener without SslPolicy counts as non-FIPS: on its Properties key',
@@ -66,7 +86,17 @@ runRuleTests(elbv2FipsPolicyMix, {
     },
     {
       name: 'every later listener of the other family is reported',
-      code: yamlTemplate(loadBalancer() + '\n' + https('A', PLAIN) + '\n' + https('B', FIPS) + '\n' + https('C', 'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04') + '\n' + https('D', PLAIN)),
+      code: yamlTemplate(
+        loadBalancer() +
+          '\n' +
+          https('A', PLAIN) +
+          '\n' +
+          https('B', FIPS) +
+          '\n' +
+          https('C', 'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04') +
+          '\n' +
+          https('D', PLAIN),
+      ),
       errors: [{ path: ['Resources', 'B', 'Properties', 'SslPolicy'] }, { path: ['Resources', 'C', 'Properties', 'SslPolicy'] }],
     },
     {

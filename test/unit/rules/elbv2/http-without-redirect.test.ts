@@ -58,10 +58,13 @@ const withHttpsListener = (actions: string, condition?: string): string =>
   );
 
 const conditional = (protocol: string, actions: string): string =>
-  yamlTemplate(loadBalancer() + '\n' + listener('HttpListener', `      LoadBalancerArn: !Ref Alb\n      Protocol: ${protocol}\n      DefaultActions: ${actions}`), {
-    parameters: "  Mode:\n    Type: String\n    AllowedValues: [secure, open]\n    Default: secure",
-    conditions: '  Secure: !Equals [!Ref Mode, secure]',
-  });
+  yamlTemplate(
+    loadBalancer() + '\n' + listener('HttpListener', `      LoadBalancerArn: !Ref Alb\n      Protocol: ${protocol}\n      DefaultActions: ${actions}`),
+    {
+      parameters: '  Mode:\n    Type: String\n    AllowedValues: [secure, open]\n    Default: secure',
+      conditions: '  Secure: !Equals [!Ref Mode, secure]',
+    },
+  );
 
 runRuleTests(elbv2HttpWithoutRedirect, {
   valid: [
@@ -73,8 +76,14 @@ runRuleTests(elbv2HttpWithoutRedirect, {
       name: 'HTTP listener of an in-template network load balancer is not an ALB listener',
       code: httpListener(FORWARD).replace('      Subnets', '      Type: network\n      Subnets'),
     },
-    { name: 'action Type from ImportValue is unknown', code: httpListener('        - Type: !ImportValue action-type\n          TargetGroupArn: !ImportValue web-targets') },
-    { name: 'redirect Protocol from ImportValue is unknown', code: httpListener('        - Type: redirect\n          RedirectConfig:\n            Protocol: !ImportValue redirect-protocol') },
+    {
+      name: 'action Type from ImportValue is unknown',
+      code: httpListener('        - Type: !ImportValue action-type\n          TargetGroupArn: !ImportValue web-targets'),
+    },
+    {
+      name: 'redirect Protocol from ImportValue is unknown',
+      code: httpListener('        - Type: redirect\n          RedirectConfig:\n            Protocol: !ImportValue redirect-protocol'),
+    },
     { name: 'Protocol from ImportValue is unknown', code: httpListener(FORWARD).replace('Protocol: HTTP', 'Protocol: !ImportValue listener-protocol') },
     { name: 'lowercase https redirect is not flagged as plain', code: httpListener(REDIRECT.replace('Protocol: HTTPS', 'Protocol: https')) },
     {
@@ -90,10 +99,9 @@ runRuleTests(elbv2HttpWithoutRedirect, {
     },
     {
       name: 'JSON: both Fn::If branches redirect to HTTPS',
-      code: jsonListener('HTTP', [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', StatusCode: { 'Fn::If': ['Live', 'HTTP_301', 'HTTP_302'] } } }]).replace(
-        '"Resources"',
-        '"Conditions": {"Live": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]}},\n  "Resources"',
-      ),
+      code: jsonListener('HTTP', [
+        { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', StatusCode: { 'Fn::If': ['Live', 'HTTP_301', 'HTTP_302'] } } },
+      ]).replace('"Resources"', '"Conditions": {"Live": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]}},\n  "Resources"'),
     },
     { name: 'JSON redirect', code: jsonListener('HTTP', [JSON_REDIRECT]) },
     { name: 'GetAtt DefaultActions are unknown', code: httpListener('').replace('      DefaultActions:\n', '      DefaultActions: !GetAtt Config.Actions') },
@@ -102,7 +110,16 @@ runRuleTests(elbv2HttpWithoutRedirect, {
     {
       name: 'HTTP listener that forwards: on the action, fix replaces DefaultActions',
       code: httpListener(FORWARD),
-      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 0], line: 15, messageIncludes: "'forward'", severity: 'warning', resource: 'HttpListener', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 0],
+          line: 15,
+          messageIncludes: "'forward'",
+          severity: 'warning',
+          resource: 'HttpListener',
+          fixes: 1,
+        },
+      ],
       output: httpListener(REDIRECT),
     },
     {
@@ -113,7 +130,9 @@ runRuleTests(elbv2HttpWithoutRedirect, {
     },
     {
       name: '#{protocol} stays HTTP on an HTTP listener',
-      code: httpListener("        - Type: redirect\n          RedirectConfig:\n            Host: www.example.com\n            Protocol: '#{protocol}'\n            StatusCode: HTTP_301"),
+      code: httpListener(
+        "        - Type: redirect\n          RedirectConfig:\n            Host: www.example.com\n            Protocol: '#{protocol}'\n            StatusCode: HTTP_301",
+      ),
       errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 0], messageIncludes: '#{protocol}' }],
     },
     {
@@ -139,23 +158,36 @@ runRuleTests(elbv2HttpWithoutRedirect, {
     {
       name: 'the HTTPS listener exists only when HasCertificate: the no-certificate branch names its condition, advises no redirect, offers no fix',
       code: withHttpsListener(IF_REDIRECT_ELSE_FORWARD, 'HasCertificate'),
-      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 0, messageIncludes: 'when HasCertificate is false' }],
+      errors: [
+        { path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 0, messageIncludes: 'when HasCertificate is false' },
+      ],
     },
     {
       name: 'an HTTPS listener in every case: the fix edits only the forwarding branch, and fix-all applies it',
       code: withHttpsListener(IF_REDIRECT_ELSE_FORWARD),
-      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 1, messageIncludes: 'when HasCertificate is false' }],
+      errors: [
+        { path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 'Fn::If', 2, 0], fixes: 1, messageIncludes: 'when HasCertificate is false' },
+      ],
       output: withHttpsListener(IF_REDIRECT_ELSE_REDIRECT),
     },
     {
       name: 'a load balancer from outside: the branch fix is offered as a quick fix only',
-      code: conditional('HTTP', IF_REDIRECT_ELSE_FORWARD).replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb').replace('Secure', 'HasCertificate').replace('Secure: !Equals', 'HasCertificate: !Equals'),
+      code: conditional('HTTP', IF_REDIRECT_ELSE_FORWARD)
+        .replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb')
+        .replace('Secure', 'HasCertificate')
+        .replace('Secure: !Equals', 'HasCertificate: !Equals'),
       errors: [{ fixes: 1 }],
-      quickFixOutput: conditional('HTTP', IF_REDIRECT_ELSE_REDIRECT).replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb').replace('Secure', 'HasCertificate').replace('Secure: !Equals', 'HasCertificate: !Equals'),
+      quickFixOutput: conditional('HTTP', IF_REDIRECT_ELSE_REDIRECT)
+        .replace('LoadBalancerArn: !Ref Alb', 'LoadBalancerArn: !ImportValue shared-alb')
+        .replace('Secure', 'HasCertificate')
+        .replace('Secure: !Equals', 'HasCertificate: !Equals'),
     },
     {
       name: 'item-level Fn::If with AWS::NoValue: the forward remains in one branch',
-      code: conditional('HTTP', `\n        - !If [Secure, !Ref AWS::NoValue, {Type: fixed-response, FixedResponseConfig: {StatusCode: '503'}}]\n${FLOW_REDIRECT}`),
+      code: conditional(
+        'HTTP',
+        `\n        - !If [Secure, !Ref AWS::NoValue, {Type: fixed-response, FixedResponseConfig: {StatusCode: '503'}}]\n${FLOW_REDIRECT}`,
+      ),
       errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'DefaultActions', 0, 'Fn::If', 2] }],
     },
     {

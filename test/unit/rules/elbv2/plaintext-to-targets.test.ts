@@ -62,7 +62,10 @@ runRuleTests(elbv2PlaintextToTargets, {
     { name: 'HTTP listener forwarding to HTTP (another rule)', code: https(FORWARD, { protocol: 'HTTP' }) },
     { name: 'target group outside the template', code: https('        - Type: forward\n          TargetGroupArn: !ImportValue app-targets') },
     { name: 'target group Protocol unknown', code: https(FORWARD, { groups: targetGroup('AppTargets', '!ImportValue tg-protocol') }) },
-    { name: 'target group without Protocol (Lambda targets)', code: https(FORWARD, { groups: '  AppTargets:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      TargetType: lambda\n\n' }) },
+    {
+      name: 'target group without Protocol (Lambda targets)',
+      code: https(FORWARD, { groups: '  AppTargets:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties:\n      TargetType: lambda\n\n' }),
+    },
     { name: 'not a forward action', code: https("        - Type: fixed-response\n          FixedResponseConfig: {StatusCode: '404'}") },
     { name: 'JSON: TLS to TLS', code: jsonTls('TLS') },
     { name: 'rule on an HTTP listener', code: https(FORWARD, { protocol: 'HTTP', groups: targetGroup('AppTargets', 'HTTP'), after: ruleOn('HttpsListener') }) },
@@ -71,12 +74,27 @@ runRuleTests(elbv2PlaintextToTargets, {
     {
       name: 'HTTPS listener forwarding to an HTTP target group: on the reference, related at the target group',
       code: https(FORWARD),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], line: 21, severity: 'info', resource: 'HttpsListener', relatedPaths: [TG_PROTOCOL], fixes: 0 }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'],
+          line: 21,
+          severity: 'info',
+          resource: 'HttpsListener',
+          relatedPaths: [TG_PROTOCOL],
+          fixes: 0,
+        },
+      ],
     },
     {
       name: 'JSON: TLS listener to a TCP target group',
       code: jsonTls('TCP'),
-      errors: [{ path: ['Resources', 'TlsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], messageIncludes: 'TLS listener', relatedPaths: [['Resources', 'Targets', 'Properties', 'Protocol']] }],
+      errors: [
+        {
+          path: ['Resources', 'TlsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'],
+          messageIncludes: 'TLS listener',
+          relatedPaths: [['Resources', 'Targets', 'Properties', 'Protocol']],
+        },
+      ],
     },
     {
       name: 'weighted forward: one of two target groups is HTTP',
@@ -84,7 +102,12 @@ runRuleTests(elbv2PlaintextToTargets, {
         '        - Type: forward\n          ForwardConfig:\n            TargetGroups:\n              - TargetGroupArn: !Ref BlueTargets\n                Weight: 90\n              - TargetGroupArn: !Ref GreenTargets\n                Weight: 10',
         { groups: targetGroup('BlueTargets', 'HTTPS') + targetGroup('GreenTargets', 'HTTP') },
       ),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'ForwardConfig', 'TargetGroups', 1, 'TargetGroupArn'], messageIncludes: 'GreenTargets' }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'ForwardConfig', 'TargetGroups', 1, 'TargetGroupArn'],
+          messageIncludes: 'GreenTargets',
+        },
+      ],
     },
     {
       name: 'target group Protocol from a parameter Default: related at the Protocol and at the Default',
@@ -93,17 +116,30 @@ runRuleTests(elbv2PlaintextToTargets, {
     },
     {
       name: 'HTTP as Default and AllowedValues entry: each place once, the Protocol once',
-      code: https(FORWARD, { groups: targetGroup('AppTargets', '!Ref TargetProtocol'), parameters: '  TargetProtocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]' }),
+      code: https(FORWARD, {
+        groups: targetGroup('AppTargets', '!Ref TargetProtocol'),
+        parameters: '  TargetProtocol:\n    Type: String\n    Default: HTTP\n    AllowedValues: [HTTP, HTTPS]',
+      }),
       errors: [{ relatedPaths: [TG_PROTOCOL, ['Parameters', 'TargetProtocol', 'Default'], ['Parameters', 'TargetProtocol', 'AllowedValues', 0]] }],
     },
     {
       name: 'JSON: target group Protocol from a mapping',
       code: jsonFromMapping,
-      errors: [{ relatedPaths: [['Resources', 'Targets', 'Properties', 'Protocol'], ['Mappings', 'Backends', 'tls', 'Protocol']] }],
+      errors: [
+        {
+          relatedPaths: [
+            ['Resources', 'Targets', 'Properties', 'Protocol'],
+            ['Mappings', 'Backends', 'tls', 'Protocol'],
+          ],
+        },
+      ],
     },
     {
       name: 'Fn::If: the target group is HTTP in one branch',
-      code: https(FORWARD, { groups: targetGroup('AppTargets', '!If [EndToEnd, HTTPS, HTTP]'), conditions: '  EndToEnd: !Equals [!Ref AWS::Region, eu-west-1]' }),
+      code: https(FORWARD, {
+        groups: targetGroup('AppTargets', '!If [EndToEnd, HTTPS, HTTP]'),
+        conditions: '  EndToEnd: !Equals [!Ref AWS::Region, eu-west-1]',
+      }),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'DefaultActions', 0, 'TargetGroupArn'], relatedPaths: [TG_PROTOCOL] }],
     },
     {

@@ -18,7 +18,12 @@ const jsonOnLb = (lbProps: Record<string, unknown>, protocol: string): string =>
     Lb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['subnet-1'], ...lbProps } },
     SecureListener: {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
-      Properties: { LoadBalancerArn: { Ref: 'Lb' }, Port: 443, Protocol: protocol, DefaultActions: [{ Type: 'forward', TargetGroupArn: { 'Fn::ImportValue': 'targets' } }] },
+      Properties: {
+        LoadBalancerArn: { Ref: 'Lb' },
+        Port: 443,
+        Protocol: protocol,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: { 'Fn::ImportValue': 'targets' } }],
+      },
     },
   });
 
@@ -46,7 +51,16 @@ runRuleTests(elbv2ProtocolMismatch, {
     {
       name: 'HTTPS on a network load balancer',
       code: onLb('network', 'HTTPS'),
-      errors: [{ path: ['Resources', 'Listener', 'Properties', 'Protocol'], line: 14, severity: 'error', resource: 'Listener', messageIncludes: 'Network Load Balancer', fixes: 0 }],
+      errors: [
+        {
+          path: ['Resources', 'Listener', 'Properties', 'Protocol'],
+          line: 14,
+          severity: 'error',
+          resource: 'Listener',
+          messageIncludes: 'Network Load Balancer',
+          fixes: 0,
+        },
+      ],
     },
     {
       name: 'HTTP on a network load balancer',
@@ -75,7 +89,9 @@ runRuleTests(elbv2ProtocolMismatch, {
     },
     {
       name: 'Protocol AllowedValues entry that the type does not take: related information',
-      code: onLb('network', '!Ref ListenerProtocol', { parameters: '  ListenerProtocol:\n    Type: String\n    Default: TLS\n    AllowedValues: [TLS, HTTPS]' }),
+      code: onLb('network', '!Ref ListenerProtocol', {
+        parameters: '  ListenerProtocol:\n    Type: String\n    Default: TLS\n    AllowedValues: [TLS, HTTPS]',
+      }),
       errors: [{ path: ['Resources', 'Listener', 'Properties', 'Protocol'], related: 1 }],
     },
     {

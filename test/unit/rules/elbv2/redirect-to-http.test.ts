@@ -41,7 +41,10 @@ const jsonRule = (protocol: unknown): string =>
 runRuleTests(elbv2RedirectToHttp, {
   valid: [
     { name: 'redirect to HTTPS', code: listenerWith('{Protocol: HTTPS, Port: "443", StatusCode: HTTP_301}') },
-    { name: '#{protocol} is not an explicit HTTP (http-without-redirect covers HTTP listeners)', code: listenerWith("{Protocol: '#{protocol}', StatusCode: HTTP_301}") },
+    {
+      name: '#{protocol} is not an explicit HTTP (http-without-redirect covers HTTP listeners)',
+      code: listenerWith("{Protocol: '#{protocol}', StatusCode: HTTP_301}"),
+    },
     { name: 'no Protocol', code: listenerWith('{Host: www.example.com, StatusCode: HTTP_301}') },
     { name: 'Protocol from ImportValue is unknown', code: listenerWith('{Protocol: !ImportValue redirect-protocol, StatusCode: HTTP_301}') },
     { name: 'RedirectConfig on a forward action is not a redirect', code: listenerWith('{Protocol: HTTP}').replace('Type: redirect', 'Type: forward') },
@@ -49,14 +52,25 @@ runRuleTests(elbv2RedirectToHttp, {
     { name: 'JSON rule: Protocol from GetAtt', code: jsonRule({ 'Fn::GetAtt': ['Config', 'Protocol'] }) },
     {
       name: 'AWS::NoValue Protocol is absent',
-      code: listenerWith('{Protocol: !If [Old, !Ref AWS::NoValue, HTTPS], StatusCode: HTTP_301}').replace('Resources:', 'Conditions:\n  Old: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+      code: listenerWith('{Protocol: !If [Old, !Ref AWS::NoValue, HTTPS], StatusCode: HTTP_301}').replace(
+        'Resources:',
+        'Conditions:\n  Old: !Equals [!Ref AWS::Region, eu-west-1]\nResources:',
+      ),
     },
   ],
   invalid: [
     {
       name: 'listener redirect to HTTP in a flow mapping: only the value changes',
       code: listenerWith('{Host: legacy.example.com, Protocol: HTTP, StatusCode: HTTP_302}'),
-      errors: [{ path: ['Resources', 'Listener', 'Properties', 'DefaultActions', 0, 'RedirectConfig', 'Protocol'], line: 11, severity: 'warning', resource: 'Listener', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'Listener', 'Properties', 'DefaultActions', 0, 'RedirectConfig', 'Protocol'],
+          line: 11,
+          severity: 'warning',
+          resource: 'Listener',
+          fixes: 1,
+        },
+      ],
       output: listenerWith('{Host: legacy.example.com, Protocol: HTTPS, StatusCode: HTTP_302}'),
     },
     {
@@ -78,15 +92,27 @@ runRuleTests(elbv2RedirectToHttp, {
     },
     {
       name: 'Fn::If branch: the range covers the branch',
-      code: listenerWith('{Protocol: !If [Old, HTTP, HTTPS], StatusCode: HTTP_301}').replace('Resources:', 'Conditions:\n  Old: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+      code: listenerWith('{Protocol: !If [Old, HTTP, HTTPS], StatusCode: HTTP_301}').replace(
+        'Resources:',
+        'Conditions:\n  Old: !Equals [!Ref AWS::Region, eu-west-1]\nResources:',
+      ),
       errors: [{ path: ['Resources', 'Listener', 'Properties', 'DefaultActions', 0, 'RedirectConfig', 'Protocol', 'Fn::If', 1] }],
-      output: listenerWith('{Protocol: !If [Old, HTTPS, HTTPS], StatusCode: HTTP_301}').replace('Resources:', 'Conditions:\n  Old: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+      output: listenerWith('{Protocol: !If [Old, HTTPS, HTTPS], StatusCode: HTTP_301}').replace(
+        'Resources:',
+        'Conditions:\n  Old: !Equals [!Ref AWS::Region, eu-west-1]\nResources:',
+      ),
     },
     {
       name: 'parameter Default HTTP: on the property, related and fix at the parameter',
-      code: ruleWith('        - Type: redirect\n          RedirectConfig:\n            Protocol: !Ref RedirectProtocol', '  RedirectProtocol:\n    Type: String\n    Default: HTTP'),
+      code: ruleWith(
+        '        - Type: redirect\n          RedirectConfig:\n            Protocol: !Ref RedirectProtocol',
+        '  RedirectProtocol:\n    Type: String\n    Default: HTTP',
+      ),
       errors: [{ path: ['Resources', 'LegacyRedirect', 'Properties', 'Actions', 0, 'RedirectConfig', 'Protocol'], related: 1, fixes: 1 }],
-      output: ruleWith('        - Type: redirect\n          RedirectConfig:\n            Protocol: !Ref RedirectProtocol', '  RedirectProtocol:\n    Type: String\n    Default: HTTPS'),
+      output: ruleWith(
+        '        - Type: redirect\n          RedirectConfig:\n            Protocol: !Ref RedirectProtocol',
+        '  RedirectProtocol:\n    Type: String\n    Default: HTTPS',
+      ),
     },
   ],
 });

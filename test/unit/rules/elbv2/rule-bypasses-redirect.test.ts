@@ -35,11 +35,21 @@ const jsonRule = (listenerProtocol: string, actions: unknown[]): string =>
     Alb: { Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', Properties: { Subnets: ['subnet-1'] } },
     Listener: {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
-      Properties: { LoadBalancerArn: { Ref: 'Alb' }, Port: 80, Protocol: listenerProtocol, DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }] },
+      Properties: {
+        LoadBalancerArn: { Ref: 'Alb' },
+        Port: 80,
+        Protocol: listenerProtocol,
+        DefaultActions: [{ Type: 'fixed-response', FixedResponseConfig: { StatusCode: '404' } }],
+      },
     },
     Rule: {
       Type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
-      Properties: { ListenerArn: { Ref: 'Listener' }, Priority: 1, Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['api.example.com'] } }], Actions: actions },
+      Properties: {
+        ListenerArn: { Ref: 'Listener' },
+        Priority: 1,
+        Conditions: [{ Field: 'host-header', HostHeaderConfig: { Values: ['api.example.com'] } }],
+        Actions: actions,
+      },
     },
   });
 
@@ -51,19 +61,35 @@ runRuleTests(elbv2RuleBypassesRedirect, {
     { name: 'listener of an in-template network load balancer', code: template('HTTP', FORWARD, { lbType: 'network' }) },
     { name: 'listener protocol from ImportValue is unknown', code: template('!ImportValue listener-protocol', FORWARD) },
     { name: 'action type from GetAtt is unknown', code: template('HTTP', '        - Type: !GetAtt Config.ActionType') },
-    { name: 'JSON: rule on an HTTPS listener', code: jsonRule('HTTPS', [{ Type: 'forward', TargetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123456789abcdef' }]) },
+    {
+      name: 'JSON: rule on an HTTPS listener',
+      code: jsonRule('HTTPS', [{ Type: 'forward', TargetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/0123456789abcdef' }]),
+    },
     {
       name: 'listener protocol and rule actions switch on the same condition',
-      code: template('!If [Secure, HTTPS, HTTP]', `        - !If [Secure, {Type: forward, TargetGroupArn: !ImportValue api-targets}, {Type: redirect, RedirectConfig: {Protocol: HTTPS}}]`, {
-        conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]',
-      }),
+      code: template(
+        '!If [Secure, HTTPS, HTTP]',
+        `        - !If [Secure, {Type: forward, TargetGroupArn: !ImportValue api-targets}, {Type: redirect, RedirectConfig: {Protocol: HTTPS}}]`,
+        {
+          conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]',
+        },
+      ),
     },
   ],
   invalid: [
     {
       name: 'forward rule on the HTTP listener',
       code: template('HTTP', FORWARD),
-      errors: [{ path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0], line: 27, messageIncludes: "bypassing the listener's redirect to HTTPS", severity: 'warning', resource: 'ApiRule', fixes: 0 }],
+      errors: [
+        {
+          path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0],
+          line: 27,
+          messageIncludes: "bypassing the listener's redirect to HTTPS",
+          severity: 'warning',
+          resource: 'ApiRule',
+          fixes: 0,
+        },
+      ],
     },
     {
       // corpus: ECS/ECS_Schedule_Example.yaml: the listener forwards too, so there is no redirect to bypass
@@ -71,7 +97,10 @@ runRuleTests(elbv2RuleBypassesRedirect, {
       code: yamlTemplate(
         loadBalancer('Alb') +
           '\n' +
-          listener('HttpListener', '      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: HTTP\n      DefaultActions:\n        - Type: forward\n          TargetGroupArn: !ImportValue web-targets') +
+          listener(
+            'HttpListener',
+            '      LoadBalancerArn: !Ref Alb\n      Port: 80\n      Protocol: HTTP\n      DefaultActions:\n        - Type: forward\n          TargetGroupArn: !ImportValue web-targets',
+          ) +
           '\n' +
           rule(FORWARD),
       ),
@@ -94,14 +123,20 @@ runRuleTests(elbv2RuleBypassesRedirect, {
     },
     {
       name: 'listener Protocol from a parameter that allows HTTP',
-      code: template('!Ref ListenerProtocol', FORWARD, { parameters: '  ListenerProtocol:\n    Type: String\n    Default: HTTPS\n    AllowedValues: [HTTPS, HTTP]' }),
+      code: template('!Ref ListenerProtocol', FORWARD, {
+        parameters: '  ListenerProtocol:\n    Type: String\n    Default: HTTPS\n    AllowedValues: [HTTPS, HTTP]',
+      }),
       errors: [{ path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0] }],
     },
     {
       name: 'Fn::If branch of the action forwards',
-      code: template('HTTP', `        - !If [Secure, {Type: redirect, RedirectConfig: {Protocol: HTTPS}}, {Type: forward, TargetGroupArn: !ImportValue api-targets}]`, {
-        conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]',
-      }),
+      code: template(
+        'HTTP',
+        `        - !If [Secure, {Type: redirect, RedirectConfig: {Protocol: HTTPS}}, {Type: forward, TargetGroupArn: !ImportValue api-targets}]`,
+        {
+          conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]',
+        },
+      ),
       errors: [{ path: ['Resources', 'ApiRule', 'Properties', 'Actions', 0, 'Fn::If', 2] }],
     },
     {

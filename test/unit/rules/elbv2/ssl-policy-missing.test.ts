@@ -18,10 +18,22 @@ runRuleTests(elbv2SslPolicyMissing, {
     { name: 'HTTP listener needs none', code: yaml('      Protocol: HTTP') },
     { name: 'unknown protocol', code: yaml('      Protocol: !ImportValue proto') },
     { name: 'policy from ImportValue is present', code: yaml('      Protocol: TLS\n      SslPolicy: !ImportValue shared') },
-    { name: 'NoValue only where the protocol is HTTP', code: yaml('      Protocol: !If [Secure, HTTPS, HTTP]\n      SslPolicy: !If [Secure, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, !Ref AWS::NoValue]') },
-    { name: 'policy from an SSM parameter is present', code: yaml('      Protocol: HTTPS\n      SslPolicy: !Ref PolicyParam').replace('Resources:', 'Parameters:\n  PolicyParam:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /elb/policy\nResources:') },
+    {
+      name: 'NoValue only where the protocol is HTTP',
+      code: yaml('      Protocol: !If [Secure, HTTPS, HTTP]\n      SslPolicy: !If [Secure, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, !Ref AWS::NoValue]'),
+    },
+    {
+      name: 'policy from an SSM parameter is present',
+      code: yaml('      Protocol: HTTPS\n      SslPolicy: !Ref PolicyParam').replace(
+        'Resources:',
+        'Parameters:\n  PolicyParam:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /elb/policy\nResources:',
+      ),
+    },
     { name: 'policy from GetAtt is present', code: yaml('      Protocol: HTTPS\n      SslPolicy: !GetAtt Config.Policy') },
-    { name: 'JSON with policy', code: '{"Resources": {"L": {"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": {"Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS13-1-3-2021-06"}}}}' },
+    {
+      name: 'JSON with policy',
+      code: '{"Resources": {"L": {"Type": "AWS::ElasticLoadBalancingV2::Listener", "Properties": {"Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS13-1-3-2021-06"}}}}',
+    },
   ],
   invalid: [
     {
@@ -37,7 +49,10 @@ runRuleTests(elbv2SslPolicyMissing, {
     },
     {
       name: 'Protocol from a parameter Default',
-      code: yaml('      Protocol: !Ref ListenerProtocol').replace('Resources:', 'Parameters:\n  ListenerProtocol:\n    Type: String\n    Default: TLS\nResources:'),
+      code: yaml('      Protocol: !Ref ListenerProtocol').replace(
+        'Resources:',
+        'Parameters:\n  ListenerProtocol:\n    Type: String\n    Default: TLS\nResources:',
+      ),
       errors: [{ path: ['Resources', 'Listener', 'Properties'], messageIncludes: 'TLS listener' }],
     },
     {
@@ -49,7 +64,8 @@ runRuleTests(elbv2SslPolicyMissing, {
       name: 'JSON TLS listener',
       code: '{\n  "Resources": {\n    "L": {\n      "Type": "AWS::ElasticLoadBalancingV2::Listener",\n      "Properties": {\n        "Protocol": "TLS"\n      }\n    }\n  }\n}\n',
       errors: [{ path: ['Resources', 'L', 'Properties'], line: 5 }],
-      output: '{\n  "Resources": {\n    "L": {\n      "Type": "AWS::ElasticLoadBalancingV2::Listener",\n      "Properties": {\n        "Protocol": "TLS",\n        "SslPolicy": "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"\n      }\n    }\n  }\n}\n',
+      output:
+        '{\n  "Resources": {\n    "L": {\n      "Type": "AWS::ElasticLoadBalancingV2::Listener",\n      "Properties": {\n        "Protocol": "TLS",\n        "SslPolicy": "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"\n      }\n    }\n  }\n}\n',
     },
   ],
 });

@@ -19,7 +19,14 @@ const jsonListener = (policy: unknown): string =>
   jsonTemplate({
     TlsListener: {
       Type: 'AWS::ElasticLoadBalancingV2::Listener',
-      Properties: { LoadBalancerArn: { 'Fn::ImportValue': 'shared-nlb' }, Port: 8883, Protocol: 'TLS', SslPolicy: policy, Certificates: [{ CertificateArn: CERT_ARN }], DefaultActions: [] },
+      Properties: {
+        LoadBalancerArn: { 'Fn::ImportValue': 'shared-nlb' },
+        Port: 8883,
+        Protocol: 'TLS',
+        SslPolicy: policy,
+        Certificates: [{ CertificateArn: CERT_ARN }],
+        DefaultActions: [],
+      },
     },
   });
 
@@ -46,7 +53,10 @@ describe('elbv2 did-you-mean', () => {
   it('two equally close names: none is safe', () => {
     // Ext1 and Ext2 are both one edit away.
     const s = suggestPolicies('ELBSecurityPolicy-TLS13-1-2-Ext-2021-06', ELBV2_POLICY_NAMES);
-    assert.deepEqual(s.names.slice(0, 2).map((n) => n.name), ['ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06', 'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06']);
+    assert.deepEqual(
+      s.names.slice(0, 2).map((n) => n.name),
+      ['ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06', 'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06'],
+    );
     assert.equal(s.safe, undefined);
   });
   it('nothing close: no suggestion', () => {
@@ -63,7 +73,10 @@ runRuleTests(elbv2SslPolicyUnknown, {
     { name: 'ImportValue is unknown', code: httpsListener('!ImportValue shared-policy') },
     { name: 'GetAtt is unknown', code: httpsListener('!GetAtt Config.Policy') },
     { name: 'Sub with a variable is unknown', code: httpsListener('!Sub "ELBSecurityPolicy-${Version}"') },
-    { name: 'SSM parameter type is unknown', code: httpsListener('!Ref PolicyName', 'HTTPS', '  PolicyName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /elb/policy') },
+    {
+      name: 'SSM parameter type is unknown',
+      code: httpsListener('!Ref PolicyName', 'HTTPS', '  PolicyName:\n    Type: AWS::SSM::Parameter::Value<String>\n    Default: /elb/policy'),
+    },
     { name: 'on an HTTP listener it is elbv2-tls-settings-on-plain-listener', code: httpsListener('TLS13-1-2-2021-06', 'HTTP') },
     { name: 'AWS::NoValue is absent', code: httpsListener('!Ref AWS::NoValue') },
     { name: 'JSON predefined', code: jsonListener('ELBSecurityPolicy-TLS13-1-3-2021-06') },
@@ -72,7 +85,16 @@ runRuleTests(elbv2SslPolicyUnknown, {
     {
       name: 'missing prefix (rules.md example): suggestions offered, none applied by fix-all',
       code: httpsListener('TLS13-1-2-2021-06'),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], line: 9, severity: 'error', resource: 'HttpsListener', messageIncludes: "'ELBSecurityPolicy-TLS13-1-2-2021-06'", fixes: 3 }],
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'],
+          line: 9,
+          severity: 'error',
+          resource: 'HttpsListener',
+          messageIncludes: "'ELBSecurityPolicy-TLS13-1-2-2021-06'",
+          fixes: 3,
+        },
+      ],
     },
     {
       name: 'typo within 2 edits of one name: fix-all applies it',
@@ -103,15 +125,37 @@ runRuleTests(elbv2SslPolicyUnknown, {
     },
     {
       name: 'AllowedValues entry with a typo: on the property, related info and fix at the parameter',
-      code: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-6'),
+      code: httpsListener(
+        '!Ref Policy',
+        'HTTPS',
+        '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-6',
+      ),
       errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], related: 1 }],
-      output: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-06'),
+      output: httpsListener(
+        '!Ref Policy',
+        'HTTPS',
+        '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-06',
+      ),
     },
     {
       name: 'two different typos in AllowedValues: one finding, suggestions per value',
-      code: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-6\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-6\n      - ELBSecurityPolicy-TLS13-1-3-2021-6'),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'], related: 3, messageIncludes: "For 'ELBSecurityPolicy-TLS13-1-3-2021-6', did you mean 'ELBSecurityPolicy-TLS13-1-3-2021-06'" }],
-      output: httpsListener('!Ref Policy', 'HTTPS', '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-06'),
+      code: httpsListener(
+        '!Ref Policy',
+        'HTTPS',
+        '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-6\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-6\n      - ELBSecurityPolicy-TLS13-1-3-2021-6',
+      ),
+      errors: [
+        {
+          path: ['Resources', 'HttpsListener', 'Properties', 'SslPolicy'],
+          related: 3,
+          messageIncludes: "For 'ELBSecurityPolicy-TLS13-1-3-2021-6', did you mean 'ELBSecurityPolicy-TLS13-1-3-2021-06'",
+        },
+      ],
+      output: httpsListener(
+        '!Ref Policy',
+        'HTTPS',
+        '  Policy:\n    Type: String\n    Default: ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n    AllowedValues:\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-3-2021-06',
+      ),
     },
     {
       name: 'Fn::If branch',

@@ -17,19 +17,20 @@ Resources:
           FixedResponseConfig: {StatusCode: '404'}
 `;
 
-const jsonListener = (policy: string): string => JSON.stringify(
-  {
-    AWSTemplateFormatVersion: '2010-09-09',
-    Resources: {
-      Listener: {
-        Type: 'AWS::ElasticLoadBalancingV2::Listener',
-        Properties: { LoadBalancerArn: 'arn', Port: 443, Protocol: 'TLS', SslPolicy: policy, Certificates: [{ CertificateArn: 'arn' }], DefaultActions: [] },
+const jsonListener = (policy: string): string =>
+  JSON.stringify(
+    {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: {
+        Listener: {
+          Type: 'AWS::ElasticLoadBalancingV2::Listener',
+          Properties: { LoadBalancerArn: 'arn', Port: 443, Protocol: 'TLS', SslPolicy: policy, Certificates: [{ CertificateArn: 'arn' }], DefaultActions: [] },
+        },
       },
     },
-  },
-  null,
-  2,
-);
+    null,
+    2,
+  );
 
 const parameterTemplate = `AWSTemplateFormatVersion: '2010-09-09'
 Parameters:
@@ -67,7 +68,16 @@ runRuleTests(elbv2SslPolicyWeak, {
     {
       name: 'ELBSecurityPolicy-2016-08 accepts TLS 1.0',
       code: listener('ELBSecurityPolicy-2016-08'),
-      errors: [{ path: ['Resources', 'Listener', 'Properties', 'SslPolicy'], line: 9, messageIncludes: 'TLS 1.0', severity: 'warning', resource: 'Listener', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'Listener', 'Properties', 'SslPolicy'],
+          line: 9,
+          messageIncludes: 'TLS 1.0',
+          severity: 'warning',
+          resource: 'Listener',
+          fixes: 1,
+        },
+      ],
       output: listener('ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
     },
     {
@@ -92,16 +102,25 @@ runRuleTests(elbv2SslPolicyWeak, {
       name: 'weak AllowedValues: once on the property, related info for each, fix edits the parameter',
       code: parameterTemplate,
       errors: [{ path: ['Resources', 'Listener', 'Properties', 'SslPolicy'], line: 15, related: 2, fixes: 1 }],
-      output: parameterTemplate.replace('      - ELBSecurityPolicy-2016-08\n      - ELBSecurityPolicy-TLS-1-1-2017-01', '      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
+      output: parameterTemplate.replace(
+        '      - ELBSecurityPolicy-2016-08\n      - ELBSecurityPolicy-TLS-1-1-2017-01',
+        '      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06\n      - ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+      ),
     },
     {
       name: 'Fn::If branch: the range covers the written branch',
-      code: listener("!If [Legacy, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-Res-2021-06]").replace('Resources:', 'Conditions:\n  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+      code: listener('!If [Legacy, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS13-1-2-Res-2021-06]').replace(
+        'Resources:',
+        'Conditions:\n  Legacy: !Equals [!Ref AWS::Region, eu-west-1]\nResources:',
+      ),
       errors: [{ path: ['Resources', 'Listener', 'Properties', 'SslPolicy', 'Fn::If', 1], line: 11 }],
     },
     {
       name: 'Protocol and SslPolicy on the same condition stay together',
-      code: listener("!If [Secure, ELBSecurityPolicy-2016-08, !Ref AWS::NoValue]", '!If [Secure, HTTPS, HTTP]').replace('Resources:', 'Conditions:\n  Secure: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+      code: listener('!If [Secure, ELBSecurityPolicy-2016-08, !Ref AWS::NoValue]', '!If [Secure, HTTPS, HTTP]').replace(
+        'Resources:',
+        'Conditions:\n  Secure: !Equals [!Ref AWS::Region, eu-west-1]\nResources:',
+      ),
       errors: [{ path: ['Resources', 'Listener', 'Properties', 'SslPolicy', 'Fn::If', 1] }],
     },
   ],

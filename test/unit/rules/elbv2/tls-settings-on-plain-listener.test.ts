@@ -29,7 +29,11 @@ const withListenerCertificate = (protocol: string, secondListener = ''): string 
     { parameters: '  CertificateArn:\n    Type: String' },
   );
 
-const HTTPS_SIBLING = listener('HttpsListener', `      LoadBalancerArn: !Ref Alb\n      Port: 443\n      Protocol: HTTPS\n${CERTS}      DefaultActions:\n        - Type: fixed-response\n          FixedResponseConfig: {StatusCode: '404'}`) + '\n';
+const HTTPS_SIBLING =
+  listener(
+    'HttpsListener',
+    `      LoadBalancerArn: !Ref Alb\n      Port: 443\n      Protocol: HTTPS\n${CERTS}      DefaultActions:\n        - Type: fixed-response\n          FixedResponseConfig: {StatusCode: '404'}`,
+  ) + '\n';
 
 const jsonListener = (protocol: string, extra: Record<string, unknown>): string =>
   jsonTemplate({
@@ -43,19 +47,29 @@ runRuleTests(elbv2TlsSettingsOnPlainListener, {
   valid: [
     { name: 'HTTPS listener with policy and certificate', code: plain('HTTPS', `      SslPolicy: ${POLICY}\n${CERTS}`) },
     { name: 'plain HTTP listener', code: plain('HTTP', '') },
-    { name: 'AlpnPolicy on a TLS listener', code: jsonListener('TLS', { SslPolicy: POLICY, AlpnPolicy: ['HTTP2Preferred'], Certificates: [{ CertificateArn: 'arn' }] }) },
+    {
+      name: 'AlpnPolicy on a TLS listener',
+      code: jsonListener('TLS', { SslPolicy: POLICY, AlpnPolicy: ['HTTP2Preferred'], Certificates: [{ CertificateArn: 'arn' }] }),
+    },
     { name: 'unknown protocol', code: plain('!ImportValue listener-protocol', `      SslPolicy: ${POLICY}\n`) },
     { name: 'QUIC is not judged', code: plain('QUIC', `      SslPolicy: ${POLICY}\n`) },
     { name: 'AWS::NoValue SslPolicy', code: plain('HTTP', '      SslPolicy: !Ref AWS::NoValue\n') },
     { name: 'empty Certificates list', code: plain('HTTP', '      Certificates: []\n') },
     {
       name: 'settings switch on the same condition as the protocol',
-      code: plain('!If [HasCertificate, HTTPS, HTTP]', `      SslPolicy: !If [HasCertificate, ${POLICY}, !Ref AWS::NoValue]\n      Certificates: !If\n        - HasCertificate\n        - - CertificateArn: !Ref CertificateArn\n        - !Ref AWS::NoValue\n`, {
-        conditions: "  HasCertificate: !Not [!Equals [!Ref CertificateArn, '']]",
-      }),
+      code: plain(
+        '!If [HasCertificate, HTTPS, HTTP]',
+        `      SslPolicy: !If [HasCertificate, ${POLICY}, !Ref AWS::NoValue]\n      Certificates: !If\n        - HasCertificate\n        - - CertificateArn: !Ref CertificateArn\n        - !Ref AWS::NoValue\n`,
+        {
+          conditions: "  HasCertificate: !Not [!Equals [!Ref CertificateArn, '']]",
+        },
+      ),
     },
     { name: 'ListenerCertificate on an HTTPS listener', code: withListenerCertificate('HTTPS') },
-    { name: 'ListenerCertificate on a listener outside the template', code: withListenerCertificate('HTTP').replace('ListenerArn: !Ref HttpListener', 'ListenerArn: !ImportValue https-listener') },
+    {
+      name: 'ListenerCertificate on a listener outside the template',
+      code: withListenerCertificate('HTTP').replace('ListenerArn: !Ref HttpListener', 'ListenerArn: !ImportValue https-listener'),
+    },
   ],
   invalid: [
     {
@@ -67,7 +81,10 @@ runRuleTests(elbv2TlsSettingsOnPlainListener, {
     {
       name: 'SslPolicy and Certificates: one finding per property',
       code: plain('HTTP', `      SslPolicy: ${POLICY}\n${CERTS}`),
-      errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'SslPolicy'] }, { path: ['Resources', 'HttpListener', 'Properties', 'Certificates'], line: 14 }],
+      errors: [
+        { path: ['Resources', 'HttpListener', 'Properties', 'SslPolicy'] },
+        { path: ['Resources', 'HttpListener', 'Properties', 'Certificates'], line: 14 },
+      ],
       output: plain('HTTP', ''),
     },
     {
@@ -90,19 +107,27 @@ runRuleTests(elbv2TlsSettingsOnPlainListener, {
     },
     {
       name: 'Fn::If branch where the protocol is plain: the branch becomes AWS::NoValue',
-      code: plain('!If [Secure, HTTPS, HTTP]', `      SslPolicy: !If [Secure, ${POLICY}, ELBSecurityPolicy-2016-08]\n`, { conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]' }),
+      code: plain('!If [Secure, HTTPS, HTTP]', `      SslPolicy: !If [Secure, ${POLICY}, ELBSecurityPolicy-2016-08]\n`, {
+        conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]',
+      }),
       errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'SslPolicy', 'Fn::If', 2] }],
-      output: plain('!If [Secure, HTTPS, HTTP]', `      SslPolicy: !If [Secure, ${POLICY}, !Ref AWS::NoValue]\n`, { conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]' }),
+      output: plain('!If [Secure, HTTPS, HTTP]', `      SslPolicy: !If [Secure, ${POLICY}, !Ref AWS::NoValue]\n`, {
+        conditions: '  Secure: !Equals [!Ref AWS::Region, eu-west-1]',
+      }),
     },
     {
       name: 'Protocol parameter that allows HTTP: reported, no fix (HTTPS needs the policy)',
-      code: plain('!Ref ListenerProtocol', `      SslPolicy: ${POLICY}\n`, { parameters: '  ListenerProtocol:\n    Type: String\n    Default: HTTPS\n    AllowedValues: [HTTPS, HTTP]' }),
+      code: plain('!Ref ListenerProtocol', `      SslPolicy: ${POLICY}\n`, {
+        parameters: '  ListenerProtocol:\n    Type: String\n    Default: HTTPS\n    AllowedValues: [HTTPS, HTTP]',
+      }),
       errors: [{ path: ['Resources', 'HttpListener', 'Properties', 'SslPolicy'], related: 1, fixes: 0, messageIncludes: 'one of its possible values' }],
     },
     {
       name: 'ListenerCertificate on an HTTP listener: the HTTPS sibling is offered, not applied',
       code: withListenerCertificate('HTTP', HTTPS_SIBLING),
-      errors: [{ path: ['Resources', 'BlogCertificate', 'Properties', 'ListenerArn'], resource: 'BlogCertificate', messageIncludes: 'HttpsListener', fixes: 1 }],
+      errors: [
+        { path: ['Resources', 'BlogCertificate', 'Properties', 'ListenerArn'], resource: 'BlogCertificate', messageIncludes: 'HttpsListener', fixes: 1 },
+      ],
     },
     {
       name: 'ListenerCertificate on an HTTP listener, no sibling',

@@ -22,13 +22,18 @@ ${options}
 
 runRuleTests(opensearchCustomEndpointCertificate, {
   valid: [
-    { name: 'custom endpoint with a certificate', code: domain('        CustomEndpointEnabled: true\n        CustomEndpointCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1') },
+    {
+      name: 'custom endpoint with a certificate',
+      code: domain('        CustomEndpointEnabled: true\n        CustomEndpointCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/1'),
+    },
     { name: 'custom endpoint disabled', code: domain('        CustomEndpointEnabled: false') },
     { name: 'CustomEndpointEnabled unknown', code: domain('        CustomEndpointEnabled: !ImportValue custom-enabled') },
     { name: 'certificate from GetAtt is present', code: domain('        CustomEndpointEnabled: true\n        CustomEndpointCertificateArn: !GetAtt Cert.Arn') },
     {
       name: 'enabled and certificate switch on the same condition',
-      code: domain('        CustomEndpointEnabled: !If [Custom, true, false]\n        CustomEndpointCertificateArn: !If [Custom, arn:aws:acm:eu-west-1:123456789012:certificate/1, !Ref AWS::NoValue]'),
+      code: domain(
+        '        CustomEndpointEnabled: !If [Custom, true, false]\n        CustomEndpointCertificateArn: !If [Custom, arn:aws:acm:eu-west-1:123456789012:certificate/1, !Ref AWS::NoValue]',
+      ),
     },
     {
       name: 'JSON with a certificate',

@@ -44,7 +44,15 @@ runRuleTests(opensearchEnforceHttps, {
     {
       name: 'EnforceHTTPS false',
       code: domain('      DomainEndpointOptions:\n        EnforceHTTPS: false'),
-      errors: [{ path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'EnforceHTTPS'], line: 15, severity: 'warning', resource: 'SearchDomain', fixes: 1 }],
+      errors: [
+        {
+          path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'EnforceHTTPS'],
+          line: 15,
+          severity: 'warning',
+          resource: 'SearchDomain',
+          fixes: 1,
+        },
+      ],
       output: domain('      DomainEndpointOptions:\n        EnforceHTTPS: true'),
     },
     {
@@ -79,7 +87,10 @@ runRuleTests(opensearchEnforceHttps, {
       name: "parameter AllowedValues 'false': related info, fix edits the parameter",
       code: domain('      DomainEndpointOptions:\n        EnforceHTTPS: !Ref Https'),
       errors: [{ path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'EnforceHTTPS'], related: 1 }],
-      output: domain('      DomainEndpointOptions:\n        EnforceHTTPS: !Ref Https').replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true', 'true']"),
+      output: domain('      DomainEndpointOptions:\n        EnforceHTTPS: !Ref Https').replace(
+        "AllowedValues: ['true', 'false']",
+        "AllowedValues: ['true', 'true']",
+      ),
     },
     {
       name: 'JSON Elasticsearch with EnforceHTTPS false',

@@ -22,7 +22,13 @@ const keyParam = '  KeyAlg:\n    Type: String\n    Default: RSA_2048\n    Allowe
 const signParam = '  SignAlg:\n    Type: String\n    Default: SHA256WITHRSA\n    AllowedValues: [SHA256WITHRSA, SHA256WITHECDSA]\n';
 
 const json = (key: string, signing: string): string =>
-  JSON.stringify({ Resources: { Ca: { Type: 'AWS::ACMPCA::CertificateAuthority', Properties: { Type: 'ROOT', KeyAlgorithm: key, SigningAlgorithm: signing, Subject: {} } } } }, null, 2);
+  JSON.stringify(
+    {
+      Resources: { Ca: { Type: 'AWS::ACMPCA::CertificateAuthority', Properties: { Type: 'ROOT', KeyAlgorithm: key, SigningAlgorithm: signing, Subject: {} } } },
+    },
+    null,
+    2,
+  );
 
 runRuleTests(pcaAlgorithmFamilyMismatch, {
   valid: [
@@ -32,7 +38,7 @@ runRuleTests(pcaAlgorithmFamilyMismatch, {
     { name: 'unknown signing algorithm is not this rule', code: ca('RSA_2048', 'MD5WITHRSA-ish') },
     { name: 'GetAtt key is unknown', code: ca('!GetAtt Settings.KeyAlgorithm', 'SHA256WITHRSA') },
     { name: 'ImportValue signing algorithm is unknown', code: ca('EC_prime256v1', '!ImportValue signing-alg') },
-    { name: 'two parameters with two families each: the pairing is the user\'s', code: ca('!Ref KeyAlg', '!Ref SignAlg', keyParam + signParam) },
+    { name: "two parameters with two families each: the pairing is the user's", code: ca('!Ref KeyAlg', '!Ref SignAlg', keyParam + signParam) },
     { name: 'Fn::If on the same condition keeps the pair', code: ca('!If [Ec, EC_prime256v1, RSA_2048]', '!If [Ec, SHA256WITHECDSA, SHA256WITHRSA]') },
     { name: 'JSON EC and ECDSA', code: json('EC_prime256v1', 'SHA256WITHECDSA') },
   ],
@@ -40,7 +46,9 @@ runRuleTests(pcaAlgorithmFamilyMismatch, {
     {
       name: 'EC key, RSA signing: on SigningAlgorithm',
       code: ca('EC_secp384r1', 'SHA384WITHRSA'),
-      errors: [{ path: ['Resources', 'InternalCa', 'Properties', 'SigningAlgorithm'], line: 13, severity: 'error', resource: 'InternalCa', messageIncludes: 'ECDSA' }],
+      errors: [
+        { path: ['Resources', 'InternalCa', 'Properties', 'SigningAlgorithm'], line: 13, severity: 'error', resource: 'InternalCa', messageIncludes: 'ECDSA' },
+      ],
     },
     {
       name: 'RSA key, ECDSA signing',

@@ -41,29 +41,55 @@ ${statement}
 
 const json = (statement: Record<string, unknown>, type = 'AWS::IAM::Group'): string =>
   JSON.stringify(
-    { Resources: { Admins: { Type: type, Properties: { Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [statement] } }] } } } },
+    {
+      Resources: { Admins: { Type: type, Properties: { Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [statement] } }] } } },
+    },
     null,
     2,
   );
 
 runRuleTests(iamCertificateAdminWildcard, {
   valid: [
-    { name: 'read-only actions on *', code: managed("          - Effect: Allow\n            Action: [acm:DescribeCertificate, acm:Get*, acm:List*, acm-pca:Describe*]\n            Resource: '*'") },
-    { name: 'lifecycle action on named certificates', code: managed('          - Effect: Allow\n            Action: acm:DeleteCertificate\n            Resource: !Sub arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/*') },
+    {
+      name: 'read-only actions on *',
+      code: managed(
+        "          - Effect: Allow\n            Action: [acm:DescribeCertificate, acm:Get*, acm:List*, acm-pca:Describe*]\n            Resource: '*'",
+      ),
+    },
+    {
+      name: 'lifecycle action on named certificates',
+      code: managed(
+        '          - Effect: Allow\n            Action: acm:DeleteCertificate\n            Resource: !Sub arn:${AWS::Partition}:acm:${AWS::Region}:${AWS::AccountId}:certificate/*',
+      ),
+    },
     { name: 'Deny statement', code: managed("          - Effect: Deny\n            Action: ['acm:*', 'acm-pca:*']\n            Resource: '*'") },
     { name: 'NotAction is out of scope', code: managed("          - Effect: Allow\n            NotAction: acm:DeleteCertificate\n            Resource: '*'") },
     { name: 'Effect unknown', code: managed("          - Effect: !ImportValue effect\n            Action: acm:*\n            Resource: '*'") },
     { name: 'Resource unknown', code: managed('          - Effect: Allow\n            Action: acm:*\n            Resource: !ImportValue certificate-arn') },
     { name: 'Action unknown', code: managed("          - Effect: Allow\n            Action: !GetAtt Settings.Action\n            Resource: '*'") },
-    { name: 'lifecycle action from a parameter on a named certificate', code: managed('          - Effect: Allow\n            Action: !Ref CertAction\n            Resource: arn:aws:acm:eu-west-1:123456789012:certificate/1') },
-    { name: 'the trust policy is not a permission policy', code: role("              - Effect: Allow\n                Action: acm:ListCertificates\n                Resource: '*'") },
+    {
+      name: 'lifecycle action from a parameter on a named certificate',
+      code: managed('          - Effect: Allow\n            Action: !Ref CertAction\n            Resource: arn:aws:acm:eu-west-1:123456789012:certificate/1'),
+    },
+    {
+      name: 'the trust policy is not a permission policy',
+      code: role("              - Effect: Allow\n                Action: acm:ListCertificates\n                Resource: '*'"),
+    },
     { name: 'JSON read-only group policy', code: json({ Effect: 'Allow', Action: 'acm:ListCertificates', Resource: '*' }) },
   ],
   invalid: [
     {
       name: 'acm:* on * in a managed policy: on the Action',
       code: managed("          - Effect: Allow\n            Action: acm:*\n            Resource: '*'"),
-      errors: [{ path: ['Resources', 'CertificatePolicy', 'Properties', 'PolicyDocument', 'Statement', 0, 'Action'], line: 17, severity: 'warning', resource: 'CertificatePolicy', messageIncludes: 'acm:DeleteCertificate' }],
+      errors: [
+        {
+          path: ['Resources', 'CertificatePolicy', 'Properties', 'PolicyDocument', 'Statement', 0, 'Action'],
+          line: 17,
+          severity: 'warning',
+          resource: 'CertificatePolicy',
+          messageIncludes: 'acm:DeleteCertificate',
+        },
+      ],
     },
     {
       name: '* on * in an AWS::IAM::Policy',
@@ -72,7 +98,9 @@ runRuleTests(iamCertificateAdminWildcard, {
     },
     {
       name: 'wildcard in the action name, Resource list with *',
-      code: managed("          - Effect: Allow\n            Action:\n              - acm:Import*\n              - acm:AddTagsToCertificate\n            Resource:\n              - '*'"),
+      code: managed(
+        "          - Effect: Allow\n            Action:\n              - acm:Import*\n              - acm:AddTagsToCertificate\n            Resource:\n              - '*'",
+      ),
       errors: [{ path: ['Resources', 'CertificatePolicy', 'Properties', 'PolicyDocument', 'Statement', 0, 'Action'], messageIncludes: "'acm:Import*'" }],
     },
     {
@@ -82,7 +110,9 @@ runRuleTests(iamCertificateAdminWildcard, {
     },
     {
       name: 'one finding per offending statement',
-      code: managed("          - Effect: Allow\n            Action: acm:DeleteCertificate\n            Resource: '*'\n          - Effect: Allow\n            Action: acm:ListCertificates\n            Resource: '*'\n          - Effect: Allow\n            Action: [acm-pca:IssueCertificate, acm-pca:RevokeCertificate]\n            Resource: '*'"),
+      code: managed(
+        "          - Effect: Allow\n            Action: acm:DeleteCertificate\n            Resource: '*'\n          - Effect: Allow\n            Action: acm:ListCertificates\n            Resource: '*'\n          - Effect: Allow\n            Action: [acm-pca:IssueCertificate, acm-pca:RevokeCertificate]\n            Resource: '*'",
+      ),
       errors: [
         { path: ['Resources', 'CertificatePolicy', 'Properties', 'PolicyDocument', 'Statement', 0, 'Action'] },
         { path: ['Resources', 'CertificatePolicy', 'Properties', 'PolicyDocument', 'Statement', 2, 'Action'] },
@@ -100,22 +130,29 @@ runRuleTests(iamCertificateAdminWildcard, {
     },
     {
       name: 'Fn::If statement list item',
-      code: managed("          - !If\n            - Admin\n            - Effect: Allow\n              Action: acm:DeleteCertificate\n              Resource: '*'\n            - !Ref AWS::NoValue"),
+      code: managed(
+        "          - !If\n            - Admin\n            - Effect: Allow\n              Action: acm:DeleteCertificate\n              Resource: '*'\n            - !Ref AWS::NoValue",
+      ),
       errors: [{ path: ['Resources', 'CertificatePolicy', 'Properties', 'PolicyDocument', 'Statement', 0, 'Fn::If', 1, 'Action'] }],
     },
     {
       name: 'inline role policy',
       code: role("              - Effect: Allow\n                Action: [acm:ListCertificates, acm:DeleteCertificate]\n                Resource: '*'"),
-      errors: [{ path: ['Resources', 'CleanupRole', 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement', 0, 'Action'], line: 19, resource: 'CleanupRole' }],
+      errors: [
+        { path: ['Resources', 'CleanupRole', 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement', 0, 'Action'], line: 19, resource: 'CleanupRole' },
+      ],
     },
     {
       name: 'inline user policy',
-      code: role("              - Effect: Allow\n                Action: acm-pca:IssueCertificate\n                Resource: '*'").replace('AWS::IAM::Role', 'AWS::IAM::User'),
+      code: role("              - Effect: Allow\n                Action: acm-pca:IssueCertificate\n                Resource: '*'").replace(
+        'AWS::IAM::Role',
+        'AWS::IAM::User',
+      ),
       errors: [{ messageIncludes: 'acm-pca:IssueCertificate' }],
     },
     {
       name: 'policy document written as a JSON string',
-      code: "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  P:\n    Type: AWS::IAM::RolePolicy\n    Properties:\n      RoleName: r\n      PolicyName: p\n      PolicyDocument: '{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"acm:*\", \"Resource\": \"*\"}]}'\n",
+      code: 'AWSTemplateFormatVersion: \'2010-09-09\'\nResources:\n  P:\n    Type: AWS::IAM::RolePolicy\n    Properties:\n      RoleName: r\n      PolicyName: p\n      PolicyDocument: \'{"Statement": [{"Effect": "Allow", "Action": "acm:*", "Resource": "*"}]}\'\n',
       errors: [{ path: ['Resources', 'P', 'Properties', 'PolicyDocument'], line: 8 }],
     },
     {

@@ -24,11 +24,22 @@ ${extra}
 runRuleTests(pcaRevocationDisabled, {
   valid: [
     { name: 'OCSP enabled', code: ca('      RevocationConfiguration:\n        OcspConfiguration:\n          Enabled: true') },
-    { name: 'CRL enabled, OCSP off', code: ca('      RevocationConfiguration:\n        CrlConfiguration:\n          Enabled: true\n          S3BucketName: crl-bucket\n        OcspConfiguration:\n          Enabled: false') },
-    { name: 'CRL Enabled from ImportValue is unknown', code: ca('      RevocationConfiguration:\n        CrlConfiguration:\n          Enabled: !ImportValue crl-enabled') },
+    {
+      name: 'CRL enabled, OCSP off',
+      code: ca(
+        '      RevocationConfiguration:\n        CrlConfiguration:\n          Enabled: true\n          S3BucketName: crl-bucket\n        OcspConfiguration:\n          Enabled: false',
+      ),
+    },
+    {
+      name: 'CRL Enabled from ImportValue is unknown',
+      code: ca('      RevocationConfiguration:\n        CrlConfiguration:\n          Enabled: !ImportValue crl-enabled'),
+    },
     { name: 'RevocationConfiguration from GetAtt is unknown', code: ca('      RevocationConfiguration: !GetAtt Settings.Revocation') },
     { name: 'short-lived certificate mode needs no revocation', code: ca('      UsageMode: SHORT_LIVED_CERTIFICATE') },
-    { name: 'JSON with OCSP', code: '{"Resources": {"Ca": {"Type": "AWS::ACMPCA::CertificateAuthority", "Properties": {"Type": "ROOT", "KeyAlgorithm": "RSA_2048", "SigningAlgorithm": "SHA256WITHRSA", "Subject": {}, "RevocationConfiguration": {"OcspConfiguration": {"Enabled": true}}}}}}' },
+    {
+      name: 'JSON with OCSP',
+      code: '{"Resources": {"Ca": {"Type": "AWS::ACMPCA::CertificateAuthority", "Properties": {"Type": "ROOT", "KeyAlgorithm": "RSA_2048", "SigningAlgorithm": "SHA256WITHRSA", "Subject": {}, "RevocationConfiguration": {"OcspConfiguration": {"Enabled": true}}}}}}',
+    },
   ],
   invalid: [
     {

@@ -46,8 +46,17 @@ runRuleTests(pcaRootCaActive, {
   valid: [
     { name: 'SUBORDINATE CA activated', code: template('SUBORDINATE', '      CertificateAuthorityArn: !Ref RootCa\n      Status: ACTIVE') },
     { name: 'ROOT CA activation DISABLED', code: template('ROOT', '      CertificateAuthorityArn: !Ref RootCa\n      Status: DISABLED') },
-    { name: 'ROOT CA without an activation in the template', code: template('ROOT', '      CertificateAuthorityArn: arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555') },
-    { name: 'activation of a CA outside the template', code: template('ROOT', '      CertificateAuthorityArn: !ImportValue shared-ca-arn\n      Status: ACTIVE') },
+    {
+      name: 'ROOT CA without an activation in the template',
+      code: template(
+        'ROOT',
+        '      CertificateAuthorityArn: arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/11111111-2222-3333-4444-555555555555',
+      ),
+    },
+    {
+      name: 'activation of a CA outside the template',
+      code: template('ROOT', '      CertificateAuthorityArn: !ImportValue shared-ca-arn\n      Status: ACTIVE'),
+    },
     { name: 'Status from ImportValue is unknown', code: template('ROOT', '      CertificateAuthorityArn: !Ref RootCa\n      Status: !ImportValue ca-status') },
     { name: 'CA Type from GetAtt is unknown', code: template('!GetAtt Settings.CaType', '      CertificateAuthorityArn: !Ref RootCa') },
     { name: 'JSON SUBORDINATE', code: json('SUBORDINATE', 'ACTIVE') },
@@ -56,7 +65,16 @@ runRuleTests(pcaRootCaActive, {
     {
       name: 'ROOT CA activated with Status ACTIVE: on the Status value, related info at the CA Type',
       code: template('ROOT', '      CertificateAuthorityArn: !Ref RootCa\n      Status: ACTIVE'),
-      errors: [{ path: ['Resources', 'RootCaActivation', 'Properties', 'Status'], line: 25, severity: 'info', resource: 'RootCaActivation', related: 1, messageIncludes: 'RootCa' }],
+      errors: [
+        {
+          path: ['Resources', 'RootCaActivation', 'Properties', 'Status'],
+          line: 25,
+          severity: 'info',
+          resource: 'RootCaActivation',
+          related: 1,
+          messageIncludes: 'RootCa',
+        },
+      ],
     },
     {
       name: 'no Status means ACTIVE: on the Properties key',
