@@ -40,6 +40,15 @@ export interface OptionSchema {
   values?: readonly string[];
 }
 
+export interface RuleDocs {
+  /** When the severity depends on the trigger: "info when `SecurityPolicy` is absent". */
+  severityNote?: string;
+  /** What the fix covers, or that it is offered in the editor only. */
+  fixNote?: string;
+  /** The resources the rule reads, where `resourceTypes` does not say it all (SAM, `Globals`, consumers). */
+  appliesTo?: string;
+}
+
 export interface RuleMeta {
   id: string;
   severity: SeverityOrOff;
@@ -48,6 +57,8 @@ export interface RuleMeta {
   fixable: boolean;
   /** Peer tools' check ids this rule covers (checkov, cfn_nag, Security Hub, Trivy, guard, cfn-lint). */
   peers: readonly string[];
+  /** What the rule page's header says beyond the fields above (docs/rules/<id>.md, generated). */
+  docs?: RuleDocs;
   /** Resource types whose presence makes the rule run; `'*'` runs on every template. */
   resourceTypes: readonly string[] | '*';
   options?: Readonly<Record<string, OptionSchema>>;

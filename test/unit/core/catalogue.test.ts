@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { withDocHeader } from '../../../rules/src/rules/doc-header';
 import { defaultRegistry } from '../../../rules/src/rules/index';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
@@ -36,6 +37,7 @@ describe('rule catalogue', () => {
       assert.ok(text.startsWith(`# ${m.id}`), 'page starts with its id');
       for (const section of ['## What it checks', '## Why', '## Fails', '## Passes', '## Suppress']) assert.ok(text.includes(section), `${section} section`);
       if (m.fixable && m.id !== 'unknown-property') assert.ok(text.includes('## Fix'), 'fixable rules show their fix');
+      assert.equal(withDocHeader(text, m), text, `the header table says what meta says (npm run docs:rules)`);
     });
   }
 

@@ -32,6 +32,7 @@ export const acmDnsValidationManual: Rule = {
     severity: 'info',
     summary: 'DNS-validated certificate with a name that has no DomainValidationOptions entry with a HostedZoneId: validation records must be created by hand.',
     fixable: true,
+    docs: { fixNote: 'fix-all only as noted under Fix' },
     peers: [],
     resourceTypes: [CERTIFICATE],
   },

@@ -17,6 +17,7 @@ export const acmDomainInvalid: Rule = {
     severity: 'error',
     summary: 'DomainName or SubjectAlternativeNames entry that is not a valid fully qualified domain name (warning: upper-case letters).',
     fixable: true,
+    docs: { severityNote: 'warning: upper case only', fixNote: 'trailing dot, upper case, Unicode' },
     peers: [],
     resourceTypes: [CERTIFICATE],
   },

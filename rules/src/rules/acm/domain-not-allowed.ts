@@ -10,6 +10,7 @@ export const acmDomainNotAllowed: Rule = {
     severity: 'warning',
     summary: 'Certificate name outside the configured organisation domains (allowedDomains); runs only when allowedDomains is set.',
     fixable: false,
+    docs: { severityNote: 'only with `allowedDomains`' },
     peers: [],
     resourceTypes: [CERTIFICATE],
   },

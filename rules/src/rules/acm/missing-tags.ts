@@ -47,6 +47,7 @@ export const acmMissingTags: Rule = {
     severity: 'info',
     summary: 'Certificate without Tags, or (with requiredTags) without each required tag key: one finding per missing key.',
     fixable: true,
+    docs: { severityNote: 'warning per missing key with `requiredTags`' },
     peers: [],
     resourceTypes: [CERTIFICATE],
     options: { requiredTags: { type: 'string[]', description: 'Tag keys every certificate must carry (each missing key is a warning)' } },

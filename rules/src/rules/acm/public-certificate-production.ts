@@ -8,6 +8,7 @@ export const acmPublicCertificateProduction: Rule = {
     severity: 'off',
     summary: 'ACM-issued public certificate on a production internet-facing endpoint (the seed prefers organisation-issued OV/EV certificates there).',
     fixable: false,
+    docs: { severityNote: 'production only' },
     peers: [],
     resourceTypes: [CERTIFICATE],
   },

@@ -10,6 +10,7 @@ export const acmWildcardProduction: Rule = {
     severity: 'warning',
     summary: 'Wildcard name on a certificate of a production template or resource.',
     fixable: false,
+    docs: { severityNote: 'production only' },
     peers: ['CKV2_AWS_71'],
     resourceTypes: [CERTIFICATE],
   },

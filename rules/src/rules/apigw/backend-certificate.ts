@@ -9,6 +9,7 @@ export const apigwBackendCertificate: Rule = {
     severity: 'off',
     summary: 'REST API stage without ClientCertificateId: the back end cannot authenticate API Gateway (Security Hub APIGateway.2).',
     fixable: false,
+    docs: { severityNote: 'enable it in the configuration' },
     peers: [
       'ed4c48b8-eccc-4881-95c1-09fdae23db25', // KICS API Gateway Without SSL Certificate
       'APIGateway.2',

@@ -15,6 +15,10 @@ export const apigwDomainCertificateEndpoint: Rule = {
     severity: 'error',
     summary: 'API Gateway custom domain whose certificate property, endpoint type, security policy and mutual TLS do not fit together.',
     fixable: false,
+    docs: {
+      appliesTo:
+        '`AWS::ApiGateway::DomainName`, `AWS::ApiGateway::DomainNameV2`, `AWS::ApiGatewayV2::DomainName`, SAM `AWS::Serverless::Api` / `AWS::Serverless::HttpApi` `Domain` (with `Globals`)',
+    },
     peers: [],
     resourceTypes: DOMAIN_RESOURCE_TYPES,
   },

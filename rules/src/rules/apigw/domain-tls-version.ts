@@ -15,6 +15,11 @@ export const apigwDomainTlsVersion: Rule = {
     summary:
       'API Gateway custom domain (or SAM Domain) with SecurityPolicy TLS_1_0; info when SecurityPolicy is not set, unless the domain serves only HTTP/WebSocket APIs.',
     fixable: true,
+    docs: {
+      severityNote: 'info when `SecurityPolicy` is absent; nothing for an HTTP/WebSocket-only v2 domain',
+      appliesTo:
+        '`AWS::ApiGateway::DomainName`, `AWS::ApiGateway::DomainNameV2`, `AWS::ApiGatewayV2::DomainName` (`DomainNameConfigurations[*]`), SAM `AWS::Serverless::Api` / `AWS::Serverless::HttpApi` `Domain`, `Globals.Api.Domain`, `Globals.HttpApi.Domain`',
+    },
     peers: [
       'W62',
       'API_GW_DOMAIN_DENY_NON_TLS_TRAFFIC', // port of W62

@@ -15,6 +15,7 @@ export const certificateArnHardcoded: Rule = {
     severity: 'warning',
     summary: 'A certificate ARN written in place in a consumer pins the template to one account and region.',
     fixable: true,
+    docs: { appliesTo: 'certificate consumers (see `certificate-arn-invalid`)' },
     peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
   },

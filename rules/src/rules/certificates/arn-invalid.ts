@@ -43,6 +43,7 @@ export const certificateArnInvalid: Rule = {
     summary:
       'A certificate property holds a literal that is not an ARN of the kind it takes (warning when only a parameter Default/AllowedValues proposes it).',
     fixable: false,
+    docs: { severityNote: 'warning when only a parameter `Default`/`AllowedValues` proposes the value', appliesTo: 'certificate consumers (below)' },
     peers: [
       'E1159', // literal not matching the ACM ARN pattern
     ],

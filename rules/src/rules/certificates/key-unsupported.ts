@@ -19,6 +19,7 @@ export const certificateKeyUnsupported: Rule = {
     severity: 'error',
     summary: "A consumer uses a certificate of this template whose KeyAlgorithm it can't serve (CloudFront: RSA or EC_prime256v1 only).",
     fixable: false,
+    docs: { appliesTo: 'certificate consumers (see `certificate-arn-invalid`)' },
     peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
   },

@@ -13,6 +13,7 @@ export const certificateNotAcm: Rule = {
     severity: 'warning',
     summary: 'A certificate consumer uses an IAM server certificate, or the template uploads one (AWS::IAM::ServerCertificate).',
     fixable: false,
+    docs: { appliesTo: 'certificate consumers (below), `AWS::IAM::ServerCertificate`' },
     peers: [
       'ELBV2_ACM_CERTIFICATE_REQUIRED', // FAILs a non-ACM certificate, and an HTTPS/TLS listener with no Certificates.
       'ELB_ACM_CERTIFICATE_REQUIRED',

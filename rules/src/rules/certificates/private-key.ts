@@ -23,6 +23,7 @@ export const privateKeyInTemplate: Rule = {
     summary:
       'Private-key material in the template (PEM, or a bare base64 key body), or a certificate PrivateKey not taken from a NoEcho parameter or Secrets Manager.',
     fixable: false,
+    docs: { appliesTo: 'every template' },
     peers: [
       'F61', // OpsWorks SslConfiguration.PrivateKey as a plaintext string
     ],

@@ -12,6 +12,7 @@ export const certificateRegion: Rule = {
     severity: 'error',
     summary: 'A certificate in a region its consumer cannot use (us-east-1 for CloudFront, edge API Gateway, AppSync, Cognito; the target regions otherwise).',
     fixable: false,
+    docs: { severityNote: 'warning for a certificate of the same stack', appliesTo: 'certificate consumers (see `certificate-arn-invalid`)' },
     peers: [],
     resourceTypes: CONSUMER_RESOURCE_TYPES,
   },

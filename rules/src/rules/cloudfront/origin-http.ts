@@ -20,6 +20,7 @@ export const cloudfrontOriginHttp: Rule = {
     summary:
       'Custom origin reached over plain HTTP: OriginProtocolPolicy http-only, or match-viewer behind an allow-all behaviour (info for S3 website endpoints).',
     fixable: true,
+    docs: { severityNote: 'info for S3 website endpoints' },
     peers: ['CloudFront.9', 'CKV2_AWS_72'],
     resourceTypes: [DISTRIBUTION],
   },

@@ -12,6 +12,7 @@ export const cloudfrontTlsVersion: Rule = {
     severity: 'warning',
     summary: 'Custom viewer certificate with a MinimumProtocolVersion below TLS 1.2 (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016).',
     fixable: true,
+    docs: { severityNote: 'error for `SSLv3` with `sni-only`' },
     peers: ['CKV_AWS_174', 'W70', 'CLOUDFRONT_MINIMUM_PROTOCOL_VERSION_RULE', 'dc17ee4b-ddf2-4e23-96e8-7a36abad1303', 'AWS-0013'],
     resourceTypes: [DISTRIBUTION],
     options: { minimumTls: { type: 'string', description: 'Lowest acceptable TLS version', values: ['1.0', '1.1', '1.2', '1.3'] } },

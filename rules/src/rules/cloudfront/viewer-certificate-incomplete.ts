@@ -16,6 +16,7 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
     severity: 'error',
     summary: 'ViewerCertificate naming no certificate or several, or a custom certificate without SslSupportMethod/MinimumProtocolVersion.',
     fixable: true,
+    docs: { severityNote: 'warning when only `MinimumProtocolVersion` is missing', fixNote: 'missing settings' },
     peers: [
       'E3014',
       'E3021',

@@ -13,6 +13,7 @@ export const templateDuplicateKey: Rule = {
     severity: 'error',
     summary: 'A mapping key written twice in the same mapping: CloudFormation keeps the last value and silently drops the earlier one.',
     fixable: true,
+    docs: { fixNote: 'quick fix only' },
     peers: [],
     resourceTypes: '*',
   },

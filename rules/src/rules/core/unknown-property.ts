@@ -18,6 +18,7 @@ export function makeUnknownPropertyRule(resourceTypes: readonly string[]): Rule 
       severity: 'error',
       summary: 'A property name the resource specification does not know, with a did-you-mean.',
       fixable: true,
+      docs: { fixNote: 'when one name is closest', appliesTo: 'every resource type another rule reads' },
       peers: ['E3002'],
       resourceTypes,
     },

@@ -63,6 +63,7 @@ export const elbv2PlaintextToTargets: Rule = {
     severity: 'info',
     summary: 'HTTPS/TLS listener (or a rule on one) forwarding to an HTTP/TCP target group: TLS ends at the load balancer.',
     fixable: false,
+    docs: { appliesTo: '`AWS::ElasticLoadBalancingV2::Listener` (and `ListenerRule`s on it)' },
     peers: [],
     resourceTypes: [LISTENER],
   },

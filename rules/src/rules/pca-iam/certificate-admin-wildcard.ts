@@ -9,6 +9,10 @@ export const iamCertificateAdminWildcard: Rule = {
     severity: 'warning',
     summary: 'IAM statement allowing certificate lifecycle actions (delete, import, export, issue, revoke; acm:*, acm-pca:*, *) on Resource "*".',
     fixable: false,
+    docs: {
+      appliesTo:
+        '`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`, `AWS::IAM::RolePolicy`, `AWS::IAM::UserPolicy`, `AWS::IAM::GroupPolicy`, inline `Policies` of `AWS::IAM::Role` / `User` / `Group`',
+    },
     peers: [],
     resourceTypes: [...POLICY_DOCUMENT_TYPES, ...INLINE_POLICY_TYPES],
   },

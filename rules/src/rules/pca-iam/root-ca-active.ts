@@ -11,6 +11,7 @@ export const pcaRootCaActive: Rule = {
     severity: 'info',
     summary: 'A ROOT private CA activated in the template (CertificateAuthorityActivation with Status ACTIVE); Security Hub PCA.1.',
     fixable: false,
+    docs: { appliesTo: '`AWS::ACMPCA::CertificateAuthorityActivation` (with `AWS::ACMPCA::CertificateAuthority`)' },
     peers: ['PCA.1'],
     resourceTypes: [CA_ACTIVATION],
   },
