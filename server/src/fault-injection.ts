@@ -1,5 +1,4 @@
-import type { Rule, RuleMeta } from '../../rules/src/index';
-import type { RuleContext } from '../../rules/src/engine/types';
+import { type Rule, type RuleMeta, type RuleContext } from '../../rules/src/index';
 
 /**
  * Faulty rules and test-only hooks for the protocol tests of fault isolation. Registered

@@ -1,3 +1,11 @@
+import {
+  type CertificateEntry,
+  type ConsumerRef,
+  type EndpointEntry,
+  type InventoryFinding,
+  type InventoryReport,
+  type TemplateInventory,
+} from '../../rules/src/index';
 /**
  * The inventory's custom LSP messages, shared by the server and the VS Code client (types and
  * names only: the client bundle pulls in nothing else from here).
@@ -6,7 +14,6 @@
  * fields added, as version 1 allows: `uri` and `folderUri` on each template, and an LSP `range`
  * (0-based) on every certificate, consumer, endpoint and finding, so a client can reveal them.
  */
-import type { CertificateEntry, ConsumerRef, EndpointEntry, InventoryFinding, InventoryReport, TemplateInventory } from '../../rules/src/inventory/model';
 
 /** Request: the inventory of the workspace (open documents and scanned files). */
 export const INVENTORY_REQUEST = 'cfnTlsLint/inventory';

@@ -1,3 +1,8 @@
+import { FAULT_RULES, faultInjectionEnabled, testWorkerHeapMb, WorkerTestAction } from './fault-injection';
+import { templateInventory } from './inventory';
+import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
+import type { Log } from './log';
+import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 import {
   ALL_RULES,
   DEFAULT_SETTINGS,
@@ -8,15 +13,9 @@ import {
   RuleFailure,
   RuleRegistry,
   Settings,
+  fixAll,
+  looksBinary,
 } from '../../rules/src/index';
-import { fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
-import { looksBinary } from '../../rules/src/parse/detect';
-import { FAULT_RULES, faultInjectionEnabled, testWorkerHeapMb, WorkerTestAction } from './fault-injection';
-import { templateInventory } from './inventory';
-import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
-import type { Log } from './log';
-import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 
 /** A lint as the server gets it: the worker's outcome, or why the document could not be linted. */
 export interface LintOutcome extends WorkerLintOutcome {
@@ -72,9 +71,9 @@ export interface LintRequest {
  * that loops without calling its context).
  */
 export class Linter {
-  readonly registry: RuleRegistry = faultInjectionEnabled() ? new RuleRegistry([...ALL_RULES, ...FAULT_RULES], ENGINE_RULE_METAS) : defaultRegistry();
+  readonly registry: RuleRegistry = faultInjectionEnabled() ? new RuleRegistry([...ALL_RULES, ...FAULT_RULES]) : defaultRegistry();
   /** For the main thread's parse: no rules, only the engine's parse-error findings. */
-  private readonly parseRegistry = new RuleRegistry([], ENGINE_RULE_METAS);
+  private readonly parseRegistry = new RuleRegistry([]);
   ruleBudgetMs = EDITOR_RULE_BUDGET_MS;
   private host: LintWorkerHost | undefined;
   private readonly failedRules = new Set<string>();

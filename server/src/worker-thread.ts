@@ -1,11 +1,9 @@
 import { parentPort, workerData } from 'worker_threads';
-import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry } from '../../rules/src/index';
-import { fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
 import * as fs from 'fs';
 import { FAULT_RULES, faultInjectionEnabled, INJECTED_EXIT_CODE, jobFault, WorkerTestAction } from './fault-injection';
 import { templateInventory } from './inventory';
 import { FromWorker, Job, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
+import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 
 /**
  * The lint worker thread: runs the rules for the main thread, one job at a time. Before and
@@ -33,7 +31,7 @@ export function runWorker(): void {
       }
     },
   }));
-  const registry = new RuleRegistry(watched, ENGINE_RULE_METAS);
+  const registry = new RuleRegistry(watched);
   const send = (m: FromWorker): void => port.postMessage(m);
 
   const lint = (job: Job, text: string): LintResult => lintText(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });

@@ -9,7 +9,6 @@ import { elbClassicRules } from './elb-classic/index';
 import { elbv2Rules } from './elbv2/index';
 import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
-import { ENGINE_RULE_METAS } from './core/engine-rules';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -39,5 +38,5 @@ let registry: RuleRegistry | undefined;
 
 /** The registry of every rule, built once per process. */
 export function defaultRegistry(): RuleRegistry {
-  return (registry ??= new RuleRegistry(ALL_RULES, ENGINE_RULE_METAS));
+  return (registry ??= new RuleRegistry(ALL_RULES));
 }
