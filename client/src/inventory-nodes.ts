@@ -11,7 +11,7 @@ import type {
   EditorInventoryReport,
   EditorTemplateInventory,
   LspRange,
-} from '../../server/src/inventory-protocol';
+} from '../../server/src/protocol';
 import {
   DEFAULT_MINIMUM_TLS,
   isBelow,

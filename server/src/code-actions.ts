@@ -1,6 +1,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { diffEdits, DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
 import type { DocView } from './doc-view';
+import { SHOW_DOCUMENTATION_COMMAND } from './protocol';
 import { metadataSuppressionFix } from './suppress';
 import {
   MISSING_REASON_RULE,
@@ -14,7 +15,6 @@ import {
 
 /** The source action that `editor.codeActionsOnSave` asks for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-export const SHOW_DOCUMENTATION_COMMAND = 'cfn-tls-lint.showDocumentation';
 
 /** What a lazily computed action carries until `codeAction/resolve`. */
 export interface ResolveData {

@@ -1,4 +1,4 @@
-import type { EditorFinding, EditorInventoryReport, EditorTemplateInventory, LspRange } from './inventory-protocol';
+import type { EditorFinding, EditorInventoryReport, EditorTemplateInventory, LspRange } from './protocol';
 import {
   buildInventory,
   inventoryMarkdown,

@@ -19,14 +19,23 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, Settings } from '../../rules/src/index';
 import { isCancellation, throwIfCancelled } from './cancel';
-import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
+import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData } from './code-actions';
 import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
 import { hover } from './hover';
-import { INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams } from './inventory-protocol';
+import {
+  DID_LINT_NOTIFICATION,
+  DidLintParams,
+  INVENTORY_CHANGED_NOTIFICATION,
+  INVENTORY_COMMAND,
+  INVENTORY_REQUEST,
+  InventoryParams,
+  SCAN_COMMAND,
+  SHOW_DOCUMENTATION_COMMAND,
+} from './protocol';
 import { InventoryService } from './inventory-service';
 import { faultInjectionEnabled, TEST_STATS_REQUEST, TEST_WORKER_REQUEST, WorkerTestAction } from './fault-injection';
 import { Linter, LintOutcome } from './linter';
@@ -35,12 +44,6 @@ import { notLintedDiagnostic } from './notices';
 import { documentationUri, quoteArgument } from './show-documentation';
 import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
-
-export const SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
-/** Returns the certificate inventory of the workspace (open documents and scanned files) as Markdown. */
-export const INVENTORY_COMMAND = 'cfn-tls-lint.inventory';
-/** Sent after each lint of an open document (the VS Code status bar shows the time). */
-export const DID_LINT_NOTIFICATION = 'cfnTlsLint/didLint';
 
 const DEFAULT_DEBOUNCE_MS = 200;
 
@@ -546,7 +549,7 @@ export class LintServer {
     const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, cur.snap.doc.getText()) : undefined;
     if (notLinted) diagnostics.push(notLinted);
     this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
-    void this.connection.sendNotification(DID_LINT_NOTIFICATION, {
+    void this.connection.sendNotification(DID_LINT_NOTIFICATION, <DidLintParams>{
       uri,
       version: cur.snap.version,
       problems: diagnostics.length,

@@ -1,6 +1,6 @@
 import type { Diagnostic, RuleFailure, Settings } from '../../rules/src/index';
 import type { WorkerTestAction } from './fault-injection';
-import type { EditorTemplateInventory } from './inventory-protocol';
+import type { EditorTemplateInventory } from './protocol';
 
 /** Messages between the server's main thread and its lint worker (server/src/lint-worker.ts). */
 
