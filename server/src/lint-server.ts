@@ -37,7 +37,7 @@ import {
   SHOW_DOCUMENTATION_COMMAND,
 } from './protocol';
 import { InventoryService } from './inventory-service';
-import { faultInjectionEnabled, TEST_STATS_REQUEST, TEST_WORKER_REQUEST, WorkerTestAction } from './fault-injection';
+import type { ServerExtensions } from './extensions';
 import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
 import { notLintedDiagnostic } from './notices';
@@ -112,9 +112,10 @@ export class LintServer {
   constructor(
     private readonly connection: Connection,
     workerScript?: string,
+    private readonly ext: ServerExtensions = {},
   ) {
     this.log = new Log(connection);
-    this.linter = new Linter(this.log, workerScript);
+    this.linter = new Linter(this.log, workerScript, ext);
     // The worker loads while the client starts up: the first document does not wait for it.
     this.linter.start();
     this.configDiagnostics = new ConfigDiagnostics(connection, this.linter.registry, this.log, (file) => this.openByKey.get(path.resolve(file)));
@@ -205,10 +206,11 @@ export class LintServer {
     c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) =>
       this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)),
     );
-    if (faultInjectionEnabled()) {
-      c.onRequest(TEST_STATS_REQUEST, () => this.testStats());
-      c.onRequest(TEST_WORKER_REQUEST, (p: { action: WorkerTestAction }) => this.linter.failWorkerForTest(p.action));
-    }
+    this.ext.register?.(c, {
+      counters: () => ({ lints: this.linter.lints, workerRestarts: this.linter.workerRestarts, snapshots: this.snapshots.size }),
+      workerHeapUsed: () => this.linter.workerHeapUsed(),
+      controlWorker: (message) => this.linter.controlWorker(message),
+    });
     c.listen();
   }
 
@@ -354,18 +356,6 @@ export class LintServer {
     const r = await this.guard(what, f);
     throwIfCancelled(token);
     return r;
-  }
-
-  /** The test-only stats request: open-document lints so far, worker restarts, both heaps after a GC (with --expose-gc). */
-  private async testStats(): Promise<{ lints: number; workerRestarts: number; heapUsed: number; workerHeapUsed: number | undefined; snapshots: number }> {
-    (globalThis as { gc?: () => void }).gc?.();
-    return {
-      lints: this.linter.lints,
-      workerRestarts: this.linter.workerRestarts,
-      heapUsed: process.memoryUsage().heapUsed,
-      workerHeapUsed: await this.linter.workerHeapUsed(),
-      snapshots: this.snapshots.size,
-    };
   }
 
   /** Runs a handler; an exception is logged (once per message), never thrown into the connection. */

@@ -1,4 +1,4 @@
-import { FAULT_RULES, faultInjectionEnabled, testWorkerHeapMb, WorkerTestAction } from './fault-injection';
+import type { ServerExtensions } from './extensions';
 import { templateInventory } from './inventory';
 import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
 import type { Log } from './log';
@@ -71,7 +71,7 @@ export interface LintRequest {
  * that loops without calling its context).
  */
 export class Linter {
-  readonly registry: RuleRegistry = faultInjectionEnabled() ? new RuleRegistry([...ALL_RULES, ...FAULT_RULES]) : defaultRegistry();
+  readonly registry: RuleRegistry;
   /** For the main thread's parse: no rules, only the engine's parse-error findings. */
   private readonly parseRegistry = new RuleRegistry([]);
   ruleBudgetMs = EDITOR_RULE_BUDGET_MS;
@@ -88,13 +88,15 @@ export class Linter {
   constructor(
     private readonly log: Log,
     workerScript: string | undefined,
+    ext: ServerExtensions = {},
   ) {
-    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m), testWorkerHeapMb());
+    this.registry = ext.rules?.length ? new RuleRegistry([...ALL_RULES, ...ext.rules]) : defaultRegistry();
+    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m), ext.workerHeapMb);
   }
 
-  /** The fault-injection hooks: makes the idle worker exit or block; false without a ready worker. */
-  failWorkerForTest(action: WorkerTestAction): boolean {
-    return this.host?.failWorkerForTest(action) ?? false;
+  /** A message for the idle worker's extensions; false without a ready worker. */
+  controlWorker(message: unknown): boolean {
+    return this.host?.controlWorker(message) ?? false;
   }
 
   start(): void {
