@@ -9,7 +9,8 @@
  *
  * Outputs (build artefacts, git-ignored):
  *   - rules/generated/spec-index.json   compact: property names, kinds, required flags
- *   - rules/generated/spec-docs.json    short doc strings + documentation URL overrides
+ *   - rules/generated/spec-docs/<Service>.json  short doc strings + documentation URL overrides,
+ *     one file per service namespace (AWS_EC2.json), so that a hover reads only its own
  *
  * The JSON shapes are documented at the top of rules/src/spec/index.ts (the loader);
  * keep the two in sync. In short:
@@ -49,7 +50,7 @@ const zlib = require('zlib');
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'rules', 'generated');
 const INDEX_FILE = path.join(OUT_DIR, 'spec-index.json');
-const DOCS_FILE = path.join(OUT_DIR, 'spec-docs.json');
+const DOCS_DIR = path.join(OUT_DIR, 'spec-docs');
 
 /** Base of the CloudFormation user guide; doc "u" values that are not absolute are relative to it. */
 const DOC_BASE = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/';
@@ -568,7 +569,7 @@ function main() {
 
   // ---- 5. write ---------------------------------------------------------------------------
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const results = [writeIfChanged(INDEX_FILE, JSON.stringify(index)), writeIfChanged(DOCS_FILE, JSON.stringify(docs))];
+  const results = [writeIfChanged(INDEX_FILE, JSON.stringify(index)), ...writeDocsByService(docs)];
 
   let propCount = 0;
   for (const props of [...resources.values(), ...types.values()]) propCount += props.size;
@@ -598,6 +599,45 @@ function main() {
   if (process.env.SPEC_INDEX_VERBOSE) {
     log('  kind conflict examples:\n    ' + conflictExamples.join('\n    '));
   }
+}
+
+/** The service namespace a doc entry belongs to (`AWS::EC2::Instance.Ebs` -> `AWS::EC2`); undefined for shared types (`Tag`). */
+function serviceOf(name) {
+  const parts = name.split('.')[0].split('::');
+  return parts.length >= 3 ? `${parts[0]}::${parts[1]}` : undefined;
+}
+
+/**
+ * The docs as one file per service (`AWS_EC2.json`): hover loads the file of the resource it is
+ * on (tens of KB) instead of every service's (about 5 MB). Shared types go into every file.
+ */
+function writeDocsByService(docs) {
+  const files = new Map();
+  const fileFor = (service) => {
+    let f = files.get(service);
+    if (!f) files.set(service, (f = { format: docs.format, base: docs.base, resources: {}, types: {} }));
+    return f;
+  };
+  const shared = {};
+  for (const [name, e] of Object.entries(docs.resources)) fileFor(serviceOf(name) ?? name).resources[name] = e;
+  for (const [name, e] of Object.entries(docs.types)) {
+    const service = serviceOf(name);
+    if (service) fileFor(service).types[name] = e;
+    else shared[name] = e;
+  }
+  fs.mkdirSync(DOCS_DIR, { recursive: true });
+  const wanted = new Set();
+  const results = [];
+  for (const [service, f] of files) {
+    Object.assign(f.types, shared);
+    const file = path.join(DOCS_DIR, `${service.replace(/::/g, '_')}.json`);
+    wanted.add(path.basename(file));
+    results.push(writeIfChanged(file, JSON.stringify(f)));
+  }
+  for (const old of fs.readdirSync(DOCS_DIR)) if (!wanted.has(old)) fs.rmSync(path.join(DOCS_DIR, old));
+  const size = results.reduce((n, r) => n + r.size, 0);
+  const gzip = results.reduce((n, r) => n + r.gzip, 0);
+  return [{ file: `${DOCS_DIR}${path.sep}*.json (${results.length} files)`, size, gzip, changed: results.some((r) => r.changed) }];
 }
 
 function writeIfChanged(file, content) {

@@ -19,9 +19,10 @@ function specIndex() {
     fs.utimesSync(out, now, now);
   }
   fs.mkdirSync(dist, { recursive: true });
-  for (const f of ['spec-index.json', 'spec-docs.json']) {
-    fs.copyFileSync(path.join(root, 'rules', 'generated', f), path.join(dist, f));
-  }
+  fs.copyFileSync(path.join(root, 'rules', 'generated', 'spec-index.json'), path.join(dist, 'spec-index.json'));
+  fs.rmSync(path.join(dist, 'spec-docs.json'), { force: true });
+  fs.rmSync(path.join(dist, 'spec-docs'), { recursive: true, force: true });
+  fs.cpSync(path.join(root, 'rules', 'generated', 'spec-docs'), path.join(dist, 'spec-docs'), { recursive: true });
 }
 
 async function bundles() {

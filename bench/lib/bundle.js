@@ -29,9 +29,9 @@ function common() {
 async function buildBenchBundles() {
   const esbuild = require(path.join(ROOT, 'node_modules', 'esbuild'));
   fs.mkdirSync(TMP, { recursive: true });
-  for (const f of ['spec-index.json', 'spec-docs.json']) {
+  for (const f of ['spec-index.json', 'spec-docs']) {
     const src = path.join(ROOT, 'dist', f);
-    if (fs.existsSync(src)) fs.copyFileSync(src, path.join(TMP, f));
+    if (fs.existsSync(src)) fs.cpSync(src, path.join(TMP, f), { recursive: true });
   }
   const engine = ["export { lintText, defaultRegistry, parseSource } from './rules/src/index';", "export { parseDocument } from 'yaml';"].join('\n');
   await Promise.all([

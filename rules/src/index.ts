@@ -5,8 +5,8 @@
  */
 
 // Linting
-export { lintText, MAX_TEMPLATE_BYTES, PARSE_ERROR_RULE, MISSING_REASON_RULE, RuleTimeout, DEFAULT_RULE_BUDGET_MS } from './engine/lint';
-export type { LintResult, LintOptions, RuleFailure } from './engine/lint';
+export { lintText, parseDocument, MAX_TEMPLATE_BYTES, PARSE_ERROR_RULE, MISSING_REASON_RULE, RuleTimeout, DEFAULT_RULE_BUDGET_MS } from './engine/lint';
+export type { LintResult, LintOptions, ParsedDocument, RuleFailure } from './engine/lint';
 export { RuleRegistry, docsUrl, DOCS_BASE_URL } from './engine/registry';
 export { defaultRegistry, ALL_RULES } from './rules/index';
 export type { Diagnostic, Fix, FixIntent, FixValue, Report, Rule, RuleContext, RuleMeta, Severity, SeverityOrOff } from './engine/types';

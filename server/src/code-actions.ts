@@ -68,13 +68,14 @@ export function fixAllEdit(view: DocView, fixed: string | undefined, documentCha
 export async function codeActions(view: DocView, params: CodeActionParams, opts: ActionOptions): Promise<CodeAction[]> {
   const only = params.context.only;
   const out: CodeAction[] = [];
-  const source = view.result.source;
   const fixableSafe = view.result.diagnostics.filter((d) => !d.suppressed && safeFixes(d).length > 0);
+  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
 
-  if (kindWanted(only, CodeActionKind.QuickFix) && source) {
+  // The parse is read only for diagnostics of ours under the cursor: typing elsewhere parses nothing here.
+  const source = kindWanted(only, CodeActionKind.QuickFix) && ours.length ? view.result.source : undefined;
+  if (source) {
     const rulesDone = new Set<string>();
-    for (const d of params.context.diagnostics) {
-      if (d.source !== SOURCE) continue;
+    for (const d of ours) {
       const e = engineDiagnostic(view, d);
       if (!e) continue;
       for (const fix of e.fixes) {

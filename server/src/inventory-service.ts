@@ -14,11 +14,21 @@ export interface InventorySources {
   folders(): Folder[];
   folderOf(filePath: string | undefined): Folder | undefined;
   /** Open documents that are linted, with their current lint (one per version). */
-  openDocuments(): Promise<{ uri: string; result: LintResult; settings: Settings }[]>;
+  openDocuments(): Promise<OpenDocument[]>;
   /** Closed files the scan keeps results for (paths). */
   scannedFiles(): string[];
   /** A closed file's inventory entry from disk, now (built where the rules run); undefined: not linted. */
   lintFromDisk(filePath: string, name: InventoryName): Promise<{ inv: EditorTemplateInventory | undefined } | undefined>;
+}
+
+/** An open document as the inventory reads it. */
+export interface OpenDocument {
+  uri: string;
+  /** Its lint, which parses the text on first use of `parsed`/`source` (on the main thread). */
+  result: LintResult;
+  settings: Settings;
+  /** The entry the lint worker built with the lint (null: not a template); undefined: not built then. */
+  inventory?: EditorTemplateInventory | null;
 }
 
 /** One file's inventory (undefined: not a template) and its JSON, which tells whether it changed. */
@@ -82,6 +92,15 @@ export class InventoryService {
     if (!this.active) return undefined;
     const key = path.resolve(filePath);
     return { ...this.nameOf(key, fileUri(key)), uri: fileUri(key) };
+  }
+
+  /**
+   * How an open document's lint should name its entry, so that the worker builds it with the
+   * lint (no second parse on the main thread); undefined until a client asks for the inventory.
+   */
+  openDocumentName(uri: string): InventoryName | undefined {
+    if (!this.active) return undefined;
+    return { ...this.nameOf(uriToPath(uri), uri), uri };
   }
 
   /** The scan linted a closed file: its entry (null: not a template; undefined: not built, as before the first request). */
@@ -163,7 +182,11 @@ export class InventoryService {
       seen.add(uriKey(doc.uri));
       const { name } = this.nameOf(filePath, doc.uri);
       let e = this.open.get(doc.result);
-      if (!e || e.name !== name) this.open.set(doc.result, (e = { ...this.build(filePath, doc.uri, doc.result, doc.settings), name }));
+      if (!e || e.name !== name) {
+        // The worker's entry when it built one under this name; else built here (the lint came before the first request).
+        const built = doc.inventory !== undefined && (doc.inventory === null || doc.inventory.file === name) ? entryOf(doc.inventory ?? undefined) : undefined;
+        this.open.set(doc.result, (e = { ...(built ?? this.build(filePath, doc.uri, doc.result, doc.settings)), name }));
+      }
       out.push(e);
     }
     const files = new Set(this.sources.scannedFiles().map((f) => path.resolve(f)));

@@ -17,7 +17,7 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, Settings } from '../../rules/src/index';
+import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, ParsedDocument, Settings } from '../../rules/src/index';
 import { isCancellation, throwIfCancelled } from './cancel';
 import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData } from './code-actions';
 import { completion } from './completion';
@@ -35,8 +35,9 @@ import {
   InventoryParams,
   SCAN_COMMAND,
   SHOW_DOCUMENTATION_COMMAND,
+  type EditorTemplateInventory,
 } from './protocol';
-import { InventoryService } from './inventory-service';
+import { InventoryService, OpenDocument } from './inventory-service';
 import type { ServerExtensions } from './extensions';
 import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
@@ -51,12 +52,12 @@ const DEFAULT_DEBOUNCE_MS = 200;
 interface Snapshot {
   version: number;
   doc: TextDocument;
-  /** The main thread's parse (hover, completion, code actions, inventory), made when first needed. */
-  parse?: LintResult;
+  /** The main thread's parse (hover, completion, code actions), made only when one of them needs it. */
+  parse?: ParsedDocument;
   /** The rules' run on this version with these settings (in the lint worker). */
   lint?: { stamp: string; outcome: Promise<LintOutcome | undefined> };
-  /** The parse and the lint as one LintResult, for the lint it was built from. */
-  view?: { lint: Promise<LintOutcome | undefined>; result: LintResult };
+  /** The lint as one LintResult (its parse made on first use), for the lint it was built from; the worker's inventory entry. */
+  view?: { lint: Promise<LintOutcome | undefined>; result: LintResult; inventory?: EditorTemplateInventory | null };
 }
 
 /** An open document's current version, with the settings it is linted with. */
@@ -317,11 +318,11 @@ export class LintServer {
   }
 
   /** The open documents that are linted, with their current lint. */
-  private async openViews(): Promise<{ uri: string; result: LintResult; settings: Settings }[]> {
-    const out: { uri: string; result: LintResult; settings: Settings }[] = [];
+  private async openViews(): Promise<OpenDocument[]> {
+    const out: OpenDocument[] = [];
     for (const doc of this.documents.all()) {
       const view = await this.viewFor(doc.uri);
-      if (view) out.push({ uri: doc.uri, result: view.result, settings: view.settings });
+      if (view) out.push({ uri: doc.uri, result: view.result, settings: view.settings, inventory: view.inventory });
     }
     return out;
   }
@@ -572,7 +573,7 @@ export class LintServer {
       // Nobody wants it any more once the document moved on or the settings changed: dropped if still queued.
       const stale = (): boolean => this.snapshots.get(cur.uri) !== snap || snap.lint !== lint;
       snap.lint = lint;
-      lint.outcome = this.linter.lint(snap.doc.getText(), cur.fileName, cur.settings, cur.uri, { stale });
+      lint.outcome = this.linter.lint(snap.doc.getText(), cur.fileName, cur.settings, cur.uri, { stale, inventory: this.inventory.openDocumentName(cur.uri) });
     }
     return snap.lint.outcome;
   }
@@ -592,21 +593,24 @@ export class LintServer {
       const outcome = lint ? await lint : undefined;
       throwIfCancelled(token);
       if (this.snapshots.get(uri) !== snap || (lint && snap.lint?.outcome !== lint)) continue;
-      snap.parse ??= this.linter.parse(snap.doc.getText(), cur.fileName);
-      let result: LintResult = snap.parse;
-      if (lint) {
+      // The text is parsed on this thread only when a feature reads the parse (once per version).
+      const parse = (): ParsedDocument => (snap.parse ??= this.linter.parse(snap.doc.getText(), cur.fileName));
+      let result: LintResult;
+      if (!lint) result = lazyResult({ template: true, diagnostics: [], ruleFailures: [] }, parse);
+      else {
         if (snap.view?.lint !== lint) {
-          const merged: LintResult = { ...snap.parse, diagnostics: outcome?.diagnostics ?? [], ruleFailures: outcome?.ruleFailures ?? [] };
-          // A lint that failed knows nothing of the text: the parse's answer stands.
-          if (outcome && outcome.failed === undefined) {
-            merged.template = outcome.template;
-            merged.skipped = outcome.skipped;
-          }
-          snap.view = { lint, result: merged };
+          // A lint that failed knows nothing of the text: the parse tells whether it is a template.
+          const known = outcome && outcome.failed === undefined;
+          const base = { diagnostics: outcome?.diagnostics ?? [], ruleFailures: outcome?.ruleFailures ?? [] };
+          snap.view = {
+            lint,
+            result: lazyResult(known ? { ...base, template: outcome.template, skipped: outcome.skipped } : { ...base, template: undefined }, parse),
+            inventory: known ? outcome.inventory : undefined,
+          };
         }
         result = snap.view.result;
       }
-      return { uri, doc: snap.doc, fileName: cur.fileName, settings: cur.settings, registry: this.linter.registry, result };
+      return { uri, doc: snap.doc, fileName: cur.fileName, settings: cur.settings, registry: this.linter.registry, result, inventory: snap.view?.inventory };
     }
     return undefined;
   }
@@ -620,4 +624,22 @@ export class LintServer {
     action.edit = fixAllEdit(view, fixed, this.caps.documentChanges);
     return action;
   }
+}
+
+/**
+ * A lint's result whose parse fields (`source`, `parsed`) are read from `parse()` on first use:
+ * the lint worker parsed the text already, and the main thread parses it again only for a
+ * feature that needs the tree (hover, completion, a code action's edit, an inventory entry).
+ * `template` undefined: tell it from the parse too.
+ */
+function lazyResult(base: Omit<LintResult, 'template'> & { template: boolean | undefined }, parse: () => ParsedDocument): LintResult {
+  const known = base.template;
+  const result = { ...base } as LintResult;
+  Object.defineProperties(result, {
+    template: { enumerable: true, get: () => known ?? parse().template },
+    source: { enumerable: true, get: () => parse().source },
+    parsed: { enumerable: true, get: () => parse().parsed },
+  });
+  if (known === undefined) Object.defineProperty(result, 'skipped', { enumerable: true, get: () => parse().skipped });
+  return result;
 }

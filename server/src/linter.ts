@@ -5,11 +5,12 @@ import type { Log } from './log';
 import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 import {
   ALL_RULES,
-  DEFAULT_SETTINGS,
   defaultRegistry,
   lintText,
   LintResult,
   MAX_TEMPLATE_BYTES,
+  parseDocument,
+  ParsedDocument,
   RuleFailure,
   RuleRegistry,
   Settings,
@@ -72,8 +73,6 @@ export interface LintRequest {
  */
 export class Linter {
   readonly registry: RuleRegistry;
-  /** For the main thread's parse: no rules, only the engine's parse-error findings. */
-  private readonly parseRegistry = new RuleRegistry([]);
   ruleBudgetMs = EDITOR_RULE_BUDGET_MS;
   private host: LintWorkerHost | undefined;
   private readonly failedRules = new Set<string>();
@@ -120,12 +119,12 @@ export class Linter {
    * The main thread's parse of a text (the template model included), without running rules:
    * what hover, completion, code actions and the inventory read. One per document version.
    */
-  parse(text: string, fileName: string): LintResult {
+  parse(text: string, fileName: string): ParsedDocument {
     try {
-      return lintText(text, fileName, this.parseRegistry, { settings: DEFAULT_SETTINGS });
+      return parseDocument(text, fileName);
     } catch (e) {
       this.log.errorOnce(`parse ${(e as Error).message}`, `cfn-tls-lint: parsing ${fileName} failed: ${(e as Error).stack ?? e}`);
-      return { template: false, diagnostics: [], ruleFailures: [] };
+      return { template: false };
     }
   }
 

@@ -77,7 +77,7 @@ describe('packaging: npm run package', function () {
       'extension/dist/server.js',
       'extension/dist/extension.js',
       'extension/dist/spec-index.json',
-      'extension/dist/spec-docs.json',
+      'extension/dist/spec-docs/AWS_ElasticLoadBalancingV2.json',
       'extension/media/icon.png',
     ]) {
       assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
@@ -112,7 +112,11 @@ describe('packaging: npm run package', function () {
   it('the packaged server starts over stdio and lints with its packaged data', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-vsix-'));
     try {
-      for (const e of entries.filter((x) => x.name.startsWith('extension/dist/'))) fs.writeFileSync(path.join(dir, path.basename(e.name)), e.data());
+      for (const e of entries.filter((x) => x.name.startsWith('extension/dist/') && !x.name.endsWith('/'))) {
+        const file = path.join(dir, e.name.slice('extension/dist/'.length));
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, e.data());
+      }
       const child = spawn(process.execPath, [path.join(dir, 'server.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
       const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
       conn.listen();
@@ -122,7 +126,7 @@ describe('packaging: npm run package', function () {
         await conn.sendNotification('initialized', {});
         const hover = new Promise<unknown>((resolve) => {
           conn.onNotification('textDocument/publishDiagnostics', async () => {
-            // Hover on the resource type reads the packaged spec-docs.json.
+            // Hover on the resource type reads the packaged spec-docs/AWS_ElasticLoadBalancingV2.json.
             resolve(await conn.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:t' }, position: { line: 3, character: 12 } }));
           });
         });

@@ -62,11 +62,10 @@ describe('protocol: server faults, rules that do not return', function () {
     const before = await client.stats();
     const t0 = Date.now();
     await client.open(uri, withFault('Custom::CfnTlsLintLoop'));
-    // While the rule loops in the worker, the main thread answers.
+    // While the rule loops in the worker (until the watchdog stops it, 1,300 ms after the lint
+    // started), the main thread answers. The order of events proves it, not a time limit.
     await sleep(200);
-    const h0 = Date.now();
     assert.ok(await client.hover(other, { line: 3, character: 12 }));
-    assert.ok(Date.now() - h0 < 500, `hover took ${Date.now() - h0} ms during the loop`);
     assert.ok(!client.diagnostics.some((d) => sameUri(d.uri, uri)), 'still looping when the hover was answered');
     const p = await client.diagnosticsFor(uri, 1);
     assert.deepEqual(codes(p), ['elbv2-ssl-policy-weak'], 'the other rules still publish');

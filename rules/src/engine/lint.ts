@@ -71,26 +71,40 @@ const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze(Object.creat
 export const PARSE_ERROR_RULE = 'template-parse-error';
 export const MISSING_REASON_RULE = 'suppression-without-reason';
 
+/**
+ * A document as the engine reads it, without running any rule: whether it is a template, its
+ * parse, its Template model. What the editor's hover, completion and code actions read.
+ */
+export interface ParsedDocument {
+  template: boolean;
+  /** Why the text was not read at all (too large, binary). */
+  skipped?: string;
+  /** The parse, when the text may be a template. */
+  source?: SourceFile;
+  /** The model, when the text is a template that parses. */
+  parsed?: Template;
+}
+
+/** Reads a document's text as lintText does, up to (not including) the rules. Pure. */
+export function parseDocument(text: string, fileName: string, source?: SourceFile): ParsedDocument {
+  if (text.length > MAX_TEMPLATE_BYTES) {
+    return { template: false, skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)` };
+  }
+  if (looksBinary(text)) return { template: false, skipped: 'binary file' };
+  if (!source && !mayBeTemplate(text)) return { template: false };
+  source ??= parseSourceSafely(text, fileName);
+  if (source.errors.length) return { template: showsTemplateMarkers(text) || isTemplateRoot(source.root), source };
+  if (!isTemplateRoot(source.root)) return { template: false, source };
+  return { template: true, source, parsed: new Template(source, fileName) };
+}
+
 /** Lints one file's text. Pure: no I/O, same findings for the same text and settings. */
 export function lintText(text: string, fileName: string, registry: RuleRegistry, opts: LintOptions = {}): LintResult {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
-  if (text.length > MAX_TEMPLATE_BYTES) {
-    return {
-      template: false,
-      diagnostics: [],
-      ruleFailures: [],
-      skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`,
-    };
-  }
-  if (looksBinary(text)) return { template: false, diagnostics: [], ruleFailures: [], skipped: 'binary file' };
-  if (!opts.source && !mayBeTemplate(text)) return { template: false, diagnostics: [], ruleFailures: [] };
-  const source = opts.source ?? parseSourceSafely(text, fileName);
-  if (source.errors.length) {
-    if (!showsTemplateMarkers(text) && !isTemplateRoot(source.root)) return { template: false, diagnostics: [], ruleFailures: [], source };
-    return { template: true, diagnostics: parseErrorDiagnostics(source, fileName, registry, settings), ruleFailures: [], source };
-  }
-  if (!isTemplateRoot(source.root)) return { template: false, diagnostics: [], ruleFailures: [], source };
-  const template = new Template(source, fileName);
+  const doc = parseDocument(text, fileName, opts.source);
+  const { source, parsed: template } = doc;
+  if (!doc.template) return { template: false, diagnostics: [], ruleFailures: [], ...(doc.skipped !== undefined ? { skipped: doc.skipped } : {}), ...(source ? { source } : {}) };
+  if (!template) return { template: true, diagnostics: parseErrorDiagnostics(source!, fileName, registry, settings), ruleFailures: [], source };
   const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS);
   run.runRules();
   return { template: true, diagnostics: run.finish(opts.showSuppressed === true), ruleFailures: run.failures, parsed: template, source };

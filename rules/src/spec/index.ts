@@ -32,7 +32,7 @@
  * `"DefaultActions": "![.Action"` (required list of AWS::ElasticLoadBalancingV2::Listener.Action),
  * `"Tags": "[@Tag"`; SAM: `"CodeUri": "S|.S3Location"`.
  *
- * ## spec-docs.json (loaded on the first `docsFor` call only)
+ * ## spec-docs/<Service>.json (e.g. `AWS_EC2.json`; loaded on the first `docsFor` call for that service)
  *
  * ```jsonc
  * {
@@ -126,11 +126,12 @@ interface RawDocs {
 }
 
 const INDEX_FILE = 'spec-index.json';
-const DOCS_FILE = 'spec-docs.json';
+const DOCS_DIR = 'spec-docs';
 
 let index: RawIndex | undefined;
 let indexDir: string | undefined;
-let docs: RawDocs | undefined;
+/** Per-service doc files already read (`AWS::EC2` -> its docs). */
+const docsByService = new Map<string, RawDocs>();
 
 /** Where the generated files are looked for, in order. */
 function candidateDirs(): string[] {
@@ -179,12 +180,20 @@ function loadIndex(): RawIndex {
   return index;
 }
 
-function loadDocs(): RawDocs {
-  if (docs) return docs;
+/** `AWS::EC2::Instance` -> `AWS::EC2`: the docs are split per service so that a hover reads tens of KB, not megabytes. */
+function serviceOf(resourceType: string): string {
+  return resourceType.split('::').slice(0, 2).join('::');
+}
+
+function loadDocs(resourceType: string): RawDocs {
+  const service = serviceOf(resourceType);
+  const cached = docsByService.get(service);
+  if (cached) return cached;
   if (!indexDir) loadIndex();
-  const file = findFile(DOCS_FILE, indexDir);
-  docs = JSON.parse(fs.readFileSync(file, 'utf8')) as RawDocs;
-  return docs;
+  const file = findFile(path.join(DOCS_DIR, `${service.replace(/::/g, '_')}.json`), indexDir);
+  const loaded = JSON.parse(fs.readFileSync(file, 'utf8')) as RawDocs;
+  docsByService.set(service, loaded);
+  return loaded;
 }
 
 /** Versions of the specifications the bundled index was built from. */
@@ -424,13 +433,13 @@ function pageUrl(d: RawDocs, name: string, entry: RawDocEntry | undefined): stri
 /**
  * Short documentation (first sentence or so) and a documentation URL for a resource type
  * (no path) or for the property at `propertyPath` (relative to `Properties`; list indices may be
- * given as numeric strings or omitted). Loads spec-docs.json on first call.
+ * given as numeric strings or omitted). Loads the service's file of spec-docs/ on first call.
  */
 export function docsFor(resourceType: string, propertyPath?: string[]): { text: string; url?: string } | undefined {
   const segs = [...(propertyPath ?? [])];
   while (segs.length && isIndexSegment(segs[segs.length - 1] ?? '')) segs.pop();
   if (!resourceSpec(resourceType)) return undefined;
-  const d = loadDocs();
+  const d = loadDocs(resourceType);
 
   if (!segs.length) {
     const entry = d.resources[resourceType];
