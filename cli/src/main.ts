@@ -7,7 +7,7 @@ import { CliArgs, HELP, parseArgs, UsageError } from './args';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './baseline';
 import { collectFiles } from './files';
 import { fixFile } from './fix';
-import { formatInventory } from './inventory';
+import { formatInventory } from './inventory-command';
 import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
 import { formatGithub } from './format/github';

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { CrashRecovery } from './crash-recovery';
-import { registerInventory } from './inventory';
+import { registerInventory } from './inventory-view';
 import {
   DID_LINT_NOTIFICATION,
   type DidLintParams,

@@ -1,5 +1,5 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { diffEdits, DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
+import { DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
 import type { DocView } from './doc-view';
 import { SHOW_DOCUMENTATION_COMMAND } from './protocol';
 import { metadataSuppressionFix } from './suppress';
@@ -7,6 +7,7 @@ import {
   MISSING_REASON_RULE,
   PARSE_ERROR_RULE,
   editsForFix,
+  lineDiffEdits,
   TextEdit as OffsetEdit,
   disableNextLineEdit,
   type Diagnostic as EngineDiagnostic,
@@ -61,7 +62,7 @@ function safeFixes(d: EngineDiagnostic): Fix[] {
 /** The edit from the document's text to its fixed text (undefined: the fixes could not be computed). */
 export function fixAllEdit(view: DocView, fixed: string | undefined, documentChanges: boolean): WorkspaceEdit {
   const before = view.doc.getText();
-  return workspaceEdit(view, fixed === undefined ? [] : diffEdits(before, fixed), documentChanges);
+  return workspaceEdit(view, fixed === undefined ? [] : lineDiffEdits(before, fixed), documentChanges);
 }
 
 /** Code actions for a range: quick fixes of the diagnostics in it, suppressions, docs, fix-all. */

@@ -3,7 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import type { LintResult, Settings } from '../../rules/src/index';
 import { throwIfCancelled } from './cancel';
 import type { Folder } from './folders';
-import { editorMarkdown, editorReport, templateInventory } from './inventory';
+import { editorMarkdown, editorReport, templateInventory } from './editor-inventory';
 import type { EditorInventoryReport, EditorTemplateInventory, InventoryChangedParams } from './protocol';
 import { fileUri, uriKey, uriToPath } from './uri';
 import { Throttle } from './throttle';

@@ -1,6 +1,6 @@
 import type { ServerExtensions } from './extensions';
-import { templateInventory } from './inventory';
-import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
+import { templateInventory } from './editor-inventory';
+import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './worker-host';
 import type { Log } from './log';
 import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 import {

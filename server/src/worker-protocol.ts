@@ -1,7 +1,7 @@
 import type { Diagnostic, RuleFailure, Settings } from '../../rules/src/index';
 import type { EditorTemplateInventory } from './protocol';
 
-/** Messages between the server's main thread and its lint worker (server/src/lint-worker.ts). */
+/** Messages between the server's main thread and its lint worker (server/src/worker-host.ts). */
 
 /** How a closed file is listed in the inventory, when the worker should build its entry too. */
 export interface InventoryName {

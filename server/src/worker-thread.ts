@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { WorkerExtensions } from './extensions';
-import { templateInventory } from './inventory';
+import { templateInventory } from './editor-inventory';
 import { FromWorker, Job, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
 import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 

@@ -15,7 +15,7 @@ export type { FixAllResult, LintFn, LintOutcome } from './fix-all';
 export { FixError } from './errors';
 export { planEdits } from './plan';
 export { unifiedDiff } from './diff';
-// The line diff the language server's fix-all can use instead of its own (server/src/convert.ts diffEdits).
+// The line diff that turns fix-all's whole text into small editor edits (server code actions).
 export { diffLines, lineDiffEdits, splitLines } from './line-diff';
 export type { LineChange } from './line-diff';
 

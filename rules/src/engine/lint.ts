@@ -88,7 +88,10 @@ export interface ParsedDocument {
 /** Reads a document's text as lintText does, up to (not including) the rules. Pure. */
 export function parseDocument(text: string, fileName: string, source?: SourceFile): ParsedDocument {
   if (text.length > MAX_TEMPLATE_BYTES) {
-    return { template: false, skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)` };
+    return {
+      template: false,
+      skipped: `file is ${(text.length / 1048576).toFixed(1)} MB, over the ${MAX_TEMPLATE_BYTES / 1048576} MB limit (CloudFormation accepts at most 1 MB)`,
+    };
   }
   if (looksBinary(text)) return { template: false, skipped: 'binary file' };
   if (!source && !mayBeTemplate(text)) return { template: false };
@@ -103,7 +106,14 @@ export function lintText(text: string, fileName: string, registry: RuleRegistry,
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const doc = parseDocument(text, fileName, opts.source);
   const { source, parsed: template } = doc;
-  if (!doc.template) return { template: false, diagnostics: [], ruleFailures: [], ...(doc.skipped !== undefined ? { skipped: doc.skipped } : {}), ...(source ? { source } : {}) };
+  if (!doc.template)
+    return {
+      template: false,
+      diagnostics: [],
+      ruleFailures: [],
+      ...(doc.skipped !== undefined ? { skipped: doc.skipped } : {}),
+      ...(source ? { source } : {}),
+    };
   if (!template) return { template: true, diagnostics: parseErrorDiagnostics(source!, fileName, registry, settings), ruleFailures: [], source };
   const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS);
   run.runRules();

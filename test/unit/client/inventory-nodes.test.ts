@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { firstSentence, intrinsicText, InventoryNode, inventoryDescription, inventoryNodes } from '../../../client/src/inventory-nodes';
-import { editorReport } from '../../../server/src/inventory';
+import { editorReport } from '../../../server/src/editor-inventory';
 import { fixtureReport } from './support';
 
 function find(nodes: readonly InventoryNode[], label: string): InventoryNode {
