@@ -4,7 +4,7 @@ import { computeLineStarts, Path, pathKey, SourceFile } from '../parse/source-tr
 import { Template } from '../template/template';
 import { BranchCondition, branchConditions, whenClause } from './branch-conditions';
 import { DEFAULT_SETTINGS, Settings } from './config';
-import { ProductionDetector } from './production';
+import { ProductionDetector } from '../model/production';
 import { RuleRegistry } from './registry';
 import { keyRedactor } from './redact';
 import { DiagnosticSite, Suppressions } from './suppression';

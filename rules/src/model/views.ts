@@ -4,7 +4,7 @@ import { ABSENT, conditionsIn, RNode, Resolver } from '../evaluate/values';
 import type { Path, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
 import { DEFAULT_SETTINGS, Settings } from '../engine/config';
-import { ProductionDetector } from '../engine/production';
+import { ProductionDetector } from './production';
 import type { ResourceView, TemplateReader } from './reader';
 
 /**

@@ -3,7 +3,7 @@ import { getValue, intrinsicName, isMap, isSeq, scalarString, SNode } from '../p
 import { ResourceInfo, Template } from '../template/template';
 import { compileGlobs } from '../util/glob';
 import { compileUserRegex, SafeRegex } from '../util/safe-regex';
-import { DEFAULT_SETTINGS, ProductionSettings } from './config';
+import { DEFAULT_SETTINGS, ProductionSettings } from '../engine/config';
 
 /** Compiled once per settings object: linting a thousand files compiles each pattern once. */
 const compiledPatterns = new WeakMap<ProductionSettings, { pattern: SafeRegex; files: (rel: string) => boolean }>();
