@@ -54,7 +54,7 @@ describe('cfn-tls-lint in VS Code: a multi-root workspace with a config per fold
       fs.writeFileSync(configB, `rules:\n  ${WEAK_RULE}: off\n`);
       await U.waitForDiagnostics(b, U.none, `${WEAK_RULE} off in team-b`);
       await U.waitForDiagnostics(U.fileUri('closed/stack.yaml', B), U.none, `${WEAK_RULE} off in team-b's scanned file`);
-      assert.ok(severityIs(vscode.DiagnosticSeverity.Error)(U.ours(a)), `team-a keeps its error: ${U.describe(a)}`);
+      assert.ok(severityIs(vscode.DiagnosticSeverity.Error)(U.ours(a)), `team-a keeps its error: ${U.describeDiagnostics(a)}`);
     } finally {
       fs.writeFileSync(configB, original);
     }
@@ -68,7 +68,7 @@ describe('cfn-tls-lint in VS Code: a multi-root workspace with a config per fold
     try {
       await config.update('enable', false, vscode.ConfigurationTarget.WorkspaceFolder);
       await U.waitForDiagnostics(a, U.none, 'nothing in team-a with cfnTlsLint.enable false there');
-      assert.ok(severityIs(vscode.DiagnosticSeverity.Information)(U.ours(b)), `team-b still linted: ${U.describe(b)}`);
+      assert.ok(severityIs(vscode.DiagnosticSeverity.Information)(U.ours(b)), `team-b still linted: ${U.describeDiagnostics(b)}`);
     } finally {
       await config.update('enable', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     }

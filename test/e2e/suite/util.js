@@ -229,7 +229,7 @@ module.exports = {
   codeOf,
   ours,
   rules,
-  describe,
+  describeDiagnostics,
   waitForDiagnostics,
   nextPublish,
   once,
