@@ -1,8 +1,9 @@
 import type { Settings } from '../engine/config';
 import { mayBeTemplate } from '../parse/detect';
 import type { SourceFile } from '../parse/source-tree';
-import { nodeAtOffset, resourceTypeAt } from './node-at-offset';
-import { isPolicyProperty, PolicyChoice, policyChoices, PolicyProperty } from './policy-info';
+import { nodeAtOffset, propertyPathOf, resourceTypeAt } from './node-at-offset';
+import { isPolicyProperty, PolicyChoice, policyChoices } from './policy-info';
+import { transitChoices, transitSetting, transitSettingAt } from './transit-info';
 
 /**
  * Completion of policy values after `SslPolicy:`, `MinimumProtocolVersion:` … read from the text
@@ -10,7 +11,7 @@ import { isPolicyProperty, PolicyChoice, policyChoices, PolicyProperty } from '.
  * weak ones last, each with its TLS range. The language server maps the answer to LSP items.
  */
 export interface PolicyCompletion {
-  property: PolicyProperty;
+  property: string;
   /** Offset where the typed part of the value starts (what the completion replaces). */
   start: number;
   /** A JSON value typed without its opening quote: insert the quotes too. */
@@ -47,11 +48,16 @@ export function policyCompletionAt(
     if (!m) return undefined;
     [property, start] = [m[2], offset - m[4].length];
   }
-  if (!isPolicyProperty(property)) return undefined;
   let type: string | undefined;
+  let path: (string | number)[] | undefined;
   if (source?.root) {
     const at = nodeAtOffset(source.root, start);
-    if (at) type = resourceTypeAt(source.root, at.path);
+    if (at) [type, path] = [resourceTypeAt(source.root, at.path), at.path];
   }
-  return { property, start, addQuotes, choices: policyChoices(property, type, settings) };
+  if (isPolicyProperty(property)) return { property, start, addQuotes, choices: policyChoices(property, type, settings) };
+  // A setting known only under a parent key (`NodeToNodeEncryptionOptions.Enabled`) needs the parse to say where it is.
+  const named = path ? propertyPathOf(path)?.filter((s) => !/^\d+$/.test(s)) : undefined;
+  const setting = named?.[named.length - 1] === property ? transitSettingAt(type, path!) : transitSetting(type, property);
+  if (!setting || (setting.parent && named?.[named.length - 2] !== setting.parent)) return undefined;
+  return { property, start, addQuotes, choices: transitChoices(setting) };
 }

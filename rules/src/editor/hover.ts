@@ -6,6 +6,7 @@ import { getValue, isScalar, scalarString, SourceFile } from '../parse/source-tr
 import { docsFor } from '../spec/index';
 import { nodeAtOffset, NodeAtOffset, propertyPathOf, resourceTypeAt } from './node-at-offset';
 import { describePolicyValue, isPolicyProperty, PolicyProperty } from './policy-info';
+import { describeTransitSetting, transitSettingAt } from './transit-info';
 
 /**
  * What the editor shows on hover, as Markdown: the rule behind each finding under the cursor
@@ -42,6 +43,8 @@ export function hoverMarkdown(input: HoverInput): string | undefined {
         const text = describePolicyValue(policy, at.node.value, type, input.settings);
         if (text) parts.push(text);
       }
+      const transit = transitSettingAt(type, at.path);
+      if (transit) parts.push(describeTransitSetting(transit, !at.onKey && isScalar(at.node) ? at.node.value : undefined));
       const spec = specDocs(at, type);
       if (spec) parts.push(spec);
     }

@@ -4,6 +4,7 @@ import { ELBV2_POLICIES, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, ELBV2_RECOMM
 import { ELASTICSEARCH_DOCUMENTED_TLS_POLICIES, OPENSEARCH_TLS_POLICIES, recommendedOpenSearchTlsPolicy } from '../data/opensearch';
 import { isBelow, TlsFloor, tlsLabel } from '../data/tls';
 import type { Settings } from '../engine/config';
+import type { Verdict } from '../data/verdict';
 
 /**
  * What the editor says about a policy value (hover) and offers for one
@@ -25,7 +26,7 @@ export function isPolicyProperty(name: unknown): name is PolicyProperty {
   return typeof name === 'string' && (POLICY_PROPERTIES as readonly string[]).includes(name);
 }
 
-export type Verdict = 'recommended' | 'acceptable' | 'weak';
+export type { Verdict };
 
 export interface PolicyChoice {
   name: string;

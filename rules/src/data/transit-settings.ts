@@ -1,0 +1,222 @@
+/**
+ * What the editor says about the TLS-in-transit settings of data stores, queues and
+ * integrations (hover) and offers for them (completion): one entry per property, with its
+ * default when absent and a verdict per value. Sources are on each rule's page
+ * (docs/rules/<rule>.md); the rules read their own tables, this one only explains.
+ */
+import type { Verdict } from './verdict';
+
+export interface TransitValue {
+  value: string;
+  verdict: Verdict;
+  /** Why, in a few words. */
+  note: string;
+}
+
+export interface TransitSetting {
+  /** Resource types where the property is found (any depth under `Properties`). */
+  resourceTypes: readonly string[];
+  /** The property's name (the last key of its path). */
+  property: string;
+  /** The parent key, where the name alone is ambiguous (`Enabled`). */
+  parent?: string;
+  /** What the setting does for TLS in transit. */
+  about: string;
+  /** What AWS applies when the property is absent. */
+  absent: string;
+  values: readonly TransitValue[];
+  /** The rule that checks it (its page has the sources). */
+  rule: string;
+}
+
+const ON_OFF = (on: string, off: string): TransitValue[] => [
+  { value: 'true', verdict: 'recommended', note: on },
+  { value: 'false', verdict: 'weak', note: off },
+];
+
+export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
+  {
+    resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
+    property: 'TransitEncryptionEnabled',
+    about: 'TLS between clients and the cache nodes (Redis OSS 4.0.10+, Valkey 7.2+, Memcached 1.6.12+).',
+    absent: 'false: clients connect in plaintext',
+    values: ON_OFF('clients must use TLS (with TransitEncryptionMode required)', 'plaintext connections'),
+    rule: 'elasticache-transit-encryption',
+  },
+  {
+    resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
+    property: 'TransitEncryptionMode',
+    about: 'Whether plaintext clients may still connect while TLS is on (the step used to migrate a running group).',
+    absent: 'required when TransitEncryptionEnabled is true at creation',
+    values: [
+      { value: 'required', verdict: 'recommended', note: 'only TLS connections' },
+      { value: 'preferred', verdict: 'weak', note: 'TLS and plaintext connections' },
+    ],
+    rule: 'elasticache-transit-encryption',
+  },
+  {
+    resourceTypes: ['AWS::MemoryDB::Cluster'],
+    property: 'TLSEnabled',
+    about: 'TLS between clients and the cluster (TLS 1.2+). Set at creation: changing it replaces the cluster.',
+    absent: 'true',
+    values: ON_OFF('TLS only', 'plaintext connections (needs the open-access ACL)'),
+    rule: 'memorydb-tls-disabled',
+  },
+  {
+    resourceTypes: ['AWS::DAX::Cluster'],
+    property: 'ClusterEndpointEncryptionType',
+    about: "Encryption of the cluster endpoint's connections. Set at creation: changing it replaces the cluster.",
+    absent: 'NONE: plaintext connections',
+    values: [
+      { value: 'TLS', verdict: 'recommended', note: 'TLS connections' },
+      { value: 'NONE', verdict: 'weak', note: 'plaintext connections' },
+    ],
+    rule: 'dax-tls-disabled',
+  },
+  {
+    resourceTypes: ['AWS::MSK::Cluster'],
+    property: 'ClientBroker',
+    about: 'Encryption between clients and brokers.',
+    absent: 'TLS',
+    values: [
+      { value: 'TLS', verdict: 'recommended', note: 'TLS only' },
+      { value: 'TLS_PLAINTEXT', verdict: 'weak', note: 'TLS and plaintext' },
+      { value: 'PLAINTEXT', verdict: 'weak', note: 'plaintext only' },
+    ],
+    rule: 'msk-plaintext',
+  },
+  {
+    resourceTypes: ['AWS::MSK::Cluster'],
+    property: 'InCluster',
+    about: 'TLS between the brokers of the cluster. Changing it replaces the cluster.',
+    absent: 'true',
+    values: ON_OFF('brokers talk TLS', 'brokers talk plaintext'),
+    rule: 'msk-plaintext',
+  },
+  {
+    resourceTypes: ['AWS::RDS::DBProxy'],
+    property: 'RequireTLS',
+    about: 'Whether the proxy refuses connections without TLS, whatever the database accepts.',
+    absent: 'false: plaintext connections accepted',
+    values: ON_OFF('TLS connections only', 'plaintext connections accepted'),
+    rule: 'rds-proxy-require-tls',
+  },
+  {
+    resourceTypes: ['AWS::DMS::Endpoint'],
+    property: 'SslMode',
+    about: 'TLS between AWS DMS and the database of the endpoint.',
+    absent: 'none: plaintext',
+    values: [
+      { value: 'verify-full', verdict: 'recommended', note: 'TLS, the certificate and host name verified (needs CertificateArn)' },
+      { value: 'verify-ca', verdict: 'recommended', note: 'TLS, the certificate verified (needs CertificateArn)' },
+      { value: 'require', verdict: 'acceptable', note: 'TLS, the certificate not verified' },
+      { value: 'none', verdict: 'weak', note: 'plaintext' },
+    ],
+    rule: 'dms-endpoint-ssl',
+  },
+  {
+    resourceTypes: ['AWS::DMS::Endpoint'],
+    property: 'SslSecurityProtocol',
+    about: 'TLS between AWS DMS and a Redis target.',
+    absent: 'ssl-encryption',
+    values: [
+      { value: 'ssl-encryption', verdict: 'recommended', note: 'TLS' },
+      { value: 'plaintext', verdict: 'weak', note: 'plaintext' },
+    ],
+    rule: 'dms-endpoint-ssl',
+  },
+  {
+    resourceTypes: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+    property: 'Enabled',
+    parent: 'NodeToNodeEncryptionOptions',
+    about: 'TLS 1.2 between the nodes of the domain (OpenSearch, or Elasticsearch 6.0+). Cannot be turned off once on.',
+    absent: 'false: nodes talk plaintext inside the VPC',
+    values: ON_OFF('nodes talk TLS', 'nodes talk plaintext'),
+    rule: 'opensearch-node-to-node-encryption',
+  },
+  {
+    resourceTypes: ['AWS::ECS::TaskDefinition', 'AWS::Batch::JobDefinition'],
+    property: 'TransitEncryption',
+    about: 'TLS between the container host and the EFS file system (required with IAM authorization or an access point).',
+    absent: 'DISABLED: NFS in plaintext',
+    values: [
+      { value: 'ENABLED', verdict: 'recommended', note: 'NFS over TLS' },
+      { value: 'DISABLED', verdict: 'weak', note: 'NFS in plaintext' },
+    ],
+    rule: 'efs-transit-encryption',
+  },
+  {
+    resourceTypes: ['AWS::AppSync::ApiCache'],
+    property: 'TransitEncryptionEnabled',
+    about: 'TLS between AppSync and its cache. AWS now marks the flag deprecated: transit encryption is always on.',
+    absent: 'on (AWS always encrypts)',
+    values: ON_OFF('TLS', 'deprecated: AWS encrypts anyway'),
+    rule: 'appsync-cache-transit-encryption',
+  },
+  {
+    resourceTypes: ['AWS::SES::ConfigurationSet'],
+    property: 'TlsPolicy',
+    about: 'Whether SES may deliver mail in plaintext when the receiving server cannot do TLS.',
+    absent: 'OPTIONAL: plaintext delivery allowed',
+    values: [
+      { value: 'REQUIRE', verdict: 'recommended', note: 'TLS or no delivery' },
+      { value: 'OPTIONAL', verdict: 'weak', note: 'plaintext delivery allowed' },
+    ],
+    rule: 'ses-tls-policy-optional',
+  },
+  {
+    resourceTypes: ['AWS::Lightsail::LoadBalancerTlsCertificate'],
+    property: 'HttpsRedirectionEnabled',
+    about: 'Whether the load balancer redirects HTTP requests to HTTPS.',
+    absent: 'false: HTTP is served',
+    values: ON_OFF('HTTP redirected to HTTPS', 'HTTP served'),
+    rule: 'lightsail-lb-tls',
+  },
+  {
+    resourceTypes: ['AWS::VpcLattice::Listener'],
+    property: 'Protocol',
+    about: 'What the listener accepts. Set at creation: changing it replaces the listener.',
+    absent: 'required',
+    values: [
+      { value: 'HTTPS', verdict: 'recommended', note: 'TLS 1.2/1.3 terminated by VPC Lattice' },
+      { value: 'TLS_PASSTHROUGH', verdict: 'acceptable', note: 'TLS passed to the targets' },
+      { value: 'HTTP', verdict: 'weak', note: 'plaintext' },
+    ],
+    rule: 'vpc-lattice-http-listener',
+  },
+  {
+    resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+    property: 'Mode',
+    parent: 'MutualAuthentication',
+    about: 'Mutual TLS: whether the load balancer asks for and verifies client certificates.',
+    absent: 'off',
+    values: [
+      { value: 'verify', verdict: 'recommended', note: 'client certificates verified against TrustStoreArn' },
+      { value: 'passthrough', verdict: 'acceptable', note: 'the chain is passed to the targets unverified' },
+      { value: 'off', verdict: 'acceptable', note: 'no client certificates' },
+    ],
+    rule: 'elbv2-mtls-settings',
+  },
+  {
+    resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
+    property: 'IgnoreClientCertificateExpiry',
+    about: 'Whether expired client certificates are accepted under mutual TLS.',
+    absent: 'false',
+    values: [
+      { value: 'false', verdict: 'recommended', note: 'expired client certificates refused' },
+      { value: 'true', verdict: 'weak', note: 'expired client certificates accepted' },
+    ],
+    rule: 'elbv2-mtls-settings',
+  },
+  {
+    resourceTypes: ['AWS::ApiGateway::RestApi', 'AWS::ApiGatewayV2::Api'],
+    property: 'DisableExecuteApiEndpoint',
+    about: 'Whether clients can call the API on its default execute-api endpoint, bypassing the custom domain (its mutual TLS and TLS policy).',
+    absent: 'false: the default endpoint answers',
+    values: [
+      { value: 'true', verdict: 'recommended', note: 'only the custom domain answers' },
+      { value: 'false', verdict: 'acceptable', note: 'the default endpoint answers too' },
+    ],
+    rule: 'apigw-default-endpoint-bypass',
+  },
+];
