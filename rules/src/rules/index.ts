@@ -16,7 +16,6 @@ import { transferRules } from './transfer/index';
 import { iotRules } from './iot/index';
 import { lightsailRules } from './lightsail/index';
 import { vpcLatticeRules } from './vpc-lattice/index';
-import { ENGINE_RULE_METAS } from './core/engine-rules';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -53,5 +52,5 @@ let registry: RuleRegistry | undefined;
 
 /** The registry of every rule, built once per process. */
 export function defaultRegistry(): RuleRegistry {
-  return (registry ??= new RuleRegistry(ALL_RULES, ENGINE_RULE_METAS));
+  return (registry ??= new RuleRegistry(ALL_RULES));
 }
