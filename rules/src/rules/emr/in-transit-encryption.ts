@@ -88,6 +88,7 @@ export const emrInTransitEncryption: Rule = {
       fixNote: 'quick fix only (editor), where a certificate provider is configured',
     },
     peers: [
+      'W61', // cfn_nag EMRSecurityConfigurationEncryptionsEnabledAndConfiguredRule: fails when EnableInTransitEncryption is not true (among others)
       'AWS-0138', // Trivy aws-emr-enable-in-transit-encryption
       'EMR_SECURITY_CONFIGURATION_ENCRYPTION_TRANSIT', // AWS Config emr-security-configuration-encryption-transit
       'emr_sec_config_encryption_in_transit_check', // guard rule of the Control Tower proactive control
