@@ -248,16 +248,22 @@ export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.free
     scope: 'regional',
     label: 'The Verified Access endpoint DomainCertificateArn',
   },
-  ...['AWS::AppMesh::VirtualNode', 'AWS::AppMesh::VirtualGateway'].map(
-    (resourceType): CertificateConsumer => ({
-      location: props(resourceType, 'Spec', 'Listeners', '*', 'TLS', 'Certificate', 'ACM', 'CertificateArn'),
-      accepts: 'acm',
-      scope: 'regional',
-      label: `The App Mesh ${resourceType === 'AWS::AppMesh::VirtualNode' ? 'virtual node' : 'virtual gateway'} listener ACM CertificateArn`,
-    }),
-  ),
+  ...['AWS::AppMesh::VirtualNode', 'AWS::AppMesh::VirtualGateway'].map((resourceType): CertificateConsumer => ({
+    location: props(resourceType, 'Spec', 'Listeners', '*', 'TLS', 'Certificate', 'ACM', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: `The App Mesh ${resourceType === 'AWS::AppMesh::VirtualNode' ? 'virtual node' : 'virtual gateway'} listener ACM CertificateArn`,
+  })),
   {
-    location: props('AWS::NetworkFirewall::TLSInspectionConfiguration', 'TLSInspectionConfiguration', 'ServerCertificateConfigurations', '*', 'ServerCertificates', '*', 'ResourceArn'),
+    location: props(
+      'AWS::NetworkFirewall::TLSInspectionConfiguration',
+      'TLSInspectionConfiguration',
+      'ServerCertificateConfigurations',
+      '*',
+      'ServerCertificates',
+      '*',
+      'ResourceArn',
+    ),
     accepts: 'acm',
     scope: 'regional',
     label: 'The Network Firewall TLS inspection ServerCertificates ResourceArn',
@@ -269,14 +275,12 @@ export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.free
     scope: 'regional',
     label: 'The Nitro Enclaves certificate association CertificateArn',
   },
-  ...['CmafPackage', 'DashPackage', 'HlsPackage', 'MssPackage'].map(
-    (pkg): CertificateConsumer => ({
-      location: props('AWS::MediaPackage::OriginEndpoint', pkg, 'Encryption', 'SpekeKeyProvider', 'CertificateArn'),
-      accepts: 'acm',
-      scope: 'regional',
-      label: `The MediaPackage ${pkg} SpekeKeyProvider CertificateArn`,
-    }),
-  ),
+  ...['CmafPackage', 'DashPackage', 'HlsPackage', 'MssPackage'].map((pkg): CertificateConsumer => ({
+    location: props('AWS::MediaPackage::OriginEndpoint', pkg, 'Encryption', 'SpekeKeyProvider', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: `The MediaPackage ${pkg} SpekeKeyProvider CertificateArn`,
+  })),
   {
     location: props('AWS::MediaPackageV2::OriginEndpoint', 'Segment', 'Encryption', 'SpekeKeyProvider', 'CertificateArn'),
     accepts: 'acm',

@@ -18,7 +18,8 @@ export const certificateKeyUnsupported: Rule = {
   meta: {
     id: 'certificate-key-unsupported',
     severity: 'error',
-    summary: "A consumer uses a certificate of this template whose KeyAlgorithm it can't serve (CloudFront: RSA or EC_prime256v1 only; VPC Lattice: RSA_2048 only).",
+    summary:
+      "A consumer uses a certificate of this template whose KeyAlgorithm it can't serve (CloudFront: RSA or EC_prime256v1 only; VPC Lattice: RSA_2048 only).",
     fixable: false,
     docs: { appliesTo: 'certificate consumers (see `certificate-arn-invalid`)' },
     peers: [],

@@ -51,7 +51,8 @@ export const efsTransitEncryption: Rule = {
   meta: {
     id: 'efs-transit-encryption',
     severity: 'warning',
-    summary: 'ECS task definition or AWS Batch job definition EFS volume whose TransitEncryption is not ENABLED (error with an access point or IAM authorization).',
+    summary:
+      'ECS task definition or AWS Batch job definition EFS volume whose TransitEncryption is not ENABLED (error with an access point or IAM authorization).',
     fixable: true,
     docs: {
       severityNote: 'error when the volume uses an access point or IAM authorization (the definition is rejected)',

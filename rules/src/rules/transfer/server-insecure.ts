@@ -102,7 +102,8 @@ export const transferServerInsecure: Rule = {
       'Transfer Family server that accepts plaintext FTP or uses TransferSecurityPolicy-2018-11 (SHA-1); info without SecurityPolicyName, or with a policy that allows ssh-rsa.',
     fixable: true,
     docs: {
-      severityNote: 'info when `SecurityPolicyName` is absent (CloudFormation gives TransferSecurityPolicy-2018-11), or names a policy whose only legacy algorithm is `ssh-rsa`',
+      severityNote:
+        'info when `SecurityPolicyName` is absent (CloudFormation gives TransferSecurityPolicy-2018-11), or names a policy whose only legacy algorithm is `ssh-rsa`',
       fixNote: 'the security policy; FTP has no automatic fix',
     },
     peers: [

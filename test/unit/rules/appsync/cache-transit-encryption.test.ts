@@ -27,7 +27,13 @@ const json = (flag: unknown): string =>
       Resources: {
         ApiCache: {
           Type: 'AWS::AppSync::ApiCache',
-          Properties: { ApiId: 'abcdefghijklmnopqrstuvwxyz', ApiCachingBehavior: 'PER_RESOLVER_CACHING', Type: 'SMALL', Ttl: 60, TransitEncryptionEnabled: flag },
+          Properties: {
+            ApiId: 'abcdefghijklmnopqrstuvwxyz',
+            ApiCachingBehavior: 'PER_RESOLVER_CACHING',
+            Type: 'SMALL',
+            Ttl: 60,
+            TransitEncryptionEnabled: flag,
+          },
         },
       },
     },
@@ -41,7 +47,14 @@ runRuleTests(appsyncCacheTransitEncryption, {
     { name: 'absent: AppSync encrypts in transit anyway (the flag is deprecated)', code: cache('') },
     { name: 'NoValue: absent', code: cache('      TransitEncryptionEnabled: !Ref AWS::NoValue\n') },
     { name: 'ImportValue is unknown', code: cache('      TransitEncryptionEnabled: !ImportValue cache-transit\n') },
-    { name: 'Fn::If: both true', code: cache('      TransitEncryptionEnabled: !If [Prod, true, !Ref Encrypt]\n', PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']")) },
+    { name: 'GetAtt is unknown', code: cache('      TransitEncryptionEnabled: !GetAtt Settings.Transit\n') },
+    {
+      name: 'Fn::If: both true',
+      code: cache(
+        '      TransitEncryptionEnabled: !If [Prod, true, !Ref Encrypt]\n',
+        PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']"),
+      ),
+    },
     { name: 'JSON: true', code: json(true) },
   ],
   invalid: [
@@ -69,7 +82,17 @@ runRuleTests(appsyncCacheTransitEncryption, {
       name: "parameter AllowedValues 'false': related information, the quick fix edits the parameter",
       code: cache('      TransitEncryptionEnabled: !Ref Encrypt\n', PARAMS),
       errors: [{ path: ['Resources', 'ApiCache', 'Properties', 'TransitEncryptionEnabled'], related: 1 }],
-      quickFixOutput: cache('      TransitEncryptionEnabled: !Ref Encrypt\n', PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true', 'true']")),
+      quickFixOutput: cache(
+        '      TransitEncryptionEnabled: !Ref Encrypt\n',
+        PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true', 'true']"),
+      ),
+    },
+    {
+      name: "parameter Default 'false'",
+      code: cache('      TransitEncryptionEnabled: !Ref Encrypt\n', "Parameters:\n  Encrypt:\n    Type: String\n    Default: 'false'\n"),
+      errors: [
+        { path: ['Resources', 'ApiCache', 'Properties', 'TransitEncryptionEnabled'], severity: 'info', relatedPaths: [['Parameters', 'Encrypt', 'Default']] },
+      ],
     },
     {
       name: 'JSON: false',

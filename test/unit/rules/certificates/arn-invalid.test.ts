@@ -218,7 +218,14 @@ Resources:
     {
       name: 'Transfer Family Certificate: an IAM server certificate is refused (ACM only)',
       code: transferServer(IAM),
-      errors: [{ path: ['Resources', 'FtpsServer', 'Properties', 'Certificate'], line: 7, severity: 'error', messageIncludes: 'The Transfer Family server Certificate' }],
+      errors: [
+        {
+          path: ['Resources', 'FtpsServer', 'Properties', 'Certificate'],
+          line: 7,
+          severity: 'error',
+          messageIncludes: 'The Transfer Family server Certificate',
+        },
+      ],
     },
     {
       name: 'IoT ServerCertificateArns: the item that is a Private CA ARN',
@@ -251,7 +258,9 @@ Resources:
         CertificateType: CUSTOM
         CustomCertificateArn: !Ref CertArn
 `,
-      errors: [{ path: ['Resources', 'AppDomain', 'Properties', 'CertificateSettings', 'CustomCertificateArn'], severity: 'warning', messageIncludes: 'placeholder' }],
+      errors: [
+        { path: ['Resources', 'AppDomain', 'Properties', 'CertificateSettings', 'CustomCertificateArn'], severity: 'warning', messageIncludes: 'placeholder' },
+      ],
     },
   ],
 });

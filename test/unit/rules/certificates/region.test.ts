@@ -74,7 +74,9 @@ ${certs}`;
 
 const latticeService = (cert: string): string =>
   JSON.stringify(
-    { Resources: { Orders: { Type: 'AWS::VpcLattice::Service', Properties: { Name: 'orders', CustomDomainName: 'orders.example.com', CertificateArn: cert } } } },
+    {
+      Resources: { Orders: { Type: 'AWS::VpcLattice::Service', Properties: { Name: 'orders', CustomDomainName: 'orders.example.com', CertificateArn: cert } } },
+    },
     null,
     2,
   );
@@ -243,7 +245,13 @@ Resources:
       name: 'IoT ServerCertificateArns: the item outside the target regions',
       code: iotDomain(`        - ${arn('eu-west-1')}\n        - ${arn('us-west-2')}\n`),
       settings: { regions: ['eu-west-1'] },
-      errors: [{ path: ['Resources', 'DeviceDomain', 'Properties', 'ServerCertificateArns', 1], line: 10, messageIncludes: 'IoT domain configuration ServerCertificateArns' }],
+      errors: [
+        {
+          path: ['Resources', 'DeviceDomain', 'Properties', 'ServerCertificateArns', 1],
+          line: 10,
+          messageIncludes: 'IoT domain configuration ServerCertificateArns',
+        },
+      ],
     },
     {
       name: 'JSON: VPC Lattice service certificate outside the target regions',

@@ -35,10 +35,16 @@ const batchVolume = (efs: object): object => ({ Name: 'reports', EfsVolumeConfig
 runRuleTests(efsTransitEncryption, {
   valid: [
     { name: 'ENABLED', code: task('            TransitEncryption: ENABLED\n') },
-    { name: 'ENABLED from a parameter Default without AllowedValues', code: task('            TransitEncryption: !Ref Transit\n', 'Parameters:\n  Transit:\n    Type: String\n    Default: ENABLED\n') },
+    {
+      name: 'ENABLED from a parameter Default without AllowedValues',
+      code: task('            TransitEncryption: !Ref Transit\n', 'Parameters:\n  Transit:\n    Type: String\n    Default: ENABLED\n'),
+    },
     { name: 'ImportValue is unknown', code: task('            TransitEncryption: !ImportValue efs-transit\n') },
     { name: 'GetAtt is unknown', code: task('            TransitEncryption: !GetAtt Settings.Transit\n') },
-    { name: 'EFS configuration not knowable', code: task('').replace(/EFSVolumeConfiguration:\n {12}FilesystemId: fs-12345678\n/, 'EFSVolumeConfiguration: !ImportValue shared-efs\n') },
+    {
+      name: 'EFS configuration not knowable',
+      code: task('').replace(/EFSVolumeConfiguration:\n {12}FilesystemId: fs-12345678\n/, 'EFSVolumeConfiguration: !ImportValue shared-efs\n'),
+    },
     {
       name: 'a volume without EFS (host volume)',
       code: task('').replace(/EFSVolumeConfiguration:\n {12}FilesystemId: fs-12345678\n/, 'Host:\n            SourcePath: /data\n'),
@@ -46,7 +52,10 @@ runRuleTests(efsTransitEncryption, {
     { name: 'task definition without volumes', code: `Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: t\n` },
     {
       name: 'Fn::If: both branches ENABLED',
-      code: task('            TransitEncryption: !If [Encrypt, ENABLED, !Ref Transit]\n', PARAMS.replace('AllowedValues: [ENABLED, DISABLED]', 'AllowedValues: [ENABLED]')),
+      code: task(
+        '            TransitEncryption: !If [Encrypt, ENABLED, !Ref Transit]\n',
+        PARAMS.replace('AllowedValues: [ENABLED, DISABLED]', 'AllowedValues: [ENABLED]'),
+      ),
     },
     {
       name: 'JSON Batch: all four volume paths ENABLED',
@@ -101,7 +110,9 @@ runRuleTests(efsTransitEncryption, {
     {
       name: 'IAM authorization without TransitEncryption: error',
       code: task('            AuthorizationConfig:\n              IAM: ENABLED\n'),
-      errors: [{ path: ['Resources', 'WebTask', 'Properties', 'Volumes', 0, 'EFSVolumeConfiguration'], severity: 'error', messageIncludes: 'EFS IAM authorization' }],
+      errors: [
+        { path: ['Resources', 'WebTask', 'Properties', 'Volumes', 0, 'EFSVolumeConfiguration'], severity: 'error', messageIncludes: 'EFS IAM authorization' },
+      ],
       output: task('            AuthorizationConfig:\n              IAM: ENABLED\n            TransitEncryption: ENABLED\n'),
     },
     {
@@ -144,7 +155,11 @@ runRuleTests(efsTransitEncryption, {
         },
       }),
       errors: [
-        { path: ['Resources', 'ReportJob', 'Properties', 'ContainerProperties', 'Volumes', 0, 'EfsVolumeConfiguration'], severity: 'warning', messageIncludes: 'job definition ReportJob' },
+        {
+          path: ['Resources', 'ReportJob', 'Properties', 'ContainerProperties', 'Volumes', 0, 'EfsVolumeConfiguration'],
+          severity: 'warning',
+          messageIncludes: 'job definition ReportJob',
+        },
         { path: ['Resources', 'ReportJob', 'Properties', 'EcsProperties', 'TaskProperties', 0, 'Volumes', 0, 'EfsVolumeConfiguration', 'TransitEncryption'] },
         {
           path: ['Resources', 'ReportJob', 'Properties', 'NodeProperties', 'NodeRangeProperties', 0, 'Container', 'Volumes', 0, 'EfsVolumeConfiguration'],

@@ -65,7 +65,10 @@ runRuleTests(emrInTransitEncryption, {
     },
     {
       name: 'Fn::If: both branches true',
-      code: secConfig(`          EnableInTransitEncryption: !If [Secure, true, !Ref Transit]\n${PROVIDER}`, PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']")),
+      code: secConfig(
+        `          EnableInTransitEncryption: !If [Secure, true, !Ref Transit]\n${PROVIDER}`,
+        PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']"),
+      ),
     },
     { name: 'cluster with a security configuration of the template', code: cluster('      SecurityConfiguration: !Ref TransitConfig\n') },
     { name: 'cluster with a security configuration by name', code: cluster('      SecurityConfiguration: shared-transit\n') },
@@ -141,12 +144,16 @@ runRuleTests(emrInTransitEncryption, {
     {
       name: "parameter AllowedValues 'false': related information at the parameter",
       code: secConfig(`          EnableInTransitEncryption: !Ref Transit\n${PROVIDER}`, PARAMS),
-      errors: [{ path: ['Resources', 'TransitConfig', 'Properties', 'SecurityConfiguration', 'EncryptionConfiguration', 'EnableInTransitEncryption'], related: 1 }],
+      errors: [
+        { path: ['Resources', 'TransitConfig', 'Properties', 'SecurityConfiguration', 'EncryptionConfiguration', 'EnableInTransitEncryption'], related: 1 },
+      ],
     },
     {
       name: 'cluster without SecurityConfiguration: info on Properties',
       code: cluster(''),
-      errors: [{ path: ['Resources', 'Analytics', 'Properties'], line: 4, severity: 'info', messageIncludes: 'EMR cluster Analytics has no SecurityConfiguration' }],
+      errors: [
+        { path: ['Resources', 'Analytics', 'Properties'], line: 4, severity: 'info', messageIncludes: 'EMR cluster Analytics has no SecurityConfiguration' },
+      ],
     },
     {
       name: 'cluster whose SecurityConfiguration is NoValue in one branch',

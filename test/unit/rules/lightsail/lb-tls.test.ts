@@ -59,11 +59,23 @@ runRuleTests(lightsailLbTls, {
   valid: [
     { name: 'TLS 1.2 policy, attached certificate redirecting', code: loadBalancer(POLICY, '', certificate(REDIRECT)) },
     { name: 'ImportValue policy is unknown', code: loadBalancer('      TlsPolicyName: !ImportValue lightsail-policy\n') },
+    { name: 'GetAtt policy is unknown', code: loadBalancer('      TlsPolicyName: !GetAtt PolicyLookup.Name\n') },
+    {
+      name: 'parameter Default: the TLS 1.2 policy',
+      code: loadBalancer('      TlsPolicyName: !Ref TlsPolicy\n', 'Parameters:\n  TlsPolicy:\n    Type: String\n    Default: TLS-FS-1-2-Res-2019-08\n'),
+    },
     { name: 'an unknown policy name is not judged', code: loadBalancer('      TlsPolicyName: TLS-2030-01\n') },
     { name: 'certificate not attached: redirection cannot be enabled yet', code: loadBalancer(POLICY, '', certificate('', 'false')) },
     { name: 'certificate attachment unknown', code: loadBalancer(POLICY, '', certificate('', '!ImportValue attach')) },
     { name: 'redirect flag unknown', code: loadBalancer(POLICY, '', certificate('      HttpsRedirectionEnabled: !ImportValue redirect\n')) },
-    { name: 'Fn::If between true and a true-only parameter', code: loadBalancer(POLICY, PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']"), certificate('      HttpsRedirectionEnabled: !If [Legacy, true, !Ref Redirect]\n')) },
+    {
+      name: 'Fn::If between true and a true-only parameter',
+      code: loadBalancer(
+        POLICY,
+        PARAMS.replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']"),
+        certificate('      HttpsRedirectionEnabled: !If [Legacy, true, !Ref Redirect]\n'),
+      ),
+    },
     { name: 'JSON: TLS 1.2 policy, redirect on', code: json({ TlsPolicyName: 'TLS-FS-1-2-Res-2019-08' }, { IsAttached: true, HttpsRedirectionEnabled: true }) },
   ],
   invalid: [
@@ -109,7 +121,11 @@ runRuleTests(lightsailLbTls, {
     },
     {
       name: 'Fn::If branch TLS-2016-08, and the redirect parameter allows false',
-      code: loadBalancer('      TlsPolicyName: !If [Legacy, TLS-2016-08, !Ref TlsPolicy]\n', PARAMS, certificate('      HttpsRedirectionEnabled: !Ref Redirect\n')),
+      code: loadBalancer(
+        '      TlsPolicyName: !If [Legacy, TLS-2016-08, !Ref TlsPolicy]\n',
+        PARAMS,
+        certificate('      HttpsRedirectionEnabled: !Ref Redirect\n'),
+      ),
       errors: [
         { path: ['Resources', 'WebLb', 'Properties', 'TlsPolicyName', 'Fn::If', 1], line: 19 },
         { path: ['Resources', 'WebLb', 'Properties', 'TlsPolicyName', 'Fn::If', 2], related: 1 },

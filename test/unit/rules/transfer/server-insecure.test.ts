@@ -29,12 +29,36 @@ runRuleTests(transferServerInsecure, {
   valid: [
     { name: 'SFTP with the latest policy', code: server('      SecurityPolicyName: TransferSecurityPolicy-2025-03\n') },
     { name: 'SFTP with TransferSecurityPolicy-2024-01', code: server('      Protocols: [SFTP]\n      SecurityPolicyName: TransferSecurityPolicy-2024-01\n') },
-    { name: 'FTPS with a FIPS policy', code: server('      Protocols: [FTPS]\n      Certificate: !Ref CertArn\n      SecurityPolicyName: TransferSecurityPolicy-FIPS-2025-03\n') },
-    { name: 'a policy whose algorithms are not established here is not judged', code: server('      SecurityPolicyName: TransferSecurityPolicy-Restricted-2018-11\n') },
+    {
+      name: 'FTPS with a FIPS policy',
+      code: server('      Protocols: [FTPS]\n      Certificate: !Ref CertArn\n      SecurityPolicyName: TransferSecurityPolicy-FIPS-2025-03\n'),
+    },
+    {
+      name: 'a policy whose algorithms are not established here is not judged',
+      code: server('      SecurityPolicyName: TransferSecurityPolicy-Restricted-2018-11\n'),
+    },
     { name: 'an unknown name is not judged', code: server('      SecurityPolicyName: TransferSecurityPolicy-2030-01\n') },
     { name: 'ImportValue policy is unknown', code: server('      SecurityPolicyName: !ImportValue transfer-policy\n') },
-    { name: 'Protocols from a list parameter are unknown', code: server('      Protocols: !Ref ProtocolList\n      SecurityPolicyName: TransferSecurityPolicy-2024-01\n', 'Parameters:\n  ProtocolList:\n    Type: CommaDelimitedList\n') },
-    { name: 'Fn::If between two current policies', code: server('      SecurityPolicyName: !If [Legacy, TransferSecurityPolicy-2023-05, TransferSecurityPolicy-2025-03]\n', PARAMS) },
+    { name: 'GetAtt policy is unknown', code: server('      SecurityPolicyName: !GetAtt PolicyLookup.Name\n') },
+    {
+      name: 'GetAtt protocol is unknown',
+      code: server('      Protocols: [!GetAtt ProtocolLookup.Value]\n      SecurityPolicyName: TransferSecurityPolicy-2025-03\n'),
+    },
+    {
+      name: 'parameter Default without AllowedValues: a current policy',
+      code: server('      SecurityPolicyName: !Ref Policy\n', 'Parameters:\n  Policy:\n    Type: String\n    Default: TransferSecurityPolicy-2024-01\n'),
+    },
+    {
+      name: 'Protocols from a list parameter are unknown',
+      code: server(
+        '      Protocols: !Ref ProtocolList\n      SecurityPolicyName: TransferSecurityPolicy-2024-01\n',
+        'Parameters:\n  ProtocolList:\n    Type: CommaDelimitedList\n',
+      ),
+    },
+    {
+      name: 'Fn::If between two current policies',
+      code: server('      SecurityPolicyName: !If [Legacy, TransferSecurityPolicy-2023-05, TransferSecurityPolicy-2025-03]\n', PARAMS),
+    },
     { name: 'JSON: SFTP and FTPS with the latest policy', code: json({ Protocols: ['SFTP', 'FTPS'], SecurityPolicyName: 'TransferSecurityPolicy-2025-03' }) },
   ],
   invalid: [
@@ -98,6 +122,31 @@ runRuleTests(transferServerInsecure, {
         { path: ['Resources', 'FileServer', 'Properties', 'Protocols', 0], related: 1, relatedPaths: [['Parameters', 'Protocol', 'AllowedValues', 1]] },
         { path: ['Resources', 'FileServer', 'Properties', 'SecurityPolicyName'], related: 1, relatedPaths: [['Parameters', 'Policy', 'AllowedValues', 1]] },
       ],
+    },
+    {
+      name: 'parameter Default 2018-11: reported on the property, the fix edits the Default',
+      code: server('      SecurityPolicyName: !Ref Policy\n', 'Parameters:\n  Policy:\n    Type: String\n    Default: TransferSecurityPolicy-2018-11\n'),
+      errors: [
+        {
+          path: ['Resources', 'FileServer', 'Properties', 'SecurityPolicyName'],
+          severity: 'warning',
+          related: 1,
+          relatedPaths: [['Parameters', 'Policy', 'Default']],
+          fixes: 1,
+        },
+      ],
+      output: server('      SecurityPolicyName: !Ref Policy\n', 'Parameters:\n  Policy:\n    Type: String\n    Default: TransferSecurityPolicy-2025-03\n'),
+    },
+    {
+      name: 'Fn::If branch FTP: warning on the branch',
+      code: server('      Protocols:\n        - SFTP\n        - !If [Legacy, FTP, FTPS]\n      SecurityPolicyName: TransferSecurityPolicy-2025-03\n', PARAMS),
+      errors: [{ path: ['Resources', 'FileServer', 'Properties', 'Protocols', 1, 'Fn::If', 1], severity: 'warning', fixes: 0 }],
+    },
+    {
+      name: 'JSON: 2018-11 policy, fixed',
+      code: json({ Protocols: ['SFTP'], SecurityPolicyName: 'TransferSecurityPolicy-2018-11' }),
+      errors: [{ path: ['Resources', 'FileServer', 'Properties', 'SecurityPolicyName'], severity: 'warning' }],
+      output: json({ Protocols: ['SFTP'], SecurityPolicyName: 'TransferSecurityPolicy-2025-03' }),
     },
     {
       name: 'JSON: FTP and no policy',

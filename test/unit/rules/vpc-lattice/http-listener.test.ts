@@ -42,7 +42,12 @@ runRuleTests(vpcLatticeHttpListener, {
     { name: 'HTTPS', code: listener('HTTPS') },
     { name: 'TLS_PASSTHROUGH: TLS end to end, not plaintext', code: listener('TLS_PASSTHROUGH') },
     { name: 'ImportValue is unknown', code: listener('!ImportValue lattice-protocol') },
-    { name: 'parameter Default HTTPS without AllowedValues', code: listener('!Ref ListenerProtocol', 'Parameters:\n  ListenerProtocol:\n    Type: String\n    Default: HTTPS\n') },
+    { name: 'GetAtt is unknown', code: listener('!GetAtt ProtocolLookup.Value') },
+    { name: 'NoValue: no protocol to judge', code: listener('!Ref AWS::NoValue') },
+    {
+      name: 'parameter Default HTTPS without AllowedValues',
+      code: listener('!Ref ListenerProtocol', 'Parameters:\n  ListenerProtocol:\n    Type: String\n    Default: HTTPS\n'),
+    },
     { name: 'Fn::If: HTTPS or TLS_PASSTHROUGH', code: listener('!If [Internal, TLS_PASSTHROUGH, HTTPS]', PARAMS) },
     { name: 'JSON: HTTPS', code: json('HTTPS') },
   ],
@@ -68,7 +73,21 @@ runRuleTests(vpcLatticeHttpListener, {
     {
       name: 'parameter AllowedValues HTTP: related information at the parameter',
       code: listener('!Ref ListenerProtocol', PARAMS),
-      errors: [{ path: ['Resources', 'OrdersListener', 'Properties', 'Protocol'], related: 1, relatedPaths: [['Parameters', 'ListenerProtocol', 'AllowedValues', 1]] }],
+      errors: [
+        { path: ['Resources', 'OrdersListener', 'Properties', 'Protocol'], related: 1, relatedPaths: [['Parameters', 'ListenerProtocol', 'AllowedValues', 1]] },
+      ],
+    },
+    {
+      name: 'parameter Default HTTP',
+      code: listener('!Ref ListenerProtocol', 'Parameters:\n  ListenerProtocol:\n    Type: String\n    Default: HTTP\n'),
+      errors: [
+        {
+          path: ['Resources', 'OrdersListener', 'Properties', 'Protocol'],
+          severity: 'info',
+          relatedPaths: [['Parameters', 'ListenerProtocol', 'Default']],
+          fixes: 0,
+        },
+      ],
     },
     { name: 'JSON: HTTP', code: json('HTTP'), errors: [{ path: ['Resources', 'OrdersListener', 'Properties', 'Protocol'], line: 7, severity: 'info' }] },
   ],
