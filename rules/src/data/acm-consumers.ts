@@ -4,7 +4,7 @@
  */
 
 export type Exposure =
-  /** Always an internet endpoint (CloudFront, AppSync, Cognito, HTTP/WebSocket API domains). */
+  /** Always an internet endpoint (CloudFront and its distribution tenants, Amplify, AppSync, Cognito, HTTP/WebSocket API domains). */
   | 'public'
   /** ELBv2 listener: public when its in-template load balancer has no `Scheme: internal`. */
   | 'elbv2-listener'
@@ -28,6 +28,8 @@ export const EXPOSURE_BY_TYPE: Readonly<Record<string, Exposure>> = Object.freez
   'AWS::ElasticLoadBalancingV2::ListenerCertificate': 'elbv2-listener-certificate',
   'AWS::ElasticLoadBalancing::LoadBalancer': 'classic-elb',
   'AWS::CloudFront::Distribution': 'public',
+  'AWS::CloudFront::DistributionTenant': 'public',
+  'AWS::Amplify::Domain': 'public',
   'AWS::ApiGateway::DomainName': 'apigw-domain',
   'AWS::ApiGatewayV2::DomainName': 'public',
   'AWS::AppSync::DomainName': 'public',

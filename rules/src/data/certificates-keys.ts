@@ -13,6 +13,12 @@
 export const CLOUDFRONT_KEY_ALGORITHMS: readonly string[] = Object.freeze(['RSA_1024', 'RSA_2048', 'RSA_3072', 'RSA_4096', 'EC_prime256v1']);
 
 /**
+ * VPC Lattice: "VPC Lattice only supports certificates with 2048-bit RSA keys" (VPC Lattice user
+ * guide, "Bring Your Own Certificate (BYOC) for VPC Lattice", limitations).
+ */
+export const VPC_LATTICE_KEY_ALGORITHMS: readonly string[] = Object.freeze(['RSA_2048']);
+
+/**
  * PEM armour of private keys (PKCS#1 `RSA`, SEC1 `EC`, `DSA`, PKCS#8 plain and `ENCRYPTED`,
  * `OPENSSH`, PGP `PRIVATE KEY BLOCK`). The label is captured; the body never is.
  */

@@ -9,6 +9,13 @@ import { elbClassicRules } from './elb-classic/index';
 import { elbv2Rules } from './elbv2/index';
 import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
+import { efsRules } from './efs/index';
+import { emrRules } from './emr/index';
+import { appsyncRules } from './appsync/index';
+import { transferRules } from './transfer/index';
+import { iotRules } from './iot/index';
+import { lightsailRules } from './lightsail/index';
+import { vpcLatticeRules } from './vpc-lattice/index';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -22,6 +29,13 @@ const AREA_RULES: readonly Rule[] = [
   ...cloudfrontRules,
   ...apigwRules,
   ...opensearchRules,
+  ...efsRules,
+  ...emrRules,
+  ...appsyncRules,
+  ...transferRules,
+  ...iotRules,
+  ...lightsailRules,
+  ...vpcLatticeRules,
   ...templateRules,
 ];
 

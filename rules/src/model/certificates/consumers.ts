@@ -93,7 +93,7 @@ const samDomainScope: ScopeOf = (owner, globals) => {
 
 const props = (resourceType: string, ...path: string[]): ConsumerLocation => ({ in: 'properties', resourceType, path });
 
-/** rules.md "Certificates wherever they are used", Consumers; regions per facts.md §11. */
+/** rules.md "Certificates wherever they are used", Consumers; regions per facts.md §11; rules-transit.md's additions. */
 export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.freeze([
   {
     location: props('AWS::ElasticLoadBalancingV2::Listener', 'Certificates', '*', 'CertificateArn'),
@@ -194,6 +194,98 @@ export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.free
     accepts: 'acm',
     scope: 'regional',
     label: 'The SAM Globals.HttpApi.Domain.CertificateArn',
+  },
+  // rules-transit.md "Certificates wherever they are used (additions)", and the other ACM consumers
+  // of the resource schemas. ACM certificates are regional: a consumer takes certificates from its
+  // own Region, except the services in front of CloudFront (us-east-1).
+  {
+    location: props('AWS::Amplify::Domain', 'CertificateSettings', 'CustomCertificateArn'),
+    accepts: 'acm',
+    scope: 'global',
+    label: 'The Amplify domain CustomCertificateArn',
+  },
+  {
+    location: props('AWS::CloudFront::DistributionTenant', 'Customizations', 'Certificate', 'Arn'),
+    accepts: 'acm',
+    scope: 'global',
+    label: 'The CloudFront distribution tenant Certificate.Arn',
+  },
+  { location: props('AWS::Transfer::Server', 'Certificate'), accepts: 'acm', scope: 'regional', label: 'The Transfer Family server Certificate' },
+  {
+    location: props('AWS::IoT::DomainConfiguration', 'ServerCertificateArns', '*'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The IoT domain configuration ServerCertificateArns',
+  },
+  {
+    location: props('AWS::IoT::DomainConfiguration', 'ValidationCertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The IoT domain configuration ValidationCertificateArn',
+  },
+  {
+    location: props('AWS::IoT::DomainConfiguration', 'ServerCertificateConfig', 'OcspAuthorizedResponderArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The IoT domain configuration OcspAuthorizedResponderArn',
+  },
+  { location: props('AWS::VpcLattice::Service', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The VPC Lattice service CertificateArn' },
+  {
+    location: props('AWS::EC2::ClientVpnEndpoint', 'ServerCertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The Client VPN endpoint ServerCertificateArn',
+  },
+  {
+    location: props('AWS::EC2::ClientVpnEndpoint', 'AuthenticationOptions', '*', 'MutualAuthentication', 'ClientRootCertificateChainArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The Client VPN endpoint ClientRootCertificateChainArn',
+  },
+  {
+    location: props('AWS::EC2::VerifiedAccessEndpoint', 'DomainCertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The Verified Access endpoint DomainCertificateArn',
+  },
+  ...['AWS::AppMesh::VirtualNode', 'AWS::AppMesh::VirtualGateway'].map((resourceType): CertificateConsumer => ({
+    location: props(resourceType, 'Spec', 'Listeners', '*', 'TLS', 'Certificate', 'ACM', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: `The App Mesh ${resourceType === 'AWS::AppMesh::VirtualNode' ? 'virtual node' : 'virtual gateway'} listener ACM CertificateArn`,
+  })),
+  {
+    location: props(
+      'AWS::NetworkFirewall::TLSInspectionConfiguration',
+      'TLSInspectionConfiguration',
+      'ServerCertificateConfigurations',
+      '*',
+      'ServerCertificates',
+      '*',
+      'ResourceArn',
+    ),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The Network Firewall TLS inspection ServerCertificates ResourceArn',
+  },
+  { location: props('AWS::EC2::CustomerGateway', 'CertificateArn'), accepts: 'acm', scope: 'regional', label: 'The customer gateway CertificateArn' },
+  {
+    location: props('AWS::EC2::EnclaveCertificateIamRoleAssociation', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The Nitro Enclaves certificate association CertificateArn',
+  },
+  ...['CmafPackage', 'DashPackage', 'HlsPackage', 'MssPackage'].map((pkg): CertificateConsumer => ({
+    location: props('AWS::MediaPackage::OriginEndpoint', pkg, 'Encryption', 'SpekeKeyProvider', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: `The MediaPackage ${pkg} SpekeKeyProvider CertificateArn`,
+  })),
+  {
+    location: props('AWS::MediaPackageV2::OriginEndpoint', 'Segment', 'Encryption', 'SpekeKeyProvider', 'CertificateArn'),
+    accepts: 'acm',
+    scope: 'regional',
+    label: 'The MediaPackage V2 SpekeKeyProvider CertificateArn',
   },
   ...['AWS::ElasticBeanstalk::Environment', 'AWS::ElasticBeanstalk::ConfigurationTemplate'].flatMap((resourceType): CertificateConsumer[] => [
     {
@@ -310,6 +402,8 @@ function walk(node: RNode | undefined, path: readonly string[]): Found[] {
   const [step, ...rest] = path;
   if (step === '*') {
     if (node.kind !== 'seq') return [];
+    // a list of values (`ServerCertificateArns`): each item is a use
+    if (rest.length === 0) return node.items.map((item) => ({ value: item, path: item.path }));
     return node.items.flatMap((item) => walk(item, rest));
   }
   if (node.kind !== 'map') return [];

@@ -1,6 +1,6 @@
 import { certificateArnHardcoded } from '../../../../rules/src/rules/certificates/arn-hardcoded';
 import { runRuleTests } from '../../../support/rule-tester';
-import { ACM, listener } from './fixtures';
+import { ACM, iotDomain, listener, transferServer } from './fixtures';
 
 const ACM2 = 'arn:aws:acm:eu-west-1:123456789012:certificate/0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d';
 const IAM = 'arn:aws:iam::123456789012:server-certificate/ev-www-example-com-2025';
@@ -75,6 +75,7 @@ runRuleTests(certificateArnHardcoded, {
       name: 'JSON: regional ARN from a parameter',
       code: domainJson('"RegionalCertificateArn": { "Ref": "CertArn" }', `\n  "Parameters": { "CertArn": { "Type": "String", "Default": "${ACM}" } },`),
     },
+    { name: 'Transfer Family Certificate from a parameter', code: transferServer('!Ref CertificateArn', 'Parameters:\n  CertificateArn:\n    Type: String\n') },
   ],
   invalid: [
     {
@@ -139,6 +140,21 @@ runRuleTests(certificateArnHardcoded, {
       code: samGlobals(ACM),
       errors: [{ path: ['Globals', 'Api', 'Domain', 'CertificateArn'], line: 7, resource: null }],
       output: samGlobals('!Ref GlobalsApiCertificateArn', `Parameters:\n  GlobalsApiCertificateArn:\n    Type: String\n    Default: ${ACM}\n`),
+    },
+    {
+      name: 'Transfer Family Certificate written in place: moved into a parameter',
+      code: transferServer(ACM),
+      errors: [{ path: ['Resources', 'FtpsServer', 'Properties', 'Certificate'], line: 7, fixes: 1 }],
+      output: `Parameters:
+  FtpsServerCertificateArn:
+    Type: String
+    Default: ${ACM}
+${transferServer('!Ref FtpsServerCertificateArn')}`,
+    },
+    {
+      name: 'IoT ServerCertificateArns item written in place',
+      code: iotDomain(`        - ${ACM}\n        - !Ref SharedCert\n`),
+      errors: [{ path: ['Resources', 'DeviceDomain', 'Properties', 'ServerCertificateArns', 0], line: 9, fixes: 1 }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { certificateArnInvalid } from '../../../../rules/src/rules/certificates/arn-invalid';
 import { runRuleTests } from '../../../support/rule-tester';
-import { ACM, listener } from './fixtures';
+import { ACM, iotDomain, listener, transferServer } from './fixtures';
 
 const ACM_US = 'arn:aws:acm:us-east-1:123456789012:certificate/6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c';
 const IAM = 'arn:aws:iam::123456789012:server-certificate/cloudfront/ev-www-example-com-2025';
@@ -56,6 +56,8 @@ runRuleTests(certificateArnInvalid, {
       name: 'Beanstalk option with a comma-separated list of ARNs',
       code: `Resources:\n  Env:\n    Type: AWS::ElasticBeanstalk::Environment\n    Properties:\n      ApplicationName: shop\n      OptionSettings:\n        - Namespace: aws:elbv2:listener:443\n          OptionName: SSLCertificateArns\n          Value: ${ACM},${IAM}\n`,
     },
+    { name: 'Transfer Family server with an ACM ARN', code: transferServer(ACM) },
+    { name: 'IoT ServerCertificateArns with ACM ARNs', code: iotDomain(`        - ${ACM}\n        - ${ACM_US}\n`) },
   ],
   invalid: [
     {
@@ -212,6 +214,53 @@ Resources:
       StageName: prod
 `,
       errors: [{ path: ['Globals', 'Api', 'Domain', 'CertificateArn'], line: 6, resource: null }],
+    },
+    {
+      name: 'Transfer Family Certificate: an IAM server certificate is refused (ACM only)',
+      code: transferServer(IAM),
+      errors: [
+        {
+          path: ['Resources', 'FtpsServer', 'Properties', 'Certificate'],
+          line: 7,
+          severity: 'error',
+          messageIncludes: 'The Transfer Family server Certificate',
+        },
+      ],
+    },
+    {
+      name: 'IoT ServerCertificateArns: the item that is a Private CA ARN',
+      code: iotDomain(`        - ${ACM}\n        - ${PCA}\n`),
+      errors: [{ path: ['Resources', 'DeviceDomain', 'Properties', 'ServerCertificateArns', 1], line: 10, messageIncludes: 'ACM Private CA ARN' }],
+    },
+    {
+      name: 'JSON: VPC Lattice service with a bare certificate id',
+      code: JSON.stringify(
+        { Resources: { Orders: { Type: 'AWS::VpcLattice::Service', Properties: { Name: 'orders', CertificateArn: '6a1c3d2e-8f4b-4e5a-9c7d-0b1e2f3a4b5c' } } } },
+        null,
+        2,
+      ),
+      errors: [{ path: ['Resources', 'Orders', 'Properties', 'CertificateArn'], messageIncludes: 'bare certificate id' }],
+    },
+    {
+      name: 'Amplify CustomCertificateArn: placeholder Default is a warning',
+      code: `Parameters:
+  CertArn:
+    Type: String
+    Default: changeme
+Resources:
+  AppDomain:
+    Type: AWS::Amplify::Domain
+    Properties:
+      AppId: !ImportValue amplify-app
+      DomainName: example.com
+      SubDomainSettings: [{BranchName: main, Prefix: www}]
+      CertificateSettings:
+        CertificateType: CUSTOM
+        CustomCertificateArn: !Ref CertArn
+`,
+      errors: [
+        { path: ['Resources', 'AppDomain', 'Properties', 'CertificateSettings', 'CustomCertificateArn'], severity: 'warning', messageIncludes: 'placeholder' },
+      ],
     },
   ],
 });

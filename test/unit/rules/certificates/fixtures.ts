@@ -17,3 +17,24 @@ ${head}Resources:
         - Type: fixed-response
           FixedResponseConfig: {StatusCode: '404'}
 `;
+
+/** A Transfer Family FTPS server whose `Certificate` is `cert` (rules-transit.md consumer). */
+export const transferServer = (cert: string, head = ''): string => `${head}Resources:
+  FtpsServer:
+    Type: AWS::Transfer::Server
+    Properties:
+      Protocols: [FTPS]
+      EndpointType: VPC
+      Certificate: ${cert}
+`;
+
+/** An IoT domain configuration with the given `ServerCertificateArns` items (YAML lines). */
+export const iotDomain = (items: string): string => `Resources:
+  DeviceDomain:
+    Type: AWS::IoT::DomainConfiguration
+    Properties:
+      DomainConfigurationName: devices
+      DomainName: iot.example.com
+      ServiceType: DATA
+      ServerCertificateArns:
+${items}`;

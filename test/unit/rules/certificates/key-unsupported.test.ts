@@ -62,6 +62,21 @@ const json = (keyAlgorithm: unknown, params?: object): string =>
     2,
   );
 
+const LATTICE = `  OrdersService:
+    Type: AWS::VpcLattice::Service
+    Properties:
+      Name: orders
+      CustomDomainName: cdn.example.com
+      CertificateArn: !Ref SiteCertificate
+`;
+
+const TRANSFER = `  FtpsServer:
+    Type: AWS::Transfer::Server
+    Properties:
+      Protocols: [FTPS]
+      Certificate: !Ref SiteCertificate
+`;
+
 runRuleTests(certificateKeyUnsupported, {
   valid: [
     { name: 'CloudFront, default RSA_2048', code: withCertificate('', DISTRIBUTION) },
@@ -85,6 +100,9 @@ runRuleTests(certificateKeyUnsupported, {
         'Conditions:\n  Cdn: !Equals [!Ref AWS::Region, us-east-1]\n',
       ),
     },
+    { name: 'VPC Lattice service with the default RSA_2048 certificate', code: withCertificate('', LATTICE) },
+    { name: 'VPC Lattice service with RSA_2048', code: withCertificate('RSA_2048', LATTICE) },
+    { name: 'Transfer Family server: no documented key limit', code: withCertificate('EC_secp384r1', TRANSFER) },
   ],
   invalid: [
     {
@@ -114,6 +132,18 @@ runRuleTests(certificateKeyUnsupported, {
       name: 'Fn::If in KeyAlgorithm: the bad branch is found',
       code: withCertificate('!If [Small, EC_prime256v1, EC_secp384r1]', DISTRIBUTION, 'Conditions:\n  Small: !Equals [!Ref AWS::Region, us-east-1]\n'),
       errors: [{ messageIncludes: 'EC_secp384r1' }],
+    },
+    {
+      name: 'VPC Lattice service with an EC certificate: RSA_2048 only',
+      code: withCertificate('EC_prime256v1', LATTICE),
+      errors: [
+        {
+          path: ['Resources', 'OrdersService', 'Properties', 'CertificateArn'],
+          severity: 'error',
+          messageIncludes: 'it supports RSA_2048): the deployment fails. Use RSA_2048 for this certificate.',
+          related: 1,
+        },
+      ],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { certificateNotAcm } from '../../../../rules/src/rules/certificates/not-acm';
 import { runRuleTests } from '../../../support/rule-tester';
-import { ACM, listener } from './fixtures';
+import { ACM, iotDomain, listener, transferServer } from './fixtures';
 
 const IAM = 'arn:aws:iam::123456789012:server-certificate/ev-www-example-com-2025';
 
@@ -75,6 +75,9 @@ runRuleTests(certificateNotAcm, {
     },
     { name: 'Beanstalk ACM certificate option', code: beanstalk('aws:elbv2:listener:443', 'SSLCertificateArns', ACM) },
     { name: 'IAM ARN in an unrelated Beanstalk option', code: beanstalk('aws:elasticbeanstalk:application:environment', 'SSLCertificateArns', IAM) },
+    // the consumers added for rules-transit.md take ACM certificates only: an IAM ARN there is certificate-arn-invalid
+    { name: 'Transfer Family Certificate with an IAM ARN is not this rule', code: transferServer(IAM) },
+    { name: 'IoT ServerCertificateArns with an IAM ARN is not this rule', code: iotDomain(`        - ${IAM}\n`) },
   ],
   invalid: [
     {

@@ -47,6 +47,40 @@ Resources:
         DomainName: api.example.com
 ${domain}`;
 
+/** Consumers added by rules-transit.md: one resource of a type with its certificate property. */
+const amplifyDomain = (cert: string): string => `Resources:
+  AppDomain:
+    Type: AWS::Amplify::Domain
+    Properties:
+      AppId: !ImportValue amplify-app
+      DomainName: example.com
+      SubDomainSettings:
+        - BranchName: main
+          Prefix: www
+      CertificateSettings:
+        CertificateType: CUSTOM
+        CustomCertificateArn: ${cert}
+`;
+
+const iotDomain = (certs: string): string => `Resources:
+  DeviceDomain:
+    Type: AWS::IoT::DomainConfiguration
+    Properties:
+      DomainConfigurationName: devices
+      DomainName: iot.example.com
+      ServiceType: DATA
+      ServerCertificateArns:
+${certs}`;
+
+const latticeService = (cert: string): string =>
+  JSON.stringify(
+    {
+      Resources: { Orders: { Type: 'AWS::VpcLattice::Service', Properties: { Name: 'orders', CustomDomainName: 'orders.example.com', CertificateArn: cert } } },
+    },
+    null,
+    2,
+  );
+
 runRuleTests(certificateRegion, {
   valid: [
     { name: 'CloudFront with a us-east-1 certificate', code: distribution(arn('us-east-1')) },
@@ -82,6 +116,11 @@ runRuleTests(certificateRegion, {
       name: 'NoValue: no certificate in the other branch',
       code: distribution(`!If [Custom, ${arn('us-east-1')}, !Ref AWS::NoValue]`, 'Conditions:\n  Custom: !Equals [!Ref AWS::Region, us-east-1]\n'),
     },
+    { name: 'Amplify domain with a us-east-1 certificate', code: amplifyDomain(arn('us-east-1')) },
+    { name: 'Amplify domain with an imported certificate', code: amplifyDomain('!ImportValue amplify-cert') },
+    { name: 'IoT domain: regional, no target regions', code: iotDomain(`        - ${arn('eu-west-1')}\n`) },
+    { name: 'IoT domain in a target region', code: iotDomain(`        - ${arn('eu-west-1')}\n`), settings: { regions: ['eu-west-1'] } },
+    { name: 'JSON: VPC Lattice service in a target region', code: latticeService(arn('eu-west-1')), settings: { regions: ['eu-west-1'] } },
   ],
   invalid: [
     {
@@ -169,6 +208,68 @@ Resources:
       StageName: prod
 `,
       errors: [{ path: ['Globals', 'Api', 'Domain', 'CertificateArn'], line: 7 }],
+    },
+    {
+      name: 'Amplify domain with an eu-west-1 certificate: Amplify takes us-east-1 only',
+      code: amplifyDomain(arn('eu-west-1')),
+      errors: [
+        {
+          path: ['Resources', 'AppDomain', 'Properties', 'CertificateSettings', 'CustomCertificateArn'],
+          line: 12,
+          severity: 'error',
+          messageIncludes: 'The Amplify domain CustomCertificateArn takes ACM certificates from us-east-1 only',
+        },
+      ],
+    },
+    {
+      name: 'Amplify domain Refs a certificate of the stack: warning',
+      code: amplifyDomain('!Ref SiteCertificate').replace('Resources:\n', `Resources:\n${CERT}`),
+      errors: [{ path: ['Resources', 'AppDomain', 'Properties', 'CertificateSettings', 'CustomCertificateArn'], severity: 'warning' }],
+    },
+    {
+      name: 'CloudFront distribution tenant outside us-east-1',
+      code: `Resources:
+  Tenant:
+    Type: AWS::CloudFront::DistributionTenant
+    Properties:
+      DistributionId: !ImportValue multi-tenant-distribution
+      Name: tenant-a
+      Domains: [a.example.com]
+      Customizations:
+        Certificate:
+          Arn: ${arn('eu-west-1')}
+`,
+      errors: [{ path: ['Resources', 'Tenant', 'Properties', 'Customizations', 'Certificate', 'Arn'], line: 10 }],
+    },
+    {
+      name: 'IoT ServerCertificateArns: the item outside the target regions',
+      code: iotDomain(`        - ${arn('eu-west-1')}\n        - ${arn('us-west-2')}\n`),
+      settings: { regions: ['eu-west-1'] },
+      errors: [
+        {
+          path: ['Resources', 'DeviceDomain', 'Properties', 'ServerCertificateArns', 1],
+          line: 10,
+          messageIncludes: 'IoT domain configuration ServerCertificateArns',
+        },
+      ],
+    },
+    {
+      name: 'JSON: VPC Lattice service certificate outside the target regions',
+      code: latticeService(arn('us-east-1')),
+      settings: { regions: ['eu-west-1'] },
+      errors: [{ path: ['Resources', 'Orders', 'Properties', 'CertificateArn'], severity: 'error', messageIncludes: 'VPC Lattice service CertificateArn' }],
+    },
+    {
+      name: 'Transfer Family server certificate outside the target regions',
+      code: `Resources:
+  Sftp:
+    Type: AWS::Transfer::Server
+    Properties:
+      Protocols: [FTPS]
+      Certificate: ${arn('us-east-1')}
+`,
+      settings: { regions: ['eu-west-1'] },
+      errors: [{ path: ['Resources', 'Sftp', 'Properties', 'Certificate'], line: 6 }],
     },
   ],
 });
