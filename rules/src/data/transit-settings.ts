@@ -4,6 +4,15 @@
  * default when absent and a verdict per value. Sources are on each rule's page
  * (docs/rules/<rule>.md); the rules read their own tables, this one only explains.
  */
+import { IOT_DEFAULT_SECURITY_POLICY, IOT_SECURITY_POLICIES } from './iot-policies';
+import { LIGHTSAIL_DEFAULT_TLS_POLICY, LIGHTSAIL_RECOMMENDED_TLS_POLICY, LIGHTSAIL_TLS_POLICIES } from './lightsail-policies';
+import { isBelow, tlsLabel, TlsFloor } from './tls';
+import {
+  TRANSFER_CLOUDFORMATION_DEFAULT_POLICY,
+  TRANSFER_RECOMMENDED_FIPS_POLICY,
+  TRANSFER_RECOMMENDED_POLICY,
+  TRANSFER_SECURITY_POLICIES,
+} from './transfer-policies';
 import type { Verdict } from './verdict';
 
 export interface TransitValue {
@@ -34,7 +43,55 @@ const ON_OFF = (on: string, off: string): TransitValue[] => [
   { value: 'false', verdict: 'weak', note: off },
 ];
 
+function tlsRange(min: TlsFloor, max: TlsFloor): string {
+  return min === max ? `${tlsLabel(min)} only` : `${tlsLabel(min)} to ${tlsLabel(max)}`;
+}
+
+const IOT_VALUES: TransitValue[] = IOT_SECURITY_POLICIES.map((p) => ({
+  value: p.name,
+  verdict: p.name === IOT_DEFAULT_SECURITY_POLICY ? 'recommended' : p.legacy ? 'weak' : 'acceptable',
+  note: `${tlsRange(p.minTls, p.maxTls)}${p.legacy ? '; legacy (the name says TLS 1.0; IoT Core negotiates TLS 1.2+)' : ''}`,
+}));
+
+const LIGHTSAIL_VALUES: TransitValue[] = LIGHTSAIL_TLS_POLICIES.map((p) => ({
+  value: p.name,
+  verdict: p.name === LIGHTSAIL_RECOMMENDED_TLS_POLICY ? 'recommended' : isBelow(p.minTls, '1.2') ? 'weak' : 'acceptable',
+  note: `${tlsRange(p.minTls, p.maxTls)}${p.forwardSecrecy ? ', forward secrecy' : ''}`,
+}));
+
+const TRANSFER_VALUES: TransitValue[] = TRANSFER_SECURITY_POLICIES.map((p) => {
+  const weak = p.sha1 === true || p.sshRsa === true;
+  const recommended = p.name === TRANSFER_RECOMMENDED_POLICY || p.name === TRANSFER_RECOMMENDED_FIPS_POLICY;
+  const notes = [p.fips ? 'FIPS' : '', p.sha1 ? 'SHA-1 key exchange and MACs' : '', p.sshRsa ? 'ssh-rsa host keys' : ''].filter(Boolean);
+  return { value: p.name, verdict: recommended ? 'recommended' : weak ? 'weak' : 'acceptable', note: notes.join(', ') || 'no legacy algorithms known' };
+});
+
 export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
+  {
+    resourceTypes: ['AWS::IoT::DomainConfiguration'],
+    property: 'SecurityPolicy',
+    parent: 'TlsConfig',
+    about: 'The TLS versions and ciphers the custom domain endpoint accepts.',
+    absent: IOT_DEFAULT_SECURITY_POLICY,
+    values: IOT_VALUES,
+    rule: 'iot-domain-tls-policy',
+  },
+  {
+    resourceTypes: ['AWS::Lightsail::LoadBalancer'],
+    property: 'TlsPolicyName',
+    about: "The TLS versions and ciphers of the load balancer's HTTPS front end.",
+    absent: `${LIGHTSAIL_DEFAULT_TLS_POLICY} once HTTPS is on`,
+    values: LIGHTSAIL_VALUES,
+    rule: 'lightsail-lb-tls',
+  },
+  {
+    resourceTypes: ['AWS::Transfer::Server'],
+    property: 'SecurityPolicyName',
+    about: 'The SSH and TLS algorithms the server offers (FTPS is TLS 1.2).',
+    absent: `${TRANSFER_CLOUDFORMATION_DEFAULT_POLICY} (CloudFormation's default, unlike the console's)`,
+    values: TRANSFER_VALUES,
+    rule: 'transfer-server-insecure',
+  },
   {
     resourceTypes: ['AWS::ElastiCache::ReplicationGroup', 'AWS::ElastiCache::CacheCluster'],
     property: 'TransitEncryptionEnabled',

@@ -54,10 +54,11 @@ export function policyCompletionAt(
     const at = nodeAtOffset(source.root, start);
     if (at) [type, path] = [resourceTypeAt(source.root, at.path), at.path];
   }
-  if (isPolicyProperty(property)) return { property, start, addQuotes, choices: policyChoices(property, type, settings) };
   // A setting known only under a parent key (`NodeToNodeEncryptionOptions.Enabled`) needs the parse to say where it is.
   const named = path ? propertyPathOf(path)?.filter((s) => !/^\d+$/.test(s)) : undefined;
   const setting = named?.[named.length - 1] === property ? transitSettingAt(type, path!) : transitSetting(type, property);
-  if (!setting || (setting.parent && named?.[named.length - 2] !== setting.parent)) return undefined;
-  return { property, start, addQuotes, choices: transitChoices(setting) };
+  // Resource-specific first: `SecurityPolicy` of an IoT domain is not API Gateway's.
+  if (setting && (!setting.parent || named?.[named.length - 2] === setting.parent)) return { property, start, addQuotes, choices: transitChoices(setting) };
+  if (isPolicyProperty(property)) return { property, start, addQuotes, choices: policyChoices(property, type, settings) };
+  return undefined;
 }

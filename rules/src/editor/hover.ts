@@ -38,12 +38,13 @@ export function hoverMarkdown(input: HoverInput): string | undefined {
     const at = nodeAtOffset(source.root, input.offset);
     if (at) {
       const type = resourceTypeAt(source.root, at.path);
-      const policy = at.onKey ? undefined : policyPropertyOf(at);
+      // Resource-specific first: `SecurityPolicy` of an IoT domain is not API Gateway's.
+      const transit = transitSettingAt(type, at.path);
+      const policy = at.onKey || transit ? undefined : policyPropertyOf(at);
       if (policy && isScalar(at.node)) {
         const text = describePolicyValue(policy, at.node.value, type, input.settings);
         if (text) parts.push(text);
       }
-      const transit = transitSettingAt(type, at.path);
       if (transit) parts.push(describeTransitSetting(transit, !at.onKey && isScalar(at.node) ? at.node.value : undefined));
       const spec = specDocs(at, type);
       if (spec) parts.push(spec);

@@ -93,3 +93,20 @@ describe('editor: TLS-in-transit settings (hover and completion)', () => {
     }
   });
 });
+
+describe('editor: a resource-specific setting wins over a policy property of the same name', () => {
+  const IOT = `Resources:\n  D:\n    Type: AWS::IoT::DomainConfiguration\n    Properties:\n      TlsConfig:\n        SecurityPolicy: IoTSecurityPolicy_TLS12_1_0_2016_01\n`;
+
+  it('hover on an IoT SecurityPolicy speaks of IoT, not API Gateway', () => {
+    const h = hoverAt(IOT, 'IoTSecurityPolicy_TLS12_1_0_2016_01');
+    assert.match(h, /iot-domain-tls-policy/);
+    assert.doesNotMatch(h, /API Gateway/);
+  });
+
+  it('completion offers the IoT policies, the default first', () => {
+    const text = IOT.replace('IoTSecurityPolicy_TLS12_1_0_2016_01\n', '');
+    const c = policyCompletionAt(text, text.length, 'yaml', parseSource(text, 't.yaml'), DEFAULT_SETTINGS);
+    assert.equal(c?.choices[0].name, 'IoTSecurityPolicy_TLS13_1_2_2022_10');
+    assert.ok(c?.choices.every((x) => x.name.startsWith('IoTSecurityPolicy_')));
+  });
+});
