@@ -66,13 +66,21 @@ const ENDPOINT_ICONS: Record<EndpointKind, string> = {
   'cognito-domain': 'person',
   'opensearch-domain': 'search',
   'beanstalk-listener': 'server',
+  'elasticache-cluster': 'database',
+  'memorydb-cluster': 'database',
+  'dax-cluster': 'database',
+  'msk-cluster': 'radio-tower',
+  'rds-proxy': 'database',
+  'dms-endpoint': 'arrow-swap',
+  'ses-configuration-set': 'mail',
+  'vpc-lattice-listener': 'plug',
 };
 
 /** Floor groups in the order shown: plain HTTP and the weakest first. */
 const GROUPS: readonly string[] = ['plaintext', ...TLS_FLOORS, 'unknown'];
 
 export function groupLabel(group: string): string {
-  if (group === 'plaintext') return 'Plain HTTP';
+  if (group === 'plaintext') return 'Plaintext allowed';
   if (group === 'unknown') return 'Unknown';
   return group === 'SSLv3' ? 'SSLv3' : `TLS ${group}`;
 }
@@ -120,7 +128,7 @@ export function inventoryDescription(report: EditorInventoryReport | null): stri
   const plain = report.templates.reduce((n, t) => n + t.endpoints.filter((e) => floorGroup(e) === 'plaintext').length, 0);
   const parts = [`${certificates} certificate${certificates === 1 ? '' : 's'}`];
   if (weakEndpoints.length) parts.push(`${weakEndpoints.length} below TLS 1.2`);
-  if (plain) parts.push(`${plain} plain HTTP`);
+  if (plain) parts.push(`${plain} plaintext allowed`);
   return parts.join(' · ');
 }
 
@@ -185,7 +193,7 @@ function floorNode(group: string, children: InventoryNode[]): InventoryNode {
   else if (floor && isBelow(floor, DEFAULT_MINIMUM_TLS)) tone = 'warning';
   else if (floor === '1.3') tone = 'good';
   const tooltips: Record<string, string> = {
-    plaintext: 'Endpoints that accept plain HTTP and no TLS.',
+    plaintext: 'Endpoints that clients can reach without TLS in some scenario (plain HTTP, a plaintext port, TLS only preferred), whatever their TLS floor.',
     unknown:
       'Endpoints whose lowest TLS version is not knowable from the template (a policy from an import, a parameter without allowed values, a service that sets it).',
   };

@@ -17,6 +17,7 @@ import { addDistributions } from './endpoints/cloudfront';
 import { addApiDomains, addOpenSearchDomains } from './endpoints/domains';
 import { addClassicListeners, addElbv2Listeners } from './endpoints/elb';
 import { keyOf, resourcePath } from './endpoints/keys';
+import { addTransitEndpoints } from './endpoints/transit';
 import type { CertificateEntry, ConsumerRef, EndpointEntry, EndpointKind, InventoryFinding, TemplateInventory } from './model';
 
 export interface InventoryOptions {
@@ -55,6 +56,7 @@ export function buildInventory(template: Template, diagnostics: readonly Diagnos
   addApiDomains(ctx, endpoints);
   addOpenSearchDomains(ctx, endpoints);
   addBeanstalkListeners(ctx, endpoints);
+  addTransitEndpoints(ctx, endpoints);
   linkConsumers(ctx, certificates, endpoints);
   for (const c of certificates.all()) describeIdentity(ctx, c);
 

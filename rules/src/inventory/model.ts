@@ -101,7 +101,15 @@ export type EndpointKind =
   | 'appsync-domain'
   | 'cognito-domain'
   | 'opensearch-domain'
-  | 'beanstalk-listener';
+  | 'beanstalk-listener'
+  | 'elasticache-cluster'
+  | 'memorydb-cluster'
+  | 'dax-cluster'
+  | 'msk-cluster'
+  | 'rds-proxy'
+  | 'dms-endpoint'
+  | 'ses-configuration-set'
+  | 'vpc-lattice-listener';
 
 /** Whether an endpoint terminates TLS: in every scenario, in none, in some, or not knowable. */
 export type TlsPresence = 'yes' | 'no' | 'conditional' | 'unknown';

@@ -7,10 +7,13 @@ export function inventoryReport(templates: TemplateInventory[]): InventoryReport
   return { version: INVENTORY_SCHEMA_VERSION, templates, summary: summarize(templates) };
 }
 
-/** How the tree and reports group an endpoint: its TLS floor, `plaintext` (no TLS, plain HTTP), or `unknown`. */
+/**
+ * How the tree and reports group an endpoint: `plaintext` when clients may connect without TLS in
+ * some scenario (whatever its TLS floor: plaintext is the weaker door), else its TLS floor, else `unknown`.
+ */
 export function floorGroup(e: EndpointEntry): string {
+  if (e.plaintext) return 'plaintext';
   if (e.tlsFloor) return e.tlsFloor;
-  if (e.tls === 'no' && e.plaintext) return 'plaintext';
   return 'unknown';
 }
 

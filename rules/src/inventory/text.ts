@@ -20,6 +20,14 @@ const ENDPOINT_KINDS: Record<EndpointKind, string> = {
   'cognito-domain': 'Cognito domain',
   'opensearch-domain': 'OpenSearch domain',
   'beanstalk-listener': 'Beanstalk listener',
+  'elasticache-cluster': 'ElastiCache cluster',
+  'memorydb-cluster': 'MemoryDB cluster',
+  'dax-cluster': 'DAX cluster',
+  'msk-cluster': 'MSK cluster',
+  'rds-proxy': 'RDS proxy',
+  'dms-endpoint': 'DMS endpoint',
+  'ses-configuration-set': 'SES configuration set',
+  'vpc-lattice-listener': 'VPC Lattice listener',
 };
 
 /** `DNS`, `EMAIL (default)`, `not set`, `unknown`, `n/a`. */

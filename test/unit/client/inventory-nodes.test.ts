@@ -71,12 +71,12 @@ describe('client: inventory tree nodes', () => {
     assert.equal(find(certs, 'LegacyServerCertificate').icon, 'key');
   });
 
-  it('groups endpoints by TLS floor, plain HTTP and the weakest first', () => {
+  it('groups endpoints by TLS floor, plaintext allowed and the weakest first', () => {
     const groups = roots[1].children;
     assert.deepEqual(
       groups.map((g) => [g.label, g.tone, g.expanded]),
       [
-        ['Plain HTTP', 'error', true],
+        ['Plaintext allowed', 'error', true],
         ['TLS 1.0', 'warning', true],
         ['TLS 1.1', 'warning', true],
         ['TLS 1.2', undefined, false],
@@ -103,7 +103,7 @@ describe('client: inventory tree nodes', () => {
   });
 
   it('describes the report for the view title', () => {
-    assert.equal(inventoryDescription(report), '12 certificates · 3 below TLS 1.2 · 4 plain HTTP');
+    assert.equal(inventoryDescription(report), '12 certificates · 3 below TLS 1.2 · 6 plaintext allowed');
     assert.equal(inventoryDescription(null), undefined);
   });
 
