@@ -9,6 +9,9 @@ import { elbClassicRules } from './elb-classic/index';
 import { elbv2Rules } from './elbv2/index';
 import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
+import { resourcePoliciesRules } from './resource-policies/index';
+import { sesRules } from './ses/index';
+import { eventbridgeRules } from './eventbridge/index';
 import { ENGINE_RULE_METAS } from './core/engine-rules';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
@@ -23,6 +26,9 @@ const AREA_RULES: readonly Rule[] = [
   ...cloudfrontRules,
   ...apigwRules,
   ...opensearchRules,
+  ...resourcePoliciesRules,
+  ...sesRules,
+  ...eventbridgeRules,
   ...templateRules,
 ];
 
