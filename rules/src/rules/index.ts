@@ -12,7 +12,6 @@ import { pcaIamRules } from './pca-iam/index';
 import { resourcePoliciesRules } from './resource-policies/index';
 import { sesRules } from './ses/index';
 import { eventbridgeRules } from './eventbridge/index';
-import { ENGINE_RULE_METAS } from './core/engine-rules';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -45,5 +44,5 @@ let registry: RuleRegistry | undefined;
 
 /** The registry of every rule, built once per process. */
 export function defaultRegistry(): RuleRegistry {
-  return (registry ??= new RuleRegistry(ALL_RULES, ENGINE_RULE_METAS));
+  return (registry ??= new RuleRegistry(ALL_RULES));
 }
