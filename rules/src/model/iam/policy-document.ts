@@ -177,14 +177,27 @@ export function isDeny(st: PolicyStatement): Tri {
   return anyItem(st.entries.get('Effect'), textIs('Deny'));
 }
 
+/**
+ * Whether a written principal is `*`. Text other than `*`, a pseudo parameter (`AWS::AccountId`)
+ * or a resource's `Ref`/attribute is never `*`; a template parameter may be.
+ */
+function isStar(e: StringExpr): Tri {
+  const t = textOf(e);
+  if (t !== undefined) return t === '*' ? 'yes' : 'no';
+  const never = e.some(
+    (p) => (p.kind === 'text' && /[^*]/.test(p.text)) || (p.kind === 'symbol' && (p.name.startsWith('AWS::') || p.name.startsWith('ref:'))),
+  );
+  return never ? 'no' : 'unknown';
+}
+
 /** `Principal` is everyone: `"*"` or `{"AWS": "*"}` (a `NotPrincipal` statement is not). */
 export function appliesToEveryone(st: PolicyStatement): Tri {
   if (st.entries.has('NotPrincipal')) return 'no';
   const principal = st.entries.get('Principal');
   if (!principal) return 'no';
-  if (principal.kind === 'object') return anyItem(principal.entries.get('AWS'), textIs('*'));
+  if (principal.kind === 'object') return anyItem(principal.entries.get('AWS'), isStar);
   if (principal.kind === 'unknown') return 'unknown';
-  return anyItem(principal, textIs('*'));
+  return anyItem(principal, isStar);
 }
 
 /**
