@@ -30,8 +30,8 @@ interface Enforcement {
   via: Path;
 }
 
-/** The lowest TLS version of every written SecurityPolicy value; undefined when absent or not all known. */
-function domainFloor(policy: RNode | undefined): TlsFloor | undefined {
+/** The lowest TLS version of every possible SecurityPolicy value; undefined when absent or not all known. */
+function policyFloor(policy: RNode | undefined): TlsFloor | undefined {
   const cands = stringCandidates(policy);
   if (!policy || policy.kind !== 'leaf' || cands.length !== policy.candidates.length) return undefined;
   let floor: TlsFloor | undefined;
@@ -45,7 +45,7 @@ function domainFloor(policy: RNode | undefined): TlsFloor | undefined {
 
 function enforcementOf(site: DomainSite, via: Path): Enforcement | undefined {
   const mutualTls = site.mutualTls !== undefined && site.mutualTls.kind === 'map' && site.mutualTls.entries.size > 0;
-  const floor = domainFloor(site.securityPolicy);
+  const floor = policyFloor(site.securityPolicy);
   if (!mutualTls && (floor === undefined || !isBelow('1.0', floor))) return undefined;
   return { site, mutualTls, floor, via };
 }
@@ -62,9 +62,10 @@ function defaultEndpointFloor(view: ResourceView): TlsFloor | undefined {
     const protocols = strings(entry(view.props, 'ProtocolType'));
     return protocols.length && protocols.every((p) => p === 'HTTP') ? findApigwSecurityPolicy(V2_API_ENDPOINT_POLICY)?.minTls : undefined;
   }
-  // REST: a SecurityPolicy of its own is what custom domains negotiate with too ("API Gateway uses the
-  // security policy of the API to negotiate the TLS handshake"): no TLS gap between the two.
-  if (entry(view.props, 'SecurityPolicy') !== undefined) return undefined;
+  // REST: a SecurityPolicy of its own applies to its default endpoint ("Security policies for REST
+  // APIs in API Gateway"); its lowest TLS version when every value is known.
+  const own = entry(view.props, 'SecurityPolicy');
+  if (own !== undefined) return policyFloor(own);
   const types = endpointTypes(view);
   if (!types) return undefined;
   let floor: TlsFloor | undefined;
