@@ -184,9 +184,7 @@ export function isDeny(st: PolicyStatement): Tri {
 function isStar(e: StringExpr): Tri {
   const t = textOf(e);
   if (t !== undefined) return t === '*' ? 'yes' : 'no';
-  const never = e.some(
-    (p) => (p.kind === 'text' && /[^*]/.test(p.text)) || (p.kind === 'symbol' && (p.name.startsWith('AWS::') || p.name.startsWith('ref:'))),
-  );
+  const never = e.some((p) => (p.kind === 'text' && /[^*]/.test(p.text)) || (p.kind === 'symbol' && (p.name.startsWith('AWS::') || p.name.startsWith('ref:'))));
   return never ? 'no' : 'unknown';
 }
 

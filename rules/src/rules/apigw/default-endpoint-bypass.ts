@@ -183,8 +183,7 @@ export const apigwDefaultEndpointBypass: Rule = {
   meta: {
     id: 'apigw-default-endpoint-bypass',
     severity: 'warning',
-    summary:
-      'REST or HTTP API mapped to a custom domain that enforces mutual TLS or a higher TLS floor, with its default execute-api endpoint still enabled.',
+    summary: 'REST or HTTP API mapped to a custom domain that enforces mutual TLS or a higher TLS floor, with its default execute-api endpoint still enabled.',
     fixable: true,
     docs: {
       fixNote: 'in the editor only: clients of the execute-api URL stop working',

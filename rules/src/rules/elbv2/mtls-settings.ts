@@ -35,7 +35,8 @@ function checkListener(ctx: RuleContext, view: ResourceView): void {
 
   const ignore = entry(mtls, 'IgnoreClientCertificateExpiry');
   if (verify.length && isPresent(ignore) && booleans(ignore).includes(true)) {
-    const trueCandidates = ignore.kind === 'leaf' ? ignore.candidates.filter((c) => c.value === true || (typeof c.value === 'string' && /^true$/i.test(c.value))) : [];
+    const trueCandidates =
+      ignore.kind === 'leaf' ? ignore.candidates.filter((c) => c.value === true || (typeof c.value === 'string' && /^true$/i.test(c.value))) : [];
     ctx.report({
       path: ignore.path,
       severity: 'warning',
@@ -44,7 +45,9 @@ function checkListener(ctx: RuleContext, view: ResourceView): void {
         'stays usable after its validity ends, however long ago that was. Remove IgnoreClientCertificateExpiry (the default, ' +
         'false, refuses expired certificates) and renew client certificates before they expire.',
       related: relatedFor(trueCandidates),
-      fixes: [{ title: 'Remove IgnoreClientCertificateExpiry', intents: [{ kind: 'remove', path: [...mtls.path, 'IgnoreClientCertificateExpiry'] }], safe: true }],
+      fixes: [
+        { title: 'Remove IgnoreClientCertificateExpiry', intents: [{ kind: 'remove', path: [...mtls.path, 'IgnoreClientCertificateExpiry'] }], safe: true },
+      ],
       data: { mode: MTLS_MODE_VERIFY },
     });
   }

@@ -97,7 +97,13 @@ function checkPolicy(ctx: RuleContext, view: ResourceView, minimumTls: string): 
   if (httpAnswer.answer === 'no') {
     const sid = freeSid(doc, S3.sid);
     const resource = resourceValue(doc, bucket, bucketArn, objectsArn, cx);
-    const fix = resource && addStatementFix(doc, denyStatement(sid, S3.fixAction, resource, 'Bool', SECURE_TRANSPORT_KEY, 'false'), `Add statement ${quote(sid)} denying requests over plain HTTP`);
+    const fix =
+      resource &&
+      addStatementFix(
+        doc,
+        denyStatement(sid, S3.fixAction, resource, 'Bool', SECURE_TRANSPORT_KEY, 'false'),
+        `Add statement ${quote(sid)} denying requests over plain HTTP`,
+      );
     ctx.report({
       ...site,
       message:
@@ -118,7 +124,13 @@ function checkPolicy(ctx: RuleContext, view: ResourceView, minimumTls: string): 
   if (tlsAnswer.answer !== 'no') return;
   const sid = freeSid(doc, 'DenyOutdatedTls');
   const resource = resourceValue(doc, bucket, bucketArn, objectsArn, cx);
-  const fix = resource && addStatementFix(doc, denyStatement(sid, S3.fixAction, resource, 'NumericLessThan', S3_TLS_VERSION_KEY, 1.3), `Add statement ${quote(sid)} denying TLS below 1.3`);
+  const fix =
+    resource &&
+    addStatementFix(
+      doc,
+      denyStatement(sid, S3.fixAction, resource, 'NumericLessThan', S3_TLS_VERSION_KEY, 1.3),
+      `Add statement ${quote(sid)} denying TLS below 1.3`,
+    );
   ctx.report({
     ...site,
     key: `${pathKey(site.path)}#tls`,
@@ -142,7 +154,13 @@ function checkPolicy(ctx: RuleContext, view: ResourceView, minimumTls: string): 
  * policy's `Bucket`, in `Fn::Join` when the document joins its ARNs, else in `Fn::Sub`. Every
  * value is checked to name exactly the bucket and its objects.
  */
-function resourceValue(doc: PolicyDocument, bucket: { node: SNode | undefined; expr: StringExpr }, bucketArn: StringExpr, objectsArn: StringExpr, cx: ExprContext): FixValue | undefined {
+function resourceValue(
+  doc: PolicyDocument,
+  bucket: { node: SNode | undefined; expr: StringExpr },
+  bucketArn: StringExpr,
+  objectsArn: StringExpr,
+  cx: ExprContext,
+): FixValue | undefined {
   if (!bucket.node || isOpaque(bucket.expr)) return undefined;
   let bucketValue: FixValue | undefined;
   let objectsValue: FixValue | undefined;
@@ -157,7 +175,8 @@ function resourceValue(doc: PolicyDocument, bucket: { node: SNode | undefined; e
       if (objectsValue === undefined && sameString(e, objectsArn) === 'yes') objectsValue = toFixValue(item.node);
     }
   }
-  const names = (v: FixValue | undefined, target: StringExpr): FixValue | undefined => (v !== undefined && sameString(stringExpr(fixNode(v), cx), target) === 'yes' ? v : undefined);
+  const names = (v: FixValue | undefined, target: StringExpr): FixValue | undefined =>
+    v !== undefined && sameString(stringExpr(fixNode(v), cx), target) === 'yes' ? v : undefined;
   if (bucketValue === undefined && objectsValue !== undefined) bucketValue = names(withoutObjects(objectsValue), bucketArn);
   if (objectsValue === undefined && bucketValue !== undefined) objectsValue = names(withObjects(bucketValue), objectsArn);
   const built = builtArns(bucket.node, joins);

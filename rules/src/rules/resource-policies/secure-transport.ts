@@ -167,7 +167,11 @@ export function checkTargetPolicies(ctx: RuleContext, check: TargetPolicyCheck):
     const fix =
       resource === undefined
         ? undefined
-        : addStatementFix(doc, denyStatement(sid, policy.fixAction, resource, 'Bool', SECURE_TRANSPORT_KEY, 'false'), addDenyTitle(`${policy.requests} over plain HTTP`, sid));
+        : addStatementFix(
+            doc,
+            denyStatement(sid, policy.fixAction, resource, 'Bool', SECURE_TRANSPORT_KEY, 'false'),
+            addDenyTitle(`${policy.requests} over plain HTTP`, sid),
+          );
     ctx.report({
       ...findingSite(doc),
       severity: own === 'default' ? 'info' : undefined,

@@ -28,7 +28,8 @@ export const sqsSecureTransport: Rule = {
   meta: {
     id: 'sqs-secure-transport',
     severity: 'warning',
-    summary: 'SQS queue policy without a Deny on sqs:* for every principal when aws:SecureTransport is false, for queues without server-side encryption (info: encryption only by default).',
+    summary:
+      'SQS queue policy without a Deny on sqs:* for every principal when aws:SecureTransport is false, for queues without server-side encryption (info: encryption only by default).',
     docs: { severityNote: 'info when every queue named relies on the SSE-SQS default' },
     fixable: true,
     peers: ['AwsSolutions-SQS4'],

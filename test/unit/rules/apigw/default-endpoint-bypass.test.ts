@@ -14,7 +14,11 @@ Resources:
 `;
 
 /** A REST API (properties after Name), a regional custom domain (its extra properties) and the base path mapping between them. */
-const rest = (apiProps = '', domainProps = '      SecurityPolicy: TLS_1_2\n', mapping = '      DomainName: !Ref ApiDomain\n      RestApiId: !Ref Api\n'): string => `${HEAD}  Api:
+const rest = (
+  apiProps = '',
+  domainProps = '      SecurityPolicy: TLS_1_2\n',
+  mapping = '      DomainName: !Ref ApiDomain\n      RestApiId: !Ref Api\n',
+): string => `${HEAD}  Api:
     Type: AWS::ApiGateway::RestApi
     Properties:
       Name: orders
@@ -74,7 +78,12 @@ const json = (api: Record<string, unknown>): string =>
         Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'orders', ...api } },
         ApiDomain: {
           Type: 'AWS::ApiGateway::DomainName',
-          Properties: { DomainName: 'api.example.com', RegionalCertificateArn: 'arn', EndpointConfiguration: { Types: ['REGIONAL'] }, SecurityPolicy: 'TLS_1_2' },
+          Properties: {
+            DomainName: 'api.example.com',
+            RegionalCertificateArn: 'arn',
+            EndpointConfiguration: { Types: ['REGIONAL'] },
+            SecurityPolicy: 'TLS_1_2',
+          },
         },
         Mapping: { Type: 'AWS::ApiGateway::BasePathMapping', Properties: { DomainName: { Ref: 'ApiDomain' }, RestApiId: { Ref: 'Api' } } },
       },
@@ -89,13 +98,22 @@ const SETTING = [...API, 'DisableExecuteApiEndpoint'];
 runRuleTests(apigwDefaultEndpointBypass, {
   valid: [
     { name: 'default endpoint disabled', code: rest('      DisableExecuteApiEndpoint: true\n') },
-    { name: 'disabled through a parameter whose values are all true', code: rest('      DisableExecuteApiEndpoint: !Ref DisableDefault\n').replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']") },
+    {
+      name: 'disabled through a parameter whose values are all true',
+      code: rest('      DisableExecuteApiEndpoint: !Ref DisableDefault\n').replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true']"),
+    },
     { name: 'the REST API has a TLS 1.2 SecurityPolicy of its own', code: rest('      SecurityPolicy: TLS_1_2\n') },
     { name: 'a private REST API: its endpoint is TLS 1.2 already', code: rest('      EndpointConfiguration:\n        Types: [PRIVATE]\n') },
     { name: 'the domain accepts TLS 1.0 and has no mutual TLS: nothing to bypass', code: rest('', '      SecurityPolicy: TLS_1_0\n') },
     { name: 'the domain SecurityPolicy from GetAtt is unknown', code: rest('', '      SecurityPolicy: !GetAtt Config.Policy\n') },
-    { name: 'the mapping names a domain from ImportValue', code: rest('', undefined, '      DomainName: !ImportValue shared-domain\n      RestApiId: !Ref Api\n') },
-    { name: 'the mapping names an API from ImportValue', code: rest('', undefined, '      DomainName: !Ref ApiDomain\n      RestApiId: !ImportValue shared-api\n') },
+    {
+      name: 'the mapping names a domain from ImportValue',
+      code: rest('', undefined, '      DomainName: !ImportValue shared-domain\n      RestApiId: !Ref Api\n'),
+    },
+    {
+      name: 'the mapping names an API from ImportValue',
+      code: rest('', undefined, '      DomainName: !Ref ApiDomain\n      RestApiId: !ImportValue shared-api\n'),
+    },
     { name: 'DisableExecuteApiEndpoint from GetAtt is unknown', code: rest('      DisableExecuteApiEndpoint: !GetAtt Config.Disable\n') },
     { name: 'an HTTP API on a TLS 1.2 domain: HTTP APIs are TLS 1.2 everywhere', code: http() },
     { name: 'an HTTP API with mutual TLS and the default endpoint disabled', code: http('      DisableExecuteApiEndpoint: true\n', MTLS) },

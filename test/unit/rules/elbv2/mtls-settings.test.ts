@@ -31,7 +31,14 @@ const json = (mtls: Record<string, unknown>): string =>
       Resources: {
         Listener: {
           Type: 'AWS::ElasticLoadBalancingV2::Listener',
-          Properties: { LoadBalancerArn: 'arn', Port: 443, Protocol: 'HTTPS', Certificates: [{ CertificateArn: 'arn' }], DefaultActions: [], MutualAuthentication: mtls },
+          Properties: {
+            LoadBalancerArn: 'arn',
+            Port: 443,
+            Protocol: 'HTTPS',
+            Certificates: [{ CertificateArn: 'arn' }],
+            DefaultActions: [],
+            MutualAuthentication: mtls,
+          },
         },
       },
     },
@@ -50,7 +57,10 @@ runRuleTests(elbv2MtlsSettings, {
     { name: 'JSON, verify with a trust store from ImportValue', code: json({ Mode: 'verify', TrustStoreArn: { 'Fn::ImportValue': 'trust-store' } }) },
     { name: 'Mode from GetAtt is unknown', code: listener(`        Mode: !GetAtt Config.Mode\n        IgnoreClientCertificateExpiry: true\n`) },
     { name: 'Mode from ImportValue is unknown', code: listener('        Mode: !ImportValue mtls-mode\n') },
-    { name: 'IgnoreClientCertificateExpiry from GetAtt is unknown', code: listener(`        Mode: verify\n${STORE}        IgnoreClientCertificateExpiry: !GetAtt Config.Ignore\n`) },
+    {
+      name: 'IgnoreClientCertificateExpiry from GetAtt is unknown',
+      code: listener(`        Mode: verify\n${STORE}        IgnoreClientCertificateExpiry: !GetAtt Config.Ignore\n`),
+    },
     { name: 'a plain HTTP listener is another rule', code: listener('        Mode: passthrough\n', 'HTTP') },
   ],
   invalid: [

@@ -142,7 +142,10 @@ ${joinArn('\n                  - /*')}
         "Parameters:\n  AlwaysFalse:\n    Type: String\n    Default: 'false'\n",
       ),
     },
-    { name: 'PolicyDocument from ImportValue is unknown', code: `${HEAD}  BucketPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument: !ImportValue shared-policy\n` },
+    {
+      name: 'PolicyDocument from ImportValue is unknown',
+      code: `${HEAD}  BucketPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Bucket\n      PolicyDocument: !ImportValue shared-policy\n`,
+    },
     { name: 'a statement from ImportValue may be the deny', code: policy(`${ALLOW_READ}\n          - !ImportValue shared-deny-statement`) },
     { name: 'an Effect that cannot be known may be Deny', code: policy(DENY_HTTP.replace('Effect: Deny', 'Effect: !ImportValue effect')) },
     {
@@ -261,7 +264,12 @@ ${joinArn('\n                  - /*')}
     },
     {
       name: 'a deny narrowed by another condition',
-      code: policy(DENY_HTTP.replace("aws:SecureTransport: 'false'", "aws:SecureTransport: 'false'\n              StringNotEquals:\n                aws:SourceVpce: vpce-1a2b3c4d")),
+      code: policy(
+        DENY_HTTP.replace(
+          "aws:SecureTransport: 'false'",
+          "aws:SecureTransport: 'false'\n              StringNotEquals:\n                aws:SourceVpce: vpce-1a2b3c4d",
+        ),
+      ),
       errors: [{ messageIncludes: 'Condition is not Bool aws:SecureTransport false alone' }],
     },
     {
@@ -271,7 +279,10 @@ ${joinArn('\n                  - /*')}
     },
     {
       name: 'condition value from a parameter whose Default is true',
-      code: policy(DENY_HTTP.replace("aws:SecureTransport: 'false'", 'aws:SecureTransport: !Ref SecureFlag')).replace("'true'\n    AllowedValues: ['true', 'false']", "'true'"),
+      code: policy(DENY_HTTP.replace("aws:SecureTransport: 'false'", 'aws:SecureTransport: !Ref SecureFlag')).replace(
+        "'true'\n    AllowedValues: ['true', 'false']",
+        "'true'",
+      ),
       errors: [{ path: POLICY_PATH }],
     },
     {
@@ -305,7 +316,9 @@ ${ADDED_DENY.replace(/^ {10}/gm, '            ')}
     },
     {
       name: 'a statement removed by AWS::NoValue',
-      code: policy(`          - !If [Strict, !Ref AWS::NoValue, {Effect: Deny, Principal: '*', Action: 's3:*', Resource: '*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]\n${ALLOW_READ}`),
+      code: policy(
+        `          - !If [Strict, !Ref AWS::NoValue, {Effect: Deny, Principal: '*', Action: 's3:*', Resource: '*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]\n${ALLOW_READ}`,
+      ),
       errors: [{ path: POLICY_PATH }],
     },
     {
@@ -391,17 +404,20 @@ ${ADDED_DENY.replace(/^ {10}/gm, '            ')}
       name: 'JSON: the deny written with Fn::Join like the neighbours',
       code: json([JSON_ALLOW]),
       errors: [{ path: ['Resources', 'LogsPolicy', 'Properties', 'PolicyDocument', 'Statement'], severity: 'warning' }],
-      output: inlineRefsAfter('DenyInsecureTransport', json([
-        JSON_ALLOW,
-        {
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Logs' }]] }, JOIN_OBJECTS],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-      ])),
+      output: inlineRefsAfter(
+        'DenyInsecureTransport',
+        json([
+          JSON_ALLOW,
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [{ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::', { Ref: 'Logs' }]] }, JOIN_OBJECTS],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ]),
+      ),
     },
     {
       name: 'minimumTls 1.3: the TLS deny is missing and appended',

@@ -72,17 +72,35 @@ const JSON_ALLOW = { Effect: 'Allow', Principal: { Service: 'events.amazonaws.co
 runRuleTests(snsSecureTransport, {
   valid: [
     { name: "AWS's statement (action in capitals)", code: policy(`${ALLOW_PUBLISH}\n${DENY_HTTP}`) },
-    { name: 'Action sns:* and Principal {AWS: "*"}', code: policy(DENY_HTTP.replace('SNS:Publish', "'sns:*'").replace("Principal: '*'", "Principal: {AWS: '*'}")) },
-    { name: 'Action * with BoolIfExists and a boolean false', code: policy(DENY_HTTP.replace('SNS:Publish', "'*'").replace('Bool:', 'BoolIfExists:').replace("'false'", 'false')) },
+    {
+      name: 'Action sns:* and Principal {AWS: "*"}',
+      code: policy(DENY_HTTP.replace('SNS:Publish', "'sns:*'").replace("Principal: '*'", "Principal: {AWS: '*'}")),
+    },
+    {
+      name: 'Action * with BoolIfExists and a boolean false',
+      code: policy(DENY_HTTP.replace('SNS:Publish', "'*'").replace('Bool:', 'BoolIfExists:').replace("'false'", 'false')),
+    },
     {
       name: 'an encrypted topic refuses plain HTTP itself',
       code: policy(ALLOW_PUBLISH, '[!Ref Topic]', HEAD.replace('TopicName: alerts', 'KmsMasterKeyId: !Ref TopicKey')),
     },
-    { name: 'a key from GetAtt is still a key', code: policy(ALLOW_PUBLISH, '[!Ref Topic]', HEAD.replace('TopicName: alerts', 'KmsMasterKeyId: !GetAtt Key.Arn')) },
-    { name: 'PolicyDocument from ImportValue is unknown', code: policy(ALLOW_PUBLISH).replace(/PolicyDocument:[\s\S]*$/, 'PolicyDocument: !ImportValue shared-policy\n') },
+    {
+      name: 'a key from GetAtt is still a key',
+      code: policy(ALLOW_PUBLISH, '[!Ref Topic]', HEAD.replace('TopicName: alerts', 'KmsMasterKeyId: !GetAtt Key.Arn')),
+    },
+    {
+      name: 'PolicyDocument from ImportValue is unknown',
+      code: policy(ALLOW_PUBLISH).replace(/PolicyDocument:[\s\S]*$/, 'PolicyDocument: !ImportValue shared-policy\n'),
+    },
     { name: 'a statement from ImportValue may be the deny', code: policy(`${ALLOW_PUBLISH}\n          - !ImportValue shared-deny`) },
     { name: 'a condition value from GetAtt may be false', code: policy(DENY_HTTP.replace("'false'", '!GetAtt Config.Value')) },
-    { name: 'JSON with the deny', code: json([JSON_ALLOW, { Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }]) },
+    {
+      name: 'JSON with the deny',
+      code: json([
+        JSON_ALLOW,
+        { Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      ]),
+    },
   ],
   invalid: [
     {
@@ -111,7 +129,9 @@ runRuleTests(snsSecureTransport, {
     },
     {
       name: 'the deny only in one Fn::If branch: reported in the other',
-      code: policy(`${ALLOW_PUBLISH}\n          - !If [Strict, !Ref AWS::NoValue, {Effect: Deny, Principal: '*', Action: 'sns:Publish', Resource: '*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]`),
+      code: policy(
+        `${ALLOW_PUBLISH}\n          - !If [Strict, !Ref AWS::NoValue, {Effect: Deny, Principal: '*', Action: 'sns:Publish', Resource: '*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]`,
+      ),
       errors: [{ path: STATEMENT }],
     },
     {
@@ -123,7 +143,10 @@ runRuleTests(snsSecureTransport, {
       name: 'a topic from another stack: the deny names it as Topics does',
       code: policy(ALLOW_PUBLISH.replace('Resource: !Ref Topic', "Resource: '*'"), '[!ImportValue shared-topic]'),
       errors: [{ path: STATEMENT, fixes: 1 }],
-      output: policy(`${ALLOW_PUBLISH.replace('Resource: !Ref Topic', "Resource: '*'")}\n${ADDED_DENY.replace('Resource: !Ref Topic', 'Resource: !ImportValue shared-topic')}`, '[!ImportValue shared-topic]'),
+      output: policy(
+        `${ALLOW_PUBLISH.replace('Resource: !Ref Topic', "Resource: '*'")}\n${ADDED_DENY.replace('Resource: !Ref Topic', 'Resource: !ImportValue shared-topic')}`,
+        '[!ImportValue shared-topic]',
+      ),
     },
     {
       name: 'JSON: appended to the statement list',
@@ -131,7 +154,14 @@ runRuleTests(snsSecureTransport, {
       errors: [{ path: STATEMENT, severity: 'warning', fixes: 1 }],
       output: json([
         JSON_ALLOW,
-        { Sid: 'AllowPublishThroughSSLOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: { Ref: 'Topic' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        {
+          Sid: 'AllowPublishThroughSSLOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'sns:Publish',
+          Resource: { Ref: 'Topic' },
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
       ]).replace(/"Resource": \{\n\s+"Ref": "Topic"\n\s+\}/, '"Resource": { "Ref": "Topic" }'),
     },
   ],

@@ -64,12 +64,23 @@ const JSON_ALLOW = { Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' 
 runRuleTests(sqsSecureTransport, {
   valid: [
     { name: 'the deny statement', code: policy(`${ALLOW_SEND}\n${DENY_HTTP}`) },
-    { name: 'Action * and Principal {AWS: "*"}, BoolIfExists', code: policy(DENY_HTTP.replace('sqs:*', "'*'").replace("Principal: '*'", "Principal: {AWS: '*'}").replace('Bool:', 'BoolIfExists:')) },
+    {
+      name: 'Action * and Principal {AWS: "*"}, BoolIfExists',
+      code: policy(DENY_HTTP.replace('sqs:*', "'*'").replace("Principal: '*'", "Principal: {AWS: '*'}").replace('Bool:', 'BoolIfExists:')),
+    },
     { name: 'SSE with a KMS key refuses plain HTTP itself', code: policy(ALLOW_SEND, withSse('KmsMasterKeyId: alias/aws/sqs')) },
     { name: 'SqsManagedSseEnabled: true refuses plain HTTP itself', code: policy(ALLOW_SEND, withSse('SqsManagedSseEnabled: true')) },
-    { name: 'PolicyDocument from ImportValue is unknown', code: policy(ALLOW_SEND).replace(/PolicyDocument:[\s\S]*$/, 'PolicyDocument: !ImportValue shared-policy\n') },
+    {
+      name: 'PolicyDocument from ImportValue is unknown',
+      code: policy(ALLOW_SEND).replace(/PolicyDocument:[\s\S]*$/, 'PolicyDocument: !ImportValue shared-policy\n'),
+    },
     { name: 'the condition value from GetAtt may be false', code: policy(DENY_HTTP.replace("'false'", '!GetAtt Config.Value')) },
-    { name: 'JSON with the deny', code: json([JSON_ALLOW, { Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': false } } }], { SqsManagedSseEnabled: false }) },
+    {
+      name: 'JSON with the deny',
+      code: json([JSON_ALLOW, { Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': false } } }], {
+        SqsManagedSseEnabled: false,
+      }),
+    },
   ],
   invalid: [
     {
@@ -96,7 +107,9 @@ runRuleTests(sqsSecureTransport, {
     },
     {
       name: 'the deny removed by AWS::NoValue in one scenario',
-      code: policy(`${ALLOW_SEND}\n          - !If [Strict, !Ref AWS::NoValue, {Effect: Deny, Principal: '*', Action: 'sqs:*', Resource: '*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]`),
+      code: policy(
+        `${ALLOW_SEND}\n          - !If [Strict, !Ref AWS::NoValue, {Effect: Deny, Principal: '*', Action: 'sqs:*', Resource: '*', Condition: {Bool: {aws:SecureTransport: 'false'}}}]`,
+      ),
       errors: [{ path: STATEMENT }],
     },
     {
@@ -111,7 +124,14 @@ runRuleTests(sqsSecureTransport, {
       output: json(
         [
           JSON_ALLOW,
-          { Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'sqs:*',
+            Resource: { 'Fn::GetAtt': ['Queue', 'Arn'] },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
         ],
         { SqsManagedSseEnabled: false },
       ).replace(/"Resource": \{\n\s+"Fn::GetAtt": \[\n\s+"Queue",\n\s+"Arn"\n\s+\]\n\s+\}/, '"Resource": { "Fn::GetAtt": ["Queue", "Arn"] }'),
