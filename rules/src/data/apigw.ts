@@ -100,3 +100,23 @@ export const APIGW_API_KINDS: Readonly<Record<string, 'rest' | 'http' | 'v2'>> =
   'AWS::Serverless::HttpApi': 'http',
   'AWS::ApiGatewayV2::Api': 'v2',
 });
+
+/**
+ * The security policy of a REST API's default `execute-api` endpoint when the API sets none, by
+ * endpoint type: "edge-optimized TLS_1_0, Regional TLS_1_0, private TLS_1_2" (AWS doc "Choose a
+ * security policy for your custom domain in API Gateway"). A REST API can now carry its own
+ * `SecurityPolicy` (AWS doc "Security policies for REST APIs in API Gateway"; AWS Compute Blog
+ * "Enhancing API security with Amazon API Gateway TLS security policies"), which then applies to
+ * its endpoint.
+ */
+export const REST_API_DEFAULT_ENDPOINT_POLICY: Readonly<Record<string, string>> = Object.freeze({
+  EDGE: 'TLS_1_0',
+  REGIONAL: 'TLS_1_0',
+  PRIVATE: 'TLS_1_2',
+});
+
+/** `AWS::ApiGateway::RestApi` without `EndpointConfiguration` is edge-optimized (CloudFormation reference). */
+export const REST_API_DEFAULT_ENDPOINT_TYPE = 'EDGE';
+
+/** HTTP and WebSocket APIs: "API Gateway enforces TLS_1_2 for all HTTP API endpoints" (AWS doc "http-api-ciphers"). */
+export const V2_API_ENDPOINT_POLICY = 'TLS_1_2';

@@ -16,6 +16,9 @@ import { transferRules } from './transfer/index';
 import { iotRules } from './iot/index';
 import { lightsailRules } from './lightsail/index';
 import { vpcLatticeRules } from './vpc-lattice/index';
+import { resourcePoliciesRules } from './resource-policies/index';
+import { sesRules } from './ses/index';
+import { eventbridgeRules } from './eventbridge/index';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -36,6 +39,9 @@ const AREA_RULES: readonly Rule[] = [
   ...iotRules,
   ...lightsailRules,
   ...vpcLatticeRules,
+  ...resourcePoliciesRules,
+  ...sesRules,
+  ...eventbridgeRules,
   ...templateRules,
 ];
 

@@ -57,6 +57,8 @@ export interface DomainSite {
   hasAccessMode: boolean;
   /** `MutualTlsAuthentication` when set. */
   mutualTls?: RNode;
+  /** The SAM API a SAM `Domain` block belongs to (SAM maps it to that API); none for the implicit API. */
+  samApiId?: string;
 }
 
 /** Every custom-domain site of the template, one per resource (or configuration) and scenario. */
@@ -129,7 +131,7 @@ function samSites(ctx: TemplateReader, type: string, globalsKey: 'Api' | 'HttpAp
     const own = entry(view.props, 'Domain');
     if (own && own.kind !== 'map') continue; // unknown Domain: nothing to say
     const site = samSite(type, own, globalsIn(view.scenario), view.scenario);
-    if (site) out.push(site);
+    if (site) out.push({ ...site, samApiId: view.resource.id });
   }
   // An implicit API (an event of a function without RestApiId/ApiId) takes the Globals domain.
   if (isMap(globalsNode)) {

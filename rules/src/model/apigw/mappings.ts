@@ -2,6 +2,7 @@ import { APIGW_API_KINDS, TLS12_ONLY_API_PROTOCOLS } from '../../data/apigw';
 import type { Scenario } from '../../evaluate/conditions';
 import type { RMap, RNode } from '../../evaluate/values';
 import { entry, stringCandidates, strings } from '../../evaluate/values';
+import type { Path } from '../../parse/source-tree';
 import type { TemplateReader } from '../reader';
 import type { DomainSite } from './domains';
 
@@ -99,4 +100,37 @@ export function negotiatesTls12Anyway(ctx: TemplateReader, site: DomainSite): bo
   if (site.kind === 'v2') return servesOnlyTls12Apis(ctx, site);
   if (site.kind === 'sam-http') return servesOnlyTls12Apis(ctx, site, true);
   return false;
+}
+
+/** An API of the template that a mapping of the template maps to a custom domain. */
+export interface DomainMapping {
+  /** Logical id of the API (`AWS::ApiGateway::RestApi`, `AWS::ApiGatewayV2::Api`, SAM `Api`/`HttpApi`). */
+  apiId: string;
+  /** Template path of the mapping's `RestApiId` / `ApiId`. */
+  apiPath: Path;
+  /** Logical id of the mapping. */
+  mappingId: string;
+  scenario: Scenario;
+}
+
+/**
+ * The APIs of the template mapped to a domain by `AWS::ApiGateway::BasePathMapping` and
+ * `AWS::ApiGatewayV2::ApiMapping` resources of the template: only mappings that certainly name the
+ * domain (by `Ref`/`GetAtt`, or by an equal `DomainName`) and an API resource of the template.
+ */
+export function apisMappedTo(ctx: TemplateReader, domain: MappedDomain): DomainMapping[] {
+  const out: DomainMapping[] = [];
+  for (const [type, apiKey] of Object.entries(MAPPING_API_KEYS)) {
+    for (const mapping of ctx.resources(type)) {
+      for (const view of ctx.viewsIn(mapping.id, domain.scenario)) {
+        if (namesDomain(entry(view.props, 'DomainName'), domain) !== 'yes') continue;
+        const api = entry(view.props, apiKey);
+        const id = api && api.kind === 'unknown' ? api.ref : undefined;
+        const apiType = id !== undefined ? ctx.template.resources.get(id)?.type : undefined;
+        if (!api || id === undefined || apiType === undefined || APIGW_API_KINDS[apiType] === undefined) continue;
+        out.push({ apiId: id, apiPath: api.path, mappingId: mapping.id, scenario: view.scenario });
+      }
+    }
+  }
+  return out;
 }

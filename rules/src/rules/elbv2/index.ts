@@ -3,6 +3,7 @@ import { elbv2CertificateCount } from './certificate-count';
 import { elbv2CertificateMissing } from './certificate-missing';
 import { elbv2FipsPolicyMix } from './fips-policy-mix';
 import { elbv2HttpWithoutRedirect } from './http-without-redirect';
+import { elbv2MtlsSettings } from './mtls-settings';
 import { elbv2PlaintextToTargets } from './plaintext-to-targets';
 import { elbv2ProtocolMismatch } from './protocol-mismatch';
 import { elbv2RedirectToHttp } from './redirect-to-http';
@@ -26,4 +27,5 @@ export const elbv2Rules: Rule[] = [
   elbv2ProtocolMismatch,
   elbv2TlsSettingsOnPlainListener,
   elbv2PlaintextToTargets,
+  elbv2MtlsSettings,
 ];
