@@ -5,10 +5,18 @@ import { apigwRules } from './apigw/index';
 import { beanstalkRules } from './beanstalk/index';
 import { certificatesRules } from './certificates/index';
 import { cloudfrontRules } from './cloudfront/index';
+import { daxRules } from './dax/index';
+import { dmsRules } from './dms/index';
+import { docdbRules } from './docdb/index';
+import { elasticacheRules } from './elasticache/index';
 import { elbClassicRules } from './elb-classic/index';
 import { elbv2Rules } from './elbv2/index';
+import { memorydbRules } from './memorydb/index';
+import { mskRules } from './msk/index';
 import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
+import { rdsRules } from './rds/index';
+import { redshiftRules } from './redshift/index';
 import { ENGINE_RULE_METAS } from './core/engine-rules';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
@@ -23,6 +31,14 @@ const AREA_RULES: readonly Rule[] = [
   ...cloudfrontRules,
   ...apigwRules,
   ...opensearchRules,
+  ...rdsRules,
+  ...docdbRules,
+  ...redshiftRules,
+  ...elasticacheRules,
+  ...memorydbRules,
+  ...daxRules,
+  ...mskRules,
+  ...dmsRules,
   ...templateRules,
 ];
 
