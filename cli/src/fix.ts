@@ -1,10 +1,7 @@
 import * as path from 'path';
-import { fixAll, unifiedDiff } from '../../rules/src/edit/index';
-import type { LintResult } from '../../rules/src/index';
-import { parseSource } from '../../rules/src/index';
-import { isTemplateRoot } from '../../rules/src/parse/detect';
 import { collectGarbage } from './gc';
 import { FileChangedError, FolderNotWritableError, ReadOnlyError, replaceFileContent } from './replace-file';
+import { parseSource, fixAll, unifiedDiff, isTemplateRoot, type LintResult } from '../../rules/src/index';
 
 /** `--fix` / `--fix-dry-run` for one file: fix-all, then a write that loses nobody's edit, or a diff. */
 

@@ -1,11 +1,20 @@
 /** `--inventory`: the certificate and endpoint inventory of the linted templates (docs/inventory.md). */
-import { MAX_TEMPLATE_BYTES, parseSource, Settings, Template } from '../../rules/src/index';
 import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
 import { openablePath } from './byte-path';
-import { keyRedactor } from '../../rules/src/engine/redact';
-import { buildInventory, inventoryCsv, inventoryMarkdown, inventoryReport, TemplateInventory } from '../../rules/src/inventory/index';
 import type { Format } from './args';
 import type { FileReport } from './format/report';
+import {
+  MAX_TEMPLATE_BYTES,
+  parseSource,
+  Settings,
+  Template,
+  keyRedactor,
+  buildInventory,
+  inventoryCsv,
+  inventoryMarkdown,
+  inventoryReport,
+  TemplateInventory,
+} from '../../rules/src/index';
 
 /**
  * The template a report was linted from. Lint outcomes are plain data (they may come from worker

@@ -10,8 +10,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { Disposable } from 'vscode';
 import { RestartPolicy } from './restart-policy';
-
-const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
+import { SCAN_COMMAND } from '../../server/src/protocol';
 
 /**
  * The client's error handler: a server that stops without being asked (it crashed, or exited
@@ -36,7 +35,7 @@ export class CrashRecovery implements ErrorHandler {
       if (e.newState !== State.Running || !this.rescan) return;
       this.rescan = false;
       // Progress shows in the status bar (server-created), as for the start-up scan.
-      client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SCAN_COMMAND, arguments: [] }).catch(() => undefined);
+      client.sendRequest(ExecuteCommandRequest.type, { command: SCAN_COMMAND, arguments: [] }).catch(() => undefined);
     });
   }
 

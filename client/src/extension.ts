@@ -8,10 +8,16 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { CrashRecovery } from './crash-recovery';
 import { registerInventory } from './inventory';
-import type { ScanSummary } from '../../server/src/workspace-scanner';
+import {
+  DID_LINT_NOTIFICATION,
+  type DidLintParams,
+  SCAN_COMMAND,
+  SCAN_NOTIFICATION,
+  type ScanNotificationParams,
+  type ScanSummary,
+} from '../../server/src/protocol';
 
 const SOURCE = 'cfn-tls-lint';
-const SERVER_SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
 
 let client: LanguageClient | undefined;
 
@@ -45,8 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('cfnTlsLint', 'CloudFormation TLS Lint', serverOptions, clientOptions);
   context.subscriptions.push(output, status, recovery.attach(client));
   const inventory = registerInventory(context, client);
-  client.onNotification('cfnTlsLint/didLint', (p: { ms: number }) => status.linted(p.ms));
-  client.onNotification('cfnTlsLint/scan', (p: { state: string }) => {
+  client.onNotification(DID_LINT_NOTIFICATION, (p: DidLintParams) => status.linted(p.ms));
+  client.onNotification(SCAN_NOTIFICATION, (p: ScanNotificationParams) => {
     recovery.scanSeen();
     status.scanning(p.state === 'started');
     inventory.scanning(p.state === 'started');
@@ -100,7 +106,7 @@ async function scanWithProgress(
     progress.report({ message: v.message, increment });
   });
   try {
-    return (await c.sendRequest(ExecuteCommandRequest.type, { command: SERVER_SCAN_COMMAND, arguments: [], workDoneToken }, token)) as ScanSummary | null;
+    return (await c.sendRequest(ExecuteCommandRequest.type, { command: SCAN_COMMAND, arguments: [], workDoneToken }, token)) as ScanSummary | null;
   } catch (e) {
     if (token.isCancellationRequested) return null; // answered RequestCancelled
     throw e;

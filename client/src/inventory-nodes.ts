@@ -3,11 +3,6 @@
  * consumers -> findings, and endpoints grouped by TLS floor -> findings. The tree view
  * (inventory-tree.ts) only turns these nodes into TreeItems.
  */
-import { DEFAULT_MINIMUM_TLS, isBelow, TLS_FLOORS, TlsFloor } from '../../rules/src/data/tls';
-import { floorGroup } from '../../rules/src/inventory/summary';
-import type { Severity } from '../../rules/src/engine/types';
-import type { CertificateKind, CertificateSource, EndpointKind } from '../../rules/src/inventory/model';
-import { endpointKindText } from '../../rules/src/inventory/text';
 import type {
   EditorCertificate,
   EditorConsumer,
@@ -16,7 +11,19 @@ import type {
   EditorInventoryReport,
   EditorTemplateInventory,
   LspRange,
-} from '../../server/src/inventory-protocol';
+} from '../../server/src/protocol';
+import {
+  DEFAULT_MINIMUM_TLS,
+  isBelow,
+  TLS_FLOORS,
+  TlsFloor,
+  floorGroup,
+  endpointKindText,
+  type Severity,
+  type CertificateKind,
+  type CertificateSource,
+  type EndpointKind,
+} from '../../rules/src/index';
 
 /** How a node is coloured: by its worst finding, or by its TLS floor. */
 export type Tone = 'error' | 'warning' | 'info' | 'good';

@@ -4,7 +4,7 @@
  * reveals the item in its template.
  */
 import * as vscode from 'vscode';
-import type { EditorInventoryReport, LspRange } from '../../server/src/inventory-protocol';
+import type { EditorInventoryReport, LspRange } from '../../server/src/protocol';
 import { InventoryNode, inventoryNodes, Tone } from './inventory-nodes';
 
 export const INVENTORY_VIEW = 'cfnTlsLint.inventory';

@@ -5,12 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
-import { EditorInventoryReport, INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams, LspRange } from '../../server/src/inventory-protocol';
+import { EditorInventoryReport, INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams, LspRange } from '../../server/src/protocol';
 import { inventoryDescription } from './inventory-nodes';
 import { InventoryReportProvider, REPORT_SCHEME } from './inventory-report';
 import { INVENTORY_VIEW, InventoryTreeProvider, REVEAL_COMMAND, revealInTemplate } from './inventory-tree';
-
-const SERVER_INVENTORY_COMMAND = 'cfn-tls-lint.inventory';
+import { INVENTORY_COMMAND } from '../../server/src/protocol';
 
 /** Registers the view and the commands; returns what the scan notifications drive. */
 export function registerInventory(context: vscode.ExtensionContext, client: LanguageClient): { scanning(busy: boolean): void } {
@@ -21,7 +20,7 @@ export function registerInventory(context: vscode.ExtensionContext, client: Lang
   const view = vscode.window.createTreeView(INVENTORY_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   tree.onLoaded = (report) => (view.description = inventoryDescription(report));
   const report = new InventoryReportProvider(async () => {
-    const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_INVENTORY_COMMAND, arguments: [] })) as { markdown: string } | null;
+    const r = (await client.sendRequest(ExecuteCommandRequest.type, { command: INVENTORY_COMMAND, arguments: [] })) as { markdown: string } | null;
     return r?.markdown ?? null;
   });
   const refresh = (): void => {

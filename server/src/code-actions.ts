@@ -1,15 +1,20 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
-import { MISSING_REASON_RULE, PARSE_ERROR_RULE } from '../../rules/src/index';
-import type { Diagnostic as EngineDiagnostic, Fix } from '../../rules/src/index';
-import { editsForFix, TextEdit as OffsetEdit } from '../../rules/src/edit/index';
-import { disableNextLineEdit } from '../../rules/src/edit/suppress-comment';
 import { diffEdits, DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
 import type { DocView } from './doc-view';
+import { SHOW_DOCUMENTATION_COMMAND } from './protocol';
 import { metadataSuppressionFix } from './suppress';
+import {
+  MISSING_REASON_RULE,
+  PARSE_ERROR_RULE,
+  editsForFix,
+  TextEdit as OffsetEdit,
+  disableNextLineEdit,
+  type Diagnostic as EngineDiagnostic,
+  type Fix,
+} from '../../rules/src/index';
 
 /** The source action that `editor.codeActionsOnSave` asks for. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
-export const SHOW_DOCUMENTATION_COMMAND = 'cfn-tls-lint.showDocumentation';
 
 /** What a lazily computed action carries until `codeAction/resolve`. */
 export interface ResolveData {

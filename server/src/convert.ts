@@ -1,9 +1,7 @@
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl } from '../../rules/src/index';
-import type { Diagnostic as EngineDiagnostic } from '../../rules/src/index';
-import type { TextEdit as OffsetEdit } from '../../rules/src/edit/index';
 import { DEPRECATED_VALUE_RULES, UNNECESSARY_RULES } from './diagnostic-tags';
+import { docsUrl, type Diagnostic as EngineDiagnostic, type TextEdit as OffsetEdit } from '../../rules/src/index';
 
 export const SOURCE = 'cfn-tls-lint';
 

@@ -4,7 +4,7 @@ import type { LintResult, Settings } from '../../rules/src/index';
 import { throwIfCancelled } from './cancel';
 import type { Folder } from './folders';
 import { editorMarkdown, editorReport, templateInventory } from './inventory';
-import type { EditorInventoryReport, EditorTemplateInventory, InventoryChangedParams } from './inventory-protocol';
+import type { EditorInventoryReport, EditorTemplateInventory, InventoryChangedParams } from './protocol';
 import { fileUri, uriKey, uriToPath } from './uri';
 import { Throttle } from './throttle';
 import type { InventoryName } from './worker-protocol';

@@ -1,7 +1,16 @@
-import type { Diagnostic, LintResult, Settings, Template } from '../../rules/src/index';
-import type { Path } from '../../rules/src/parse/source-tree';
-import { buildInventory, inventoryMarkdown, inventoryReport, InventoryFinding, TemplateInventory } from '../../rules/src/inventory/index';
-import type { EditorFinding, EditorInventoryReport, EditorTemplateInventory, LspRange } from './inventory-protocol';
+import type { EditorFinding, EditorInventoryReport, EditorTemplateInventory, LspRange } from './protocol';
+import {
+  buildInventory,
+  inventoryMarkdown,
+  inventoryReport,
+  InventoryFinding,
+  TemplateInventory,
+  type Diagnostic,
+  type LintResult,
+  type Settings,
+  type Template,
+  type Path,
+} from '../../rules/src/index';
 
 /** One linted file for the inventory: the name it is listed under, where it is, its lint, the settings it ran with. */
 export interface InventoryInput {

@@ -19,28 +19,31 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, Settings } from '../../rules/src/index';
 import { isCancellation, throwIfCancelled } from './cancel';
-import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData, SHOW_DOCUMENTATION_COMMAND } from './code-actions';
+import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData } from './code-actions';
 import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
 import { hover } from './hover';
-import { INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams } from './inventory-protocol';
+import {
+  DID_LINT_NOTIFICATION,
+  DidLintParams,
+  INVENTORY_CHANGED_NOTIFICATION,
+  INVENTORY_COMMAND,
+  INVENTORY_REQUEST,
+  InventoryParams,
+  SCAN_COMMAND,
+  SHOW_DOCUMENTATION_COMMAND,
+} from './protocol';
 import { InventoryService } from './inventory-service';
-import { faultInjectionEnabled, TEST_STATS_REQUEST, TEST_WORKER_REQUEST, WorkerTestAction } from './fault-injection';
+import type { ServerExtensions } from './extensions';
 import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
 import { notLintedDiagnostic } from './notices';
 import { documentationUri, quoteArgument } from './show-documentation';
 import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
-
-export const SCAN_COMMAND = 'cfn-tls-lint.scanWorkspace';
-/** Returns the certificate inventory of the workspace (open documents and scanned files) as Markdown. */
-export const INVENTORY_COMMAND = 'cfn-tls-lint.inventory';
-/** Sent after each lint of an open document (the VS Code status bar shows the time). */
-export const DID_LINT_NOTIFICATION = 'cfnTlsLint/didLint';
 
 const DEFAULT_DEBOUNCE_MS = 200;
 
@@ -109,9 +112,10 @@ export class LintServer {
   constructor(
     private readonly connection: Connection,
     workerScript?: string,
+    private readonly ext: ServerExtensions = {},
   ) {
     this.log = new Log(connection);
-    this.linter = new Linter(this.log, workerScript);
+    this.linter = new Linter(this.log, workerScript, ext);
     // The worker loads while the client starts up: the first document does not wait for it.
     this.linter.start();
     this.configDiagnostics = new ConfigDiagnostics(connection, this.linter.registry, this.log, (file) => this.openByKey.get(path.resolve(file)));
@@ -202,10 +206,11 @@ export class LintServer {
     c.onRequest(INVENTORY_REQUEST, (p: InventoryParams | undefined, token: CancellationToken) =>
       this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)),
     );
-    if (faultInjectionEnabled()) {
-      c.onRequest(TEST_STATS_REQUEST, () => this.testStats());
-      c.onRequest(TEST_WORKER_REQUEST, (p: { action: WorkerTestAction }) => this.linter.failWorkerForTest(p.action));
-    }
+    this.ext.register?.(c, {
+      counters: () => ({ lints: this.linter.lints, workerRestarts: this.linter.workerRestarts, snapshots: this.snapshots.size }),
+      workerHeapUsed: () => this.linter.workerHeapUsed(),
+      controlWorker: (message) => this.linter.controlWorker(message),
+    });
     c.listen();
   }
 
@@ -351,18 +356,6 @@ export class LintServer {
     const r = await this.guard(what, f);
     throwIfCancelled(token);
     return r;
-  }
-
-  /** The test-only stats request: open-document lints so far, worker restarts, both heaps after a GC (with --expose-gc). */
-  private async testStats(): Promise<{ lints: number; workerRestarts: number; heapUsed: number; workerHeapUsed: number | undefined; snapshots: number }> {
-    (globalThis as { gc?: () => void }).gc?.();
-    return {
-      lints: this.linter.lints,
-      workerRestarts: this.linter.workerRestarts,
-      heapUsed: process.memoryUsage().heapUsed,
-      workerHeapUsed: await this.linter.workerHeapUsed(),
-      snapshots: this.snapshots.size,
-    };
   }
 
   /** Runs a handler; an exception is logged (once per message), never thrown into the connection. */
@@ -546,7 +539,7 @@ export class LintServer {
     const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, cur.snap.doc.getText()) : undefined;
     if (notLinted) diagnostics.push(notLinted);
     this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
-    void this.connection.sendNotification(DID_LINT_NOTIFICATION, {
+    void this.connection.sendNotification(DID_LINT_NOTIFICATION, <DidLintParams>{
       uri,
       version: cur.snap.version,
       problems: diagnostics.length,

@@ -1,5 +1,4 @@
 import { Worker } from 'worker_threads';
-import type { WorkerTestAction } from './fault-injection';
 import { FromWorker, Job, JobResult, PROGRESS_RULE, PROGRESS_SEQ, PROGRESS_WORDS, ToWorker } from './worker-protocol';
 
 /** How often the watchdog looks at the worker while it runs a job. */
@@ -136,10 +135,10 @@ export class LintWorkerHost {
     });
   }
 
-  /** The fault-injection hooks: the idle worker exits or blocks on its own (server/src/fault-injection.ts). */
-  failWorkerForTest(action: WorkerTestAction): boolean {
+  /** A message for the idle worker's extensions (server/src/extensions.ts); false without a ready worker. */
+  controlWorker(message: unknown): boolean {
     if (!this.worker || !this.ready) return false;
-    this.worker.postMessage({ type: 'test', action } satisfies ToWorker);
+    this.worker.postMessage({ type: 'control', message } satisfies ToWorker);
     return true;
   }
 

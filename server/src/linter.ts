@@ -1,3 +1,8 @@
+import type { ServerExtensions } from './extensions';
+import { templateInventory } from './inventory';
+import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
+import type { Log } from './log';
+import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 import {
   ALL_RULES,
   DEFAULT_SETTINGS,
@@ -8,15 +13,9 @@ import {
   RuleFailure,
   RuleRegistry,
   Settings,
+  fixAll,
+  looksBinary,
 } from '../../rules/src/index';
-import { fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
-import { looksBinary } from '../../rules/src/parse/detect';
-import { FAULT_RULES, faultInjectionEnabled, testWorkerHeapMb, WorkerTestAction } from './fault-injection';
-import { templateInventory } from './inventory';
-import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './lint-worker';
-import type { Log } from './log';
-import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
 
 /** A lint as the server gets it: the worker's outcome, or why the document could not be linted. */
 export interface LintOutcome extends WorkerLintOutcome {
@@ -72,9 +71,9 @@ export interface LintRequest {
  * that loops without calling its context).
  */
 export class Linter {
-  readonly registry: RuleRegistry = faultInjectionEnabled() ? new RuleRegistry([...ALL_RULES, ...FAULT_RULES], ENGINE_RULE_METAS) : defaultRegistry();
+  readonly registry: RuleRegistry;
   /** For the main thread's parse: no rules, only the engine's parse-error findings. */
-  private readonly parseRegistry = new RuleRegistry([], ENGINE_RULE_METAS);
+  private readonly parseRegistry = new RuleRegistry([]);
   ruleBudgetMs = EDITOR_RULE_BUDGET_MS;
   private host: LintWorkerHost | undefined;
   private readonly failedRules = new Set<string>();
@@ -89,13 +88,15 @@ export class Linter {
   constructor(
     private readonly log: Log,
     workerScript: string | undefined,
+    ext: ServerExtensions = {},
   ) {
-    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m), testWorkerHeapMb());
+    this.registry = ext.rules?.length ? new RuleRegistry([...ALL_RULES, ...ext.rules]) : defaultRegistry();
+    if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m), ext.workerHeapMb);
   }
 
-  /** The fault-injection hooks: makes the idle worker exit or block; false without a ready worker. */
-  failWorkerForTest(action: WorkerTestAction): boolean {
-    return this.host?.failWorkerForTest(action) ?? false;
+  /** A message for the idle worker's extensions; false without a ready worker. */
+  controlWorker(message: unknown): boolean {
+    return this.host?.controlWorker(message) ?? false;
   }
 
   start(): void {

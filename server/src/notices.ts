@@ -1,6 +1,6 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { looksBinary, mayBeTemplate } from '../../rules/src/parse/detect';
 import { SOURCE } from './convert';
+import { looksBinary, mayBeTemplate } from '../../rules/src/index';
 
 /**
  * Diagnostics the server makes about a document as a whole, not findings of a rule: without

@@ -1,30 +1,8 @@
 /**
- * Entry point of the bundled language server (dist/server.js). The transport
- * comes from the command line as vscode-languageserver reads it: `--stdio` for
- * other editors (Neovim, Helix, Emacs), `--node-ipc` from the VS Code client.
- * The same file is the server's lint worker thread (no second bundle to ship).
+ * Entry point of the bundled language server (dist/server.js), and of its lint worker thread
+ * (the same file: no second bundle to ship). Nothing test-only is in it: the protocol tests
+ * start test/protocol/test-server.ts, which adds their faulty rules through start()'s extensions.
  */
-import { isMainThread } from 'worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { exitWhenInputBreaks } from './input-watch';
-import { LintServer } from './lint-server';
-import { routeConsoleToClient } from './log';
-import { transportFromArgs } from './transport';
-import { runWorker } from './worker-thread';
+import { start } from './start';
 
-if (!isMainThread) {
-  runWorker();
-} else {
-  const transport = transportFromArgs(process.argv.slice(2));
-  const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
-  // Over stdio, stdout is the LSP channel: a stray console.log must not write into it.
-  if (transport.stdin) routeConsoleToClient(connection);
-  process.on('uncaughtException', (e) => connection.console.error(`cfn-tls-lint: uncaught exception: ${e.stack ?? e.message}`));
-  process.on('unhandledRejection', (e) =>
-    connection.console.error(`cfn-tls-lint: unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-  );
-  const server = new LintServer(connection, __filename);
-  // Before the reader listens (the same tick: no byte is missed), so that a framing error is named as such.
-  exitWhenInputBreaks(transport, connection, () => server.shutdownRequested);
-  server.listen();
-}
+start(__filename);

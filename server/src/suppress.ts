@@ -1,6 +1,5 @@
-import type { Fix, FixValue } from '../../rules/src/index';
-import { getValue, isMap, isSeq } from '../../rules/src/parse/source-tree';
 import type { Template } from '../../rules/src/index';
+import { getValue, isMap, isSeq, type Fix, type FixValue } from '../../rules/src/index';
 
 /**
  * "Disable <id> for this resource": a `Metadata.cfn-tls-lint.ignore` entry as fix

@@ -1,6 +1,5 @@
 import type { Diagnostic, RuleFailure, Settings } from '../../rules/src/index';
-import type { WorkerTestAction } from './fault-injection';
-import type { EditorTemplateInventory } from './inventory-protocol';
+import type { EditorTemplateInventory } from './protocol';
 
 /** Messages between the server's main thread and its lint worker (server/src/lint-worker.ts). */
 
@@ -49,8 +48,8 @@ export interface JobResult {
   fixAll: { text: string };
 }
 
-/** `test`: the fault-injection hooks' request to fail while idle (server/src/fault-injection.ts). */
-export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'stats'; id: number } | { type: 'test'; action: WorkerTestAction };
+/** `control`: a message for the worker's extensions (server/src/extensions.ts). */
+export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'stats'; id: number } | { type: 'control'; message: unknown };
 
 export type FromWorker =
   | { type: 'ready'; rules: string[] }

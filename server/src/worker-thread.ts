@@ -1,21 +1,18 @@
 import { parentPort, workerData } from 'worker_threads';
-import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry } from '../../rules/src/index';
-import { fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
-import * as fs from 'fs';
-import { FAULT_RULES, faultInjectionEnabled, INJECTED_EXIT_CODE, jobFault, WorkerTestAction } from './fault-injection';
+import type { WorkerExtensions } from './extensions';
 import { templateInventory } from './inventory';
 import { FromWorker, Job, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
+import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 
 /**
  * The lint worker thread: runs the rules for the main thread, one job at a time. Before and
  * after each rule it writes which rule runs into shared memory, so the main thread's watchdog
  * can stop a rule that never returns (a loop the engine's time budget cannot reach) and name it.
  */
-export function runWorker(): void {
+export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtensions = {}): void {
   const port = parentPort!;
   const progress = new Int32Array(workerData.progress as SharedArrayBuffer);
-  const rules: readonly Rule[] = faultInjectionEnabled() ? [...ALL_RULES, ...FAULT_RULES] : ALL_RULES;
+  const rules: readonly Rule[] = [...ALL_RULES, ...extraRules];
   let skip = new Set<string>();
   const enter = (i: number): void => {
     Atomics.store(progress, PROGRESS_RULE, i);
@@ -33,16 +30,14 @@ export function runWorker(): void {
       }
     },
   }));
-  const registry = new RuleRegistry(watched, ENGINE_RULE_METAS);
+  const registry = new RuleRegistry(watched);
   const send = (m: FromWorker): void => port.postMessage(m);
 
   const lint = (job: Job, text: string): LintResult => lintText(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });
 
-  const hooks = faultInjectionEnabled();
-
   const run = (job: Job): LintOutcome | { text: string } => {
     skip = new Set(job.skip);
-    if (hooks) injectJobFault(job.text);
+    ext.beforeJob?.(job.text);
     if (job.kind === 'fixAll') {
       const only = job.rule;
       const out = fixAll(job.text, (text) => {
@@ -54,14 +49,13 @@ export function runWorker(): void {
     const r = lint(job, job.text);
     const outcome: LintOutcome = { template: r.template, skipped: r.skipped, diagnostics: r.diagnostics, ruleFailures: r.ruleFailures };
     if (job.inventory) outcome.inventory = templateInventory({ ...job.inventory, result: r, settings: job.settings }) ?? null;
-    // A result postMessage cannot clone (the fault hooks' `unclonable`).
-    if (hooks && jobFault(job.text)?.kind === 'unclonable') (outcome as { unclonable?: unknown }).unclonable = () => undefined;
+    ext.afterLint?.(job.text, outcome);
     return outcome;
   };
 
   port.on('message', (m: ToWorker) => {
-    if (m.type === 'test') {
-      if (hooks) failWhileIdle(m.action);
+    if (m.type === 'control') {
+      ext.control?.(m.message);
       return;
     }
     if (m.type === 'stats') {
@@ -88,37 +82,4 @@ export function runWorker(): void {
     }
   });
   send({ type: 'ready', rules: rules.map((r) => r.meta.id) });
-}
-
-/** The fault hooks' faults of a whole lint, outside any rule (server/src/fault-injection.ts). */
-function injectJobFault(text: string): void {
-  const fault = jobFault(text);
-  if (!fault) return;
-  if (fault.kind === 'throw') throw new Error('injected engine fault (outside any rule)');
-  if (fault.kind === 'exit') process.exit(INJECTED_EXIT_CODE);
-  if (fault.kind === 'exit-once' && createdNow(fault.flagFile)) process.exit(INJECTED_EXIT_CODE);
-  if (fault.kind === 'oom') {
-    const hog: number[][] = [];
-    for (;;) hog.push(new Array<number>(1 << 20).fill(hog.length));
-  }
-}
-
-function createdNow(file: string): boolean {
-  try {
-    fs.closeSync(fs.openSync(file, 'wx'));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * An exit (as after a native crash) or an event loop blocked for good, at once: a job posted
- * after this message is never taken.
- */
-function failWhileIdle(action: WorkerTestAction): void {
-  if (action === 'exit') process.exit(INJECTED_EXIT_CODE);
-  for (;;) {
-    // blocked: only terminate() ends this thread
-  }
 }

@@ -2,22 +2,21 @@ import * as path from 'path';
 import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';
-import type { Unreadable } from '../../rules/src/node/ignore-tree';
 import { PathFilter } from '../../rules/src/node/path-filter';
 import { readRegularText } from '../../rules/src/node/read-file';
 import { walkFiles } from '../../rules/src/node/walk';
 import type { ConfigService } from './config-service';
 import { toLspDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
-import type { EditorTemplateInventory } from './inventory-protocol';
+import { SCAN_NOTIFICATION, type EditorTemplateInventory, type ScanSummary } from './protocol';
+
+export type { ScanSummary };
 import type { Linter } from './linter';
 import { lintFailedDiagnostic } from './notices';
 import { Throttle } from './throttle';
 import type { EditorSettings } from './settings';
 import { fileUri, isInside } from './uri';
 import type { InventoryName } from './worker-protocol';
-
-export const SCAN_NOTIFICATION = 'cfnTlsLint/scan';
 
 /** How often the scan's progress is reported at most. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -28,17 +27,6 @@ const SCAN_LANES = 3;
 export interface ScanRequest {
   token?: CancellationToken;
   progress?: WorkDoneProgressReporter;
-}
-
-export interface ScanSummary {
-  files: number;
-  templates: number;
-  problems: number;
-  truncated: boolean;
-  cancelled: boolean;
-  /** Folders and ignore files the scan could not read: what is below them was not linted. */
-  unreadable: Unreadable[];
-  ms: number;
 }
 
 /** Told of each closed file's fresh lint and of each file whose results are dropped (the inventory follows the scan). */

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
 import { floorGroup } from '../../rules/src/inventory/summary';
 import type { InventoryReport } from '../../rules/src/inventory/model';
-import type { EditorInventoryReport, EditorTemplateInventory, InventoryParams, LspRange } from '../../server/src/inventory-protocol';
+import type { EditorInventoryReport, EditorTemplateInventory, InventoryParams, LspRange } from '../../server/src/protocol';
 import { fileUri } from '../../server/src/uri';
 import { copyDir, CORPUS, LspClient, REPO, sameUri, tempDir } from './lsp-harness';
 

@@ -53,6 +53,8 @@ import { fileUri } from '../../server/src/uri';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
+/** The shipped server plus the fault hooks (test/protocol/test-server.ts, compiled by tsc). */
+export const TEST_SERVER = path.join(REPO, 'out', 'test', 'protocol', 'test-server.js');
 export const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus');
 
 export interface ProgressEvent {
@@ -73,9 +75,11 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** More initializationOptions (e.g. `ruleBudgetMs`). */
   init?: Record<string, unknown>;
+  /** Start the test server (faulty rules, the stats and worker requests) instead of dist/server.js. */
+  faultHooks?: boolean;
 }
 
-/** What the test-only `cfnTlsLint/test/stats` request returns (CFN_TLS_LINT_FAULT_INJECTION=1). */
+/** What the test-only `cfnTlsLint/test/stats` request returns (the test server, `faultHooks`). */
 export interface ServerStats {
   lints: number;
   workerRestarts: number;
@@ -119,8 +123,9 @@ export class LspClient {
   }
 
   static async start(opts: StartOptions = {}): Promise<LspClient> {
-    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run \`node scripts/build.js\` first`);
-    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), SERVER, '--stdio'], {
+    const server = opts.faultHooks ? TEST_SERVER : SERVER;
+    if (!fs.existsSync(server)) throw new Error(`${server} is missing: run \`node scripts/build.js && npx tsc -p .\` first`);
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), server, '--stdio'], {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -388,7 +393,7 @@ export class LspClient {
     return answer;
   }
 
-  /** The test-only stats request (the server must run with CFN_TLS_LINT_FAULT_INJECTION=1). */
+  /** The test-only stats request (the test server: start with `faultHooks`). */
   stats(): Promise<ServerStats> {
     return this.conn.sendRequest('cfnTlsLint/test/stats');
   }

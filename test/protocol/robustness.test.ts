@@ -23,7 +23,7 @@ describe('protocol: robustness', function () {
 
   before(async () => {
     dir = tempDir('robust');
-    client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off' }, env: { CFN_TLS_LINT_FAULT_INJECTION: '1' }, debounceMs: 0 });
+    client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off' }, faultHooks: true, debounceMs: 0 });
   });
   after(async () => {
     await client.stop();

@@ -9,12 +9,11 @@ import { codes, LspClient, sameUri, tempDir } from './lsp-harness';
 /**
  * Server faults (docs/robustness.md "Language server"): rules that loop, edit storms,
  * cancelled requests, memory over many edits and documents. The faulty rules come from
- * server/src/fault-injection.ts (CFN_TLS_LINT_FAULT_INJECTION=1), which also adds the
+ * test/protocol/fault-injection.ts (the test server), which also adds the
  * test-only `cfnTlsLint/test/stats` request.
  */
 
 const REQUEST_CANCELLED = -32800;
-const HOOKS = { CFN_TLS_LINT_FAULT_INJECTION: '1' };
 
 /** A weak listener (one finding from a real rule) and a resource only a faulty rule looks at. */
 function withFault(type: string, name = 'Fault', props = '      ServiceToken: !ImportValue fault-token\n'): string {
@@ -38,7 +37,7 @@ describe('protocol: server faults, rules that do not return', function () {
   before(async () => {
     dir = tempDir('faults');
     fs.writeFileSync(path.join(dir, 'on-disk-loop.yaml'), withFault('Custom::CfnTlsLintLoop'));
-    client = await LspClient.start({ folders: [dir], env: HOOKS, debounceMs: 0, init: { ruleBudgetMs: BUDGET } });
+    client = await LspClient.start({ folders: [dir], faultHooks: true, debounceMs: 0, init: { ruleBudgetMs: BUDGET } });
   });
   after(async () => {
     await client.stop();
@@ -148,7 +147,7 @@ describe('protocol: server faults, load, cancellation and memory', function () {
 
   before(async () => {
     dir = tempDir('load');
-    client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off' }, env: HOOKS, debounceMs: 0, nodeArgs: ['--expose-gc'] });
+    client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off' }, faultHooks: true, debounceMs: 0, nodeArgs: ['--expose-gc'] });
   });
   after(async () => {
     await client.stop();

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { INJECTED_EXIT_CODE, TEST_WORKER_REQUEST, WorkerTestAction } from '../../server/src/fault-injection';
+import { INJECTED_EXIT_CODE, TEST_WORKER_REQUEST, WorkerTestAction } from './fault-injection';
 import { LINT_FAILED_CODE } from '../../server/src/notices';
 import { fileUri } from '../../server/src/uri';
 import { listenersYaml, WEAK } from './fixtures';
@@ -11,11 +11,9 @@ import { codes, LspClient, tempDir } from './lsp-harness';
 /**
  * F10 (docs/robustness.md "Language server faults"): the lint worker dies or blocks while idle,
  * dies during a lint, throws outside any rule, returns what cannot be posted back, runs out of
- * memory, or keeps dying. The hooks are server/src/fault-injection.ts's: the test request
+ * memory, or keeps dying. The hooks are test/protocol/fault-injection.ts's: the test request
  * `cfnTlsLint/test/worker` and `# cfn-tls-lint-test-fault: …` comments in the document.
  */
-
-const HOOKS = { CFN_TLS_LINT_FAULT_INJECTION: '1' };
 
 function weak(fault?: string): string {
   return (fault ? `# cfn-tls-lint-test-fault: ${fault}\n` : '') + listenersYaml([{ id: 'L', policy: WEAK }]);
@@ -59,7 +57,8 @@ describe('protocol: lint worker faults (F10)', function () {
     client = await LspClient.start({
       folders: [dir],
       settings: { workspaceScan: 'off' },
-      env: { ...HOOKS, CFN_TLS_LINT_TEST_WORKER_HEAP_MB: '256' },
+      faultHooks: true,
+      env: { CFN_TLS_LINT_TEST_WORKER_HEAP_MB: '256' },
       debounceMs: 0,
     });
   });

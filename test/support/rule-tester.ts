@@ -4,7 +4,6 @@ import { lintText } from '../../rules/src/engine/lint';
 import { RuleRegistry } from '../../rules/src/engine/registry';
 import type { Diagnostic, Rule, Severity } from '../../rules/src/engine/types';
 import { applyEdits, editsForFix, fixAll } from '../../rules/src/edit/index';
-import { ENGINE_RULE_METAS } from '../../rules/src/rules/core/engine-rules';
 import type { Path } from '../../rules/src/parse/source-tree';
 
 /**
@@ -78,7 +77,7 @@ function settingsFor(rule: Rule, c: TestCase) {
 }
 
 export function lintWith(rule: Rule, c: TestCase, text = c.code): Diagnostic[] {
-  const result = lintText(text, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
+  const result = lintText(text, fileNameOf(c), new RuleRegistry([rule]), { settings: settingsFor(rule, c) });
   assert.deepEqual(result.ruleFailures, [], `rule threw: ${JSON.stringify(result.ruleFailures)}`);
   return result.diagnostics.filter((d) => d.rule === rule.meta.id);
 }
@@ -127,7 +126,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
         });
         if (c.output !== undefined) {
           const fixed = fixAll(c.code, (text) => {
-            const r = lintText(text, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
+            const r = lintText(text, fileNameOf(c), new RuleRegistry([rule]), { settings: settingsFor(rule, c) });
             return { diagnostics: r.diagnostics, source: r.source };
           });
           assert.equal(fixed.text, c.output, 'text after the fix');
@@ -138,7 +137,7 @@ export function runRuleTests(rule: Rule, tests: RuleTests): void {
           );
         }
         if (c.quickFixOutput !== undefined) {
-          const r = lintText(c.code, fileNameOf(c), new RuleRegistry([rule], ENGINE_RULE_METAS), { settings: settingsFor(rule, c) });
+          const r = lintText(c.code, fileNameOf(c), new RuleRegistry([rule]), { settings: settingsFor(rule, c) });
           const d = r.diagnostics.find((x) => x.rule === rule.meta.id)!;
           assert.ok(d.fixes.length, 'the diagnostic offers a fix');
           const edits = editsForFix(r.source!, d.fixes[0]);

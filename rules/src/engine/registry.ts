@@ -1,4 +1,5 @@
 import { peerKey } from '../data/peers';
+import { ENGINE_RULE_METAS } from './engine-rules';
 import { Template } from '../template/template';
 import { Settings } from './config';
 import { Rule, RuleMeta, SeverityOrOff } from './types';
@@ -19,8 +20,9 @@ export class RuleRegistry {
   /** Peer id (as `peerKey` spells it) -> our rules whose `meta.peers` name it. */
   private readonly byPeer = new Map<string, string[]>();
 
-  constructor(rules: readonly Rule[], engineMetas: readonly RuleMeta[] = []) {
-    for (const m of engineMetas) this.addMeta(m);
+  /** The rules to run; the engine's own findings (template-parse-error, suppression-without-reason) are always there. */
+  constructor(rules: readonly Rule[]) {
+    for (const m of ENGINE_RULE_METAS) this.addMeta(m);
     for (const rule of rules) {
       if (this.metas.has(rule.meta.id)) throw new Error(`duplicate rule id ${rule.meta.id}`);
       this.byId.set(rule.meta.id, rule);

@@ -17,7 +17,6 @@ import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
 import { rdsRules } from './rds/index';
 import { redshiftRules } from './redshift/index';
-import { ENGINE_RULE_METAS } from './core/engine-rules';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -55,5 +54,5 @@ let registry: RuleRegistry | undefined;
 
 /** The registry of every rule, built once per process. */
 export function defaultRegistry(): RuleRegistry {
-  return (registry ??= new RuleRegistry(ALL_RULES, ENGINE_RULE_METAS));
+  return (registry ??= new RuleRegistry(ALL_RULES));
 }

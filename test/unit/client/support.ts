@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, defaultRegistry, lintText } from '../../../rules/src/index';
 import { editorReport, templateInventory } from '../../../server/src/inventory';
-import type { EditorInventoryReport, EditorTemplateInventory } from '../../../server/src/inventory-protocol';
+import type { EditorInventoryReport, EditorTemplateInventory } from '../../../server/src/protocol';
 
 export const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'inventory');
 

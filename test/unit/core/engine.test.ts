@@ -5,7 +5,6 @@ import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { Rule } from '../../../rules/src/engine/types';
 import { quote, quoteList } from '../../../rules/src/rules/helpers';
 import { defaultRegistry } from '../../../rules/src/rules/index';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 
 function rule(id: string, types: string[] | '*', check: Rule['check']): Rule {
   return { meta: { id, severity: 'warning', summary: id, fixable: false, peers: [], resourceTypes: types }, check };
@@ -28,7 +27,7 @@ describe('engine', () => {
       throw new Error('kaput');
     });
     const ok = rule('ok', ['AWS::S3::Bucket'], (ctx) => ctx.report({ path: ['Resources', 'B', 'Properties', 'BucketName'], message: 'seen' }));
-    const res = lintText(BUCKET, 't.yaml', new RuleRegistry([boom, ok], ENGINE_RULE_METAS));
+    const res = lintText(BUCKET, 't.yaml', new RuleRegistry([boom, ok]));
     assert.deepEqual(res.ruleFailures, [{ rule: 'boom', message: 'kaput' }]);
     assert.deepEqual(
       res.diagnostics.map((d) => d.rule),

@@ -2,9 +2,8 @@ import { strict as assert } from 'assert';
 import { lintText } from '../../../rules/src/engine/lint';
 import { RuleRegistry } from '../../../rules/src/engine/registry';
 import { elbv2SslPolicyWeak } from '../../../rules/src/rules/elbv2/ssl-policy-weak';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 
-const registry = new RuleRegistry([elbv2SslPolicyWeak], ENGINE_RULE_METAS);
+const registry = new RuleRegistry([elbv2SslPolicyWeak]);
 
 const listener = (extra = '', before = '', metadata = ''): string => `${before}AWSTemplateFormatVersion: '2010-09-09'
 Resources:

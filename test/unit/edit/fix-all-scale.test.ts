@@ -9,7 +9,6 @@ import { parseSource } from '../../../rules/src/parse/index';
 import { getValue, isMap, nodeAtPath, scalarString } from '../../../rules/src/parse/source-tree';
 import { certificateArnHardcoded } from '../../../rules/src/rules/certificates/arn-hardcoded';
 import { elbv2SslPolicyWeak } from '../../../rules/src/rules/elbv2/ssl-policy-weak';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 
 /**
  * fix-all on large templates: thousands of fixes in one pass (the choice among them is linear:
@@ -18,7 +17,7 @@ import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
  */
 
 const settings = mergeSettings({ rules: new Map() });
-const registry = new RuleRegistry([elbv2SslPolicyWeak, certificateArnHardcoded], ENGINE_RULE_METAS);
+const registry = new RuleRegistry([elbv2SslPolicyWeak, certificateArnHardcoded]);
 
 function listeners(n: number, arn: (i: number) => string): string {
   const lines = ["AWSTemplateFormatVersion: '2010-09-09'", 'Resources:'];

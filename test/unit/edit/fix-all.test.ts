@@ -8,7 +8,6 @@ import { parseSource } from '../../../rules/src/parse/index';
 import { getValue, nodeAtPath, scalarString } from '../../../rules/src/parse/source-tree';
 import { elbv2SslPolicyMissing } from '../../../rules/src/rules/elbv2/ssl-policy-missing';
 import { elbv2SslPolicyWeak } from '../../../rules/src/rules/elbv2/ssl-policy-weak';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 import { lines } from './support';
 
 function diag(rule: string, fixes: Fix[], opts: { severity?: Severity; suppressed?: boolean } = {}): Diagnostic {
@@ -201,7 +200,7 @@ describe('edit: fixAll', () => {
   });
 
   it('runs real rules to a fixed point (two rules, one file, JSON and YAML)', () => {
-    const registry = new RuleRegistry([elbv2SslPolicyWeak, elbv2SslPolicyMissing], ENGINE_RULE_METAS);
+    const registry = new RuleRegistry([elbv2SslPolicyWeak, elbv2SslPolicyMissing]);
     const settings = mergeSettings({ rules: new Map() });
     const yaml = lines(
       "AWSTemplateFormatVersion: '2010-09-09'",

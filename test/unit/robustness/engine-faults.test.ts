@@ -2,7 +2,6 @@ import { strict as assert } from 'assert';
 import { DEFAULT_RULE_BUDGET_MS, lintText, RuleTimeout } from '../../../rules/src/engine/lint';
 import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { Report, Rule } from '../../../rules/src/engine/types';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 
 /** Engine fault isolation: a rule that throws, loops, or reports nonsense fails alone. */
 
@@ -14,7 +13,7 @@ const BUCKET = 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n  
 const ok = rule('ok', (ctx) => ctx.report({ path: ['Resources', 'B', 'Properties', 'BucketName'], message: 'seen' }));
 
 function lint(rules: Rule[], budgetMs?: number) {
-  return lintText(BUCKET, 't.yaml', new RuleRegistry(rules, ENGINE_RULE_METAS), { ruleBudgetMs: budgetMs });
+  return lintText(BUCKET, 't.yaml', new RuleRegistry(rules), { ruleBudgetMs: budgetMs });
 }
 
 describe('robustness: engine fault isolation', () => {

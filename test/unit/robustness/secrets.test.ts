@@ -5,7 +5,6 @@ import { defaultRegistry, lintText } from '../../../rules/src/index';
 import { RuleRegistry } from '../../../rules/src/engine/registry';
 import type { Rule } from '../../../rules/src/engine/types';
 import { nodeAtPath, scalarString } from '../../../rules/src/parse/source-tree';
-import { ENGINE_RULE_METAS } from '../../../rules/src/rules/core/engine-rules';
 import { runCli, tempDir } from '../../support/cli';
 import { pemBody, testKeys } from '../../support/keys';
 
@@ -260,7 +259,7 @@ Outputs:
         }
       },
     };
-    const registry = new RuleRegistry([quoting], ENGINE_RULE_METAS);
+    const registry = new RuleRegistry([quoting]);
     const d = lintText(yaml, 'bare.yaml', registry).diagnostics.find((x) => x.rule === 'test-quotes-values')!;
     assert.ok(d.fixes[0].title.includes(REDACTED) && d.message.includes(REDACTED) && d.related[0].message.includes(REDACTED), JSON.stringify(d.fixes[0].title));
     assert.deepEqual(leaks(JSON.stringify([d.message, d.related[0].message, d.fixes[0].title]), pems), []);

@@ -1,4 +1,4 @@
-import type { RuleMeta } from '../../engine/types';
+import type { RuleMeta } from './types';
 
 /** Rules the engine itself produces (they have no `check`): parse errors and reasonless suppressions. */
 export const ENGINE_RULE_METAS: RuleMeta[] = [

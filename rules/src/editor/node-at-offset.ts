@@ -1,7 +1,7 @@
-import type { Path, SMap, SNode, SScalar } from '../../rules/src/parse/source-tree';
+import { getValue, keyString, Path, scalarString, SMap, SNode, SScalar } from '../parse/source-tree';
 
 /** What sits under an offset of a parsed document. */
-export interface Located {
+export interface NodeAtOffset {
   /** Template path of the node (for a key: the path of the value it holds). */
   path: Path;
   node: SNode;
@@ -17,7 +17,7 @@ function within(n: { start: number; end: number }, offset: number): boolean {
 }
 
 /** The deepest key or value containing `offset`; undefined outside the root. */
-export function locate(root: SNode | null, offset: number): Located | undefined {
+export function nodeAtOffset(root: SNode | null, offset: number): NodeAtOffset | undefined {
   if (!root || !within(root, offset)) return undefined;
   let node: SNode = root;
   const path: Path = [];
@@ -30,12 +30,12 @@ export function locate(root: SNode | null, offset: number): Located | undefined 
         if (within(pair.key, offset)) {
           // A short-form tag's key spans the tag: treat it as the value's own text.
           if (node.shortForm) break;
-          return { path: [...path, String(pair.key.value)], node: pair.value, onKey: true, key: pair.key, parent: node };
+          return { path: [...path, keyString(pair.key.value)], node: pair.value, onKey: true, key: pair.key, parent: node };
         }
         if (within(pair.value, offset)) {
           parent = node;
           key = pair.key;
-          path.push(String(pair.key.value));
+          path.push(keyString(pair.key.value));
           next = pair.value;
           break;
         }
@@ -68,4 +68,10 @@ export function propertyPathOf(path: Path): string[] | undefined {
     out.push(String(step));
   }
   return out;
+}
+
+/** The resource type of the resource a path is in, read from the tree. */
+export function resourceTypeAt(root: SNode | null, path: Path): string | undefined {
+  if (path[0] !== 'Resources' || typeof path[1] !== 'string') return undefined;
+  return scalarString(getValue(getValue(getValue(root, 'Resources'), path[1]), 'Type'));
 }

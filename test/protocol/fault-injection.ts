@@ -1,10 +1,11 @@
-import type { Rule, RuleMeta } from '../../rules/src/index';
-import type { RuleContext } from '../../rules/src/engine/types';
+import * as fs from 'fs';
+import type { Rule, RuleContext, RuleMeta } from '../../rules/src/index';
+import type { ServerExtensions } from '../../server/src/extensions';
 
 /**
- * Faulty rules and test-only hooks for the protocol tests of fault isolation. Registered
- * only when the server runs with CFN_TLS_LINT_FAULT_INJECTION=1; each rule fires only on
- * its own resource type, so it never touches a real template.
+ * Faulty rules and test-only hooks for the protocol tests of fault isolation, added to the
+ * server through its extensions by test/protocol/test-server.ts (never in dist/server.js).
+ * Each rule fires only on its own resource type, so it never touches a real template.
  */
 export const FAULT_RESOURCE_TYPE = 'Custom::CfnTlsLintFault';
 /** A rule that loops without ever calling its context: only the worker's watchdog stops it. */
@@ -14,7 +15,7 @@ export const CONTEXT_LOOP_RESOURCE_TYPE = 'Custom::CfnTlsLintContextLoop';
 /** A rule that busy-waits `Properties.Millis` ms (at most 5 s), to make a lint slow on purpose. */
 export const SLOW_RESOURCE_TYPE = 'Custom::CfnTlsLintSlow';
 
-/** The test-only request (with the hooks on): lint counts, worker restarts and heap sizes. */
+/** The test-only request: lint counts, worker restarts and heap sizes. */
 export const TEST_STATS_REQUEST = 'cfnTlsLint/test/stats';
 
 /**
@@ -42,9 +43,9 @@ export function jobFault(text: string): JobFault | undefined {
 }
 
 /** The lint worker's heap limit in tests (`CFN_TLS_LINT_TEST_WORKER_HEAP_MB`), so that `oom` dies quickly. */
-export function testWorkerHeapMb(): number | undefined {
+function testWorkerHeapMb(): number | undefined {
   const mb = Number(process.env.CFN_TLS_LINT_TEST_WORKER_HEAP_MB);
-  return faultInjectionEnabled() && Number.isInteger(mb) && mb > 0 ? mb : undefined;
+  return Number.isInteger(mb) && mb > 0 ? mb : undefined;
 }
 
 function meta(id: string, summary: string, type: string): RuleMeta {
@@ -93,6 +94,55 @@ const slowRule: Rule = {
 
 export const FAULT_RULES: readonly Rule[] = [faultInjectionRule, loopRule, contextLoopRule, slowRule];
 
-export function faultInjectionEnabled(): boolean {
-  return process.env.CFN_TLS_LINT_FAULT_INJECTION === '1';
+/** The faults of a whole lint, outside any rule: the worker throws, exits, runs out of memory. */
+function injectJobFault(text: string): void {
+  const fault = jobFault(text);
+  if (!fault) return;
+  if (fault.kind === 'throw') throw new Error('injected engine fault (outside any rule)');
+  if (fault.kind === 'exit') process.exit(INJECTED_EXIT_CODE);
+  if (fault.kind === 'exit-once' && createdNow(fault.flagFile)) process.exit(INJECTED_EXIT_CODE);
+  if (fault.kind === 'oom') {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(1 << 20).fill(hog.length));
+  }
+}
+
+function createdNow(file: string): boolean {
+  try {
+    fs.closeSync(fs.openSync(file, 'wx'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An exit (as after a native crash) or an event loop blocked for good, at once: a job posted after it is never taken. */
+function failWhileIdle(action: WorkerTestAction): void {
+  if (action === 'exit') process.exit(INJECTED_EXIT_CODE);
+  for (;;) {
+    // blocked: only terminate() ends this thread
+  }
+}
+
+/** The server extensions of the test server: the faulty rules, the stats and worker requests, the job faults. */
+export function faultExtensions(): ServerExtensions {
+  return {
+    rules: FAULT_RULES,
+    workerHeapMb: testWorkerHeapMb(),
+    register(connection, hooks) {
+      connection.onRequest(TEST_STATS_REQUEST, async () => {
+        (globalThis as { gc?: () => void }).gc?.();
+        return { ...hooks.counters(), heapUsed: process.memoryUsage().heapUsed, workerHeapUsed: await hooks.workerHeapUsed() };
+      });
+      connection.onRequest(TEST_WORKER_REQUEST, (p: { action: WorkerTestAction }) => hooks.controlWorker(p.action));
+    },
+    worker: {
+      beforeJob: injectJobFault,
+      // A result postMessage cannot clone.
+      afterLint: (text, outcome) => {
+        if (jobFault(text)?.kind === 'unclonable') (outcome as { unclonable?: unknown }).unclonable = () => undefined;
+      },
+      control: (message) => failWhileIdle(message as WorkerTestAction),
+    },
+  };
 }

@@ -1,14 +1,9 @@
-import { APIGW_RECOMMENDED, APIGW_SECURITY_POLICIES, APIGWV2_SECURITY_POLICIES } from '../../rules/src/data/apigw';
-import {
-  CLOUDFRONT_RECOMMENDED_MIN_PROTOCOL,
-  MINIMUM_PROTOCOL_VERSIONS,
-  ORIGIN_PROTOCOL_POLICIES,
-  VIEWER_PROTOCOL_POLICIES,
-} from '../../rules/src/data/cloudfront';
-import { ELBV2_POLICIES, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, ELBV2_RECOMMENDED_PQ } from '../../rules/src/data/elbv2-policies';
-import { ELASTICSEARCH_DOCUMENTED_TLS_POLICIES, OPENSEARCH_TLS_POLICIES, recommendedOpenSearchTlsPolicy } from '../../rules/src/data/opensearch';
-import { isBelow, TlsFloor, tlsLabel } from '../../rules/src/data/tls';
-import type { Settings } from '../../rules/src/index';
+import { APIGW_RECOMMENDED, APIGW_SECURITY_POLICIES, APIGWV2_SECURITY_POLICIES } from '../data/apigw';
+import { CLOUDFRONT_RECOMMENDED_MIN_PROTOCOL, MINIMUM_PROTOCOL_VERSIONS, ORIGIN_PROTOCOL_POLICIES, VIEWER_PROTOCOL_POLICIES } from '../data/cloudfront';
+import { ELBV2_POLICIES, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, ELBV2_RECOMMENDED_PQ } from '../data/elbv2-policies';
+import { ELASTICSEARCH_DOCUMENTED_TLS_POLICIES, OPENSEARCH_TLS_POLICIES, recommendedOpenSearchTlsPolicy } from '../data/opensearch';
+import { isBelow, TlsFloor, tlsLabel } from '../data/tls';
+import type { Settings } from '../engine/config';
 
 /**
  * What the editor says about a policy value (hover) and offers for one
