@@ -32,7 +32,7 @@ export const opensearchNodeToNodeEncryption: Rule = {
         ')';
       const quick = (title: string, intent: FixIntent): Fix[] => [{ title: `${title} ${change}`, intents: [intent], safe: false }];
       const options = entry(view.props, 'NodeToNodeEncryptionOptions');
-      const because = 'nodes of the domain exchange data and search traffic with each other unencrypted inside the VPC';
+      const because = 'the nodes of the domain exchange data and search traffic with each other unencrypted';
       if (options === undefined) {
         ctx.report({
           path: view.path,
