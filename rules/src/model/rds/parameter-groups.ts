@@ -75,7 +75,9 @@ export function databaseEngines(view: ResourceView): EngineAt[] | undefined {
   const version = entry(view.props, 'EngineVersion');
   if (version !== undefined && version.kind !== 'leaf') return undefined;
   // An unquoted YAML version is a number (`EngineVersion: 14`).
-  const versions = version ? version.candidates.map((c) => (typeof c.value === 'string' || typeof c.value === 'number' ? parseVersion(String(c.value)) : undefined)) : [undefined];
+  const versions = version
+    ? version.candidates.map((c) => (typeof c.value === 'string' || typeof c.value === 'number' ? parseVersion(String(c.value)) : undefined))
+    : [undefined];
   if (version && versions.some((v) => v === undefined)) return undefined;
   const out: EngineAt[] = [];
   for (const e of strings(engine)) {

@@ -32,7 +32,13 @@ export const daxTlsDisabled: Rule = {
             '(it can only be chosen when the cluster is created).',
           fixes:
             view.resource.properties !== undefined
-              ? [{ title: `Insert ClusterEndpointEncryptionType: ${quote(tls)} ${REPLACES}`, intents: [{ kind: 'insert', path: view.path, key: 'ClusterEndpointEncryptionType', value: tls }], safe: false }]
+              ? [
+                  {
+                    title: `Insert ClusterEndpointEncryptionType: ${quote(tls)} ${REPLACES}`,
+                    intents: [{ kind: 'insert', path: view.path, key: 'ClusterEndpointEncryptionType', value: tls }],
+                    safe: false,
+                  },
+                ]
               : [],
         });
         continue;

@@ -55,7 +55,7 @@ export const dmsEndpointSsl: Rule = {
     severity: 'warning',
     summary: 'DMS endpoint of an engine that supports SSL with SslMode absent or none, or a Redis endpoint with SslSecurityProtocol plaintext.',
     fixable: true,
-    docs: { fixNote: "`SslMode: require` where the engine supports it; `SslSecurityProtocol: ssl-encryption`" },
+    docs: { fixNote: '`SslMode: require` where the engine supports it; `SslSecurityProtocol: ssl-encryption`' },
     peers: ['DMS_ENDPOINT_SSL_CONFIGURED', 'DMS_REDIS_TLS_ENABLED', 'CT.DMS.PR.2'],
     resourceTypes: [DMS_ENDPOINT],
   },

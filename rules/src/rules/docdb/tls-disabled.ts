@@ -1,21 +1,16 @@
-import {
-  DOCDB_TLS12_FAMILIES,
-  DOCDB_TLS_DISABLED,
-  DOCDB_TLS_ENABLED,
-  DOCDB_TLS_PARAMETER,
-  DOCDB_TLS_RECOMMENDED,
-} from '../../data/docdb-tls';
+import { DOCDB_TLS12_FAMILIES, DOCDB_TLS_DISABLED, DOCDB_TLS_ENABLED, DOCDB_TLS_PARAMETER, DOCDB_TLS_RECOMMENDED } from '../../data/docdb-tls';
 import type { Fix, ResourceView, Rule, RuleContext, Severity } from '../../engine/types';
 import { DOCDB_CLUSTER_PARAMETER_GROUP, docdbFamilies, docdbParameter, DocdbParameter, DocdbParameterValue } from '../../model/docdb/cluster-parameter-group';
 import { quote, quoteList, relatedFor, setValueFix } from '../helpers';
 
 /** The fix: the value itself, or the whole JSON text with the parameter replaced. */
 function fixFor(bad: DocdbParameterValue[], value: string): Fix {
-  if (!bad[0]!.json) return setValueFix(
-    bad.map((b) => b.candidate),
-    value,
-    DOCDB_TLS_PARAMETER,
-  );
+  if (!bad[0]!.json)
+    return setValueFix(
+      bad.map((b) => b.candidate),
+      value,
+      DOCDB_TLS_PARAMETER,
+    );
   return {
     title: `Set ${DOCDB_TLS_PARAMETER} to ${quote(value)} in the Parameters JSON`,
     intents: bad.map((b) => ({ kind: 'set' as const, path: b.candidate.path, value: JSON.stringify({ ...b.json, [DOCDB_TLS_PARAMETER]: value }) })),
@@ -71,7 +66,7 @@ export const docdbTlsDisabled: Rule = {
     severity: 'warning',
     summary: "DocumentDB cluster parameter group whose tls parameter is 'disabled' (info: 'enabled', which still accepts TLS 1.0).",
     fixable: true,
-    docs: { severityNote: "info for `tls: enabled` on DocumentDB 4.0 and 5.0" },
+    docs: { severityNote: 'info for `tls: enabled` on DocumentDB 4.0 and 5.0' },
     peers: ['CKV_AWS_90', 'DOCDB_CLUSTER_ENCRYPTED_IN_TRANSIT'],
     resourceTypes: [DOCDB_CLUSTER_PARAMETER_GROUP],
   },

@@ -27,7 +27,13 @@ function check(ctx: RuleContext, view: ResourceView): void {
         'and AUTH tokens travel unencrypted. Set TransitEncryptionEnabled: true.',
       fixes:
         view.resource.properties !== undefined
-          ? [{ title: `Insert TransitEncryptionEnabled: true ${CHANGE}`, intents: [{ kind: 'insert', path: view.path, key: 'TransitEncryptionEnabled', value: true }], safe: false }]
+          ? [
+              {
+                title: `Insert TransitEncryptionEnabled: true ${CHANGE}`,
+                intents: [{ kind: 'insert', path: view.path, key: 'TransitEncryptionEnabled', value: true }],
+                safe: false,
+              },
+            ]
           : [],
     });
     return;
@@ -70,7 +76,15 @@ export const elasticacheTransitEncryption: Rule = {
     summary: 'ElastiCache replication group or cache cluster without in-transit encryption (on engines that support it), or TransitEncryptionMode preferred.',
     fixable: true,
     docs: { fixNote: 'quick fix only: the change replaces or interrupts the cache' },
-    peers: ['CKV_AWS_30', 'CKV_AWS_31', 'F33', 'AWS-0051', 'ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT', 'ELASTICACHE_REPLICATION_GROUP_TRANSIT_ENCRYPTION', 'CT.ELASTICACHE.PR.5'],
+    peers: [
+      'CKV_AWS_30',
+      'CKV_AWS_31',
+      'F33',
+      'AWS-0051',
+      'ELASTICACHE_REPL_GRP_ENCRYPTED_IN_TRANSIT',
+      'ELASTICACHE_REPLICATION_GROUP_TRANSIT_ENCRYPTION',
+      'CT.ELASTICACHE.PR.5',
+    ],
     resourceTypes: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CACHE_CLUSTER],
   },
   check(ctx) {

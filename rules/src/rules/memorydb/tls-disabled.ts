@@ -28,7 +28,11 @@ export const memorydbTlsDisabled: Rule = {
       // (not in an Fn::If branch, a parameter or a mapping).
       const property = pathKey([...view.path, 'TLSEnabled']);
       if (pathKey(value.path) === property && off.every((c) => c.origin === 'inplace' && pathKey(c.path) === property)) {
-        fixes.push({ title: `Remove TLSEnabled (default ${String(TRANSIT_DEFAULTS.memorydbTlsEnabled)}) ${REPLACES}`, intents: [{ kind: 'remove', path: value.path }], safe: false });
+        fixes.push({
+          title: `Remove TLSEnabled (default ${String(TRANSIT_DEFAULTS.memorydbTlsEnabled)}) ${REPLACES}`,
+          intents: [{ kind: 'remove', path: value.path }],
+          safe: false,
+        });
       }
       ctx.report({
         path: value.path,

@@ -40,7 +40,12 @@ export const opensearchNodeToNodeEncryption: Rule = {
           message: `NodeToNodeEncryptionOptions is not set, so node-to-node encryption is off: ${because}. Set NodeToNodeEncryptionOptions.Enabled: true.`,
           fixes:
             view.resource.properties !== undefined
-              ? quick('Insert NodeToNodeEncryptionOptions with Enabled: true', { kind: 'insert', path: view.path, key: 'NodeToNodeEncryptionOptions', value: { Enabled: true } })
+              ? quick('Insert NodeToNodeEncryptionOptions with Enabled: true', {
+                  kind: 'insert',
+                  path: view.path,
+                  key: 'NodeToNodeEncryptionOptions',
+                  value: { Enabled: true },
+                })
               : [],
         });
         continue;

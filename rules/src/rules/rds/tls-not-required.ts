@@ -50,9 +50,7 @@ function checkGroup(ctx: RuleContext, group: ResourceView): void {
     const engineOn = s.engine ? onValue(s.engine, group.resource.type) : group.resource.type === DB_CLUSTER_PARAMETER_GROUP ? 'ON' : '1';
     const fixValue = onValueFor(bad[0]!, s.parameter === 'rds.force_ssl' ? '1' : engineOn);
     const defaultNote =
-      s.engine?.requiredFrom !== undefined
-        ? ` (${s.engine.label} ${s.engine.requiredFrom} and later require TLS by default; this turns that off)`
-        : '';
+      s.engine?.requiredFrom !== undefined ? ` (${s.engine.label} ${s.engine.requiredFrom} and later require TLS by default; this turns that off)` : '';
     reportValue(ctx, {
       node: value,
       bad,

@@ -1,14 +1,7 @@
 import { REDSHIFT_DEFAULT_GROUP_PREFIX, REDSHIFT_FAMILY_REQUIRE_SSL, REDSHIFT_REQUIRE_SSL } from '../../data/redshift-ssl';
 import { entry } from '../../evaluate/values';
 import type { Fix, ResourceView, Rule, RuleContext } from '../../engine/types';
-import {
-  clusterGroupOf,
-  groupFamilies,
-  listParameter,
-  REDSHIFT_CLUSTER,
-  REDSHIFT_PARAMETER_GROUP,
-  REDSHIFT_WORKGROUP,
-} from '../../model/redshift/parameters';
+import { clusterGroupOf, groupFamilies, listParameter, REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP, REDSHIFT_WORKGROUP } from '../../model/redshift/parameters';
 import { falseCandidates, insertFix, listValues, quote, reportValue } from '../helpers';
 
 const P = REDSHIFT_REQUIRE_SSL;

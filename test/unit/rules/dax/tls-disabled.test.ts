@@ -21,7 +21,14 @@ ${extra}`;
 
 const json = (props: Record<string, unknown>): string =>
   JSON.stringify(
-    { Resources: { Cache: { Type: 'AWS::DAX::Cluster', Properties: { NodeType: 'dax.r5.large', ReplicationFactor: 3, IAMRoleARN: 'arn:aws:iam::123456789012:role/dax', ...props } } } },
+    {
+      Resources: {
+        Cache: {
+          Type: 'AWS::DAX::Cluster',
+          Properties: { NodeType: 'dax.r5.large', ReplicationFactor: 3, IAMRoleARN: 'arn:aws:iam::123456789012:role/dax', ...props },
+        },
+      },
+    },
     null,
     2,
   );
@@ -32,7 +39,10 @@ runRuleTests(daxTlsDisabled, {
     { name: 'from ImportValue is unknown', code: dax('      ClusterEndpointEncryptionType: !ImportValue dax-encryption\n') },
     { name: 'from GetAtt is unknown', code: dax('      ClusterEndpointEncryptionType: !GetAtt Settings.Encryption\n') },
     { name: 'Fn::If with TLS on both branches', code: dax('      ClusterEndpointEncryptionType: !If [Legacy, TLS, TLS]\n') },
-    { name: 'Properties from ImportValue are unknown', code: 'Resources:\n  Cache:\n    Type: AWS::DAX::Cluster\n    Properties: !ImportValue dax-properties\n' },
+    {
+      name: 'Properties from ImportValue are unknown',
+      code: 'Resources:\n  Cache:\n    Type: AWS::DAX::Cluster\n    Properties: !ImportValue dax-properties\n',
+    },
     { name: 'JSON TLS', code: json({ ClusterEndpointEncryptionType: 'TLS' }) },
   ],
   invalid: [

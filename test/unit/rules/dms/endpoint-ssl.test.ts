@@ -24,7 +24,10 @@ const json = (props: Record<string, unknown>): string =>
 runRuleTests(dmsEndpointSsl, {
   valid: [
     { name: 'PostgreSQL with require', code: endpoint('      EngineName: postgres\n      SslMode: require\n') },
-    { name: 'MySQL with verify-full', code: endpoint('      EngineName: mysql\n      SslMode: verify-full\n      CertificateArn: arn:aws:dms:eu-west-1:123456789012:cert:ABC\n') },
+    {
+      name: 'MySQL with verify-full',
+      code: endpoint('      EngineName: mysql\n      SslMode: verify-full\n      CertificateArn: arn:aws:dms:eu-west-1:123456789012:cert:ABC\n'),
+    },
     { name: 'Redshift endpoints use SSL already', code: endpoint('      EngineName: redshift\n') },
     { name: 'S3 has no SSL mode', code: endpoint('      EngineName: s3\n') },
     { name: 'Redis without SslSecurityProtocol: the default is ssl-encryption', code: endpoint('      EngineName: redis\n') },
@@ -73,7 +76,10 @@ runRuleTests(dmsEndpointSsl, {
       name: 'parameter AllowedValues none: related information, the fix edits the parameter',
       code: endpoint('      EngineName: postgres\n      SslMode: !Ref SslMode\n'),
       errors: [{ relatedPaths: [['Parameters', 'SslMode', 'AllowedValues', 1]] }],
-      output: endpoint('      EngineName: postgres\n      SslMode: !Ref SslMode\n').replace('AllowedValues: [require, none]', 'AllowedValues: [require, require]'),
+      output: endpoint('      EngineName: postgres\n      SslMode: !Ref SslMode\n').replace(
+        'AllowedValues: [require, none]',
+        'AllowedValues: [require, require]',
+      ),
     },
     {
       name: 'Redis plaintext: on the value, set to ssl-encryption',

@@ -19,7 +19,13 @@ ${parameters}
 `;
 
 const json = (family: string, parameters: unknown): string =>
-  JSON.stringify({ Resources: { Params: { Type: 'AWS::DocDB::DBClusterParameterGroup', Properties: { Description: 'catalogue', Family: family, Parameters: parameters } } } }, null, 2);
+  JSON.stringify(
+    {
+      Resources: { Params: { Type: 'AWS::DocDB::DBClusterParameterGroup', Properties: { Description: 'catalogue', Family: family, Parameters: parameters } } },
+    },
+    null,
+    2,
+  );
 
 runRuleTests(docdbTlsDisabled, {
   valid: [

@@ -46,8 +46,14 @@ runRuleTests(elasticacheTransitEncryption, {
     { name: 'version from ImportValue is unknown', code: group('      Engine: redis\n      EngineVersion: !ImportValue redis-version') },
     { name: 'TransitEncryptionEnabled from GetAtt is unknown', code: group('      TransitEncryptionEnabled: !GetAtt Settings.Transit') },
     { name: 'Fn::If with TLS on both branches', code: group("      TransitEncryptionEnabled: !If [Legacy, true, 'true']") },
-    { name: 'preferred mode while TLS is off: only the TLS finding would apply; here TLS is unknown', code: group('      TransitEncryptionEnabled: !ImportValue tls\n      TransitEncryptionMode: preferred') },
-    { name: 'JSON Memcached 1.6.22 with TLS', code: json('AWS::ElastiCache::CacheCluster', { Engine: 'memcached', EngineVersion: '1.6.22', NumCacheNodes: 1, TransitEncryptionEnabled: true }) },
+    {
+      name: 'preferred mode while TLS is off: only the TLS finding would apply; here TLS is unknown',
+      code: group('      TransitEncryptionEnabled: !ImportValue tls\n      TransitEncryptionMode: preferred'),
+    },
+    {
+      name: 'JSON Memcached 1.6.22 with TLS',
+      code: json('AWS::ElastiCache::CacheCluster', { Engine: 'memcached', EngineVersion: '1.6.22', NumCacheNodes: 1, TransitEncryptionEnabled: true }),
+    },
   ],
   invalid: [
     {
@@ -112,9 +118,16 @@ runRuleTests(elasticacheTransitEncryption, {
 
 describe('elasticache-transit-encryption fixes', () => {
   it('are quick fixes only: fix-all and --fix leave the cache alone', () => {
-    for (const code of [group('      Engine: redis'), group('      TransitEncryptionEnabled: false'), group('      TransitEncryptionEnabled: true\n      TransitEncryptionMode: preferred')]) {
+    for (const code of [
+      group('      Engine: redis'),
+      group('      TransitEncryptionEnabled: false'),
+      group('      TransitEncryptionEnabled: true\n      TransitEncryptionMode: preferred'),
+    ]) {
       const [d] = lintWith(elasticacheTransitEncryption, { name: 'quick', code });
-      assert.ok(d && d.fixes.length === 1 && d.fixes[0]!.safe === false && /replaces or interrupts|interrupts/.test(d.fixes[0]!.title), JSON.stringify(d?.fixes));
+      assert.ok(
+        d && d.fixes.length === 1 && d.fixes[0]!.safe === false && /replaces or interrupts|interrupts/.test(d.fixes[0]!.title),
+        JSON.stringify(d?.fixes),
+      );
     }
   });
 });

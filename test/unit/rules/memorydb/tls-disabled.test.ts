@@ -20,7 +20,15 @@ Resources:
 ${extra}`;
 
 const json = (props: Record<string, unknown>): string =>
-  JSON.stringify({ Resources: { Store: { Type: 'AWS::MemoryDB::Cluster', Properties: { ClusterName: 'sessions', NodeType: 'db.t4g.small', ACLName: 'open-access', ...props } } } }, null, 2);
+  JSON.stringify(
+    {
+      Resources: {
+        Store: { Type: 'AWS::MemoryDB::Cluster', Properties: { ClusterName: 'sessions', NodeType: 'db.t4g.small', ACLName: 'open-access', ...props } },
+      },
+    },
+    null,
+    2,
+  );
 
 runRuleTests(memorydbTlsDisabled, {
   valid: [

@@ -52,7 +52,9 @@ runRuleTests(mskPlaintext, {
     {
       name: 'TLS_PLAINTEXT: on the value, fixed to TLS',
       code: msk('          ClientBroker: TLS_PLAINTEXT\n'),
-      errors: [{ path: ['Resources', 'Kafka', 'Properties', 'EncryptionInfo', 'EncryptionInTransit', 'ClientBroker'], line: 21, severity: 'warning', fixes: 1 }],
+      errors: [
+        { path: ['Resources', 'Kafka', 'Properties', 'EncryptionInfo', 'EncryptionInTransit', 'ClientBroker'], line: 21, severity: 'warning', fixes: 1 },
+      ],
       output: msk('          ClientBroker: TLS\n'),
     },
     {
@@ -75,7 +77,12 @@ runRuleTests(mskPlaintext, {
     {
       name: 'Fn::If branch TLS_PLAINTEXT',
       code: msk('          ClientBroker: !If [Legacy, TLS_PLAINTEXT, TLS]\n'),
-      errors: [{ path: ['Resources', 'Kafka', 'Properties', 'EncryptionInfo', 'EncryptionInTransit', 'ClientBroker', 'Fn::If', 1], messageIncludes: 'when Legacy is true' }],
+      errors: [
+        {
+          path: ['Resources', 'Kafka', 'Properties', 'EncryptionInfo', 'EncryptionInTransit', 'ClientBroker', 'Fn::If', 1],
+          messageIncludes: 'when Legacy is true',
+        },
+      ],
       output: msk('          ClientBroker: !If [Legacy, TLS, TLS]\n'),
     },
     {

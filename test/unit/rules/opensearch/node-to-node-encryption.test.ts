@@ -35,8 +35,14 @@ runRuleTests(opensearchNodeToNodeEncryption, {
     { name: 'Enabled from ImportValue is unknown', code: domain('      NodeToNodeEncryptionOptions:\n        Enabled: !ImportValue n2n\n') },
     { name: 'options from GetAtt are unknown', code: domain('      NodeToNodeEncryptionOptions: !GetAtt Settings.NodeToNode\n') },
     { name: 'Fn::If with true on both branches', code: domain("      NodeToNodeEncryptionOptions:\n        Enabled: !If [Legacy, true, 'true']\n") },
-    { name: 'Properties from ImportValue are unknown', code: 'Resources:\n  SearchDomain:\n    Type: AWS::OpenSearchService::Domain\n    Properties: !ImportValue domain-properties\n' },
-    { name: 'JSON Enabled true', code: json('AWS::OpenSearchService::Domain', { EngineVersion: 'OpenSearch_2.11', NodeToNodeEncryptionOptions: { Enabled: true } }) },
+    {
+      name: 'Properties from ImportValue are unknown',
+      code: 'Resources:\n  SearchDomain:\n    Type: AWS::OpenSearchService::Domain\n    Properties: !ImportValue domain-properties\n',
+    },
+    {
+      name: 'JSON Enabled true',
+      code: json('AWS::OpenSearchService::Domain', { EngineVersion: 'OpenSearch_2.11', NodeToNodeEncryptionOptions: { Enabled: true } }),
+    },
   ],
   invalid: [
     {
@@ -79,14 +85,19 @@ runRuleTests(opensearchNodeToNodeEncryption, {
     {
       name: 'Fn::If branch false',
       code: domain('      NodeToNodeEncryptionOptions:\n        Enabled: !If [Legacy, false, true]\n'),
-      errors: [{ path: ['Resources', 'SearchDomain', 'Properties', 'NodeToNodeEncryptionOptions', 'Enabled', 'Fn::If', 1], messageIncludes: 'when Legacy is true' }],
+      errors: [
+        { path: ['Resources', 'SearchDomain', 'Properties', 'NodeToNodeEncryptionOptions', 'Enabled', 'Fn::If', 1], messageIncludes: 'when Legacy is true' },
+      ],
       quickFixOutput: domain('      NodeToNodeEncryptionOptions:\n        Enabled: !If [Legacy, true, true]\n'),
     },
     {
       name: 'parameter AllowedValues false: related information, the quick fix edits the parameter',
       code: domain('      NodeToNodeEncryptionOptions:\n        Enabled: !Ref NodeToNode\n'),
       errors: [{ relatedPaths: [['Parameters', 'NodeToNode', 'AllowedValues', 1]] }],
-      quickFixOutput: domain('      NodeToNodeEncryptionOptions:\n        Enabled: !Ref NodeToNode\n').replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true', 'true']"),
+      quickFixOutput: domain('      NodeToNodeEncryptionOptions:\n        Enabled: !Ref NodeToNode\n').replace(
+        "AllowedValues: ['true', 'false']",
+        "AllowedValues: ['true', 'true']",
+      ),
     },
     {
       name: 'no Properties at all: on the logical id, no fix',

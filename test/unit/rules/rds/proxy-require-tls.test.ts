@@ -28,7 +28,14 @@ const json = (props: Record<string, unknown>): string =>
       Resources: {
         Proxy: {
           Type: 'AWS::RDS::DBProxy',
-          Properties: { DBProxyName: 'orders', EngineFamily: 'MYSQL', RoleArn: 'arn:aws:iam::123456789012:role/proxy', VpcSubnetIds: ['subnet-1'], Auth: [], ...props },
+          Properties: {
+            DBProxyName: 'orders',
+            EngineFamily: 'MYSQL',
+            RoleArn: 'arn:aws:iam::123456789012:role/proxy',
+            VpcSubnetIds: ['subnet-1'],
+            Auth: [],
+            ...props,
+          },
         },
       },
     },
@@ -43,7 +50,10 @@ runRuleTests(rdsProxyRequireTls, {
     { name: 'RequireTLS from ImportValue is unknown', code: proxy('      RequireTLS: !ImportValue proxy-require-tls\n') },
     { name: 'RequireTLS from GetAtt is unknown', code: proxy('      RequireTLS: !GetAtt Settings.RequireTls\n') },
     { name: 'Fn::If with true on both branches', code: proxy("      RequireTLS: !If [Legacy, true, 'true']\n") },
-    { name: 'Properties from ImportValue are unknown', code: "Resources:\n  Proxy:\n    Type: AWS::RDS::DBProxy\n    Properties: !ImportValue proxy-properties\n" },
+    {
+      name: 'Properties from ImportValue are unknown',
+      code: 'Resources:\n  Proxy:\n    Type: AWS::RDS::DBProxy\n    Properties: !ImportValue proxy-properties\n',
+    },
     { name: 'JSON RequireTLS true', code: json({ RequireTLS: true }) },
   ],
   invalid: [

@@ -52,7 +52,10 @@ runRuleTests(rdsTlsNotRequired, {
   valid: [
     {
       name: 'PostgreSQL 14 group with rds.force_ssl 1, used by the instance',
-      code: instance("      Family: postgres14\n      Parameters:\n        rds.force_ssl: '1'", '      Engine: postgres\n      EngineVersion: "14.7"\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        "      Family: postgres14\n      Parameters:\n        rds.force_ssl: '1'",
+        '      Engine: postgres\n      EngineVersion: "14.7"\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'PostgreSQL 16 on the default group: TLS is required by default',
@@ -64,11 +67,17 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'PostgreSQL 15 group that does not set rds.force_ssl: its default is 1',
-      code: instance('      Family: postgres15\n      Parameters:\n        work_mem: "4096"', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: postgres15\n      Parameters:\n        work_mem: "4096"',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'MySQL 8.0 group with require_secure_transport 1',
-      code: instance("      Family: mysql8.0\n      Parameters:\n        require_secure_transport: '1'", '      Engine: mysql\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        "      Family: mysql8.0\n      Parameters:\n        require_secure_transport: '1'",
+        '      Engine: mysql\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'MySQL 9.7 requires TLS by default',
@@ -88,11 +97,17 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'Oracle is out of scope',
-      code: instance('      Family: oracle-ee-19', '      Engine: oracle-ee\n      LicenseModel: bring-your-own-license\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: oracle-ee-19',
+        '      Engine: oracle-ee\n      LicenseModel: bring-your-own-license\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'parameter value from ImportValue is unknown',
-      code: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: !ImportValue shared-force-ssl', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: !ImportValue shared-force-ssl',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'Parameters from GetAtt are unknown',
@@ -126,22 +141,42 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'RDS for MySQL 8.0 group with on: Fn::If both branches on',
-      code: instance("      Family: mysql8.0\n      Parameters:\n        require_secure_transport: !If [Legacy, 'ON', '1']", '      Engine: mysql\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        "      Family: mysql8.0\n      Parameters:\n        require_secure_transport: !If [Legacy, 'ON', '1']",
+        '      Engine: mysql\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'JSON PostgreSQL 13 group requiring TLS',
       code: json({
         Params: GROUP('AWS::RDS::DBParameterGroup', { Family: 'postgres13', Parameters: { 'rds.force_ssl': '1' } }),
-        Database: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', EngineVersion: '13.15', DBInstanceClass: 'db.t4g.micro', DBParameterGroupName: { Ref: 'Params' } } },
+        Database: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { Engine: 'postgres', EngineVersion: '13.15', DBInstanceClass: 'db.t4g.micro', DBParameterGroupName: { Ref: 'Params' } },
+        },
       }),
     },
   ],
   invalid: [
     {
       name: 'PostgreSQL 14 group with rds.force_ssl 0 (number): on the value, fixed to 1',
-      code: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: 0', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
-      errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 'rds.force_ssl'], line: 18, severity: 'warning', fixes: 1, messageIncludes: "rds.force_ssl is '0'" }],
-      output: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: 1', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: 0',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
+      errors: [
+        {
+          path: ['Resources', 'Params', 'Properties', 'Parameters', 'rds.force_ssl'],
+          line: 18,
+          severity: 'warning',
+          fixes: 1,
+          messageIncludes: "rds.force_ssl is '0'",
+        },
+      ],
+      output: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: 1',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'PostgreSQL 15 group turning off the default: the message says so',
@@ -151,9 +186,15 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'Aurora MySQL cluster group with OFF: fixed to ON',
-      code: cluster("      Family: aurora-mysql8.0\n      Parameters:\n        require_secure_transport: 'OFF'", '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params'),
+      code: cluster(
+        "      Family: aurora-mysql8.0\n      Parameters:\n        require_secure_transport: 'OFF'",
+        '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params',
+      ),
       errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 'require_secure_transport'] }],
-      output: cluster("      Family: aurora-mysql8.0\n      Parameters:\n        require_secure_transport: 'ON'", '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params'),
+      output: cluster(
+        "      Family: aurora-mysql8.0\n      Parameters:\n        require_secure_transport: 'ON'",
+        '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'unquoted YAML OFF (a boolean) is off too',
@@ -169,7 +210,10 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'MySQL 8.0 group that leaves require_secure_transport out: on the instance, the fix inserts it into the group',
-      code: instance('      Family: mysql8.0\n      Parameters:\n        max_connections: "200"', '      Engine: mysql\n      EngineVersion: "8.0.39"\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: mysql8.0\n      Parameters:\n        max_connections: "200"',
+        '      Engine: mysql\n      EngineVersion: "8.0.39"\n      DBParameterGroupName: !Ref Params',
+      ),
       errors: [
         {
           path: ['Resources', 'Database', 'Properties', 'DBParameterGroupName'],
@@ -180,7 +224,7 @@ runRuleTests(rdsTlsNotRequired, {
         },
       ],
       output: instance(
-        "      Family: mysql8.0\n      Parameters:\n        max_connections: \"200\"\n        require_secure_transport: \"1\"",
+        '      Family: mysql8.0\n      Parameters:\n        max_connections: "200"\n        require_secure_transport: "1"',
         '      Engine: mysql\n      EngineVersion: "8.0.39"\n      DBParameterGroupName: !Ref Params',
       ),
     },
@@ -188,16 +232,25 @@ runRuleTests(rdsTlsNotRequired, {
       name: 'group without Parameters: the fix inserts the map',
       code: instance('      Family: postgres14', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
       errors: [{ path: ['Resources', 'Database', 'Properties', 'DBParameterGroupName'], relatedPaths: [['Resources', 'Params', 'Properties']] }],
-      output: instance("      Family: postgres14\n      Parameters:\n        rds.force_ssl: '1'", '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      output: instance(
+        "      Family: postgres14\n      Parameters:\n        rds.force_ssl: '1'",
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'family not knowable: the instance engine decides',
-      code: instance('      Family: !Ref Family', '      Engine: sqlserver-se\n      EngineVersion: 15.00.4335.1.v1\n      LicenseModel: license-included\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: !Ref Family',
+        '      Engine: sqlserver-se\n      EngineVersion: 15.00.4335.1.v1\n      LicenseModel: license-included\n      DBParameterGroupName: !Ref Params',
+      ),
       errors: [{ messageIncludes: 'RDS for SQL Server 15.0.4335.1' }],
     },
     {
       name: 'AWS::NoValue makes the parameter absent',
-      code: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: !Ref AWS::NoValue\n        work_mem: "4096"', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: !Ref AWS::NoValue\n        work_mem: "4096"',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
       errors: [{ path: ['Resources', 'Database', 'Properties', 'DBParameterGroupName'] }],
     },
     {
@@ -217,18 +270,27 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'Fn::If branch of the value: on the branch, fixed there',
-      code: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: !If [Legacy, 0, 1]', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      code: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: !If [Legacy, 0, 1]',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
       errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 'rds.force_ssl', 'Fn::If', 1], messageIncludes: 'when Legacy is true' }],
-      output: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: !If [Legacy, 1, 1]', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
+      output: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: !If [Legacy, 1, 1]',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'AllowedValues entry of a parameter: related information, the fix edits the parameter',
-      code: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: !Ref ForceSsl', '      Engine: postgres\n      DBParameterGroupName: !Ref Params'),
-      errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 'rds.force_ssl'], relatedPaths: [['Parameters', 'ForceSsl', 'AllowedValues', 1]] }],
-      output: instance('      Family: postgres14\n      Parameters:\n        rds.force_ssl: !Ref ForceSsl', '      Engine: postgres\n      DBParameterGroupName: !Ref Params').replace(
-        "AllowedValues: ['1', '0']",
-        "AllowedValues: ['1', '1']",
+      code: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: !Ref ForceSsl',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
       ),
+      errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 'rds.force_ssl'], relatedPaths: [['Parameters', 'ForceSsl', 'AllowedValues', 1]] }],
+      output: instance(
+        '      Family: postgres14\n      Parameters:\n        rds.force_ssl: !Ref ForceSsl',
+        '      Engine: postgres\n      DBParameterGroupName: !Ref Params',
+      ).replace("AllowedValues: ['1', '0']", "AllowedValues: ['1', '1']"),
     },
     {
       name: 'Fn::If on the group name: the group on one branch, the default group on the other',
@@ -240,15 +302,27 @@ runRuleTests(rdsTlsNotRequired, {
     },
     {
       name: 'Aurora PostgreSQL cluster group without rds.force_ssl',
-      code: cluster('      Family: aurora-postgresql16\n      Parameters:\n        timezone: UTC', '      Engine: aurora-postgresql\n      DBClusterParameterGroupName: !Ref Params'),
+      code: cluster(
+        '      Family: aurora-postgresql16\n      Parameters:\n        timezone: UTC',
+        '      Engine: aurora-postgresql\n      DBClusterParameterGroupName: !Ref Params',
+      ),
       errors: [{ path: ['Resources', 'Cluster', 'Properties', 'DBClusterParameterGroupName'], messageIncludes: 'DB cluster' }],
-      output: cluster("      Family: aurora-postgresql16\n      Parameters:\n        timezone: UTC\n        rds.force_ssl: '1'", '      Engine: aurora-postgresql\n      DBClusterParameterGroupName: !Ref Params'),
+      output: cluster(
+        "      Family: aurora-postgresql16\n      Parameters:\n        timezone: UTC\n        rds.force_ssl: '1'",
+        '      Engine: aurora-postgresql\n      DBClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'Aurora MySQL 3 cluster group without require_secure_transport: ON is inserted',
-      code: cluster('      Family: aurora-mysql8.0\n      Parameters:\n        time_zone: UTC', '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params'),
+      code: cluster(
+        '      Family: aurora-mysql8.0\n      Parameters:\n        time_zone: UTC',
+        '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params',
+      ),
       errors: [{ messageIncludes: "'ON'" }],
-      output: cluster("      Family: aurora-mysql8.0\n      Parameters:\n        time_zone: UTC\n        require_secure_transport: 'ON'", '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params'),
+      output: cluster(
+        "      Family: aurora-mysql8.0\n      Parameters:\n        time_zone: UTC\n        require_secure_transport: 'ON'",
+        '      Engine: aurora-mysql\n      DBClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'JSON: an off value and an instance on the default group',
@@ -265,12 +339,18 @@ runRuleTests(rdsTlsNotRequired, {
       name: 'JSON: a group missing the parameter gets it inserted',
       code: json({
         Params: GROUP('AWS::RDS::DBParameterGroup', { Family: 'postgres13', Parameters: { work_mem: '4096' } }),
-        Database: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', DBParameterGroupName: { Ref: 'Params' } } },
+        Database: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', DBParameterGroupName: { Ref: 'Params' } },
+        },
       }),
       errors: [{ path: ['Resources', 'Database', 'Properties', 'DBParameterGroupName'] }],
       output: json({
         Params: GROUP('AWS::RDS::DBParameterGroup', { Family: 'postgres13', Parameters: { work_mem: '4096', 'rds.force_ssl': '1' } }),
-        Database: { Type: 'AWS::RDS::DBInstance', Properties: { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', DBParameterGroupName: { Ref: 'Params' } } },
+        Database: {
+          Type: 'AWS::RDS::DBInstance',
+          Properties: { Engine: 'postgres', DBInstanceClass: 'db.t4g.micro', DBParameterGroupName: { Ref: 'Params' } },
+        },
       }),
     },
   ],

@@ -43,11 +43,17 @@ runRuleTests(redshiftRequireSsl, {
   valid: [
     {
       name: 'redshift-1.0 group with require_ssl true, used by the cluster',
-      code: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'true'", '      ClusterParameterGroupName: !Ref Params'),
+      code: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'true'",
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'redshift-2.0 group that leaves require_ssl out: true by default',
-      code: template("      ParameterGroupFamily: redshift-2.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: 'true'", '      ClusterParameterGroupName: !Ref Params'),
+      code: template(
+        "      ParameterGroupFamily: redshift-2.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: 'true'",
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'cluster without a parameter group: default.redshift-2.0 requires SSL',
@@ -59,11 +65,17 @@ runRuleTests(redshiftRequireSsl, {
     },
     {
       name: 'require_ssl value from ImportValue is unknown',
-      code: template('      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !ImportValue require-ssl', '      ClusterParameterGroupName: !Ref Params'),
+      code: template(
+        '      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !ImportValue require-ssl',
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'a parameter name that is not knowable: the group may set require_ssl',
-      code: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: !ImportValue parameter-name\n          ParameterValue: 'true'", '      ClusterParameterGroupName: !Ref Params'),
+      code: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: !ImportValue parameter-name\n          ParameterValue: 'true'",
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'family not knowable',
@@ -79,21 +91,33 @@ runRuleTests(redshiftRequireSsl, {
     },
     {
       name: 'Fn::If with require_ssl true on both branches',
-      code: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !If [Legacy, 'true', 'TRUE']", ''),
+      code: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !If [Legacy, 'true', 'TRUE']",
+        '',
+      ),
     },
     {
       name: 'JSON group with require_ssl true',
       code: json({
-        Params: { Type: 'AWS::Redshift::ClusterParameterGroup', Properties: { Description: 'd', ParameterGroupFamily: 'redshift-1.0', Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'true' }] } },
+        Params: {
+          Type: 'AWS::Redshift::ClusterParameterGroup',
+          Properties: { Description: 'd', ParameterGroupFamily: 'redshift-1.0', Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'true' }] },
+        },
       }),
     },
   ],
   invalid: [
     {
       name: 'require_ssl false: on the value, fixed',
-      code: template("      ParameterGroupFamily: redshift-2.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'false'", ''),
+      code: template(
+        "      ParameterGroupFamily: redshift-2.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'false'",
+        '',
+      ),
       errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 0, 'ParameterValue'], line: 17, severity: 'warning', fixes: 1 }],
-      output: template("      ParameterGroupFamily: redshift-2.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'true'", ''),
+      output: template(
+        "      ParameterGroupFamily: redshift-2.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'true'",
+        '',
+      ),
     },
     {
       name: 'require_ssl written as a YAML boolean false',
@@ -103,22 +127,34 @@ runRuleTests(redshiftRequireSsl, {
     },
     {
       name: 'Fn::If branch false',
-      code: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !If [Legacy, 'false', 'true']", ''),
+      code: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !If [Legacy, 'false', 'true']",
+        '',
+      ),
       errors: [{ path: ['Resources', 'Params', 'Properties', 'Parameters', 0, 'ParameterValue', 'Fn::If', 1], messageIncludes: 'when Legacy is true' }],
-      output: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !If [Legacy, 'true', 'true']", ''),
-    },
-    {
-      name: 'parameter AllowedValues: related information, the fix edits the parameter',
-      code: template('      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !Ref RequireSsl', ''),
-      errors: [{ relatedPaths: [['Parameters', 'RequireSsl', 'AllowedValues', 1]] }],
-      output: template('      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !Ref RequireSsl', '').replace(
-        "AllowedValues: ['true', 'false']",
-        "AllowedValues: ['true', 'true']",
+      output: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !If [Legacy, 'true', 'true']",
+        '',
       ),
     },
     {
+      name: 'parameter AllowedValues: related information, the fix edits the parameter',
+      code: template(
+        '      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !Ref RequireSsl',
+        '',
+      ),
+      errors: [{ relatedPaths: [['Parameters', 'RequireSsl', 'AllowedValues', 1]] }],
+      output: template(
+        '      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: !Ref RequireSsl',
+        '',
+      ).replace("AllowedValues: ['true', 'false']", "AllowedValues: ['true', 'true']"),
+    },
+    {
       name: 'redshift-1.0 group used by the cluster without require_ssl: on the cluster, the item is appended',
-      code: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: 'true'", '      ClusterParameterGroupName: !Ref Params'),
+      code: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: 'true'",
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
       errors: [
         {
           path: ['Resources', 'Warehouse', 'Properties', 'ClusterParameterGroupName'],
@@ -136,11 +172,17 @@ runRuleTests(redshiftRequireSsl, {
       name: 'redshift-1.0 group without Parameters: the list is inserted',
       code: template('      ParameterGroupFamily: redshift-1.0', '      ClusterParameterGroupName: !Ref Params'),
       errors: [{ path: ['Resources', 'Warehouse', 'Properties', 'ClusterParameterGroupName'] }],
-      output: template('      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: \'true\'', '      ClusterParameterGroupName: !Ref Params'),
+      output: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: 'true'",
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
     },
     {
       name: 'AWS::NoValue item leaves require_ssl out',
-      code: template("      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - !Ref AWS::NoValue\n        - ParameterName: statement_timeout\n          ParameterValue: '0'", '      ClusterParameterGroupName: !Ref Params'),
+      code: template(
+        "      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - !Ref AWS::NoValue\n        - ParameterName: statement_timeout\n          ParameterValue: '0'",
+        '      ClusterParameterGroupName: !Ref Params',
+      ),
       errors: [{ path: ['Resources', 'Warehouse', 'Properties', 'ClusterParameterGroupName'] }],
     },
     {
@@ -157,11 +199,17 @@ runRuleTests(redshiftRequireSsl, {
     {
       name: 'JSON group with require_ssl false',
       code: json({
-        Params: { Type: 'AWS::Redshift::ClusterParameterGroup', Properties: { Description: 'd', ParameterGroupFamily: 'redshift-1.0', Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'false' }] } },
+        Params: {
+          Type: 'AWS::Redshift::ClusterParameterGroup',
+          Properties: { Description: 'd', ParameterGroupFamily: 'redshift-1.0', Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'false' }] },
+        },
       }),
       errors: [{ line: 11 }],
       output: json({
-        Params: { Type: 'AWS::Redshift::ClusterParameterGroup', Properties: { Description: 'd', ParameterGroupFamily: 'redshift-1.0', Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'true' }] } },
+        Params: {
+          Type: 'AWS::Redshift::ClusterParameterGroup',
+          Properties: { Description: 'd', ParameterGroupFamily: 'redshift-1.0', Parameters: [{ ParameterName: 'require_ssl', ParameterValue: 'true' }] },
+        },
       }),
     },
   ],
