@@ -70,3 +70,15 @@ export const OPENSEARCH_DOMAIN_TYPES: readonly string[] = Object.freeze(['AWS::O
 
 /** Values the legacy `AWS::Elasticsearch::Domain` API documents (facts.md §8; newer two unverified there). */
 export const ELASTICSEARCH_DOCUMENTED_TLS_POLICIES: readonly string[] = Object.freeze(['Policy-Min-TLS-1-0-2019-07', 'Policy-Min-TLS-1-2-2019-07']);
+
+/**
+ * Node-to-node encryption (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html):
+ * any OpenSearch version, Elasticsearch 6.0 and later for new domains; enabling it on an existing
+ * domain needs OpenSearch or Elasticsearch 6.7 and later, starts a blue/green deployment, and it
+ * cannot be disabled afterwards.
+ */
+export const NODE_TO_NODE_ELASTICSEARCH_MINIMUM = '6.0';
+export const NODE_TO_NODE_ELASTICSEARCH_ENABLE_EXISTING = '6.7';
+
+/** `ElasticsearchVersion` of an `AWS::Elasticsearch::Domain` that names none (CloudFormation reference: 1.5). */
+export const ELASTICSEARCH_DEFAULT_VERSION = '1.5';

@@ -75,6 +75,12 @@ export function reportValue(ctx: RuleContext, r: ValueReport): void {
   });
 }
 
+/** Candidates of a leaf whose value is false (`false`, or the string `"false"` in any case). */
+export function falseCandidates(n: RNode | undefined): Candidate[] {
+  if (!n || n.kind !== 'leaf') return [];
+  return n.candidates.filter((c) => c.value === false || (typeof c.value === 'string' && c.value.trim().toLowerCase() === 'false'));
+}
+
 /** Quoted list of distinct candidate values for messages. */
 export function listValues(cands: readonly Candidate[]): string {
   return quoteList(cands.map((c) => c.value));

@@ -5,8 +5,14 @@ import { apigwRules } from './apigw/index';
 import { beanstalkRules } from './beanstalk/index';
 import { certificatesRules } from './certificates/index';
 import { cloudfrontRules } from './cloudfront/index';
+import { daxRules } from './dax/index';
+import { dmsRules } from './dms/index';
+import { docdbRules } from './docdb/index';
+import { elasticacheRules } from './elasticache/index';
 import { elbClassicRules } from './elb-classic/index';
 import { elbv2Rules } from './elbv2/index';
+import { memorydbRules } from './memorydb/index';
+import { mskRules } from './msk/index';
 import { opensearchRules } from './opensearch/index';
 import { pcaIamRules } from './pca-iam/index';
 import { efsRules } from './efs/index';
@@ -19,6 +25,8 @@ import { vpcLatticeRules } from './vpc-lattice/index';
 import { resourcePoliciesRules } from './resource-policies/index';
 import { sesRules } from './ses/index';
 import { eventbridgeRules } from './eventbridge/index';
+import { rdsRules } from './rds/index';
+import { redshiftRules } from './redshift/index';
 import { templateRules } from './core/index';
 import { makeUnknownPropertyRule } from './core/unknown-property';
 
@@ -42,6 +50,14 @@ const AREA_RULES: readonly Rule[] = [
   ...resourcePoliciesRules,
   ...sesRules,
   ...eventbridgeRules,
+  ...rdsRules,
+  ...docdbRules,
+  ...redshiftRules,
+  ...elasticacheRules,
+  ...memorydbRules,
+  ...daxRules,
+  ...mskRules,
+  ...dmsRules,
   ...templateRules,
 ];
 
