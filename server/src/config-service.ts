@@ -5,7 +5,7 @@ import type { EditorSettings } from './settings';
 /**
  * Settings for one file: built-in defaults < nearest `.cfn-tls-lint.yaml` (looked
  * up no higher than the file's workspace folder) < `cfnTlsLint.rules` of that
- * folder (interfaces.md "Configuration"). Lookups are cached until `reset()`.
+ * folder (README "Configuration", docs/editor.md "Settings"). Lookups are cached until `reset()`.
  */
 export class ConfigService {
   private readonly locators = new Map<string, ConfigLocator>();

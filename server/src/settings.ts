@@ -1,5 +1,5 @@
 /**
- * Editor settings (`cfnTlsLint.*`, interfaces.md "Editor"), read per workspace
+ * Editor settings (`cfnTlsLint.*`, docs/editor.md "Settings"), read per workspace
  * folder and normalised: anything malformed falls back to its default, so a
  * typo in settings.json never stops linting.
  */

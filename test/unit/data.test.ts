@@ -76,11 +76,11 @@ describe('data: elbv2 policies', () => {
     const names = ELBV2_POLICIES.map((p) => p.name);
     assert.equal(new Set(names).size, names.length);
   });
-  it('covers every facts.md §1a-1f name (count check)', () => {
+  it('lists every predefined policy name: TLS, FIPS, FS, PQ, RFC 9151 and other (count check)', () => {
     // 11 TLS + 8 FIPS + 5 FS + 13 PQ + 7 RFC9151 + 2 other
     assert.equal(ELBV2_POLICIES.length, 46);
   });
-  it('gives facts.md min TLS', () => {
+  it('gives the minimum TLS version of the AWS tables', () => {
     assert.equal(findElbv2Policy('ELBSecurityPolicy-2016-08')?.minTls, '1.0');
     assert.equal(findElbv2Policy('ELBSecurityPolicy-TLS13-1-2-Res-2021-06')?.minTls, '1.2');
     const fips11 = findElbv2Policy('ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04');

@@ -2,7 +2,7 @@ import { jsonSafe } from './printable';
 import type { FileReport, RunError, Summary } from './report';
 
 /**
- * `--format json`: the contract of interfaces.md ("JSON output"), plus `errors`: every problem of
+ * `--format json`: the contract described in README "CLI", including `errors`: every problem of
  * the run that makes the exit status 2 (also printed on stderr), so that a run that fails still
  * prints a JSON document.
  */

@@ -1,5 +1,6 @@
 /**
- * What counts as watching ACM activity (rules.md `acm-activity-unmonitored`, seed S10/S16).
+ * What counts as watching ACM activity: auditing certificate creation and alarming on certificate
+ * API calls (docs/rules/acm-activity-unmonitored.md; docs/sources.md §12).
  * Sources: EventBridge delivers ACM events with `source: aws.acm` and CloudTrail API calls
  * with `detail.eventSource: acm.amazonaws.com`; ACM publishes the CloudWatch metric
  * `DaysToExpiry` in the `AWS/CertificateManager` namespace.

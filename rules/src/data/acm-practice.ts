@@ -1,6 +1,6 @@
 /**
- * ACM certificate practice values used by the acm rules and their fixes (rules.md "ACM
- * certificates", facts.md §6). The AWS value sets themselves live in `acm.ts`.
+ * ACM certificate practice values used by the acm rules and their fixes (docs/rules/acm-*.md,
+ * docs/sources.md §6). The AWS value sets themselves live in `acm.ts`.
  */
 
 /**
@@ -18,7 +18,7 @@ export const ACM_NAME_MAX_LENGTH = 253;
 /** Longest DNS label. */
 export const DNS_LABEL_MAX_LENGTH = 63;
 
-/** Tag keys `acm-missing-tags` inserts when no `requiredTags` are configured (seed S13: owner, team, application). */
+/** Tag keys `acm-missing-tags` inserts when no `requiredTags` are configured: who owns it, which team, which application. */
 export const ACM_DEFAULT_TAG_KEYS: readonly string[] = Object.freeze(['Owner', 'Team', 'Application']);
 
 /** Validation method the `acm-email-validation` fix sets. */
@@ -30,8 +30,9 @@ export const ACM_TRANSPARENCY_DISABLED = 'DISABLED';
 
 /**
  * Replacement for a `KeyAlgorithm` ACM cannot issue on request, by family: RSA -> RSA_2048
- * (rules.md); EC -> EC_secp384r1, the strongest requestable curve, so that a certificate from
- * an ECDSA private CA keeps the CA's algorithm family (facts.md §6: the families must match).
+ * (docs/rules/acm-key-algorithm.md); EC -> EC_secp384r1, the strongest requestable curve, so that a
+ * certificate from an ECDSA private CA keeps the CA's algorithm family (docs/sources.md §6: the
+ * families must match).
  */
 export const ACM_KEY_ALGORITHM_REPLACEMENT: Readonly<Record<'RSA' | 'EC', string>> = Object.freeze({
   RSA: 'RSA_2048',

@@ -1,9 +1,9 @@
 /**
  * ACM (`AWS::CertificateManager::Certificate`) and ACM Private CA (`AWS::ACMPCA::*`) value sets.
- * Source: facts.md §6 (ACM) and §7 (Private CA).
+ * Source: docs/sources.md §6 (ACM) and §7 (Private CA).
  */
 
-/** ACM `KeyAlgorithm` API enum (facts.md §6). */
+/** ACM `KeyAlgorithm` API enum (docs/sources.md §6). */
 export const ACM_KEY_ALGORITHMS: readonly string[] = Object.freeze([
   'RSA_1024',
   'RSA_2048',
@@ -14,13 +14,13 @@ export const ACM_KEY_ALGORITHMS: readonly string[] = Object.freeze([
   'EC_secp521r1',
 ]);
 
-/** Algorithms ACM issues on request; the others are for imported certificates only (facts.md §6). */
+/** Algorithms ACM issues on request; the others are for imported certificates only (docs/sources.md §6). */
 export const ACM_REQUESTABLE_KEY_ALGORITHMS: readonly string[] = Object.freeze(['RSA_2048', 'EC_prime256v1', 'EC_secp384r1']);
 
-/** Default `KeyAlgorithm` of a requested certificate (facts.md §6). */
+/** Default `KeyAlgorithm` of a requested certificate (docs/sources.md §6). */
 export const ACM_DEFAULT_KEY_ALGORITHM = 'RSA_2048';
 
-/** Below ACM.2's 2048-bit RSA minimum (facts.md §6, §12; seed S3). */
+/** Below ACM.2's 2048-bit RSA minimum: keys too weak to use (docs/sources.md §6, §12). */
 export const ACM_WEAK_KEY_ALGORITHMS: readonly string[] = Object.freeze(['RSA_1024']);
 
 export type AcmKeyFamily = 'RSA' | 'EC';
@@ -31,20 +31,20 @@ export function keyAlgorithmFamily(alg: string): AcmKeyFamily | undefined {
   return alg.startsWith('RSA_') ? 'RSA' : 'EC';
 }
 
-/** Validation used when `ValidationMethod` is absent (rules.md `acm-email-validation`; facts.md §6 marks it unverified for raw CFN). */
+/** Validation used when `ValidationMethod` is absent (docs/rules/acm-email-validation.md; unverified for raw CloudFormation, docs/sources.md §6). */
 export const ACM_DEFAULT_VALIDATION_METHOD = 'EMAIL';
 
-/** ACM's default quota of names per certificate (rules.md `acm-too-many-domains`). */
+/** ACM's default quota of names per certificate (docs/sources.md §6; docs/rules/acm-too-many-domains.md). */
 export const ACM_MAX_DOMAIN_NAMES = 10;
 
-/** Max length of `DomainName` (rules.md `acm-domain-invalid`). */
+/** Max length of `DomainName` (docs/rules/acm-domain-invalid.md). */
 export const ACM_DOMAIN_NAME_MAX_LENGTH = 64;
 
 // ---------------------------------------------------------------------------------------------
-// ACM Private CA (facts.md §7)
+// ACM Private CA (docs/sources.md §7)
 
 /**
- * `SigningAlgorithm` values seen in the API reference excerpt (facts.md §7). The excerpt is
+ * `SigningAlgorithm` values seen in the API reference excerpt (docs/sources.md §7). The excerpt is
  * truncated: ML-DSA signing values exist but their spelling is unverified, so they are not listed
  * here; `signingAlgorithmFamily` still recognises an `ML_DSA_*` value by pattern.
  */
@@ -58,7 +58,7 @@ export const PCA_SIGNING_ALGORITHMS: readonly string[] = Object.freeze([
   'SM3WITHSM2',
 ]);
 
-/** Algorithm families that must match between a CA's key and its signing algorithm (facts.md §7). */
+/** Algorithm families that must match between a CA's key and its signing algorithm (docs/sources.md §7). */
 export type PcaAlgorithmFamily = 'RSA' | 'ECDSA' | 'SM2' | 'ML_DSA';
 
 /** Family of a Private CA key algorithm: `RSA_*` -> RSA, `EC_*` -> ECDSA, `SM2`, `ML_DSA_*`. */

@@ -1,16 +1,16 @@
 /**
  * API Gateway custom-domain security policies (`SecurityPolicy` of `AWS::ApiGateway::DomainName`,
  * `AWS::ApiGateway::DomainNameV2`, `AWS::ApiGatewayV2::DomainName.DomainNameConfigurations[*]`, SAM
- * `Domain`). Source: facts.md §5 (SDK model enum `SecurityPolicy` + AWS docs).
+ * `Domain`). Source: docs/sources.md §5 (SDK model enum `SecurityPolicy` + AWS docs).
  */
 import type { TlsFloor } from './tls';
 
 export interface ApigwSecurityPolicy {
   name: string;
   minTls: TlsFloor;
-  /** Starts with `SecurityPolicy_`: requires `EndpointAccessMode`; no mTLS; no HTTP-API mappings (facts.md §5). */
+  /** Starts with `SecurityPolicy_`: requires `EndpointAccessMode`; no mTLS; no HTTP-API mappings (docs/sources.md §5). */
   enhanced: boolean;
-  /** `*_EDGE`: only for edge-optimized endpoints (facts.md §5, unverified against the AWS table). */
+  /** `*_EDGE`: only for edge-optimized endpoints (docs/sources.md §5, unverified against the AWS table). */
   edgeOnly: boolean;
   fips?: boolean;
   postQuantum?: boolean;
@@ -36,7 +36,7 @@ function p(name: string, minTls: TlsFloor, verified: boolean, note?: string): Ap
 }
 
 /**
- * facts.md §5 table. `TLS_1_0`: AWS docs disagree on whether TLS 1.1 is accepted, its floor is 1.0
+ * docs/sources.md §5. `TLS_1_0`: AWS docs disagree on whether TLS 1.1 is accepted, its floor is 1.0
  * either way. Enhanced `TLS13_1_2` = accepts TLS 1.2 and 1.3, `TLS13_1_3` = TLS 1.3 only (confirmed
  * for `SecurityPolicy_TLS13_1_3_2025_09`); the other enhanced floors are inferred from the names.
  */
@@ -62,28 +62,28 @@ export function findApigwSecurityPolicy(name: string): ApigwSecurityPolicy | und
   return BY_NAME.get(name);
 }
 
-/** "Any policy that starts with `SecurityPolicy_` is an enhanced security policy" (facts.md §5). */
+/** "Any policy that starts with `SecurityPolicy_` is an enhanced security policy" (docs/sources.md §5). */
 export function isEnhancedSecurityPolicy(name: string): boolean {
   return name.startsWith('SecurityPolicy_');
 }
 
-/** What fixes insert (rules.md `apigw-domain-tls-version`). */
+/** What fixes insert (docs/rules/apigw-domain-tls-version.md). */
 export const APIGW_RECOMMENDED = 'TLS_1_2';
 
 /**
- * Default for custom domains created now (facts.md §5); domains created earlier keep TLS_1_0, so
+ * Default for custom domains created now (docs/sources.md §5); domains created earlier keep TLS_1_0, so
  * an absent `SecurityPolicy` is reported as info, not assumed strong.
  */
 export const APIGW_DEFAULT_POLICY_NEW_DOMAINS = 'TLS_1_2';
 
-/** Values documented for `AWS::ApiGatewayV2::DomainName` (facts.md §5; enhanced values not re-verified there). */
+/** Values documented for `AWS::ApiGatewayV2::DomainName` (docs/sources.md §5; enhanced values not verified). */
 export const APIGWV2_SECURITY_POLICIES: readonly string[] = Object.freeze(['TLS_1_0', 'TLS_1_2']);
 
 /**
  * `AWS::ApiGatewayV2::Api.ProtocolType` values whose custom domains negotiate TLS 1.2 whatever the
  * domain's SecurityPolicy: "For HTTP or WebSocket APIs, API Gateway only supports the TLS_1_2
  * security policy", and "API Gateway uses the API's security policy to negotiate the TLS handshake"
- * (AWS doc "Choose a security policy for your custom domain in API Gateway", rules.md).
+ * (AWS doc "Choose a security policy for your custom domain in API Gateway"; docs/rules/apigw-domain-tls-version.md).
  */
 export const TLS12_ONLY_API_PROTOCOLS: readonly string[] = Object.freeze(['HTTP', 'WEBSOCKET']);
 

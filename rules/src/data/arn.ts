@@ -1,10 +1,10 @@
 /**
- * Certificate ARN formats and tiny parsers. Source: facts.md §10 (formats), §11 (regions).
+ * Certificate ARN formats and tiny parsers. Source: docs/sources.md §10 (formats), §11 (regions).
  */
 
 /**
  * CloudFront, edge-optimized API Gateway, AppSync (and Cognito / Amplify custom domains, unverified)
- * take ACM certificates from us-east-1 only (facts.md §11).
+ * take ACM certificates from us-east-1 only (docs/sources.md §11).
  */
 export const GLOBAL_CERTIFICATE_REGION = 'us-east-1';
 
@@ -18,11 +18,11 @@ export const ACM_CERTIFICATE_ARN_RE = /^arn:(aws[a-zA-Z-]*):acm:([a-z0-9-]+):(\d
 
 /**
  * IAM server certificate ARN, anchored: `arn:<partition>:iam::<account>:server-certificate/<path><name>`
- * (no region; path optional, e.g. `cloudfront/test/`; name `[\w+=,.@-]{1,128}`; facts.md §10).
+ * (no region; path optional, e.g. `cloudfront/test/`; name `[\w+=,.@-]{1,128}`; docs/sources.md §10).
  */
 export const IAM_SERVER_CERTIFICATE_ARN_RE = /^arn:(aws[a-zA-Z-]*):iam::(\d{12}):server-certificate\/((?:[\x21-\x7e]+\/)?)([\w+=,.@-]{1,128})$/;
 
-/** ACM Private CA ARN, anchored: `arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<uuid>` (facts.md §10). */
+/** ACM Private CA ARN, anchored: `arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<uuid>` (docs/sources.md §10). */
 export const ACM_PCA_ARN_RE = /^arn:(aws[a-zA-Z-]*):acm-pca:([a-z0-9-]+):(\d{12}):certificate-authority\/([A-Za-z0-9-]{1,64})$/;
 
 /** Any ARN shape: `arn:partition:service:region:account:resource` (region/account may be empty). */

@@ -3,7 +3,7 @@
  * Source: AWS Elastic Beanstalk Developer Guide, "General options for all environments"
  * (`command-options-general`, read from the awsdocs/aws-elastic-beanstalk-developer-guide markdown
  * copy); "Configuring a shared Application Load Balancer" (`environments-cfg-alb-shared`);
- * facts.md §9. Defaults are what Elastic Beanstalk applies when an option is not set.
+ * docs/sources.md §9. Defaults are what Elastic Beanstalk applies when an option is not set.
  */
 
 /** `aws:elasticbeanstalk:environment`: the environment's architecture. */

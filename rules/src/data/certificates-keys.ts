@@ -6,7 +6,7 @@
 /**
  * CloudFront: "CloudFront only supports 1024-bit RSA, 2048-bit RSA, 3072-bit RSA, 4096-bit RSA, and
  * Elliptic Prime Curve 256-bit keys" (AWS doc "Prerequisites for importing ACM certificates";
- * facts.md §4a, §6). Edge-optimized API Gateway domains are served by CloudFront and "the
+ * docs/sources.md §4a, §6). Edge-optimized API Gateway domains are served by CloudFront and "the
  * requirements and constraints of the certificate are specified by CloudFront" (API Gateway
  * developer guide, "Get certificates ready in AWS Certificate Manager").
  */

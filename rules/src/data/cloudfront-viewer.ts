@@ -12,7 +12,7 @@ export const CLOUDFRONT_OMITTED_MIN_PROTOCOL = 'TLSv1';
 
 /**
  * What `MinimumProtocolVersion` fixes write for a required floor (option `minimumTls`), newest
- * broadly compatible policy first. TLSv1.2_2021 is the rules.md fix value.
+ * broadly compatible policy first. TLSv1.2_2021 is the fix value of docs/rules/cloudfront-tls-version.md.
  */
 export const CLOUDFRONT_MIN_PROTOCOL_FOR_FLOOR: Readonly<Partial<Record<TlsFloor, string>>> = Object.freeze({
   SSLv3: 'TLSv1.2_2021',
@@ -22,7 +22,7 @@ export const CLOUDFRONT_MIN_PROTOCOL_FOR_FLOOR: Readonly<Partial<Record<TlsFloor
   '1.3': 'TLSv1.3_2025',
 });
 
-/** Why each non-SNI `SslSupportMethod` is a finding (facts.md §4a, CloudFront API reference). */
+/** Why each non-SNI `SslSupportMethod` is a finding (docs/sources.md §4a, CloudFront API reference). */
 export const SSL_SUPPORT_METHOD_PROBLEMS: Readonly<Record<string, string>> = Object.freeze({
   vip: 'serves HTTPS from dedicated IP addresses at every edge location, which CloudFront bills monthly (AWS: "not recommended") and only helps clients without SNI',
   'static-ip': 'is a legacy option that AWS says not to use unless the CloudFront team enabled it for the distribution',

@@ -1,13 +1,15 @@
 /**
  * Predefined security policies of Elastic Load Balancing v2 (ALB HTTPS / NLB TLS listeners,
  * `AWS::ElasticLoadBalancingV2::Listener.SslPolicy`; also Elastic Beanstalk's
- * `aws:elbv2:listener:<port>` `SSLPolicy` option, facts.md §9). Source: facts.md §1a–§1g.
+ * `aws:elbv2:listener:<port>` `SSLPolicy` option, docs/sources.md §9). Source: docs/sources.md
+ * §1a–§1g.
  *
  * Field meanings:
- * - `minTls` / `maxTls`: lowest / highest protocol accepted (facts.md §1 protocol columns).
- * - `fips`: a FIPS policy (name contains `FIPS`; facts.md §1b, §1d, §1e). ALB listeners cannot mix
- *   FIPS and non-FIPS policies (§1b).
- * - `forwardSecrecy`: true only where facts.md establishes that every cipher is forward-secret:
+ * - `minTls` / `maxTls`: lowest / highest protocol accepted (the protocol columns of the AWS tables,
+ *   docs/sources.md §1).
+ * - `fips`: a FIPS policy (name contains `FIPS`; docs/sources.md §1b, §1d, §1e). ALB listeners cannot
+ *   mix FIPS and non-FIPS policies (§1b).
+ * - `forwardSecrecy`: true only where the AWS tables show that every cipher is forward-secret:
  *   policies accepting TLS 1.3 only, the `FS-*` policies (§1c), and §1a/§1b policies whose notes
  *   say "ECDHE only" (and their FIPS / PQ namesakes, which differ only in the FIPS cipher subset /
  *   key-exchange groups). false means "not established", not "known to lack FS".
@@ -48,7 +50,7 @@ function rows(defaults: Partial<Elbv2Policy>, list: readonly Row[]): Elbv2Policy
   }));
 }
 
-/** facts.md §1a: TLS security policies (AWS table, verified). */
+/** docs/sources.md §1a: TLS security policies (AWS table, verified). */
 const TLS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-TLS13-1-3-2021-06', '1.3', '1.3', true, { note: 'TLS 1.3 ciphers only' }],
   [
@@ -69,7 +71,7 @@ const TLS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-2016-08', '1.0', '1.2', false, { note: 'CloudFormation/CLI/CDK default when SslPolicy is omitted' }],
 ]);
 
-/** facts.md §1b: FIPS security policies (AWS table, verified). */
+/** docs/sources.md §1b: FIPS security policies (AWS table, verified). */
 const FIPS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04', '1.3', '1.3', true],
   ['ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04', '1.2', '1.3', true],
@@ -87,7 +89,7 @@ const FIPS_POLICIES = rows({}, [
   ],
 ]);
 
-/** facts.md §1c: forward-secrecy policies (AWS table, verified). */
+/** docs/sources.md §1c: forward-secrecy policies (AWS table, verified). */
 const FS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-FS-1-2-Res-2020-10', '1.2', '1.2', true, { note: 'ECDHE-GCM only' }],
   ['ELBSecurityPolicy-FS-1-2-Res-2019-08', '1.2', '1.2', true],
@@ -96,11 +98,14 @@ const FS_POLICIES = rows({}, [
   ['ELBSecurityPolicy-FS-2018-06', '1.0', '1.2', true],
 ]);
 
-/** facts.md §1d: post-quantum (hybrid ML-KEM) policies, 2025-09. Protocols unverified (inferred from names). */
+/**
+ * docs/sources.md §1d: post-quantum (hybrid ML-KEM) policies, 2025-09. Protocols unverified (inferred
+ * from names). `-Res-PQ-` is the console default and AWS recommendation (§1g).
+ */
 const PQ_POLICIES = rows({ verified: false }, [
   ['ELBSecurityPolicy-TLS13-1-3-PQ-2025-09', '1.3', '1.3', true],
   ['ELBSecurityPolicy-TLS13-1-2-PQ-2025-09', '1.2', '1.3', true],
-  ['ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09', '1.2', '1.3', true, { note: 'current console default and AWS recommendation (facts.md §1g)' }],
+  ['ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09', '1.2', '1.3', true, { note: 'current console default and AWS recommendation' }],
   ['ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09', '1.2', '1.3', false],
   ['ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09', '1.2', '1.3', false],
   ['ELBSecurityPolicy-TLS13-1-0-PQ-2025-09', '1.0', '1.3', false],
@@ -113,7 +118,7 @@ const PQ_POLICIES = rows({ verified: false }, [
   ['ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09', '1.0', '1.3', false],
 ]);
 
-/** facts.md §1e: RFC 9151 (CNSA 1.0) FIPS policies, 2023-07. Protocols unverified (inferred from names). */
+/** docs/sources.md §1e: RFC 9151 (CNSA 1.0) FIPS policies, 2023-07. Protocols unverified (inferred from names). */
 const RFC9151_POLICIES = rows({ verified: false }, [
   ['ELBSecurityPolicy-TLS13-1-3-RFC9151-FIPS-2023-07', '1.3', '1.3', true],
   ['ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07', '1.2', '1.3', false],
@@ -125,7 +130,7 @@ const RFC9151_POLICIES = rows({ verified: false }, [
 ]);
 
 /**
- * facts.md §1f: other real names, protocols unverified (presumably TLS 1.0-1.2).
+ * docs/sources.md §1f: other real names, protocols unverified (presumably TLS 1.0-1.2).
  * `ELBSecurityPolicy-2015` (cfn_nag W55 / guard deny-lists) is NOT a real policy name and is
  * deliberately absent, so `elbv2-ssl-policy-unknown` reports it.
  */
@@ -134,7 +139,7 @@ const OTHER_POLICIES = rows({ verified: false, legacy: true }, [
   ['ELBSecurityPolicy-TLS-1-0-2015-04', '1.0', '1.2', false, { note: "not in the current ALB tables; seen in tools' deny-lists and an NLB enum" }],
 ]);
 
-/** Every predefined ELBv2 policy name known to facts.md §1, as data. */
+/** Every predefined ELBv2 policy name of docs/sources.md §1, as data. */
 export const ELBV2_POLICIES: readonly Elbv2Policy[] = Object.freeze(
   [...TLS_POLICIES, ...FIPS_POLICIES, ...FS_POLICIES, ...PQ_POLICIES, ...RFC9151_POLICIES, ...OTHER_POLICIES].map((p) => Object.freeze(p)),
 );
@@ -142,20 +147,20 @@ export const ELBV2_POLICIES: readonly Elbv2Policy[] = Object.freeze(
 /** All names, in table order. */
 export const ELBV2_POLICY_NAMES: readonly string[] = Object.freeze(ELBV2_POLICIES.map((p) => p.name));
 
-/** Effective policy when `SslPolicy` is omitted in CloudFormation (facts.md §1a, §1g). */
+/** Effective policy when `SslPolicy` is omitted in CloudFormation (docs/sources.md §1a, §1g). */
 export const ELBV2_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
 
 /**
- * What fixes insert by default (interfaces.md `recommendedPolicies.elbv2`). A TLS 1.2+/1.3, ECDHE+GCM
- * policy with verified protocol columns (facts.md §1a); the newer AWS recommendation is its PQ
- * variant, `ELBV2_RECOMMENDED_PQ` (§1g, protocols unverified).
+ * What fixes insert by default (`recommendedPolicies.elbv2`, README "Configuration"). A TLS
+ * 1.2+/1.3, ECDHE+GCM policy with verified protocol columns (docs/sources.md §1a); the newer AWS
+ * recommendation is its PQ variant, `ELBV2_RECOMMENDED_PQ` (§1g, protocols unverified).
  */
 export const ELBV2_RECOMMENDED = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 
-/** FIPS counterpart of `ELBV2_RECOMMENDED` (facts.md §1b; interfaces.md `recommendedPolicies.elbv2Fips`). */
+/** FIPS counterpart of `ELBV2_RECOMMENDED` (docs/sources.md §1b; `recommendedPolicies.elbv2Fips`, README "Configuration"). */
 export const ELBV2_RECOMMENDED_FIPS = 'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04';
 
-/** AWS's current console default / recommendation (facts.md §1g, docs.amazonaws.cn). */
+/** AWS's current console default / recommendation (docs/sources.md §1g, docs.amazonaws.cn). */
 export const ELBV2_RECOMMENDED_PQ = 'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09';
 
 const BY_NAME: ReadonlyMap<string, Elbv2Policy> = new Map(ELBV2_POLICIES.map((p) => [p.name, p] as const));
@@ -165,7 +170,7 @@ export function findElbv2Policy(name: string): Elbv2Policy | undefined {
   return BY_NAME.get(name);
 }
 
-/** True for a FIPS policy name (known or not: FIPS policies carry `FIPS` in the name, facts.md §1b). */
+/** True for a FIPS policy name (known or not: FIPS policies carry `FIPS` in the name, docs/sources.md §1b). */
 export function isFipsPolicyName(name: string): boolean {
   return findElbv2Policy(name)?.fips ?? /-FIPS-/.test(name);
 }

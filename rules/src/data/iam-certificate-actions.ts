@@ -1,7 +1,7 @@
 /**
  * IAM actions of the certificate lifecycle that `iam-certificate-admin-wildcard` guards
- * (rules.md "ACM Private CA and IAM"; seed S15: restrict who can delete, import, export,
- * issue and revoke certificates).
+ * (docs/rules/iam-certificate-admin-wildcard.md: restrict who can delete, import, export, issue
+ * and revoke certificates).
  */
 import { compileRe2, SafeRegex } from '../util/safe-regex';
 

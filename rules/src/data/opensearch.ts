@@ -1,5 +1,5 @@
 /**
- * OpenSearch / Elasticsearch `DomainEndpointOptions.TLSSecurityPolicy`. Source: facts.md §8.
+ * OpenSearch / Elasticsearch `DomainEndpointOptions.TLSSecurityPolicy`. Source: docs/sources.md §8.
  */
 import type { TlsFloor } from './tls';
 
@@ -12,9 +12,9 @@ export interface OpenSearchTlsPolicy {
 }
 
 /**
- * The four allowed values (CFN template reference, SDK enums; facts.md §8).
+ * The four allowed values (CFN template reference, SDK enums; docs/sources.md §8).
  * `Policy-Min-TLS-1-2-RFC9151-FIPS-2024-08`: the SDK describes it as "supports TLS version 1.3 with
- * FIPS" while the name says Min-TLS-1-2 (facts.md: name and description disagree); recorded as 1.2,
+ * FIPS" while the name says Min-TLS-1-2 (name and description disagree); recorded as 1.2,
  * the lower (conservative) reading; either way it is not below TLS 1.2.
  */
 export const OPENSEARCH_TLS_POLICIES: readonly OpenSearchTlsPolicy[] = Object.freeze(
@@ -45,13 +45,13 @@ export function findOpenSearchTlsPolicy(name: string): OpenSearchTlsPolicy | und
   return BY_NAME.get(name);
 }
 
-/** Effective policy when `TLSSecurityPolicy` is absent (facts.md §8: TLS 1.0). */
+/** Effective policy when `TLSSecurityPolicy` is absent (docs/sources.md §8: TLS 1.0). */
 export const OPENSEARCH_DEFAULT_TLS_POLICY = 'Policy-Min-TLS-1-0-2019-07';
 
 /**
- * Recommended policy per resource type (rules.md `opensearch-tls-policy`): the latest for
+ * Recommended policy per resource type (docs/rules/opensearch-tls-policy.md): the latest for
  * OpenSearch; for the legacy Elasticsearch resource the older API lists only the first two values
- * (facts.md §8), so the TLS 1.2 one.
+ * (docs/sources.md §8), so the TLS 1.2 one.
  */
 export const OPENSEARCH_RECOMMENDED_TLS_POLICY: Readonly<Record<string, string>> = Object.freeze({
   'AWS::OpenSearchService::Domain': 'Policy-Min-TLS-1-2-PFS-2023-10',
@@ -68,7 +68,7 @@ export function recommendedOpenSearchTlsPolicy(resourceType: string): string {
 /** Resource types the OpenSearch rules read. */
 export const OPENSEARCH_DOMAIN_TYPES: readonly string[] = Object.freeze(['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain']);
 
-/** Values the legacy `AWS::Elasticsearch::Domain` API documents (facts.md §8; newer two unverified there). */
+/** Values the legacy `AWS::Elasticsearch::Domain` API documents (docs/sources.md §8; newer two unverified there). */
 export const ELASTICSEARCH_DOCUMENTED_TLS_POLICIES: readonly string[] = Object.freeze(['Policy-Min-TLS-1-0-2019-07', 'Policy-Min-TLS-1-2-2019-07']);
 
 /**

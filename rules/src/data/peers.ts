@@ -5,7 +5,7 @@
  * suppresses every rule whose `meta.peers` names its id (docs/suppression.md). This file holds
  * what the rules' lists cannot: the mapping principle, and the other spellings of an id.
  *
- * Mapping principle (rules.md): a peer id maps to a rule when some branch of the peer's failing
+ * Mapping principle: a peer id maps to a rule when some branch of the peer's failing
  * condition, as implemented, is that rule's trigger; a peer that checks more than we do (e.g.
  * Security Hub ELB.3 also failing TCP listeners) still maps to the rule covering the part we check.
  * Deliberately NOT mapped:
@@ -18,8 +18,9 @@
  *   `ELBSecurityPolicy-2015`, but an unknown name is a deploy error, not the TLS-1.2 warning a W55
  *   suppression is written for.
  * - KICS be96849c "Secure Ciphers Disabled": its path and values cannot match a valid distribution.
- * - Trivy AWS-0168, Security Hub ACM.1, cfn-lint E3033 on IAM certificates, adjacent data-store
- *   checks (peer-checks.md §9): no rule of ours covers them.
+ * - Trivy AWS-0168, Security Hub ACM.1, cfn-lint E3033 on IAM certificates, and the transport
+ *   encryption checks the same tools bundle for data stores (databases, caches, queues): no rule of
+ *   ours covers them.
  */
 
 /** Trivy long names -> the `AWS-nnnn` id the rules list. */

@@ -1,7 +1,7 @@
 /**
  * What each `recommendedPolicies` entry of `.cfn-tls-lint.yaml` may name: a known policy of its
  * kind whose lowest TLS version is at least TLS 1.2 (the floor of every rule that inserts these
- * policies; rules.md S1), and for `elbv2Fips` a FIPS policy. A config value is trusted as the
+ * policies), and for `elbv2Fips` a FIPS policy. A config value is trusted as the
  * text `--fix` writes into templates and messages call "a TLS 1.2+ policy", so anything else is
  * refused at config time and the built-in default used.
  */

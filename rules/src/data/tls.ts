@@ -1,10 +1,9 @@
 /**
  * TLS protocol floors and their ordering.
  *
- * A "floor" is the lowest protocol version a policy / setting accepts (facts.md §1 "Minimum TLS =
- * lowest protocol the policy accepts"; §4a CloudFront "min" column). SSLv3 appears only in
- * CloudFront (`MinimumProtocolVersion: SSLv3`, `OriginSSLProtocols: [SSLv3]`, facts.md §4a/§4b) and
- * classic ELB custom policies (`Protocol-SSLv3`, facts.md §2).
+ * A "floor" is the lowest protocol version a policy / setting accepts (docs/sources.md §1, §4a).
+ * SSLv3 appears only in CloudFront (`MinimumProtocolVersion: SSLv3`, `OriginSSLProtocols: [SSLv3]`,
+ * docs/sources.md §4a/§4b) and classic ELB custom policies (`Protocol-SSLv3`, docs/sources.md §2).
  */
 
 /** A TLS protocol version (no SSL). */
@@ -16,7 +15,7 @@ export type TlsFloor = 'SSLv3' | TlsVersion;
 /** Every floor, weakest first. */
 export const TLS_FLOORS: readonly TlsFloor[] = Object.freeze(['SSLv3', '1.0', '1.1', '1.2', '1.3'] as const);
 
-/** The floor our rules require by default (rules.md `elbv2-ssl-policy-weak`, seed S1). */
+/** The floor our rules require by default: TLS 1.2 and newer only (docs/rules/elbv2-ssl-policy-weak.md). */
 export const DEFAULT_MINIMUM_TLS: TlsFloor = '1.2';
 
 const RANK: ReadonlyMap<TlsFloor, number> = new Map(TLS_FLOORS.map((f, i) => [f, i] as const));

@@ -1,8 +1,8 @@
 import type { TextEdit } from './index';
 
 /**
- * The "disable for this line" edit of the editor (YAML only, interfaces.md
- * "Suppression"): a `# cfn-tls-lint-disable-next-line <id> -- <reason>` comment
+ * The "disable for this line" edit of the editor (YAML only, docs/suppression.md,
+ * docs/editor.md): a `# cfn-tls-lint-disable-next-line <id> -- <reason>` comment
  * on its own line above `line`, at that line's indentation. When the line above
  * already is such a comment, the id joins its list instead (its reason is kept).
  * Pure: text in, one edit out.

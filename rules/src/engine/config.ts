@@ -78,7 +78,7 @@ const PRODUCTION_KEYS = new Set(['files', 'parameterNames', 'valuePattern']);
 
 /**
  * Parses `.cfn-tls-lint.yaml` text. Every problem names the file and line; what is
- * valid is kept, so linting continues with the rest (interfaces.md).
+ * valid is kept, so linting continues with the rest (README, "Configuration").
  */
 export function parseConfig(text: string, file: string, rules: ReadonlyMap<string, RuleMeta>): ParsedConfig {
   const lc = new LineCounter();

@@ -41,7 +41,7 @@ export interface RuleFailure {
 }
 
 export interface LintResult {
-  /** Whether the file is a CloudFormation template (interfaces.md). */
+  /** Whether the file is a CloudFormation template (the test is in README, "CLI"). */
   template: boolean;
   diagnostics: Diagnostic[];
   /** Why the file was not linted at all (too large, binary), when it was not. */

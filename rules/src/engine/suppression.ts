@@ -2,7 +2,7 @@ import { getValue, isMap, isSeq, isScalar, Path, positionAt, scalarString, SNode
 import { Template } from '../template/template';
 
 /**
- * Suppressions (interfaces.md, "Suppression"): our inline comments and Metadata
+ * Suppressions (docs/suppression.md): our inline comments and Metadata
  * entries, and the peers' formats mapped to our rules through their check ids.
  */
 

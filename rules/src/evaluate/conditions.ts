@@ -3,7 +3,7 @@ import { Template } from '../template/template';
 
 /**
  * Conditions as boolean formulas over parameter values, and the scenarios a set
- * of conditions gives rise to (rules.md, "How every rule sees values").
+ * of conditions gives rise to (README, "Rules"; docs/scenarios.md).
  */
 
 export interface Scenario {

@@ -150,7 +150,7 @@ export interface EndpointEntry {
 export interface TemplateInventory {
   /** The template's path (relative to the working directory in the CLI). */
   file: string;
-  /** Whether the template is production (rules.md "Production"). */
+  /** Whether the template is production (README, "Configuration"). */
   production: boolean;
   certificates: CertificateEntry[];
   endpoints: EndpointEntry[];

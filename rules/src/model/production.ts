@@ -21,7 +21,7 @@ function compiledFor(settings: ProductionSettings): { pattern: SafeRegex; files:
 }
 
 /**
- * Production detection (rules.md): by file glob, by an environment parameter's
+ * Production detection (README, "Configuration"): by file glob, by an environment parameter's
  * Default, or (for a resource) by an environment tag. AllowedValues do not count.
  */
 export class ProductionDetector {

@@ -31,6 +31,6 @@ export interface TemplateReader {
   resolve(node: SNode, path: Path, scenario: Scenario): RNode | undefined;
   /** Views of another resource that agree with a scenario on shared conditions. */
   viewsIn(resourceId: string, scenario: Scenario): ResourceView[];
-  /** Whether a resource (or, without one, the template) is production (rules.md). */
+  /** Whether a resource (or, without one, the template) is production (README, "Configuration"). */
   isProduction(resource?: ResourceInfo): boolean;
 }

@@ -1,6 +1,6 @@
 import { getValue, isMap, scalarString, SNode } from './source-tree';
 
-/** File names that may hold templates (interfaces.md, "Which files are templates"). */
+/** File names that may hold templates (README, "CLI"). */
 export const CANDIDATE_EXTENSIONS = ['.yaml', '.yml', '.json', '.template'] as const;
 
 export function isCandidateFile(fileName: string): boolean {
@@ -38,7 +38,7 @@ export function looksBinary(text: string): boolean {
   return head.includes('\u0000');
 }
 
-/** The template test of interfaces.md, on a parsed top-level node. */
+/** The template test (README, "CLI"), on a parsed top-level node. */
 export function isTemplateRoot(root: SNode | null): boolean {
   if (!isMap(root)) return false;
   if (getValue(root, 'AWSTemplateFormatVersion') !== undefined) return true;

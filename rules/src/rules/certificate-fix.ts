@@ -6,8 +6,8 @@ import { ACM_CERTIFICATE_TYPE } from '../data/acm';
 const NEW_PARAMETER = 'CertificateArn';
 
 /**
- * The certificate reference a "certificate missing" fix inserts (rules.md,
- * elbv2-certificate-missing): the template's single ACM certificate, else a
+ * The certificate reference a "certificate missing" fix inserts
+ * (docs/rules/elbv2-certificate-missing.md): the template's single ACM certificate, else a
  * `CertificateArn` parameter (added when the template has none of that name).
  */
 export function certificateReference(template: Template): { ref: FixValue; addParameter?: Fix['intents'][number]; label: string } {

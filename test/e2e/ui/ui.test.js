@@ -178,7 +178,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.locator('.markers-panel').waitFor({ timeout: STEP });
     await runCommand('CloudFormation TLS Lint: Scan Workspace');
     mark('scanStarted');
-    // The spec (interfaces.md, Editor): the scan shows a progress notification. Wait for a progress
+    // docs/editor.md ("The workspace scan"): the scan shows a progress notification. Wait for a progress
     // toast, or the status bar's window progress, to tell the two apart in the failure.
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'CloudFormation TLS Lint' });
     const progressToast = toast.filter({ has: page.locator('.monaco-progress-container.active') });

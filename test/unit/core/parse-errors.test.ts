@@ -3,7 +3,7 @@ import { lintText } from '../../../rules/src/engine/lint';
 import { defaultRegistry } from '../../../rules/src/rules/index';
 
 /**
- * One syntax mistake is one diagnostic, a few at most (rules.md, template-parse-error): the
+ * One syntax mistake is one diagnostic, a few at most (docs/rules/template-parse-error.md): the
  * parser's own cascade of follow-on errors is not shown. Each mistake is made once in a
  * 1,000-line template, near its start, middle and end.
  */

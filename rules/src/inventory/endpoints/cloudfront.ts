@@ -34,7 +34,7 @@ export function addDistributions(ctx: TemplateReader, table: EndpointTable): voi
       details: { sslSupportMethod: texts(entry(facts?.node, 'SslSupportMethod')) },
     };
     if (facts && usesDefaultCertificate(facts)) {
-      // The default certificate gets TLSv1 whatever MinimumProtocolVersion says (facts.md §4a).
+      // The default certificate gets TLSv1 whatever MinimumProtocolVersion says (docs/sources.md §4a).
       const policy = [CLOUDFRONT_DEFAULT_CERTIFICATE_MIN_PROTOCOL];
       acc.observe({
         ...base,

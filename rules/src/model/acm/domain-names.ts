@@ -4,7 +4,7 @@ import { ACM_DOMAIN_NAME_PATTERN, ACM_NAME_MAX_LENGTH, DNS_LABEL_MAX_LENGTH } fr
 import { quote, quoteList } from '../../util/quote';
 
 /**
- * Certificate name checks (rules.md `acm-domain-invalid`) and name comparisons shared by the
+ * Certificate name checks (docs/rules/acm-domain-invalid.md) and name comparisons shared by the
  * acm rules. Names are compared lower-cased, without a trailing dot, in their ASCII (IDNA) form.
  */
 

@@ -8,7 +8,7 @@ import type { TemplateReader } from '../reader';
 /**
  * Every API Gateway custom domain of a template, in one shape, so the domain rules read
  * SecurityPolicy, endpoint type and certificates the same way whether the domain is a
- * CloudFormation resource or a SAM `Domain` block (rules.md "How every rule sees values", SAM).
+ * CloudFormation resource or a SAM `Domain` block, with SAM's defaults (docs/rules/apigw-domain-certificate-endpoint.md).
  */
 
 export const REST_DOMAIN = 'AWS::ApiGateway::DomainName';

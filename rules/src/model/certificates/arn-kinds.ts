@@ -32,7 +32,7 @@ export function accepted(kind: CertificateKind, s: string): boolean {
     case 'acm-or-iam':
       return shape === 'acm' || shape === 'iam';
     case 'iam-id':
-      // an opaque IAM id (max 32 characters, facts.md §10); only an ARN is certainly wrong
+      // an opaque IAM id (max 32 characters, docs/sources.md §10); only an ARN is certainly wrong
       return !s.startsWith('arn:');
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Certificate consumers: every property of rules.md's "Consumers" list that takes a certificate,
- * as one data table, and `certificateUses(ctx)`, which yields each consumer value per view.
+ * Certificate consumers: every property that takes a certificate (the list on
+ * docs/rules/certificate-arn-invalid.md), as one data table, and `certificateUses(ctx)`, which yields each consumer value per view.
  *
  * Public API (other areas may import it; keep it small and stable):
  * - `CERTIFICATE_CONSUMERS`: the table (`CertificateConsumer`).
@@ -93,7 +93,7 @@ const samDomainScope: ScopeOf = (owner, globals) => {
 
 const props = (resourceType: string, ...path: string[]): ConsumerLocation => ({ in: 'properties', resourceType, path });
 
-/** rules.md "Certificates wherever they are used", Consumers; regions per facts.md §11; rules-transit.md's additions. */
+/** The certificate consumers (docs/rules/certificate-arn-invalid.md); regions per docs/sources.md §11. */
 export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.freeze([
   {
     location: props('AWS::ElasticLoadBalancingV2::Listener', 'Certificates', '*', 'CertificateArn'),

@@ -5,14 +5,14 @@ import type { ResourceView } from '../reader';
 import { quote } from '../../util/quote';
 
 /**
- * How a Classic Load Balancer's listeners and policies read (facts.md §2): listener protocols
+ * How a Classic Load Balancer's listeners and policies read (docs/sources.md §2): listener protocols
  * and their families, the policies a listener names or gets through `LoadBalancerPorts`, and
  * the names a listener may reference.
  */
 
 export const CLASSIC_LB = 'AWS::ElasticLoadBalancing::LoadBalancer';
 
-/** Layer of a listener protocol: HTTP/HTTPS are one family, TCP/SSL the other (facts.md §2). */
+/** Layer of a listener protocol: HTTP/HTTPS are one family, TCP/SSL the other (docs/sources.md §2). */
 export type Family = 'http' | 'tcp';
 
 const FAMILY: Readonly<Record<string, Family>> = { HTTP: 'http', HTTPS: 'http', TCP: 'tcp', SSL: 'tcp' };

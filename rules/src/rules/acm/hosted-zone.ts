@@ -3,7 +3,8 @@ import type { FixIntent, FixValue } from '../../engine/types';
 import type { Template } from '../../template/template';
 
 /**
- * The `HostedZoneId` value a DNS-validation fix writes: `!Ref HostedZoneId` (rules.md), or the
+ * The `HostedZoneId` value a DNS-validation fix writes (docs/rules/acm-dns-validation-manual.md):
+ * `!Ref HostedZoneId`, or the
  * template's only hosted-zone parameter, adding `HostedZoneId` (`AWS::Route53::HostedZone::Id`)
  * when there is neither.
  */

@@ -13,7 +13,7 @@ import { acmTransparencyLoggingDisabled } from './transparency-logging-disabled'
 import { acmValidationDomainMismatch } from './validation-domain-mismatch';
 import { acmWildcardProduction } from './wildcard-production';
 
-/** Rules of the acm area, in the order they run (rules.md order). */
+/** Rules of the acm area, in the order they run. */
 export const acmRules: Rule[] = [
   acmEmailValidation,
   acmDnsValidationManual,

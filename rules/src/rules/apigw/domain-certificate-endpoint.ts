@@ -7,7 +7,7 @@ import { DomainSite, domainSites, DOMAIN_RESOURCE_TYPES } from '../../model/apig
 
 /**
  * Certificate property, endpoint type and security policy must agree, or API Gateway rejects
- * the domain (facts.md §5 "Choose a security policy for your custom domain", §11).
+ * the domain (docs/sources.md §5 "Choose a security policy for your custom domain", §11).
  */
 export const apigwDomainCertificateEndpoint: Rule = {
   meta: {

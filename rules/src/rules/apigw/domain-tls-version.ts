@@ -5,7 +5,7 @@ import { badStrings, insertFix, listValues, reportValue } from '../helpers';
 import { domainSites, DOMAIN_RESOURCE_TYPES } from '../../model/apigw/domains';
 import { negotiatesTls12Anyway } from '../../model/apigw/mappings';
 
-/** S1: TLS 1.2 is the floor. */
+/** TLS 1.2 is the floor. */
 const MINIMUM = '1.2';
 
 export const apigwDomainTlsVersion: Rule = {

@@ -14,9 +14,9 @@ function freeId(template: Template, base: string, taken: Set<string>): string {
 }
 
 /**
- * Moves the entries after the first into new ListenerCertificate resources (rules.md), one per
- * certificate: the ListenerCertificate documentation says "You can specify one certificate per
- * resource". Offered only when Certificates is written as a list; not applied by fix-all when
+ * Moves the entries after the first into new ListenerCertificate resources, one per certificate
+ * (docs/rules/elbv2-certificate-count.md): the ListenerCertificate documentation says "You can
+ * specify one certificate per resource". Offered only when Certificates is written as a list; not applied by fix-all when
  * an entry is conditional.
  */
 function moveExtraFix(template: Template, listener: ResourceInfo): Fix | undefined {

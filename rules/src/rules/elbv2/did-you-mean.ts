@@ -1,6 +1,6 @@
 /**
  * Did-you-mean for ELBv2 security policy names: the closest predefined names to a typo, and
- * whether one of them is clear enough for fix-all (rules.md `elbv2-ssl-policy-unknown`).
+ * whether one of them is clear enough for fix-all (docs/rules/elbv2-ssl-policy-unknown.md).
  */
 
 import { editDistance } from '../../util/edit-distance';
@@ -20,7 +20,7 @@ export interface Suggestions {
   safe?: string;
 }
 
-/** Edits allowed for a fix-all suggestion (rules.md). */
+/** Edits allowed for a fix-all suggestion (docs/rules/elbv2-ssl-policy-unknown.md). */
 export const SAFE_EDITS = 2;
 
 /**

@@ -6,7 +6,7 @@ import { relatedFor } from '../helpers';
 import { firstPlainAction } from '../../model/elbv2/actions';
 import { httpsListenerAlongside, LISTENER, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
 
-/** The default action the fix writes (rules.md). */
+/** The default action the fix writes (docs/rules/elbv2-http-without-redirect.md). */
 export const REDIRECT_TO_HTTPS: FixValue = { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } };
 
 export const elbv2HttpWithoutRedirect: Rule = {
@@ -17,13 +17,13 @@ export const elbv2HttpWithoutRedirect: Rule = {
     fixable: true,
     peers: [
       'CKV_AWS_2',
-      'CKV_AWS_103', // CKV_AWS_103 also FAILs an HTTP listener without a redirect to HTTPS (peer-checks.md §1).
+      'CKV_AWS_103', // checkov's CKV_AWS_103 also fails an HTTP listener without a redirect to HTTPS.
       'CKV2_AWS_20', // test-only for CFN
       'W56',
       'ELBV2_LISTENER_PROTOCOL_RULE', // port of W56
       'AWS-0054',
       'ELB.1',
-      'ELB.18', // listener not HTTPS/TLS (mapping unverified in peer-checks.md)
+      'ELB.18', // Security Hub: listener not HTTPS/TLS (mapping not verified against the control's text)
       '275a3217-ca37-40c1-a6cf-bb57d245ab32',
     ],
     resourceTypes: [LISTENER],

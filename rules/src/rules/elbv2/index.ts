@@ -13,7 +13,7 @@ import { elbv2SslPolicyUnknown } from './ssl-policy-unknown';
 import { elbv2SslPolicyWeak } from './ssl-policy-weak';
 import { elbv2TlsSettingsOnPlainListener } from './tls-settings-on-plain-listener';
 
-/** Rules of the elbv2 area, in catalogue order (rules.md). */
+/** Rules of the elbv2 area, in the order they run. */
 export const elbv2Rules: Rule[] = [
   elbv2HttpWithoutRedirect,
   elbv2RuleBypassesRedirect,

@@ -11,7 +11,7 @@ export const elbv2SslPolicyMissing: Rule = {
     summary: 'HTTPS/TLS listener without SslPolicy: the effective policy ELBSecurityPolicy-2016-08 accepts TLS 1.0.',
     fixable: true,
     peers: [
-      'CKV_AWS_103', // CKV_AWS_103 also FAILs an HTTP listener without a redirect to HTTPS (peer-checks.md §1).
+      'CKV_AWS_103', // checkov's CKV_AWS_103 also fails an HTTP listener without a redirect to HTTPS.
       'W55',
       'ELBV2_LISTENER_SSL_POLICY_RULE', // port of W55
       'ELB.17', // policy not in the recommended list: an absent (= 2016-08) or weak policy both fail it.

@@ -13,7 +13,7 @@ export const elbv2SslPolicyWeak: Rule = {
     summary: 'HTTPS/TLS listener SslPolicy whose lowest TLS version is below the configured minimum (default 1.2).',
     fixable: true,
     peers: [
-      'CKV_AWS_103', // CKV_AWS_103 also FAILs an HTTP listener without a redirect to HTTPS (peer-checks.md §1).
+      'CKV_AWS_103', // checkov's CKV_AWS_103 also fails an HTTP listener without a redirect to HTTPS.
       'W55',
       'ELBV2_LISTENER_SSL_POLICY_RULE', // port of W55
       'AWS-0047', // absent SslPolicy is not flagged by Trivy

@@ -6,7 +6,7 @@ import { badStrings, listValues, reportValue } from '../helpers';
 import { domainViews, endpointOptionsOf, OPENSEARCH_DOMAIN_TYPES } from '../../model/opensearch/endpoint-options';
 import { missingOptionSite } from './missing-option';
 
-/** S1: TLS 1.2 is the floor. */
+/** TLS 1.2 is the floor. */
 const MINIMUM = '1.2';
 
 export const opensearchTlsPolicy: Rule = {

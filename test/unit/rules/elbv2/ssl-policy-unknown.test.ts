@@ -83,7 +83,7 @@ runRuleTests(elbv2SslPolicyUnknown, {
   ],
   invalid: [
     {
-      name: 'missing prefix (rules.md example): suggestions offered, none applied by fix-all',
+      name: 'missing prefix (TLS13-1-2-2021-06): suggestions offered, none applied by fix-all',
       code: httpsListener('TLS13-1-2-2021-06'),
       errors: [
         {
