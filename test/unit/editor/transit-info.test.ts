@@ -88,8 +88,7 @@ describe('editor: TLS-in-transit settings (hover and completion)', () => {
         s.values.some((v) => v.verdict === 'recommended'),
         s.property,
       );
-      // The rules arrive with issue 16; a setting may name one only once it exists.
-      if (ids.size > 70) assert.ok(ids.has(s.rule), `${s.property}: ${s.rule}`);
+      assert.ok(ids.has(s.rule), `${s.property}: ${s.rule}`);
     }
   });
 });

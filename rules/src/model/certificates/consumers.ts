@@ -195,7 +195,7 @@ export const CERTIFICATE_CONSUMERS: readonly CertificateConsumer[] = Object.free
     scope: 'regional',
     label: 'The SAM Globals.HttpApi.Domain.CertificateArn',
   },
-  // rules-transit.md "Certificates wherever they are used (additions)", and the other ACM consumers
+  // The consumers of TLS in transit (Amplify, Transfer, IoT, VPC Lattice), and the other ACM consumers
   // of the resource schemas. ACM certificates are regional: a consumer takes certificates from its
   // own Region, except the services in front of CloudFront (us-east-1).
   {

@@ -18,7 +18,7 @@ ${head}Resources:
           FixedResponseConfig: {StatusCode: '404'}
 `;
 
-/** A Transfer Family FTPS server whose `Certificate` is `cert` (rules-transit.md consumer). */
+/** A Transfer Family FTPS server whose `Certificate` is `cert` (a TLS-in-transit consumer). */
 export const transferServer = (cert: string, head = ''): string => `${head}Resources:
   FtpsServer:
     Type: AWS::Transfer::Server

@@ -75,7 +75,7 @@ runRuleTests(certificateNotAcm, {
     },
     { name: 'Beanstalk ACM certificate option', code: beanstalk('aws:elbv2:listener:443', 'SSLCertificateArns', ACM) },
     { name: 'IAM ARN in an unrelated Beanstalk option', code: beanstalk('aws:elasticbeanstalk:application:environment', 'SSLCertificateArns', IAM) },
-    // the consumers added for rules-transit.md take ACM certificates only: an IAM ARN there is certificate-arn-invalid
+    // the consumers of TLS in transit take ACM certificates only: an IAM ARN there is certificate-arn-invalid
     { name: 'Transfer Family Certificate with an IAM ARN is not this rule', code: transferServer(IAM) },
     { name: 'IoT ServerCertificateArns with an IAM ARN is not this rule', code: iotDomain(`        - ${IAM}\n`) },
   ],

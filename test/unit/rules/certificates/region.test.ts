@@ -47,7 +47,7 @@ Resources:
         DomainName: api.example.com
 ${domain}`;
 
-/** Consumers added by rules-transit.md: one resource of a type with its certificate property. */
+/** Consumers of TLS in transit: one resource of a type with its certificate property. */
 const amplifyDomain = (cert: string): string => `Resources:
   AppDomain:
     Type: AWS::Amplify::Domain
