@@ -61,6 +61,11 @@ export interface RuleMeta {
   docs?: RuleDocs;
   /** Resource types whose presence makes the rule run; `'*'` runs on every template. */
   resourceTypes: readonly string[] | '*';
+  /**
+   * Those of `resourceTypes` the rule reads only around its check (an S3 bucket without a
+   * policy): unknown-property does not look for misspelt names in them on its account.
+   */
+  contextTypes?: readonly string[];
   options?: Readonly<Record<string, OptionSchema>>;
 }
 

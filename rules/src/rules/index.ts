@@ -61,10 +61,13 @@ const AREA_RULES: readonly Rule[] = [
   ...templateRules,
 ];
 
-/** Resource types some rule reads: where unknown-property looks for misspelt names. */
+/** Resource types some rule checks: where unknown-property looks for misspelt names (a typo elsewhere is out of a TLS linter's scope). */
 function typesRead(rules: readonly Rule[]): string[] {
   const types = new Set<string>();
-  for (const r of rules) if (r.meta.resourceTypes !== '*') for (const t of r.meta.resourceTypes) if (!t.startsWith('Custom::')) types.add(t);
+  for (const r of rules) {
+    if (r.meta.resourceTypes === '*') continue;
+    for (const t of r.meta.resourceTypes) if (!t.startsWith('Custom::') && !r.meta.contextTypes?.includes(t)) types.add(t);
+  }
   return [...types].sort();
 }
 

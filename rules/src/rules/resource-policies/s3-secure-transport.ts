@@ -38,6 +38,8 @@ export const s3SecureTransport: Rule = {
     },
     peers: ['S3.5', 'AwsSolutions-S10', 'S3_BUCKET_SSL_REQUESTS_ONLY', 'CT.S3.PR.8'],
     resourceTypes: [BUCKET_POLICY, BUCKET],
+    // A bucket is read for whether it has a policy (and is a website): its other properties are not TLS.
+    contextTypes: [BUCKET],
     options: {
       minimumTls: {
         type: 'string',

@@ -6,6 +6,20 @@ const rule = ALL_RULES.find((r) => r.meta.id === 'unknown-property')!;
 runRuleTests(rule, {
   valid: [
     {
+      // s3-secure-transport reads a bucket only for whether it has a policy: its names are out of scope.
+      name: 'a typo on a resource type that rules only read around their check (YAML)',
+      code: `Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketNme: example-assets
+`,
+    },
+    {
+      name: 'a typo on a resource type that rules only read around their check (JSON)',
+      code: `{"Resources": {"Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketNme": "example-assets"}}}}`,
+    },
+    {
       name: 'known listener properties',
       code: `Resources:
   Listener:
