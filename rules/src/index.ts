@@ -24,8 +24,8 @@ export type { Path, SNode, SourceFile } from './parse/source-tree';
 export { Template } from './template/template';
 
 // Fixes and edits
-export { applyEdits, editsForFix, fixAll, lineDiffEdits, unifiedDiff } from './edit/index';
-export type { LintOutcome as FixAllLint, TextEdit } from './edit/index';
+export { applyEdits, diffLines, editsForFix, fixAll, lineDiffEdits, unifiedDiff } from './edit/index';
+export type { LineChange, LintOutcome as FixAllLint, TextEdit } from './edit/index';
 export { disableNextLineEdit } from './edit/suppress-comment';
 
 // What the editor shows: hover, completion, the node under the cursor

@@ -1,6 +1,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
 import type { DocView } from './doc-view';
+import { isKept } from './kept-findings';
 import { SHOW_DOCUMENTATION_COMMAND } from './protocol';
 import { metadataSuppressionFix } from './suppress';
 import {
@@ -70,7 +71,8 @@ export async function codeActions(view: DocView, params: CodeActionParams, opts:
   const only = params.context.only;
   const out: CodeAction[] = [];
   const fixableSafe = view.result.diagnostics.filter((d) => !d.suppressed && safeFixes(d).length > 0);
-  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+  // Findings kept from an earlier version have no actions: their fixes were made for that text.
+  const ours = params.context.diagnostics.filter((d) => d.source === SOURCE && !isKept(d));
 
   // The parse is read only for diagnostics of ours under the cursor: typing elsewhere parses nothing here.
   const source = kindWanted(only, CodeActionKind.QuickFix) && ours.length ? view.result.source : undefined;

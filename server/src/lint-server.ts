@@ -4,6 +4,7 @@ import {
   CodeAction,
   CodeActionKind,
   Connection,
+  Diagnostic,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
   ExecuteCommandParams,
@@ -12,7 +13,9 @@ import {
   InitializeParams,
   InitializeResult,
   ResponseError,
+  SetTraceNotification,
   TextDocuments,
+  Trace,
   TextDocumentSyncKind,
   WatchKind,
 } from 'vscode-languageserver/node';
@@ -23,9 +26,11 @@ import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData } fro
 import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
+import { adaptiveDebounceMs, withLintSample } from './debounce';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
 import { hover } from './hover';
+import { keptFindings } from './kept-findings';
 import {
   DID_LINT_NOTIFICATION,
   DidLintParams,
@@ -45,8 +50,6 @@ import { notLintedDiagnostic } from './notices';
 import { documentationUri, quoteArgument } from './show-documentation';
 import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
-
-const DEFAULT_DEBOUNCE_MS = 200;
 
 /** One version of an open document: its text, frozen (the live TextDocument changes in place). */
 interface Snapshot {
@@ -97,7 +100,16 @@ export class LintServer {
   private readonly scanner: WorkspaceScanner;
   private readonly inventory: InventoryService;
   private caps: Capabilities = { watchedFilesDynamic: false, documentChanges: false, resolve: false, showDocument: false };
-  private debounceMs = DEFAULT_DEBOUNCE_MS;
+  /** `initializationOptions.debounceMs` (tests): one debounce for every document instead of the adaptive one. */
+  private fixedDebounceMs: number | undefined;
+  /** Recent lint times per open document, which its debounce follows (debounce.ts). */
+  private readonly lintTimes = new Map<string, number[]>();
+  /** The debounce before each document's scheduled lint, for the verbose log. */
+  private readonly waited = new Map<string, number>();
+  /** Per open document, the last version the rules ran on: its text and findings (kept-findings.ts). */
+  private readonly lastParsed = new Map<string, { text: string; findings: Diagnostic[] }>();
+  /** The workspace scan, waiting for the open documents' lints (`openLintsSettled`). */
+  private idleWaiters: (() => void)[] = [];
   private readonly snapshots = new Map<string, Snapshot>();
   /** Open documents by path (or URI when not a file), to their URI. */
   private readonly openByKey = new Map<string, string>();
@@ -126,7 +138,14 @@ export class LintServer {
       (errors) => this.reportSettingsErrors(errors),
     );
     this.folders = new Folders(connection, this.config, this.log);
-    this.scanner = new WorkspaceScanner(connection, this.folders, this.config, this.linter, (file) => this.isOpen(file));
+    this.scanner = new WorkspaceScanner(
+      connection,
+      this.folders,
+      this.config,
+      this.linter,
+      (file) => this.isOpen(file),
+      () => this.openLintsSettled(),
+    );
     this.inventory = new InventoryService(
       {
         folders: () => this.folders.list,
@@ -160,6 +179,12 @@ export class LintServer {
       this.inventory.dispose();
       for (const t of this.timers.values()) clearTimeout(t);
       this.linter.dispose();
+      this.releaseIdleWaiters();
+    });
+    // Replaces the library's handler, which keeps the level to itself: it is handed on, and the log reads it too.
+    c.onNotification(SetTraceNotification.type, (p) => {
+      this.log.verbose = p.value === 'verbose';
+      (c.tracer as unknown as { trace: Trace }).trace = Trace.fromString(p.value);
     });
     this.documents.onDidOpen((e) => {
       this.openByKey.set(uriKey(e.document.uri), e.document.uri);
@@ -262,7 +287,8 @@ export class LintServer {
     // `{settings: {cfnTlsLint: …}}`, or the sections themselves (Helix sends its `config` so).
     if (init.settings !== undefined) this.folders.pushed = init.settings;
     else if (init.cfnTlsLint !== undefined) this.folders.pushed = init;
-    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) this.debounceMs = init.debounceMs;
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) this.fixedDebounceMs = init.debounceMs;
+    this.log.verbose = p.trace === 'verbose';
     if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
@@ -296,6 +322,8 @@ export class LintServer {
     } catch {
       // The client does not report folder changes.
     }
+    // After a window reload the editors' documents are what the user looks at: they go first.
+    await this.openLintsSettled();
     await this.scanOnStartup(this.folders.list);
   }
 
@@ -448,7 +476,12 @@ export class LintServer {
   private async onChange(uri: string): Promise<void> {
     const s = await this.folders.settings(this.folders.folderOf(uriToPath(uri)));
     if (s.run === 'onSave' && !isConfigFile(uriToPath(uri))) return;
-    this.schedule(uri, this.debounceMs);
+    this.schedule(uri, this.debounceFor(uri));
+  }
+
+  /** The wait after a change: the fixed one when the client set it, else as long as the document's recent lints took. */
+  private debounceFor(uri: string): number {
+    return this.fixedDebounceMs ?? adaptiveDebounceMs(this.lintTimes.get(uri) ?? []);
   }
 
   private async onSave(uri: string): Promise<void> {
@@ -469,6 +502,10 @@ export class LintServer {
     this.snapshots.delete(uri);
     this.justOpened.delete(uri);
     this.rerun.delete(uri);
+    this.lintTimes.delete(uri);
+    this.waited.delete(uri);
+    this.lastParsed.delete(uri);
+    this.checkIdle();
     this.openByKey.delete(uriKey(uri));
     this.inventory.changed();
     const filePath = uriToPath(uri);
@@ -485,6 +522,7 @@ export class LintServer {
   private schedule(uri: string, delay: number): void {
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
+    this.waited.set(uri, delay);
     this.timers.set(
       uri,
       setTimeout(() => {
@@ -506,7 +544,28 @@ export class LintServer {
     } finally {
       this.running.delete(uri);
       if (this.rerun.delete(uri)) this.schedule(uri, 0);
+      this.checkIdle();
     }
+  }
+
+  /**
+   * Resolves when no open document has a lint scheduled or running. The workspace scan waits for
+   * this before it starts and before each file: the open documents' lints then never queue behind
+   * the scan's reads and settings requests, only behind the one scan lint the worker may be running.
+   */
+  private openLintsSettled(): Promise<void> {
+    if (this.shuttingDown || (this.timers.size === 0 && this.running.size === 0)) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private checkIdle(): void {
+    if (this.timers.size === 0 && this.running.size === 0) this.releaseIdleWaiters();
+  }
+
+  private releaseIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
   }
 
   private async validate(uri: string): Promise<void> {
@@ -536,16 +595,35 @@ export class LintServer {
     }
     this.inventory.changed();
     if (!outcome) return; // dropped, or the server is shutting down
+    if (outcome.ms !== undefined) this.lintTimes.set(uri, withLintSample(this.lintTimes.get(uri) ?? [], outcome.ms));
+    const text = cur.snap.doc.getText();
     const diagnostics = lspDiagnostics(outcome, uri);
-    const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, cur.snap.doc.getText()) : undefined;
+    diagnostics.push(...this.keptOrRemembered(uri, outcome, text, diagnostics));
+    const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, text) : undefined;
     if (notLinted) diagnostics.push(notLinted);
     this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
-    void this.connection.sendNotification(DID_LINT_NOTIFICATION, <DidLintParams>{
-      uri,
-      version: cur.snap.version,
-      problems: diagnostics.length,
-      ms: Math.round(performance.now() - started),
-    });
+    const ms = Math.round(performance.now() - started);
+    void this.connection.sendNotification(DID_LINT_NOTIFICATION, <DidLintParams>{ uri, version: cur.snap.version, problems: diagnostics.length, ms });
+    this.log.trace(
+      () =>
+        `cfn-tls-lint: ${uri} v${cur.snap.version}: linted in ${outcome.ms ?? '?'} ms, published ${ms} ms after a ${this.waited.get(uri) ?? 0} ms debounce; next debounce ${this.debounceFor(uri)} ms`,
+    );
+  }
+
+  /**
+   * For a version that does not parse, the findings of the last version that did, on the lines
+   * the edits since left alone (kept-findings.ts). Any other lint that ran is remembered as that
+   * version; one that failed changes nothing.
+   */
+  private keptOrRemembered(uri: string, outcome: LintOutcome, text: string, findings: readonly Diagnostic[]): Diagnostic[] {
+    if (outcome.failed !== undefined) return [];
+    if (outcome.unparsed) {
+      const last = this.lastParsed.get(uri);
+      return last ? keptFindings(last.findings, last.text, text) : [];
+    }
+    if (outcome.template) this.lastParsed.set(uri, { text, findings: [...findings] });
+    else this.lastParsed.delete(uri);
+    return [];
   }
 
   /** An open document's current version and its settings; undefined when linting is off for it. */

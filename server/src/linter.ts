@@ -2,7 +2,15 @@ import type { ServerExtensions } from './extensions';
 import { templateInventory } from './editor-inventory';
 import { LintWorkerHost, ruleLimitMs, WorkerStopped, WorkerUnavailable } from './worker-host';
 import type { Log } from './log';
-import type { FixAllJob, InventoryName, Job, JobResult, LintJob, LintOutcome as WorkerLintOutcome } from './worker-protocol';
+import {
+  lintOutcome,
+  type FixAllJob,
+  type InventoryName,
+  type Job,
+  type JobResult,
+  type LintJob,
+  type LintOutcome as WorkerLintOutcome,
+} from './worker-protocol';
 import {
   ALL_RULES,
   defaultRegistry,
@@ -214,6 +222,7 @@ export class Linter {
   }
 
   private lintHere(text: string, fileName: string, settings: Settings, uri: string, req: LintRequest): LintOutcome | undefined {
+    const started = performance.now();
     let r: LintResult;
     try {
       r = lintText(text, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
@@ -224,8 +233,9 @@ export class Linter {
     }
     if (!req.background) this.lints++;
     this.logFailures(r.ruleFailures, uri);
-    const outcome: LintOutcome = { template: r.template, skipped: r.skipped, diagnostics: r.diagnostics, ruleFailures: r.ruleFailures };
+    const outcome: LintOutcome = lintOutcome(r);
     if (req.inventory) outcome.inventory = templateInventory({ ...req.inventory, result: r, settings }) ?? null;
+    outcome.ms = Math.round(performance.now() - started);
     return outcome;
   }
 

@@ -15,6 +15,18 @@ export class Log {
     this.connection.console.warn(message);
   }
 
+  info(message: string): void {
+    this.connection.console.info(message);
+  }
+
+  /** `cfnTlsLint.trace.server` (the client's `$/setTrace`, or `trace` at initialize) is `verbose`. */
+  verbose = false;
+
+  /** Said only at `trace.server: verbose`: details nobody reads otherwise, such as each version's lint time. */
+  trace(message: () => string): void {
+    if (this.verbose) this.connection.console.log(message());
+  }
+
   /** Logs an error the first time its key is seen. */
   errorOnce(key: string, message: string): void {
     if (this.once(key)) this.error(message);

@@ -1,4 +1,4 @@
-import type { Diagnostic, RuleFailure, Settings } from '../../rules/src/index';
+import type { Diagnostic, LintResult, RuleFailure, Settings } from '../../rules/src/index';
 import type { EditorTemplateInventory } from './protocol';
 
 /** Messages between the server's main thread and its lint worker (server/src/worker-host.ts). */
@@ -39,8 +39,20 @@ export interface LintOutcome {
   skipped?: string;
   diagnostics: Diagnostic[];
   ruleFailures: RuleFailure[];
+  /** A template whose text does not parse: no rule ran, `diagnostics` are the syntax errors. */
+  unparsed?: boolean;
+  /** How long the lint took where it ran (parse, rules, inventory), without the wait in the queue. */
+  ms?: number;
   /** The inventory entry when asked for: null when the file is not a template. */
   inventory?: EditorTemplateInventory | null;
+}
+
+/** The data of a lint the main thread needs (the parse and the model stay where the lint ran). */
+export function lintOutcome(r: LintResult): LintOutcome {
+  const outcome: LintOutcome = { template: r.template, skipped: r.skipped, diagnostics: r.diagnostics, ruleFailures: r.ruleFailures };
+  // A template without a model is one whose parse failed (lintText builds the model whenever it parses).
+  if (r.template && !r.parsed) outcome.unparsed = true;
+  return outcome;
 }
 
 export interface JobResult {

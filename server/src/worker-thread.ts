@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { WorkerExtensions } from './extensions';
 import { templateInventory } from './editor-inventory';
-import { FromWorker, Job, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
+import { FromWorker, Job, lintOutcome, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
 import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 
 /**
@@ -46,9 +46,11 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
       });
       return { text: out.text };
     }
+    const started = performance.now();
     const r = lint(job, job.text);
-    const outcome: LintOutcome = { template: r.template, skipped: r.skipped, diagnostics: r.diagnostics, ruleFailures: r.ruleFailures };
+    const outcome = lintOutcome(r);
     if (job.inventory) outcome.inventory = templateInventory({ ...job.inventory, result: r, settings: job.settings }) ?? null;
+    outcome.ms = Math.round(performance.now() - started);
     ext.afterLint?.(job.text, outcome);
     return outcome;
   };

@@ -50,6 +50,12 @@ export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[
   return result.diagnostics.filter((d) => !d.suppressed).map((d) => toLspDiagnostic(d, uri));
 }
 
+/** The scan's summary for the output channel. */
+export function summaryLine(state: string, s: ScanSummary): string {
+  const more = [s.truncated ? 'stopped at cfnTlsLint.maxScanFiles' : '', s.unreadable.length ? `${s.unreadable.length} unreadable` : ''].filter(Boolean);
+  return `workspace scan ${state}: ${s.files} files, ${s.templates} templates, ${s.problems} findings, ${s.ms} ms${more.length ? ` (${more.join(', ')})` : ''}`;
+}
+
 /**
  * Diagnostics for closed files: the workspace scan and the single-file re-lints
  * that watchers ask for. Publishes without a version, and never for a file that
@@ -70,6 +76,8 @@ export class WorkspaceScanner {
     private readonly config: ConfigService,
     private readonly linter: Linter,
     private readonly isOpen: (file: string) => boolean,
+    /** Resolves when the open documents' lints are done: the scan lints a file only then. */
+    private readonly openLintsSettled: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   stop(): void {
@@ -272,6 +280,9 @@ export class WorkspaceScanner {
       // A few files in flight: one is read while the lint worker runs the rules on another.
       const lane = async (): Promise<void> => {
         while (next < work.length && !cancelled()) {
+          // Open documents first: a keystroke's lint never waits for the scan's reads.
+          await this.openLintsSettled();
+          if (next >= work.length || cancelled()) break;
           const file = work[next++];
           seen.add(path.resolve(file));
           if (await this.lintFile(file)) summary.templates++;
@@ -292,7 +303,9 @@ export class WorkspaceScanner {
       summary.ms = Math.round(performance.now() - started);
       progress?.done();
       if (this.current === scan) this.current = undefined;
-      void this.connection.sendNotification(SCAN_NOTIFICATION, { state: summary.cancelled ? 'cancelled' : 'finished', ...summary });
+      const state = summary.cancelled ? 'cancelled' : 'finished';
+      this.connection.console.info(`cfn-tls-lint: ${summaryLine(state, summary)}`);
+      void this.connection.sendNotification(SCAN_NOTIFICATION, { state, ...summary });
     }
     return summary;
   }

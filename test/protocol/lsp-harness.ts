@@ -34,6 +34,7 @@ import {
   RegistrationParams,
   ShowDocumentParams,
   ShowMessageNotification,
+  SetTraceNotification,
   ShowMessageParams,
   ShutdownRequest,
   StreamMessageReader,
@@ -77,6 +78,8 @@ export interface StartOptions {
   init?: Record<string, unknown>;
   /** Start the test server (faulty rules, the stats and worker requests) instead of dist/server.js. */
   faultHooks?: boolean;
+  /** `trace` in the initialize request (`cfnTlsLint.trace.server` in VS Code). */
+  trace?: 'off' | 'messages' | 'verbose';
 }
 
 /** What the test-only `cfnTlsLint/test/stats` request returns (the test server, `faultHooks`). */
@@ -97,6 +100,8 @@ export class LspClient {
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly registrations: RegistrationParams[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** Diagnostics and the server's own notifications in the order they arrived (for tests of ordering). */
+  readonly arrivals: { method: string; params: unknown }[] = [];
   settings: Record<string, unknown>;
   filesExclude: Record<string, boolean>;
   searchExclude: Record<string, boolean>;
@@ -143,6 +148,7 @@ export class LspClient {
     const params: InitializeParams = {
       processId: process.pid,
       rootUri: folders[0] ? fileUri(folders[0]) : null,
+      trace: opts.trace,
       workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
       initializationOptions:
         opts.debounceMs !== undefined || opts.init ? { ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}), ...opts.init } : undefined,
@@ -188,7 +194,10 @@ export class LspClient {
         list.push(p);
         this.poke();
       };
-    c.onNotification(PublishDiagnosticsNotification.type, record(this.diagnostics));
+    c.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+      this.arrivals.push({ method: PublishDiagnosticsNotification.method, params: p });
+      record(this.diagnostics)(p);
+    });
     c.onNotification(LogMessageNotification.type, record(this.logs));
     c.onNotification(ShowMessageNotification.type, record(this.messages));
     c.onNotification('$/progress', (p: ProgressEvent) => {
@@ -198,6 +207,7 @@ export class LspClient {
     for (const method of ['cfnTlsLint/didLint', 'cfnTlsLint/scan', 'cfnTlsLint/inventoryChanged']) {
       c.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
+        this.arrivals.push({ method, params });
         this.poke();
       });
     }
@@ -351,6 +361,11 @@ export class LspClient {
 
   async settingsChanged(): Promise<void> {
     await this.conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+  }
+
+  /** `$/setTrace`, as VS Code sends when `cfnTlsLint.trace.server` changes. */
+  async setTrace(value: 'off' | 'messages' | 'verbose'): Promise<void> {
+    await this.conn.sendNotification(SetTraceNotification.type, { value });
   }
 
   async cancelProgress(token: ProgressToken): Promise<void> {
