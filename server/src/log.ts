@@ -15,6 +15,11 @@ export class Log {
     this.connection.console.warn(message);
   }
 
+  /** What the server did that a user may want to trace: a config file loaded, settings applied. */
+  info(message: string): void {
+    this.connection.console.info(message);
+  }
+
   /** Logs an error the first time its key is seen. */
   errorOnce(key: string, message: string): void {
     if (this.once(key)) this.error(message);

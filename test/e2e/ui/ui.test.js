@@ -2,7 +2,7 @@
 // code-server, and Chromium clicking through what a user sees. One code-server and one window for
 // the whole file (start-up is most of the time); the steps run in order, and the first failure
 // stops the file (mocha --bail: each step starts where the one before left the window).
-// Each step's screenshot goes to docs/images/vscode-<step>.png (the README's "In VS Code" section
+// Each step's screenshot goes to media/screenshots/vscode-<step>.png (the README's "In VS Code" section
 // shows some of them, so they are always the current UI); failures to test/e2e/.cache/screenshots/.
 'use strict';
 const assert = require('assert');
@@ -13,7 +13,7 @@ const H = require('../lib/harness');
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = process.env.E2E_VSIX || path.join(ROOT, 'cfn-tls-lint.vsix');
 const FAILURES = path.join(H.E2E_DIR, '.cache', 'screenshots');
-const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
+const DOC_IMAGES = path.join(ROOT, 'media', 'screenshots');
 const WEAK = 'ELBSecurityPolicy-2016-08';
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const WAIT = 90000; // start-up on a loaded machine
@@ -61,6 +61,28 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   async function editorClip() {
     const box = await page.locator('.part.editor').boundingBox();
     return { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 470) };
+  }
+
+  /** The tab of a rule page's Markdown preview. */
+  const previewTab = (id) => page.locator('.tab', { hasText: `Preview ${id}.md` }).first();
+
+  /** Closes the active editor (the preview opened beside the template: its group closes too). */
+  async function closeActiveEditor() {
+    await runCommand('View: Close Editor');
+  }
+
+  /**
+   * Waits for a text in a webview (the Markdown preview: an iframe in an iframe, from another
+   * origin); false when Playwright cannot see into it, after the time the content needs to show.
+   */
+  async function webviewText(text) {
+    try {
+      await page.frameLocator('iframe.webview.ready').last().frameLocator('iframe').first().getByText(text).first().waitFor({ timeout: STEP });
+      return true;
+    } catch {
+      await page.waitForTimeout(3000);
+      return false;
+    }
   }
 
   async function runCommand(title) {
@@ -130,6 +152,18 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await shot('1-problems');
   });
 
+  it("the diagnostic's rule link in Problems opens the packaged rule page in a Markdown preview (no network)", async function () {
+    // The code link of the row (cfn-tls-lint(elbv2-ssl-policy-weak)): a command URI to the packaged page.
+    const row = problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first();
+    const link = row.locator('a.monaco-link', { hasText: 'elbv2-ssl-policy-weak' }).first();
+    await link.waitFor({ timeout: STEP });
+    const href = await link.getAttribute('href');
+    assert.match(href, /^command:cfnTlsLint\.showRuleDocumentation\?/, href);
+    await link.click();
+    await previewTab('elbv2-ssl-policy-weak').waitFor({ timeout: STEP });
+    await closeActiveEditor();
+  });
+
   it('hover on the policy value shows the TLS versions it accepts', async function () {
     await page.keyboard.press('Control+J'); // hide the panel: room for the hover above the line
     await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
@@ -141,6 +175,24 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     assert.match(text, /ELBSecurityPolicy-2016-08 — Elastic Load Balancing security policy\. Accepts TLS 1\.0 to TLS 1\.2\./, text);
     assert.ok(text.includes(`Recommended: ${STRONG}`), text);
     await shot('2-hover', await editorClip());
+  });
+
+  it('"Show documentation" from the quick-fix menu opens the rule page inside VS Code', async function () {
+    await page.mouse.move(5, 5);
+    const p = await pointAt(WEAK);
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Show documentation for elbv2-ssl-policy-weak' }).first();
+    await action.waitFor({ timeout: STEP });
+    await action.click();
+    // The packaged page (dist/docs/rules/), in VS Code's Markdown preview beside the template.
+    await previewTab('elbv2-ssl-policy-weak').waitFor({ timeout: STEP });
+    const content = await webviewText('View this page online');
+    mark('rulePage');
+    await page.mouse.move(5, 5);
+    await shot('9-rule-page');
+    if (!content) console.log('    (the preview webview could not be read; its screenshot shows the page)');
+    await closeActiveEditor();
   });
 
   it('Ctrl+. then Enter applies the fix, and the saved file is right', async function () {
@@ -174,7 +226,9 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
 
   it('"Scan Workspace" from the command palette shows its progress and fills the Problems panel', async function () {
     this.timeout(WAIT * 2);
-    await page.keyboard.press('Control+Shift+M');
+    // A click on the status bar item opens the Problems panel.
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
+    await statusItem().first().click();
     await page.locator('.markers-panel').waitFor({ timeout: STEP });
     await runCommand('CloudFormation TLS Lint: Scan Workspace');
     mark('scanStarted');
@@ -221,6 +275,38 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     assert.strictEqual(seen, 'notification', 'the scan progress is shown as a notification (it was shown in the status bar only)');
   });
 
+  it('settings.json completes the rule ids under cfnTlsLint.rules', async function () {
+    await runCommand('Preferences: Open User Settings (JSON)');
+    const settingsTab = page.locator('.tab', { hasText: 'settings.json' }).first();
+    await settingsTab.waitFor({ timeout: STEP });
+    await editorLines().waitFor({ timeout: STEP });
+    // At the top of the object: `"cfnTlsLint.rules": {`, then a rule id's first letters.
+    await page.locator('.editor-instance .monaco-editor .view-line').first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"cfnTlsLint.rules": {');
+    await page.keyboard.press('Escape'); // a suggestion that opened while typing must not take the Enter
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"elbv2-ssl-po');
+    await page.keyboard.press('Escape'); // whatever suggested itself while typing
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'elbv2-ssl-policy-weak' }).first();
+    await suggestion.waitFor({ timeout: STEP });
+    const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    assert.ok(
+      rows.some((r) => r.includes('elbv2-ssl-policy-missing')),
+      rows.join(' | '),
+    );
+    mark('settingsCompletion');
+    await shot('10-settings-completion', await editorClip());
+    await page.keyboard.press('Escape');
+    // Leave settings.json as it was.
+    await runCommand('File: Revert File');
+    await page.locator('.tab.dirty', { hasText: 'settings.json' }).waitFor({ state: 'detached', timeout: STEP });
+    await closeActiveEditor();
+  });
+
   it('the TLS Inventory view and the certificate inventory report (a fresh workspace)', async function () {
     this.timeout(WAIT * 2);
     // The inventory fixtures under cloudformation/ (that folder name activates the extension).
@@ -241,8 +327,12 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     const folderPane = page.locator('.pane-header', { hasText: 'platform-stacks' }).first();
     await folderPane.waitFor({ timeout: STEP });
     if ((await folderPane.getAttribute('aria-expanded')) === 'true') await folderPane.click();
-    await page.locator('.monaco-list-row', { hasText: 'SiteCertificate' }).first().waitFor({ timeout: WAIT });
+    const site = page.locator('.pane-body .monaco-list-row', { hasText: 'SiteCertificate' }).first();
+    await site.waitFor({ timeout: WAIT });
     mark('inventoryTree');
+    // A click on an item selects it in its template.
+    await site.click();
+    await page.locator('.tab', { hasText: 'web.yaml' }).first().waitFor({ timeout: STEP });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(1500); // the tree's icons and descriptions settle: nothing to wait on
     await shot('7-inventory-tree');
