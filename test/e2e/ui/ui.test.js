@@ -305,7 +305,6 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'elbv2-ssl-policy-weak' }).first();
     await suggestion.waitFor({ timeout: STEP });
     const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
-    await page.keyboard.press('Control+Space'); // the selected id's details: its summary
     assert.ok(
       rows.some((r) => r.includes('elbv2-ssl-policy-missing')),
       rows.join(' | '),
