@@ -25,6 +25,43 @@ function specIndex() {
   fs.cpSync(path.join(root, 'rules', 'generated', 'spec-docs'), path.join(dist, 'spec-docs'), { recursive: true });
 }
 
+/**
+ * The rule pages (docs/rules/<id>.md) for the extension, which opens them in VS Code's Markdown
+ * preview without a network: dist/docs/rules/<id>.md with a "view online" line under the title,
+ * links to other rule pages kept (the preview follows them), other relative links made absolute
+ * (the rest of docs/ is not packaged), and index.json listing the ids (the client opens no other).
+ */
+function rulePages() {
+  const repo = String(pkg.repository.url)
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '');
+  const online = (file) => `${repo}/blob/main/${file}`;
+  const src = path.join(root, 'docs', 'rules');
+  const out = path.join(dist, 'docs', 'rules');
+  fs.rmSync(path.join(dist, 'docs'), { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const ids = fs
+    .readdirSync(src)
+    .filter((f) => /^[a-z0-9][a-z0-9-]*\.md$/.test(f))
+    .map((f) => f.slice(0, -3))
+    .sort();
+  const known = new Set(ids);
+  for (const id of ids) {
+    const page = fs.readFileSync(path.join(src, `${id}.md`), 'utf8').replace(/\]\(([^)\s]+)\)/g, (all, link) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('#')) return all;
+      const [file, anchor] = link.split('#');
+      if (known.has(file.replace(/\.md$/, '')) && !file.includes('/')) return all;
+      const target = path.posix.normalize(`docs/rules/${file}`);
+      return `](${online(target)}${anchor !== undefined ? `#${anchor}` : ''})`;
+    });
+    const lines = page.split('\n');
+    const title = lines.findIndex((l) => l.startsWith('# '));
+    lines.splice(title + 1, 0, '', `*From cfn-tls-lint ${pkg.version}.* [View this page online](${online(`docs/rules/${id}.md`)})`);
+    fs.writeFileSync(path.join(out, `${id}.md`), lines.join('\n'));
+  }
+  fs.writeFileSync(path.join(out, 'index.json'), `${JSON.stringify({ rules: ids })}\n`);
+}
+
 async function bundles() {
   const esbuild = require('esbuild');
   const common = {
@@ -52,6 +89,7 @@ async function bundles() {
 }
 
 specIndex();
+rulePages();
 bundles().catch((e) => {
   console.error(e);
   process.exitCode = 1;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigLayer, defaultRegistry, lintText, LintResult, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
+import { ConfigLayer, defaultRegistry, didYouMean, lintText, LintResult, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
@@ -90,7 +90,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   // CLI --rule flags: the top layer.
   const cliRules = new Map<string, RuleSetting>();
   for (const [id, sev] of args.ruleOverrides) {
-    if (!registry.metas.has(id)) return stop(`--rule: unknown rule "${id}" (see --list-rules)`);
+    if (!registry.metas.has(id)) return stop(`--rule: unknown rule "${id}"${didYouMean(id, registry.metas.keys())} (see --list-rules)`);
     if (!SEVERITIES.has(sev)) return stop(`--rule ${id}: severity must be off, info, warning or error, got "${sev}"`);
     cliRules.set(id, { severity: sev as SeverityOrOff });
   }

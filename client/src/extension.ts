@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { CrashRecovery } from './crash-recovery';
 import { registerInventory } from './inventory-view';
+import { registerRuleDocs } from './rule-docs-view';
+import { DiagnosticCounts, statusText, statusTooltip } from './status-counts';
 import {
   DID_LINT_NOTIFICATION,
   type DidLintParams,
@@ -23,12 +25,15 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('CloudFormation TLS Lint');
+  /** The client's own lines, beside the server's (which the language client prefixes with their level and time). */
+  const log = (line: string): void => output.appendLine(`[Client - ${new Date().toLocaleTimeString()}] ${line}`);
+  const docs = registerRuleDocs(context, log);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const status = new StatusItem();
+  const status = new StatusItem(() => client?.diagnostics);
   // Called only once the client runs, after `inventory` is set.
   const recovery = new CrashRecovery(() => {
     status.scanning(false);
@@ -47,11 +52,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     diagnosticCollectionName: SOURCE,
     synchronize: { configurationSection: ['cfnTlsLint', 'files.exclude', 'search.exclude'] },
     errorHandler: recovery,
+    middleware: docs.middleware,
   };
   client = new LanguageClient('cfnTlsLint', 'CloudFormation TLS Lint', serverOptions, clientOptions);
   context.subscriptions.push(output, status, recovery.attach(client));
   const inventory = registerInventory(context, client);
-  client.onNotification(DID_LINT_NOTIFICATION, (p: DidLintParams) => status.linted(p.ms));
+  client.onNotification(DID_LINT_NOTIFICATION, (p: DidLintParams) => status.linted(p.uri));
   client.onNotification(SCAN_NOTIFICATION, (p: ScanNotificationParams) => {
     recovery.scanSeen();
     status.scanning(p.state === 'started');
@@ -76,11 +82,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('cfnTlsLint.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('cfnTlsLint.restartServer', async () => {
       if (!client) return;
-      output.appendLine('Restarting the server…');
+      log('Restarting the server: the "Restart Server" command was run.');
       recovery.manualRestart();
       await client.restart();
+      log('The server was restarted.');
     }),
-    vscode.languages.onDidChangeDiagnostics(() => status.schedule()),
+    vscode.commands.registerCommand('cfnTlsLint.showProblems', showProblems),
+    vscode.languages.onDidChangeDiagnostics((e) => status.diagnosticsChanged(e.uris)),
   );
   await client.start();
 }
@@ -121,23 +129,45 @@ export async function deactivate(): Promise<void> {
   if (c) await c.stop();
 }
 
-/** Findings count and the last lint time; a click opens the Problems panel. */
+/**
+ * Opens the Problems panel. VS Code has no command that sets the panel's filter (1.82 to 1.139
+ * have `problems.action.focusFilter`, which only focuses the box), so it is not filtered.
+ */
+async function showProblems(): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('workbench.action.problems.focus');
+  } catch {
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+}
+
+/**
+ * The number of cfn-tls-lint problems: counted from the language client's diagnostics for the
+ * documents each onDidChangeDiagnostics names, at once, so it always agrees with the squiggles.
+ * The tooltip splits it by severity and names the last open document linted; a click opens Problems.
+ */
 class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cfnTlsLint.status', vscode.StatusBarAlignment.Left, 10);
-  private lastLint: { at: Date; ms: number } | undefined;
+  private readonly counts = new DiagnosticCounts();
+  private lastLint: { file: string; at: Date } | undefined;
   private busy = false;
-  private timer: NodeJS.Timeout | undefined;
 
-  constructor() {
+  constructor(private readonly collection: () => vscode.DiagnosticCollection | undefined) {
     this.item.name = 'CloudFormation TLS Lint';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = 'cfnTlsLint.showProblems';
     this.update();
     this.item.show();
   }
 
-  linted(ms: number): void {
-    this.lastLint = { at: new Date(), ms };
-    this.schedule();
+  linted(uri: string): void {
+    let file = uri;
+    try {
+      file = path.posix.basename(vscode.Uri.parse(uri).path) || uri;
+    } catch {
+      // not a URI: shown as it is
+    }
+    this.lastLint = { file, at: new Date() };
+    this.update();
   }
 
   scanning(busy: boolean): void {
@@ -145,33 +175,30 @@ class StatusItem implements vscode.Disposable {
     this.update();
   }
 
-  schedule(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, 250);
+  diagnosticsChanged(uris: readonly vscode.Uri[]): void {
+    const collection = this.collection();
+    for (const uri of uris) {
+      let list: readonly vscode.Diagnostic[] = [];
+      try {
+        list = collection?.get(uri) ?? [];
+      } catch {
+        // The collection of a stopped client is disposed: its diagnostics are gone.
+      }
+      this.counts.set(
+        uri.toString(),
+        list.filter((d) => d.source === SOURCE).map((d) => d.severity),
+      );
+    }
+    this.update();
   }
 
   private update(): void {
-    let errors = 0;
-    let warnings = 0;
-    let infos = 0;
-    for (const [, list] of vscode.languages.getDiagnostics()) {
-      for (const d of list) {
-        if (d.source !== SOURCE) continue;
-        if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-        else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-        else infos++;
-      }
-    }
-    this.item.text = `${this.busy ? '$(sync~spin)' : '$(shield)'} TLS ${errors + warnings + infos}`;
-    const last = this.lastLint ? `Last lint ${this.lastLint.at.toLocaleTimeString()} (${this.lastLint.ms} ms).` : 'Nothing linted yet.';
-    this.item.tooltip = `CloudFormation TLS Lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${this.busy ? '; scanning the workspace…' : '.'}\n${last}\nClick to open the Problems panel.`;
+    const totals = this.counts.totals;
+    this.item.text = statusText(totals, this.busy);
+    this.item.tooltip = statusTooltip(totals, this.busy, this.lastLint);
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     this.item.dispose();
   }
 }

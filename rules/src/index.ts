@@ -13,7 +13,7 @@ export type { Diagnostic, Fix, FixIntent, FixValue, Report, Rule, RuleContext, R
 export { keyRedactor } from './engine/redact';
 
 // Configuration
-export { parseConfig, mergeSettings, DEFAULT_SETTINGS, CONFIG_FILE_NAME, ConfigError } from './engine/config';
+export { parseConfig, mergeSettings, didYouMean, DEFAULT_SETTINGS, CONFIG_FILE_NAME, ConfigError } from './engine/config';
 export type { Settings, ConfigLayer, RuleSetting } from './engine/config';
 
 // Parsing and the template

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Connection, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ConfigError, parseConfig, RuleRegistry } from '../../rules/src/index';
+import { ConfigError, ConfigLayer, parseConfig, RuleRegistry } from '../../rules/src/index';
 import { loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { SOURCE } from './convert';
 import type { Log } from './log';
@@ -16,6 +16,8 @@ import { fileUri } from './uri';
 export class ConfigDiagnostics {
   /** Config files that have diagnostics published. */
   private readonly withProblems = new Set<string>();
+  /** The text of each config file as last logged: a reload of the same text is not logged again. */
+  private readonly logged = new Map<string, string | undefined>();
 
   constructor(
     private readonly connection: Connection,
@@ -44,12 +46,18 @@ export class ConfigDiagnostics {
 
   /** A config file was read for linting (once per file after each reload). */
   loaded(c: LoadedConfig): void {
+    // The output channel says which file applies, and every problem in it.
+    if (!this.logged.has(c.file) || this.logged.get(c.file) !== c.text) {
+      this.logged.set(c.file, c.text);
+      const problems = c.errors.length ? `, ${c.errors.length} problem${c.errors.length === 1 ? '' : 's'} (the rest applies)` : '';
+      this.log.info(`cfn-tls-lint: configuration loaded from ${c.file}: ${describeLayer(c.layer)}${problems}`);
+      for (const e of c.errors) this.log.warn(`cfn-tls-lint: ${e.message}`);
+    }
     if (this.openUri(c.file)) return;
     this.publish(c.file, c.errors, c.text);
     const e = c.errors[0];
     if (e && this.log.once(`config ${e.message}`)) {
       const more = c.errors.length > 1 ? ` (and ${c.errors.length - 1} more)` : '';
-      this.log.warn(`cfn-tls-lint: ${e.message}${more}`);
       void this.connection.window.showWarningMessage(
         `cfn-tls-lint: ${path.basename(c.file)} line ${e.line + 1}: ${e.detail}${more}. Linting goes on with the rest of the configuration.`,
       );
@@ -59,8 +67,10 @@ export class ConfigDiagnostics {
   /** A config file changed on disk (or was deleted). */
   fromDisk(file: string): void {
     if (this.openUri(file)) return;
-    if (!fs.existsSync(file)) this.publish(file, [], undefined);
-    else this.loaded(loadConfigFile(file, this.registry));
+    if (!fs.existsSync(file)) {
+      if (this.logged.delete(file)) this.log.info(`cfn-tls-lint: configuration ${file} deleted`);
+      this.publish(file, [], undefined);
+    } else this.loaded(loadConfigFile(file, this.registry));
   }
 
   /** An open config file's buffer, as typed (the settings apply once it is saved). */
@@ -71,4 +81,18 @@ export class ConfigDiagnostics {
     else this.withProblems.delete(file);
     this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.toDiagnostics(errors, text) });
   }
+}
+
+/** What a config file sets, for the output channel: `2 rule settings, recommendedPolicies, exclude (3 globs)`. */
+export function describeLayer(layer: ConfigLayer): string {
+  const parts: string[] = [];
+  const n = layer.rules?.size ?? 0;
+  if (n) parts.push(`${n} rule setting${n === 1 ? '' : 's'}`);
+  if (layer.recommendedPolicies && Object.keys(layer.recommendedPolicies).length) parts.push('recommendedPolicies');
+  if (layer.allowedDomains) parts.push(`allowedDomains (${layer.allowedDomains.length})`);
+  if (layer.production) parts.push('production');
+  if (layer.regions) parts.push(`regions (${layer.regions.length})`);
+  if (layer.include) parts.push(`include (${layer.include.length} glob${layer.include.length === 1 ? '' : 's'})`);
+  if (layer.exclude) parts.push(`exclude (${layer.exclude.length} glob${layer.exclude.length === 1 ? '' : 's'})`);
+  return parts.length ? parts.join(', ') : 'no settings';
 }

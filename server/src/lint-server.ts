@@ -51,6 +51,10 @@ import { documentationUri, quoteArgument } from './show-documentation';
 import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
 import { fileNameOf, uriKey, uriToPath } from './uri';
 
+/** The package version, defined by the bundler (scripts/build.js); absent when run from tsc's output. */
+declare const CLI_VERSION: string | undefined;
+const VERSION = typeof CLI_VERSION === 'string' ? CLI_VERSION : '0.0.0-dev';
+
 /** One version of an open document: its text, frozen (the live TextDocument changes in place). */
 interface Snapshot {
   version: number;
@@ -292,6 +296,9 @@ export class LintServer {
     if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
+    this.log.info(
+      `cfn-tls-lint ${VERSION} started (Node ${process.version}, process ${process.pid}): ${this.linter.registry.metas.size} rules, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}${p.clientInfo ? `, client ${p.clientInfo.name}${p.clientInfo.version ? ` ${p.clientInfo.version}` : ''}` : ''}`,
+    );
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -413,6 +420,7 @@ export class LintServer {
     if (!this.folders.canAsk && settings !== undefined && settings !== null) this.folders.pushed = settings;
     this.folders.clear();
     this.config.reset();
+    const open = this.documents.all().length;
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
     const rescan: Folder[] = [];
     for (const f of this.folders.list) {
@@ -427,6 +435,8 @@ export class LintServer {
       }
       if (s.enable) this.scannedBeforeDisable.delete(f.path);
     }
+    const rescanned = rescan.length ? `; rescanning ${rescan.map((f) => f.path).join(', ')}` : '';
+    this.log.info(`cfn-tls-lint: settings changed: re-linting ${open} open document${open === 1 ? '' : 's'}${rescanned}`);
     if (rescan.length) void this.scanner.scan(rescan);
   }
 

@@ -15,6 +15,7 @@ export class Log {
     this.connection.console.warn(message);
   }
 
+  /** What the server did that a user may want to trace: a config file loaded, settings applied. */
   info(message: string): void {
     this.connection.console.info(message);
   }

@@ -5,6 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { docsUrl } from '../../rules/src/index';
+import { defaultRegistry } from '../../rules/src/rules/index';
 import { listenersYaml } from './fixtures';
 import { REPO } from './lsp-harness';
 
@@ -86,6 +88,61 @@ describe('packaging: npm run package', function () {
     assert.deepEqual(unwanted, []);
   });
 
+  it('ships every rule page for the in-editor documentation, each with its online link', () => {
+    const names = new Set(entries.map((e) => e.name));
+    const index = JSON.parse(
+      entries
+        .find((e) => e.name === 'extension/dist/docs/rules/index.json')!
+        .data()
+        .toString('utf8'),
+    ) as { rules: string[] };
+    const ids = defaultRegistry()
+      .allMetas()
+      .map((m) => m.id);
+    assert.deepEqual(index.rules, [...ids].sort());
+    for (const id of ids) {
+      const entry = `extension/dist/docs/rules/${id}.md`;
+      assert.ok(names.has(entry), entry);
+    }
+    const page = entries
+      .find((e) => e.name === 'extension/dist/docs/rules/elbv2-ssl-policy-weak.md')!
+      .data()
+      .toString('utf8');
+    assert.ok(page.includes(`[View this page online](${docsUrl('elbv2-ssl-policy-weak')})`));
+    assert.ok(page.includes('## What it checks'));
+  });
+
+  it("has the extension's own README, whose images are all in the .vsix (none from the network)", () => {
+    const names = new Set(entries.map((e) => e.name));
+    // vsce packs `--readme-path README.vsix.md` as extension/readme.md; the repository's README.md is not packed.
+    assert.ok(!names.has('extension/README.md'), "the developers' README is not packed");
+    const readme = entries
+      .find((e) => e.name === 'extension/readme.md')!
+      .data()
+      .toString('utf8');
+    assert.equal(readme, fs.readFileSync(path.join(REPO, 'README.vsix.md'), 'utf8'), 'the packed README is README.vsix.md, links not rewritten');
+    assert.ok(readme.startsWith('# CloudFormation TLS Lint\n'));
+    assert.ok(!/npm ci|npm run|npm test/.test(readme), 'no build instructions');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]+src=["']([^"']+)["']/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(images.length >= 3, `screenshots: ${images.join(', ')}`);
+    for (const src of images) {
+      assert.ok(!/^[a-z]+:/i.test(src) && !src.startsWith('/'), `${src} is relative`);
+      assert.ok(names.has(`extension/${path.posix.normalize(src)}`), `${src} is in the .vsix`);
+    }
+    // Nothing packed for nothing: every packed screenshot is shown.
+    const packedShots = [...names].filter((n) => n.startsWith('extension/media/screenshots/'));
+    assert.deepEqual(packedShots.sort(), images.map((i) => `extension/${path.posix.normalize(i)}`).sort());
+    // The settings and the palette's commands, as package.json contributes them.
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `setting ${key}`);
+    const hidden = new Set(
+      (pkg.contributes.menus.commandPalette as { command: string; when: string }[]).filter((m) => m.when === 'false').map((m) => m.command),
+    );
+    for (const c of pkg.contributes.commands as { command: string; title: string }[]) {
+      if (!hidden.has(c.command)) assert.ok(readme.includes(`| ${c.title} |`), `command ${c.title}`);
+    }
+  });
+
   it('has a manifest that starts the bundled client', () => {
     const pkg = JSON.parse(
       entries
@@ -99,6 +156,8 @@ describe('packaging: npm run package', function () {
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === 'cfnTlsLint.scanWorkspace'));
     assert.ok(pkg.contributes.configurationDefaults['yaml.customTags'].includes('!Ref scalar'));
+    // settings.json completes the rule ids (the schema is generated from the registry).
+    assert.ok(pkg.contributes.configuration.properties['cfnTlsLint.rules'].properties['elbv2-ssl-policy-weak']);
     const ext = entries
       .find((e) => e.name === 'extension/dist/extension.js')!
       .data()

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, LineCounter, parseDocument, Node as YNode, YAMLMap } from 'yaml';
 import { RECOMMENDED_POLICY_KINDS, RECOMMENDED_POLICY_MINIMUM_TLS } from '../data/recommended-policies';
 import { isBelow, tlsLabel } from '../data/tls';
+import { closestNames, editDistance } from '../util/edit-distance';
 import { compileGlob } from '../util/glob';
 import { compileUserRegex } from '../util/safe-regex';
 import type { RuleMeta, SeverityOrOff } from './types';
@@ -116,7 +117,7 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
     const key = yIsScalar(keyNode) ? String(keyNode.value) : '';
     const value = pair.value as YNode | null;
     if (!TOP_KEYS.has(key)) {
-      err(keyNode, `unknown setting "${key}" (known: ${[...TOP_KEYS].join(', ')})`);
+      err(keyNode, `unknown setting "${key}"${didYouMean(key, TOP_KEYS) || ` (known: ${[...TOP_KEYS].join(', ')})`}`);
       continue;
     }
     switch (key) {
@@ -211,7 +212,7 @@ function parseRules(
     const id = yIsScalar(p.key) ? String(p.key.value) : '';
     const meta = rules.get(id);
     if (!meta) {
-      err(p.key as YNode, `unknown rule "${id}"`);
+      err(p.key as YNode, `unknown rule "${id}"${didYouMean(id, rules.keys())}`);
       continue;
     }
     const v = p.value as YNode | null;
@@ -238,7 +239,8 @@ function parseRules(
           const schema = meta.options && Object.hasOwn(meta.options, name) ? meta.options[name] : undefined;
           if (!schema) {
             const known = Object.keys(meta.options ?? {});
-            err(op.key as YNode, `rules.${id}: unknown option "${name}"${known.length ? ` (known: ${known.join(', ')})` : ' (the rule takes no options)'}`);
+            const hint = known.length ? didYouMean(name, known) || ` (known: ${known.join(', ')})` : ' (the rule takes no options)';
+            err(op.key as YNode, `rules.${id}: unknown option "${name}"${hint}`);
             continue;
           }
           const raw = (op.value as YNode | null) ? (op.value as { toJSON(): unknown }).toJSON() : null;
@@ -252,6 +254,21 @@ function parseRules(
     out.set(id, setting);
   }
   return out;
+}
+
+/**
+ * ` (did you mean "a"?)`, or ` (did you mean "a" or "b"?)`, for a name that is close to known
+ * ones (closestNames: a typo, a case slip); '' when none is close.
+ */
+export function didYouMean(name: string, known: Iterable<string>): string {
+  const close = closestNames(name, known, 3);
+  if (!close.length) return '';
+  // The nearest only (two when tied): "weakk" is "weak", not also "missing" six edits away.
+  const lower = name.toLowerCase();
+  const distance = (c: string): number => (c.toLowerCase() === lower ? -1 : editDistance(lower, c.toLowerCase()));
+  const best = distance(close[0]);
+  const picked = close.filter((c) => distance(c) === best).slice(0, 2);
+  return ` (did you mean ${picked.map((c) => `"${c}"`).join(' or ')}?)`;
 }
 
 function checkOption(v: unknown, type: string, values?: readonly string[]): string | undefined {

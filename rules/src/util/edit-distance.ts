@@ -23,3 +23,23 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return prev[b.length];
 }
+
+/**
+ * Did-you-mean suggestions for `name` among `candidates`: case-insensitive matches first, then
+ * candidates within a (case-insensitive) Damerau-Levenshtein distance of max(2, len/3), closest
+ * first (ties: case-sensitive distance, then name). At most `max` results.
+ */
+export function closestNames(name: string, candidates: Iterable<string>, max = 3): string[] {
+  if (max <= 0) return [];
+  const lower = name.toLowerCase();
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  const scored: { c: string; d: number; tie: number }[] = [];
+  for (const c of new Set(candidates)) {
+    const cl = c.toLowerCase();
+    const d = cl === lower ? -1 : editDistance(lower, cl, limit);
+    if (d > limit) continue;
+    scored.push({ c, d, tie: editDistance(name, c, Math.max(name.length, c.length)) });
+  }
+  scored.sort((x, y) => x.d - y.d || x.tie - y.tie || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
+  return scored.slice(0, max).map((s) => s.c);
+}

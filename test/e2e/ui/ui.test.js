@@ -2,18 +2,19 @@
 // code-server, and Chromium clicking through what a user sees. One code-server and one window for
 // the whole file (start-up is most of the time); the steps run in order, and the first failure
 // stops the file (mocha --bail: each step starts where the one before left the window).
-// Each step's screenshot goes to docs/images/vscode-<step>.png (the README's "In VS Code" section
+// Each step's screenshot goes to media/screenshots/vscode-<step>.png (the README's "In VS Code" section
 // shows some of them, so they are always the current UI); failures to test/e2e/.cache/screenshots/.
 'use strict';
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const H = require('../lib/harness');
+const { toPalettePng } = require('../lib/png-palette');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = process.env.E2E_VSIX || path.join(ROOT, 'cfn-tls-lint.vsix');
 const FAILURES = path.join(H.E2E_DIR, '.cache', 'screenshots');
-const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
+const DOC_IMAGES = path.join(ROOT, 'media', 'screenshots');
 const WEAK = 'ELBSecurityPolicy-2016-08';
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const WAIT = 90000; // start-up on a loaded machine
@@ -34,7 +35,8 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
 
   async function shot(name, clip) {
     fs.mkdirSync(DOC_IMAGES, { recursive: true });
-    await page.screenshot({ path: path.join(DOC_IMAGES, `vscode-${name}.png`), clip });
+    // A palette PNG: a third of the bytes, and the extension's README packs some of them.
+    fs.writeFileSync(path.join(DOC_IMAGES, `vscode-${name}.png`), toPalettePng(await page.screenshot({ clip })));
   }
 
   async function failureShot(name) {
@@ -61,6 +63,28 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   async function editorClip() {
     const box = await page.locator('.part.editor').boundingBox();
     return { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 470) };
+  }
+
+  /** The tab of a rule page's Markdown preview. */
+  const previewTab = (id) => page.locator('.tab', { hasText: `Preview ${id}.md` }).first();
+
+  /** Closes an editor by a middle click on its tab (the preview's group beside the template closes with it). */
+  async function closeTab(tab) {
+    await tab.click({ button: 'middle' });
+    await tab.waitFor({ state: 'detached', timeout: STEP });
+  }
+
+  /**
+   * Waits for a text in a webview (the Markdown preview: an iframe in an iframe, from another
+   * origin); false when it does not show.
+   */
+  async function webviewText(text) {
+    try {
+      await page.frameLocator('iframe.webview.ready').last().frameLocator('iframe').first().getByText(text).first().waitFor({ timeout: STEP });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async function runCommand(title) {
@@ -130,17 +154,49 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await shot('1-problems');
   });
 
+  it("the diagnostic's rule link in Problems opens the packaged rule page in a Markdown preview (no network)", async function () {
+    // The code link of the row (cfn-tls-lint(elbv2-ssl-policy-weak)): a command URI to the packaged page.
+    const row = problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first();
+    const link = row.locator('a.monaco-link', { hasText: 'elbv2-ssl-policy-weak' }).first();
+    await link.waitFor({ timeout: STEP });
+    const href = await link.getAttribute('href');
+    assert.match(href, /^command:cfnTlsLint\.showRuleDocumentation\?/, href);
+    await link.click();
+    await previewTab('elbv2-ssl-policy-weak').waitFor({ timeout: STEP });
+    assert.ok(await webviewText('View this page online'), 'the preview shows the packaged page');
+    await closeTab(previewTab('elbv2-ssl-policy-weak'));
+    await page.locator('.tab', { hasText: 'web-alb.yaml' }).first().waitFor({ timeout: STEP });
+  });
+
   it('hover on the policy value shows the TLS versions it accepts', async function () {
     await page.keyboard.press('Control+J'); // hide the panel: room for the hover above the line
     await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
     const p = await pointAt(WEAK);
     await page.mouse.move(p.x, p.y);
-    const hover = page.locator('.monaco-hover', { hasText: 'Accepts TLS' }).first();
+    // The policy's hover (case-sensitive: the diagnostic's message says "accepts TLS" too, and shows first).
+    const hover = page.locator('.monaco-hover', { hasText: /Accepts TLS \d/ }).first();
     await hover.waitFor({ timeout: STEP });
     const text = await hover.innerText();
     assert.match(text, /ELBSecurityPolicy-2016-08 — Elastic Load Balancing security policy\. Accepts TLS 1\.0 to TLS 1\.2\./, text);
     assert.ok(text.includes(`Recommended: ${STRONG}`), text);
     await shot('2-hover', await editorClip());
+  });
+
+  it('"Show documentation" from the quick-fix menu opens the rule page inside VS Code', async function () {
+    await page.mouse.move(5, 5);
+    const p = await pointAt(WEAK);
+    await page.mouse.click(p.x, p.y);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Show documentation for elbv2-ssl-policy-weak' }).first();
+    await action.waitFor({ timeout: STEP });
+    await action.click();
+    // The packaged page (dist/docs/rules/), in VS Code's Markdown preview beside the template.
+    await previewTab('elbv2-ssl-policy-weak').waitFor({ timeout: STEP });
+    assert.ok(await webviewText('View this page online'), 'the preview shows the packaged page, with its "view online" line');
+    mark('rulePage');
+    await page.mouse.move(5, 5);
+    await shot('9-rule-page', await page.locator('.part.editor').boundingBox());
+    await closeTab(previewTab('elbv2-ssl-policy-weak'));
   });
 
   it('Ctrl+. then Enter applies the fix, and the saved file is right', async function () {
@@ -174,7 +230,9 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
 
   it('"Scan Workspace" from the command palette shows its progress and fills the Problems panel', async function () {
     this.timeout(WAIT * 2);
-    await page.keyboard.press('Control+Shift+M');
+    // A click on the status bar item opens the Problems panel.
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
+    await statusItem().first().click();
     await page.locator('.markers-panel').waitFor({ timeout: STEP });
     await runCommand('CloudFormation TLS Lint: Scan Workspace');
     mark('scanStarted');
@@ -221,6 +279,48 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     assert.strictEqual(seen, 'notification', 'the scan progress is shown as a notification (it was shown in the status bar only)');
   });
 
+  it('settings.json completes the rule ids under cfnTlsLint.rules', async function () {
+    // The workspace's .vscode/settings.json: an editor tab (the user settings.json opens in a modal editor).
+    const file = path.join(ws.dir, '.vscode', 'settings.json');
+    const before = fs.readFileSync(file, 'utf8');
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: STEP });
+    await input.fill('.vscode/settings.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'settings.json' }).first().waitFor({ timeout: STEP });
+    await page.keyboard.press('Enter');
+    const tab = page.locator('.tab', { hasText: 'settings.json' }).first();
+    await tab.waitFor({ timeout: STEP });
+    await lineWith('cfnTlsLint.workspaceScan').first().click();
+    // At the top of the object: `"cfnTlsLint.rules": {`, then a rule id's first letters.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"cfnTlsLint.rules": {');
+    await page.keyboard.press('Escape'); // a suggestion that opened while typing must not take the Enter
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"elbv2-ssl-po');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Space');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'elbv2-ssl-policy-weak' }).first();
+    await suggestion.waitFor({ timeout: STEP });
+    const rows = await page.locator('.suggest-widget .monaco-list-row').allInnerTexts();
+    assert.ok(
+      rows.some((r) => r.includes('elbv2-ssl-policy-missing')),
+      rows.join(' | '),
+    );
+    mark('settingsCompletion');
+    await shot('10-settings-completion', await editorClip());
+    await page.keyboard.press('Escape');
+    // Leave settings.json as it was: close without saving.
+    await tab.click({ button: 'middle' });
+    const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don.t Save/ }).first();
+    await dontSave.waitFor({ timeout: STEP });
+    await dontSave.click();
+    await tab.waitFor({ state: 'detached', timeout: STEP });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
+  });
+
   it('the TLS Inventory view and the certificate inventory report (a fresh workspace)', async function () {
     this.timeout(WAIT * 2);
     // The inventory fixtures under cloudformation/ (that folder name activates the extension).
@@ -241,11 +341,16 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     const folderPane = page.locator('.pane-header', { hasText: 'platform-stacks' }).first();
     await folderPane.waitFor({ timeout: STEP });
     if ((await folderPane.getAttribute('aria-expanded')) === 'true') await folderPane.click();
-    await page.locator('.monaco-list-row', { hasText: 'SiteCertificate' }).first().waitFor({ timeout: WAIT });
+    const site = page.locator('.pane-body .monaco-list-row', { hasText: 'SiteCertificate' }).first();
+    await site.waitFor({ timeout: WAIT });
     mark('inventoryTree');
+    // A click on an item selects it in its template.
+    await site.click();
+    await page.locator('.tab', { hasText: 'web.yaml' }).first().waitFor({ timeout: STEP });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(1500); // the tree's icons and descriptions settle: nothing to wait on
-    await shot('7-inventory-tree');
+    // The view and the template beside it (the extension's README packs this one: kept small).
+    await shot('7-inventory-tree', { x: 0, y: 0, width: 1000, height: 900 });
     await runCommand('CloudFormation TLS Lint: Show Certificate Inventory');
     await page.locator('.tab', { hasText: 'Preview Certificate Inventory.md' }).first().waitFor({ timeout: STEP });
     await page.waitForTimeout(3000); // the webview's content: in a cross-origin frame

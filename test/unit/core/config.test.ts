@@ -48,6 +48,41 @@ describe('config', () => {
     assert.equal(layer.rules?.get('elbv2-ssl-policy-missing')?.severity, 'error');
   });
 
+  it('suggests the rule id, option or setting a typo was meant to be', () => {
+    const { layer, errors } = parse(
+      [
+        'rules:',
+        '  elbv2-ssl-polcy-weak: error', // a letter missing
+        '  ELBV2-SSL-POLICY-MISSING: off', // the case
+        '  cloudfront-tls-versoin: warning', // two letters swapped
+        '  no-such-rule-at-all: error', // nothing close
+        '  elbv2-ssl-policy-weak: [warning, { minimumTsl: "1.3" }]',
+        'recomendedPolicies: {}',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.line + 1, e.detail]),
+      [
+        [2, 'unknown rule "elbv2-ssl-polcy-weak" (did you mean "elbv2-ssl-policy-weak"?)'],
+        [3, 'unknown rule "ELBV2-SSL-POLICY-MISSING" (did you mean "elbv2-ssl-policy-missing"?)'],
+        [4, 'unknown rule "cloudfront-tls-versoin" (did you mean "cloudfront-tls-version"?)'],
+        [5, 'unknown rule "no-such-rule-at-all"'],
+        [6, 'rules.elbv2-ssl-policy-weak: unknown option "minimumTsl" (did you mean "minimumTls"?)'],
+        [7, 'unknown setting "recomendedPolicies" (did you mean "recommendedPolicies"?)'],
+      ],
+    );
+    // The unknown ids are not guessed into settings: the file says what it says.
+    assert.deepEqual([...(layer.rules?.keys() ?? [])], ['elbv2-ssl-policy-weak']);
+  });
+
+  it('the cfnTlsLint.rules setting gets the same suggestions (the server parses it as a config layer)', () => {
+    const { errors } = parseConfig(JSON.stringify({ rules: { 'elbv2-ssl-policy-weakk': 'error' } }), 'cfnTlsLint.rules', metas);
+    assert.deepEqual(
+      errors.map((e) => e.detail),
+      ['unknown rule "elbv2-ssl-policy-weakk" (did you mean "elbv2-ssl-policy-weak"?)'],
+    );
+  });
+
   it('rejects wrong option types, unknown options and bad globs', () => {
     const { errors } = parse(
       [
