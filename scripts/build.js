@@ -22,7 +22,20 @@ function specIndex() {
   fs.copyFileSync(path.join(root, 'rules', 'generated', 'spec-index.json'), path.join(dist, 'spec-index.json'));
   fs.rmSync(path.join(dist, 'spec-docs.json'), { force: true });
   fs.rmSync(path.join(dist, 'spec-docs'), { recursive: true, force: true });
-  fs.cpSync(path.join(root, 'rules', 'generated', 'spec-docs'), path.join(dist, 'spec-docs'), { recursive: true });
+  const docsSrc = path.join(root, 'rules', 'generated', 'spec-docs');
+  const docsOut = path.join(dist, 'spec-docs');
+  if (!process.argv.includes('--minify')) {
+    fs.cpSync(docsSrc, docsOut, { recursive: true });
+    return;
+  }
+  // The packaged extension: Brotli, which the loader reads as well (a fifth smaller than the .vsix's deflate: the .vsix stays under 2 MB).
+  const zlib = require('zlib');
+  fs.mkdirSync(docsOut, { recursive: true });
+  for (const f of fs.readdirSync(docsSrc)) {
+    const data = fs.readFileSync(path.join(docsSrc, f));
+    const packed = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    fs.writeFileSync(path.join(docsOut, `${f}.br`), packed);
+  }
 }
 
 /**

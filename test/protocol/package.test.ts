@@ -79,7 +79,7 @@ describe('packaging: npm run package', function () {
       'extension/dist/server.js',
       'extension/dist/extension.js',
       'extension/dist/spec-index.json',
-      'extension/dist/spec-docs/AWS_ElasticLoadBalancingV2.json',
+      'extension/dist/spec-docs/AWS_ElasticLoadBalancingV2.json.br',
       'extension/media/icon.png',
     ]) {
       assert.ok(names.includes(f), `${f} in ${names.join(', ')}`);
@@ -185,7 +185,7 @@ describe('packaging: npm run package', function () {
         await conn.sendNotification('initialized', {});
         const hover = new Promise<unknown>((resolve) => {
           conn.onNotification('textDocument/publishDiagnostics', async () => {
-            // Hover on the resource type reads the packaged spec-docs/AWS_ElasticLoadBalancingV2.json.
+            // Hover on the resource type reads the packaged spec-docs/AWS_ElasticLoadBalancingV2.json.br.
             resolve(await conn.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:t' }, position: { line: 3, character: 12 } }));
           });
         });

@@ -57,6 +57,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 
 // ------------------------------------------------------------------------------------------
 // Public types
@@ -189,8 +190,12 @@ function loadDocs(resourceType: string): RawDocs {
   const cached = docsByService.get(service);
   if (cached) return cached;
   if (!indexDir) loadIndex();
-  const file = findFile(path.join(DOCS_DIR, `${service.replace(/::/g, '_')}.json`), indexDir);
-  const loaded = JSON.parse(fs.readFileSync(file, 'utf8')) as RawDocs;
+  const name = path.join(DOCS_DIR, `${service.replace(/::/g, '_')}.json`);
+  // The packaged extension ships them Brotli-compressed (scripts/build.js --minify).
+  const packed = indexDir ? path.join(indexDir, `${name}.br`) : undefined;
+  const text =
+    packed && fs.existsSync(packed) ? zlib.brotliDecompressSync(fs.readFileSync(packed)).toString('utf8') : fs.readFileSync(findFile(name, indexDir), 'utf8');
+  const loaded = JSON.parse(text) as RawDocs;
   docsByService.set(service, loaded);
   return loaded;
 }

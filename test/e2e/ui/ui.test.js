@@ -331,6 +331,8 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     for (const f of ['web.yaml', 'platform.yaml', 'services.json', 'serverless.yaml']) {
       fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'inventory', f), path.join(dest, f));
     }
+    // Data stores and queues: endpoints of TLS in transit, in the "Plaintext allowed" group and beside it.
+    fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'inventory', 'data-stores.yaml'), path.join(dest, 'data-stores.yaml'));
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(cs.url(inventoryWs));
     await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
@@ -356,5 +358,17 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.waitForTimeout(3000); // the webview's content: in a cross-origin frame
     mark('inventoryReport');
     await shot('8-inventory-report');
+
+    // Endpoints by TLS floor, certificates folded away: data stores and queues beside the listeners.
+    await runCommand('View: Close Editor');
+    const certificates = page.locator('.pane-body .monaco-list-row', { hasText: /^Certificates/ }).first();
+    if ((await certificates.getAttribute('aria-expanded')) === 'true') await certificates.click();
+    const plaintext = page.locator('.pane-body .monaco-list-row', { hasText: 'Plaintext allowed' }).first();
+    await plaintext.waitFor({ timeout: STEP });
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'SessionCache' }).first().waitFor({ timeout: STEP });
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'EventsKafka' }).first().waitFor({ timeout: STEP });
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(1000); // icons and descriptions settle
+    await shot('11-inventory-endpoints', { x: 0, y: 0, width: 1000, height: 900 });
   });
 });
