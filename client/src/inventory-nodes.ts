@@ -144,7 +144,7 @@ function certificateNode(t: EditorTemplateInventory, c: EditorCertificate): Inve
       : `${SOURCES[c.source]}, ${CERTIFICATE_KINDS[c.kind]}`;
   const unused = c.source === 'resource' && c.kind !== 'private-ca' && !c.consumers.length;
   const lines = [
-    `**${escape(c.name)}**: ${CERTIFICATE_KINDS[c.kind]}${c.type ? `, ${c.type}` : ''} (${c.source}${c.resourceType ? ` \`${c.resourceType}\`` : ''})`,
+    `**${escape(c.label)}**: ${CERTIFICATE_KINDS[c.kind]}${c.type ? `, ${c.type}` : ''} (${c.source}${c.resourceType ? ` \`${c.resourceType}\`` : ''})`,
     c.domains.length
       ? `Domains: ${c.domains.map((d) => `\`${d}\``).join(', ')}${c.domainsComplete ? '' : ' (and names not known from the template)'}`
       : undefined,
@@ -156,7 +156,7 @@ function certificateNode(t: EditorTemplateInventory, c: EditorCertificate): Inve
   ];
   return {
     id,
-    label: c.source === 'expression' ? shorten(intrinsicText(c.name)) : shorten(c.name),
+    label: shorten(c.label),
     description: [what, unused ? 'unused' : undefined, t.file].filter(Boolean).join(' · '),
     tooltip: lines.filter(Boolean).join('\n\n'),
     icon: CERTIFICATE_ICONS[c.kind],
@@ -177,7 +177,7 @@ function consumerNode(parent: string, t: EditorTemplateInventory, c: EditorCerti
     id,
     label: u.endpoint,
     description: `${u.property} · line ${u.line}`,
-    tooltip: `\`${escape(u.endpoint)}\` uses **${escape(c.name)}** through ${escape(u.property)}\n\n${escape(t.file)}, line ${u.line}`,
+    tooltip: `\`${escape(u.endpoint)}\` uses **${escape(c.label)}** through ${escape(u.property)}\n\n${escape(t.file)}, line ${u.line}`,
     icon: endpoint ? ENDPOINT_ICONS[endpoint.kind] : 'link',
     tone: worst(children),
     location: { uri: t.uri, range: u.range },
@@ -221,7 +221,7 @@ function endpointNode(t: EditorTemplateInventory, e: EditorEndpoint): InventoryN
     e.policy ? setting('Policy', e.policy) : undefined,
     `TLS floor: ${e.tlsFloor ? groupLabel(e.tlsFloor) : e.tls === 'no' ? 'no TLS' : 'unknown'}`,
     e.domains.length ? `Domains: ${e.domains.map((d) => `\`${d}\``).join(', ')}` : undefined,
-    e.certificates.length ? `Certificates: ${e.certificates.map((k) => `\`${k.replace(/^[a-z]+:/, '')}\``).join(', ')}` : undefined,
+    e.certificates.length ? `Certificates: ${e.certificates.map((k) => `\`${certificateLabel(t, k)}\``).join(', ')}` : undefined,
     e.defaultCertificate ? `Presents the service's default certificate in some scenario` : undefined,
     `${escape(t.file)}, line ${e.line}`,
   ];
@@ -286,29 +286,23 @@ function listed(items: readonly string[], max: number): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} +${items.length - max}`;
 }
 
+/** At most `max` characters: the start and the end around `…` (an ARN keeps its id, a label its last branch). */
 function shorten(s: string, max = 60): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+  if (s.length <= max) return s;
+  const tail = Math.floor((max - 1) / 3);
+  return `${s.slice(0, max - 1 - tail)}…${s.slice(s.length - tail)}`;
 }
 
-/** `{"Fn::ImportValue":"x"}` -> `!ImportValue x`, `{"Ref":"P"}` -> `!Ref P`: the short form of a one-step intrinsic. */
-export function intrinsicText(json: string): string {
-  try {
-    const v = JSON.parse(json) as unknown;
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const entries = Object.entries(v);
-      if (entries.length === 1 && typeof entries[0][1] === 'string' && /^(Ref|Fn::\w+)$/.test(entries[0][0]))
-        return `!${entries[0][0].replace(/^Fn::/, '')} ${entries[0][1]}`;
-    }
-  } catch {
-    // cut at 200 characters, or not JSON: as written
-  }
-  return json;
+/** How the view names a certificate of a template: its label (for a key it does not list, the key without its kind). */
+function certificateLabel(t: EditorTemplateInventory, key: string): string {
+  return t.certificates.find((c) => c.key === key)?.label ?? key.replace(/^[a-z]+:/, '');
 }
 
 /** The first sentence of a message, for a one-line label (the tooltip has all of it). */
 export function firstSentence(message: string): string {
   const m = /^(.+?[.:])(\s|$)/.exec(message);
-  return shorten(m ? m[1].replace(/[.:]$/, '') : message, 100);
+  const sentence = m ? m[1].replace(/[.:]$/, '') : message;
+  return sentence.length <= 100 ? sentence : `${sentence.slice(0, 99)}…`;
 }
 
 /** Markdown special characters in names and messages shown as text. */

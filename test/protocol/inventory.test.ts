@@ -234,8 +234,12 @@ describe('protocol: inventory request', function () {
 
   it('keeps the Markdown command on the same inventory', async () => {
     const r = (await client.executeCommand('cfn-tls-lint.inventory')) as { markdown: string };
-    assert.match(r.markdown, /## `stacks\/platform\.yaml`/);
-    assert.match(r.markdown, /## `cf@edge\/CloudFront\.yaml`/);
+    // One table per kind with a template column, the summary first, no empty sections.
+    assert.match(r.markdown, /^# TLS certificate and endpoint inventory\n\n\d+ templates?, /);
+    assert.ok(r.markdown.indexOf('## Certificates') > r.markdown.indexOf(' endpoint'));
+    assert.match(r.markdown, /\| `stacks\/platform\.yaml`(<br>production)? \|/);
+    assert.match(r.markdown, /\| `cf@edge\/CloudFront\.yaml`(<br>production)? \|/);
+    assert.doesNotMatch(r.markdown, /None\./);
     assert.doesNotMatch(r.markdown, /stacks\/web\.yaml/);
   });
 });

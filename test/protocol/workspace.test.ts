@@ -392,9 +392,8 @@ describe('protocol: certificate inventory', function () {
       await client.open(uri, listenersYaml([{ id: 'InEditor' }]));
       await client.diagnosticsFor(uri, 1);
       const r = (await client.executeCommand('cfn-tls-lint.inventory')) as { markdown: string };
-      assert.match(r.markdown, /## `stacks\/disk\.yaml`/);
-      assert.match(r.markdown, /## `stacks\/open\.yaml`/);
-      assert.match(r.markdown, /`OnDisk` \(line 3\) \| ELBv2 listener \| HTTPS/);
+      assert.match(r.markdown, /`OnDisk` \(line 3\) \| `stacks\/disk\.yaml` \| ELBv2 listener \| HTTPS/);
+      assert.match(r.markdown, /`InEditor` \(line 3\) \| `stacks\/open\.yaml` \|/);
       assert.match(r.markdown, /`InEditor`.*elbv2-ssl-policy-missing/);
     } finally {
       await client.stop();

@@ -249,6 +249,7 @@ class LintRun {
       viewsOf: (...types) => (tick(), views.viewsOf(...types)),
       resolve: (node, path, scenario) => (tick(), views.resolve(node, path, scenario)),
       viewsIn: (id, scenario) => (tick(), views.viewsIn(id, scenario)),
+      branchScenarios: (node, scenario) => (tick(), views.branchScenarios(node, scenario)),
       isProduction: (r) => (tick(), production.isProduction(r)),
       report: (r) => {
         tick();

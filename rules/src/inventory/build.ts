@@ -125,7 +125,7 @@ function linkConsumers(ctx: TemplateReader, certificates: CertificateTable, endp
       owners = [other];
     }
     const property = use.consumer.label.replace(/^The /, '');
-    for (const id of identitiesOf(ctx, use.value, use.kind, use.consumer.commaSeparated)) {
+    for (const id of identitiesOf(ctx, use.value, use.kind, use.scenario, use.consumer.commaSeparated)) {
       const cert = certificates.get(id);
       for (const owner of owners) {
         owner.certificates.add([id.key]);

@@ -6,6 +6,7 @@ import { ACM_DEFAULT_KEY_ALGORITHM, ACM_DEFAULT_VALIDATION_METHOD } from '../dat
 import { ACM_TRANSPARENCY_ENABLED } from '../data/acm-practice';
 import { parseAcmCertificateArn, parseIamServerCertificateArn } from '../data/arn';
 import type { TemplateReader } from '../engine/types';
+import type { Scenario } from '../evaluate/conditions';
 import { booleans, entry, entryAt, RNode } from '../evaluate/values';
 import { intrinsicName, isMap, isSeq, scalarString, SNode } from '../parse/source-tree';
 import type { ResourceInfo, Template } from '../template/template';
@@ -15,6 +16,7 @@ import { ACM_CERTIFICATE_TYPE, CertificateKind as AcceptedKind, IAM_SERVER_CERTI
 import { CERTIFICATE_AUTHORITY } from '../model/pca-iam/certificate-authority';
 import { CertificateAcc, CertificateIdentity, CertificateTable, SettingAcc, texts } from './collect';
 import type { CertificateKind } from './model';
+import { expressionLabel } from './labels';
 
 export const CERTIFICATE_RESOURCE_KINDS: Readonly<Record<string, CertificateKind>> = {
   [ACM_CERTIFICATE_TYPE]: 'acm',
@@ -33,6 +35,7 @@ export function resourceIdentity(resource: ResourceInfo): CertificateIdentity {
     kind: CERTIFICATE_RESOURCE_KINDS[resource.type ?? ''] ?? 'unknown',
     source: 'resource',
     name: resource.id,
+    label: resource.id,
     resourceType: resource.type ?? null,
     path: ['Resources', resource.id],
   };
@@ -90,24 +93,25 @@ function referencedParameter(template: Template, node: SNode): string | undefine
 }
 
 function parameterIdentity(name: string, kind: CertificateKind): CertificateIdentity {
-  return { key: `parameter:${name}`, kind, source: 'parameter', name, resourceType: null, path: ['Parameters', name] };
+  return { key: `parameter:${name}`, kind, source: 'parameter', name, label: name, resourceType: null, path: ['Parameters', name] };
 }
 
 /**
  * The certificates a value names: an in-template resource (through `Ref`/`GetAtt`), a parameter,
  * each literal (comma-separated parts when the property takes a list), or the expression itself.
+ * An `Fn::If` the scenario leaves open (SAM `Globals`, a group of conditions too busy for the
+ * views) is read in each scenario that decides it: a certificate named in any of them is named.
  */
-export function identitiesOf(ctx: TemplateReader, value: RNode, expect: Expectation, commaSeparated = false): CertificateIdentity[] {
+export function identitiesOf(ctx: TemplateReader, value: RNode, expect: Expectation, scenario: Scenario, commaSeparated = false): CertificateIdentity[] {
   const template = ctx.template;
   if (value.kind === 'unknown') {
     const target = value.ref ? template.resources.get(value.ref) : undefined;
     if (target && CERTIFICATE_RESOURCE_KINDS[target.type ?? '']) return [resourceIdentity(target)];
     const param = referencedParameter(template, value.node);
     if (param) return [parameterIdentity(param, kindExpected(expect))];
-    const text = expressionText(value.node);
-    return [
-      { key: `expression:${text}`, kind: subKind(value.node) ?? kindExpected(expect), source: 'expression', name: text, resourceType: null, path: value.path },
-    ];
+    const branches = ctx.branchScenarios(value.node, scenario);
+    if (branches.length !== 1 || branches[0] !== scenario) return identitiesInBranches(ctx, value, expect, branches, commaSeparated);
+    return [expressionIdentity(template, value, expect)];
   }
   if (value.kind !== 'leaf') return [];
   const fromParameter = value.candidates.filter((c) => c.origin === 'default' || c.origin === 'allowed');
@@ -129,10 +133,37 @@ export function identitiesOf(ctx: TemplateReader, value: RNode, expect: Expectat
             .filter(Boolean)
         : [s];
     for (const part of parts) {
-      out.push({ key: `literal:${part}`, kind: kindOfLiteral(part, expect), source: 'literal', name: part, resourceType: null, path: c.path });
+      out.push({ key: `literal:${part}`, kind: kindOfLiteral(part, expect), source: 'literal', name: part, label: part, resourceType: null, path: c.path });
     }
   }
   return out;
+}
+
+function expressionIdentity(template: Template, value: RNode, expect: Expectation): CertificateIdentity {
+  const text = expressionText(value.node);
+  const kind = subKind(value.node) ?? kindExpected(expect);
+  return {
+    key: `expression:${text}`,
+    kind,
+    source: 'expression',
+    name: text,
+    label: expressionLabel(value.node, template),
+    resourceType: null,
+    path: value.path,
+  };
+}
+
+/** The identities of an open value in the scenarios that decide it (each once); the expression itself where one stays open. */
+function identitiesInBranches(ctx: TemplateReader, value: RNode, expect: Expectation, scenarios: Scenario[], commaSeparated: boolean): CertificateIdentity[] {
+  const out = new Map<string, CertificateIdentity>();
+  for (const s of scenarios) {
+    const r = ctx.resolve(value.node, value.path, s);
+    if (!r) continue; // AWS::NoValue in this scenario
+    // Still open (a group of conditions alone too busy to decide): the expression itself.
+    const ids = r.kind === 'unknown' && r.node === value.node ? [expressionIdentity(ctx.template, r, expect)] : identitiesOf(ctx, r, expect, s, commaSeparated);
+    for (const id of ids) if (!out.has(id.key)) out.set(id.key, id);
+  }
+  return [...out.values()];
 }
 
 /** Facts a literal or parameter shows about itself (never a NoEcho parameter's values). */
@@ -195,7 +226,7 @@ function addAcmCertificates(ctx: TemplateReader, table: CertificateTable): void 
       acc.transparencyLogging = setting(acc.transparencyLogging, entry(view.props, 'CertificateTransparencyLoggingPreference'), ACM_TRANSPARENCY_ENABLED);
     } else {
       acc.types.add('private');
-      for (const id of identitiesOf(ctx, entry(view.props, 'CertificateAuthorityArn')!, 'private-ca')) {
+      for (const id of identitiesOf(ctx, entry(view.props, 'CertificateAuthorityArn')!, 'private-ca', view.scenario)) {
         const ca = table.get(id);
         ca.issues.add([acc.id.key]);
         acc.issuer ??= id.key;

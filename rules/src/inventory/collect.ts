@@ -199,6 +199,8 @@ export interface CertificateIdentity {
   kind: CertificateKind;
   source: CertificateSource;
   name: string;
+  /** How reports show it: the name, or the expression read as names (labels.ts). */
+  label: string;
   resourceType: string | null;
   path: Path;
 }
@@ -245,7 +247,7 @@ export class CertificateAcc {
 
   /** The entry, findings left empty (attached later). */
   toEntry(template: Template): CertificateEntry {
-    const { key, kind, source, name, resourceType, path } = this.id;
+    const { key, kind, source, name, label, resourceType, path } = this.id;
     let tags: Record<string, string | null> | null = null;
     if (this.tags) {
       tags = {};
@@ -256,6 +258,7 @@ export class CertificateAcc {
       kind,
       source,
       name,
+      label,
       resourceType,
       path,
       line: lineOf(template, path),

@@ -53,7 +53,7 @@ function endpointCells(e: EndpointEntry | undefined): string[] {
 function certificateCells(c: CertificateEntry | undefined): string[] {
   if (!c) return Array(9).fill('');
   return [
-    c.name,
+    c.label,
     certificateKindText(c),
     String(c.line),
     domainsText(c),

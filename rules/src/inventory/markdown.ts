@@ -1,111 +1,153 @@
-/** The inventory as a Markdown report: two tables per template, then the cross-template summary. */
-import { tlsLabel } from '../data/tls';
-import type { CertificateLocator, InventoryReport, TemplateInventory } from './model';
-import { certificateKindText, detailsText, domainsText, endpointKindText, findingsText, floorText, settingText, tagsText } from './text';
-
 /**
- * A table cell: one line, pipes escaped; outside code spans, characters Markdown would read as
- * emphasis or HTML (`*.example.com`, `Value<String>`) are escaped too.
+ * The inventory as a Markdown report: the summary first, then one table of certificates and one
+ * of endpoints across all templates (a template column), empty sections left out. Cells are
+ * short: long names keep their start and end, lists wrap one item a line and stop after a few.
  */
-function cell(s: string): string {
-  return s
-    .replace(/\r?\n/g, ' ')
-    .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/[\\*<>]/g, (c) => `\\${c}`)))
-    .join('')
-    .replace(/\|/g, '\\|');
+import { tlsLabel } from '../data/tls';
+import { MAX_LABEL, shortenMiddle } from './labels';
+import type { CertificateEntry, CertificateLocator, EndpointEntry, InventoryReport, TemplateInventory } from './model';
+import { certificateKindText, detailsParts, endpointKindText, findingTexts, floorText, settingText, tagsText } from './text';
+
+/** Longest text of a cell item (a name: MAX_LABEL); list items past MAX_ITEMS are counted, not shown. */
+const MAX_CELL_TEXT = 80;
+const MAX_ITEMS = 5;
+
+/** A part of a cell: plain text (escaped), or a code span. */
+type Part = string | { code: string };
+
+/** Plain text for a table: one line, characters Markdown would read as emphasis, HTML or a cell end escaped. */
+function escapeText(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/[\\*<>|`]/g, (c) => `\\${c}`);
 }
 
-function code(s: string): string {
-  return s ? `\`${s.replace(/`/g, "'")}\`` : '';
+function codeSpan(s: string): string {
+  return s ? `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : '';
 }
+
+function render(p: Part): string {
+  return typeof p === 'string' ? escapeText(p) : codeSpan(p.code);
+}
+
+/** A cell of items, one a line (`<br>`), at most MAX_ITEMS of them, each shortened. */
+function lines(items: readonly Part[][], max = MAX_ITEMS): string {
+  const shown = items.slice(0, max).map((parts) => parts.map((p) => render(short(p))).join(''));
+  if (items.length > max) shown.push(`+${items.length - max} more`);
+  return shown.join('<br>');
+}
+
+function short(p: Part): Part {
+  return typeof p === 'string' ? shortenMiddle(p, MAX_CELL_TEXT) : { code: shortenMiddle(p.code, MAX_LABEL) };
+}
+
+const text = (s: string): Part[][] => (s ? [[s]] : []);
+const each = (items: readonly string[]): Part[][] => items.map((s) => [s]);
+const codes = (items: readonly string[]): Part[][] => items.map((s) => [{ code: s }]);
 
 function table(header: string[], rows: string[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
-function certificateName(t: TemplateInventory | undefined, key: string): string {
-  const c = t?.certificates.find((x) => x.key === key);
-  return code(c ? c.name : key);
+function section(title: string, header: string[], rows: string[][]): string[] {
+  return rows.length ? [title, '', ...table(header, rows), ''] : [];
 }
 
-function templateSection(t: TemplateInventory): string[] {
-  const out = [`## ${code(t.file)}`, ''];
-  if (t.error) return [...out, `Not inventoried: ${t.error}`, ''];
-  if (t.production) out.push('Production template.', '');
-  out.push('### Certificates', '');
-  if (!t.certificates.length) out.push('None.', '');
-  else {
-    const rows = t.certificates.map((c) => [
-      `${code(c.name)} (line ${c.line})`,
-      certificateKindText(c),
-      domainsText(c),
-      settingText(c.validation),
-      settingText(c.keyAlgorithm),
-      settingText(c.transparencyLogging),
-      tagsText(c.tags),
-      [...new Set(c.consumers.map((u) => u.endpoint))].map(code).join(', ') ||
-        (c.issues.length ? `issues ${c.issues.map((k) => certificateName(t, k)).join(', ')}` : 'unused'),
-      [c.issuer ? `issued by ${certificateName(t, c.issuer)}` : '', detailsText(c)].filter(Boolean).join('; '),
-      findingsText(c.findings),
-    ]);
-    out.push(...table(['Certificate', 'Kind', 'Domains', 'Validation', 'Key algorithm', 'CT logging', 'Tags', 'Used by', 'Notes', 'Findings'], rows), '');
-  }
-  out.push('### Endpoints', '');
-  if (!t.endpoints.length) out.push('None.', '');
-  else {
-    const rows = t.endpoints.map((e) => [
-      `${code(e.key)} (line ${e.line})`,
-      endpointKindText(e),
-      e.protocols.join(' / ') || 'unknown',
-      e.ports.join(' / '),
-      settingText(e.policy),
-      floorText(e),
-      e.certificates.map((k) => certificateName(t, k)).join(', '),
-      e.domains.join(', '),
-      detailsText(e),
-      findingsText(e.findings),
-    ]);
-    out.push(...table(['Endpoint', 'Type', 'Protocol', 'Port', 'Policy', 'TLS floor', 'Certificates', 'Domains', 'Notes', 'Findings'], rows), '');
-  }
-  return out;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The template cell: its file, and whether it is production. */
+function templateCell(t: TemplateInventory): string {
+  return lines([[{ code: t.file }], ...(t.production ? [['production']] : [])]);
 }
 
-function summarySection(report: InventoryReport): string[] {
-  const s = report.summary;
-  const byFile = new Map(report.templates.map((t) => [t.file, t] as const));
-  const where = (l: CertificateLocator): string => `${certificateName(byFile.get(l.file), l.key)} in ${code(l.file)}`;
-  const section = (title: string, header: string[], rows: string[][]): string[] => [`### ${title}`, '', ...(rows.length ? table(header, rows) : ['None.']), ''];
+function labelOf(t: TemplateInventory | undefined, key: string): string {
+  return t?.certificates.find((x) => x.key === key)?.label ?? key.replace(/^[a-z]+:/, '');
+}
+
+function certificateRow(t: TemplateInventory, c: CertificateEntry): string[] {
+  const usedBy = [...new Set(c.consumers.map((u) => u.endpoint))];
+  const settings = [
+    c.validation ? `validation: ${settingText(c.validation)}` : '',
+    c.keyAlgorithm ? `key: ${settingText(c.keyAlgorithm)}` : '',
+    c.transparencyLogging ? `CT logging: ${settingText(c.transparencyLogging)}` : '',
+  ].filter(Boolean);
+  const notes: Part[][] = [...(c.issuer ? [['issued by ', { code: labelOf(t, c.issuer) }]] : []), ...each(detailsParts(c))];
   return [
-    '## Summary',
-    '',
-    `${s.templates} template${s.templates === 1 ? '' : 's'}, ${s.certificates} certificate${s.certificates === 1 ? '' : 's'}, ${s.endpoints} endpoint${s.endpoints === 1 ? '' : 's'}.`,
-    '',
-    ...section(
-      'Domains covered by more than one certificate',
-      ['Domain', 'Certificates'],
-      s.sharedDomains.map((d) => [d.domain, d.certificates.map(where).join(', ')]),
-    ),
-    ...section(
-      'Wildcard names',
-      ['Domain', 'Certificate', 'Production'],
-      s.wildcards.map((w) => [w.domain, where(w.certificate), w.production ? 'yes' : 'no']),
-    ),
-    ...section(
-      'Email validation (renewal waits on someone approving an email)',
-      ['Certificate', 'Domains', 'Validation'],
-      s.emailValidation.map((e) => [where(e.certificate), e.domains.join(', '), e.default ? 'EMAIL (default: no ValidationMethod)' : 'EMAIL']),
-    ),
-    ...section(
-      'Endpoints below TLS 1.2',
-      ['Endpoint', 'Template', 'TLS floor', 'Policy'],
-      s.weakEndpoints.map((w) => [code(w.endpoint), code(w.file), tlsLabel(w.tlsFloor), w.policy.join(' / ')]),
-    ),
+    lines([[{ code: c.label }, ` (line ${c.line})`]]),
+    templateCell(t),
+    escapeText(certificateKindText(c)),
+    lines([...each(c.domains), ...(c.domainsComplete || !c.domains.length ? [] : [['…']])]),
+    lines(each(settings)),
+    lines(text(tagsText(c.tags))),
+    usedBy.length ? lines(codes(usedBy)) : c.issues.length ? lines([['issues'], ...codes(c.issues.map((k) => labelOf(t, k)))]) : 'unused',
+    lines(notes),
+    lines(each(findingTexts(c.findings))),
   ];
 }
 
+function endpointRow(t: TemplateInventory, e: EndpointEntry): string[] {
+  const listens = [e.protocols.join(' / ') || 'unknown', e.ports.join(' / ')].filter(Boolean).join(' ');
+  return [
+    lines([[{ code: e.key }, ` (line ${e.line})`]]),
+    templateCell(t),
+    escapeText(endpointKindText(e)),
+    escapeText(listens),
+    lines(each(settingText(e.policy).split(' / '))),
+    escapeText(floorText(e)),
+    lines(codes(e.certificates.map((k) => labelOf(t, k)))),
+    lines(each(e.domains)),
+    lines(each(detailsParts(e))),
+    lines(each(findingTexts(e.findings))),
+  ];
+}
+
+function summarySections(report: InventoryReport): string[] {
+  const s = report.summary;
+  const byFile = new Map(report.templates.map((t) => [t.file, t] as const));
+  const where = (l: CertificateLocator): Part[] => [{ code: labelOf(byFile.get(l.file), l.key) }, ' in ', { code: l.file }];
+  const sections = [
+    ...section(
+      '### Endpoints below TLS 1.2',
+      ['Endpoint', 'Template', 'TLS floor', 'Policy'],
+      s.weakEndpoints.map((w) => [lines(codes([w.endpoint])), lines(codes([w.file])), tlsLabel(w.tlsFloor), lines(each(w.policy))]),
+    ),
+    ...section(
+      '### Email validation (renewal waits on someone approving an email)',
+      ['Certificate', 'Domains', 'Validation'],
+      s.emailValidation.map((e) => [lines([where(e.certificate)]), lines(each(e.domains)), e.default ? 'EMAIL (default: no ValidationMethod)' : 'EMAIL']),
+    ),
+    ...section(
+      '### Domains covered by more than one certificate',
+      ['Domain', 'Certificates'],
+      s.sharedDomains.map((d) => [escapeText(d.domain), lines(d.certificates.map(where))]),
+    ),
+    ...section(
+      '### Wildcard names',
+      ['Domain', 'Certificate', 'Production'],
+      s.wildcards.map((w) => [escapeText(w.domain), lines([where(w.certificate)]), w.production ? 'yes' : 'no']),
+    ),
+  ];
+  return sections.length ? ['## Summary', '', ...sections] : [];
+}
+
 export function inventoryMarkdown(report: InventoryReport): string {
-  const lines = ['# TLS certificate and endpoint inventory', '', ...report.templates.flatMap(templateSection), ...summarySection(report)];
-  while (lines[lines.length - 1] === '') lines.pop();
-  return lines.join('\n') + '\n';
+  const s = report.summary;
+  const failed = report.templates.filter((t) => t.error);
+  const counts = [plural(s.templates, 'template'), plural(s.certificates, 'certificate'), plural(s.endpoints, 'endpoint')];
+  if (s.weakEndpoints.length) counts.push(`${s.weakEndpoints.length} below TLS 1.2`);
+  if (failed.length) counts.push(`${failed.length} not inventoried`);
+  const out = ['# TLS certificate and endpoint inventory', '', `${counts.join(', ')}.`, '', ...summarySections(report)];
+  out.push(
+    ...section(
+      `## Certificates (${s.certificates})`,
+      ['Certificate', 'Template', 'Kind', 'Domains', 'Settings', 'Tags', 'Used by', 'Notes', 'Findings'],
+      report.templates.flatMap((t) => t.certificates.map((c) => certificateRow(t, c))),
+    ),
+    ...section(
+      `## Endpoints (${s.endpoints})`,
+      ['Endpoint', 'Template', 'Type', 'Listens', 'Policy', 'TLS floor', 'Certificates', 'Domains', 'Notes', 'Findings'],
+      report.templates.flatMap((t) => t.endpoints.map((e) => endpointRow(t, e))),
+    ),
+  );
+  if (failed.length) out.push('## Templates not inventoried', '', ...failed.map((t) => `- ${codeSpan(t.file)}: ${escapeText(t.error ?? '')}`), '');
+  while (out[out.length - 1] === '') out.pop();
+  return out.join('\n') + '\n';
 }

@@ -59,8 +59,14 @@ export interface CertificateEntry {
   key: string;
   kind: CertificateKind;
   source: CertificateSource;
-  /** Logical id, parameter name, literal value, or the expression. */
+  /** Logical id, parameter name, literal value, or the expression's JSON (cut at 200 characters). */
   name: string;
+  /**
+   * How reports show it: the name, or for an expression the names it refers to, e.g.
+   * `Certificate (if HasCert) / parameter CertificateArn (unless HasCert)`, `Stack.Arn`,
+   * `!ImportValue shared-cert` (at most 120 characters).
+   */
+  label: string;
   /** Resource type, for `source: resource`. */
   resourceType: string | null;
   /** Where it is defined: the resource, the parameter, or where the literal/expression is first written. */

@@ -64,14 +64,34 @@ export function floorText(e: EndpointEntry): string {
   return 'unknown';
 }
 
-/** `elbv2-ssl-policy-weak (warning, line 12)`, joined. */
+/**
+ * `elbv2-ssl-policy-weak (warning, line 12)`, one per rule and severity: a rule that reports on
+ * several lines reads `acm-missing-tags (info, lines 14, 20)`.
+ */
+export function findingTexts(findings: readonly InventoryFinding[]): string[] {
+  const groups = new Map<string, { head: string; lines: number[] }>();
+  for (const f of findings) {
+    const head = `${f.rule} (${f.severity}${f.suppressed ? ', suppressed' : ''}`;
+    const g = groups.get(head) ?? { head, lines: [] };
+    if (!g.lines.includes(f.line)) g.lines.push(f.line);
+    groups.set(head, g);
+  }
+  return [...groups.values()].map((g) => `${g.head}, line${g.lines.length > 1 ? 's' : ''} ${g.lines.join(', ')})`);
+}
+
+/** The findings, joined. */
 export function findingsText(findings: readonly InventoryFinding[]): string {
-  return findings.map((f) => `${f.rule} (${f.severity}${f.suppressed ? ', suppressed' : ''}, line ${f.line})`).join('; ');
+  return findingTexts(findings).join('; ');
+}
+
+/** Kind-specific facts, one each: `loadBalancer: Alb`, `redirectsToHttps: yes`. */
+export function detailsParts(e: { details: Record<string, string[]>; defaultCertificate?: boolean }): string[] {
+  const parts = Object.entries(e.details).map(([k, v]) => `${k}: ${v.join(' / ')}`);
+  if (e.defaultCertificate) parts.unshift('default certificate');
+  return parts;
 }
 
 /** Kind-specific facts: `loadBalancer: Alb; redirectsToHttps: yes`. */
 export function detailsText(e: { details: Record<string, string[]>; defaultCertificate?: boolean }): string {
-  const parts = Object.entries(e.details).map(([k, v]) => `${k}: ${v.join(' / ')}`);
-  if (e.defaultCertificate) parts.unshift('default certificate');
-  return parts.join('; ');
+  return detailsParts(e).join('; ');
 }

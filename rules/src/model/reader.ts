@@ -31,6 +31,12 @@ export interface TemplateReader {
   resolve(node: SNode, path: Path, scenario: Scenario): RNode | undefined;
   /** Views of another resource that agree with a scenario on shared conditions. */
   viewsIn(resourceId: string, scenario: Scenario): ResourceView[];
+  /**
+   * The scenario with the conditions of a node's `Fn::If`s that it leaves open decided, one per
+   * consistent way (`[scenario]` when it decides them all): for a value read outside a resource's
+   * views (SAM `Globals`) or in a group of conditions too busy for them.
+   */
+  branchScenarios(node: SNode, scenario: Scenario): Scenario[];
   /** Whether a resource (or, without one, the template) is production (README, "Configuration"). */
   isProduction(resource?: ResourceInfo): boolean;
 }

@@ -1,5 +1,6 @@
 import { agrees, ConditionAnalyzer, Scenario } from '../evaluate/conditions';
 import { agreeingScenarios, agreement, planScenarios, ScenarioPlan } from '../evaluate/scenario-plan';
+import { branchScenarios } from '../evaluate/branch-scenarios';
 import { ABSENT, conditionsIn, RNode, Resolver } from '../evaluate/values';
 import type { Path, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
@@ -81,6 +82,11 @@ export class TemplateViews {
     const r = new Resolver(this.template, scenario).resolve(node, path);
     return r === ABSENT ? undefined : r;
   }
+
+  /** The scenario with the `Fn::If`s of a node that it leaves open decided, one per way they can go (evaluate/branch-scenarios.ts). */
+  branchScenarios(node: SNode, scenario: Scenario): Scenario[] {
+    return branchScenarios(this.analyzer, node, scenario);
+  }
 }
 
 /** A template read outside a lint run (the inventory): the views, the graph and production detection exactly as rules see them. */
@@ -94,6 +100,7 @@ export function readTemplate(template: Template, settings: Settings = DEFAULT_SE
     viewsOf: (...types) => views.viewsOf(...types),
     resolve: (node, path, scenario) => views.resolve(node, path, scenario),
     viewsIn: (id, scenario) => views.viewsIn(id, scenario),
+    branchScenarios: (node, scenario) => views.branchScenarios(node, scenario),
     isProduction: (r) => production.isProduction(r),
   };
 }

@@ -1,4 +1,6 @@
 import type { Path } from '../parse/source-tree';
+import type { Scenario } from '../evaluate/conditions';
+import { writeMissing } from './missing-property';
 import type { Fix, FixValue } from '../engine/types';
 import type { Template } from '../template/template';
 import { ACM_CERTIFICATE_TYPE } from '../data/acm';
@@ -26,11 +28,22 @@ export function certificateReference(template: Template): { ref: FixValue; addPa
   };
 }
 
-/** Fix that inserts `key: value(ref)` into the object at `path`, adding the parameter when needed. */
-export function insertCertificateFix(template: Template, path: Path, key: string, wrap: (ref: FixValue) => FixValue): Fix {
+/**
+ * Fix that inserts `key: value(ref)` into the object at `path`, adding the parameter when needed;
+ * where `key` is an `Fn::If` whose branch in this scenario is `AWS::NoValue`, it sets that branch
+ * (`branch`, where to report), so the other scenarios keep their certificate.
+ */
+export function insertCertificateFix(
+  template: Template,
+  scenario: Scenario,
+  path: Path,
+  key: string,
+  wrap: (ref: FixValue) => FixValue,
+): { fix: Fix; branch?: Path } {
   const { ref, addParameter, label } = certificateReference(template);
   const intents: Fix['intents'] = [];
   if (addParameter) intents.push(addParameter);
-  intents.push({ kind: 'insert', path, key, value: wrap(ref) });
-  return { title: `Insert ${key} referencing ${label}`, intents, safe: true };
+  const write = writeMissing(template.root, scenario, path, key, wrap(ref));
+  intents.push(write.intent);
+  return { fix: { title: `${write.branch ? 'Set' : 'Insert'} ${key} referencing ${label}`, intents, safe: true }, branch: write.branch };
 }

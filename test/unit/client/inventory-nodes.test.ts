@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
-import { firstSentence, intrinsicText, InventoryNode, inventoryDescription, inventoryNodes } from '../../../client/src/inventory-nodes';
-import { editorReport } from '../../../server/src/editor-inventory';
+import { firstSentence, InventoryNode, inventoryDescription, inventoryNodes } from '../../../client/src/inventory-nodes';
+import { DEFAULT_SETTINGS, defaultRegistry, lintText } from '../../../rules/src/index';
+import { editorReport, templateInventory } from '../../../server/src/editor-inventory';
 import { fixtureReport } from './support';
 
 function find(nodes: readonly InventoryNode[], label: string): InventoryNode {
@@ -107,11 +108,52 @@ describe('client: inventory tree nodes', () => {
     assert.equal(inventoryDescription(null), undefined);
   });
 
-  it('shortens messages and intrinsics', () => {
+  it('shortens messages', () => {
     assert.equal(firstSentence('EnforceHTTPS is false: clients may connect over HTTP. Set it.'), 'EnforceHTTPS is false');
     assert.equal(firstSentence('TLS 1.0 is old. Use 1.2.'), 'TLS 1.0 is old');
-    assert.equal(intrinsicText('{"Fn::ImportValue":"x"}'), '!ImportValue x');
-    assert.equal(intrinsicText('{"Fn::Sub":["a",{}]}'), '{"Fn::Sub":["a",{}]}');
-    assert.equal(intrinsicText('{"Fn::Sub":"arn:${X'), '{"Fn::Sub":"arn:${X');
+    assert.equal(firstSentence(`${'a'.repeat(150)}.`), `${'a'.repeat(99)}…`);
+  });
+
+  describe('labels certificates by what the template names, never by JSON', () => {
+    const listener = (id: string, certificate: string): string => `  ${id}:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/x/1
+      Protocol: HTTPS
+      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06
+      Certificates: [{CertificateArn: ${certificate}}]
+      DefaultActions: [{Type: fixed-response, FixedResponseConfig: {StatusCode: '404'}}]
+`;
+    const text = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ExistingCertificate: {Type: String, Default: ''}
+Conditions:
+  HasCreateAcmCertificate: !Equals [!Ref ExistingCertificate, '']
+Resources:
+  Certificate:
+    Type: AWS::CertificateManager::Certificate
+    Condition: HasCreateAcmCertificate
+    Properties: {DomainName: www.example.com, ValidationMethod: DNS}
+  Stack: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: https://example.com/t.yaml}}
+${listener('Chosen', '!If [HasCreateAcmCertificate, !Ref Certificate, !Ref ExistingCertificate]')}${listener('Nested', '!GetAtt Stack.Outputs.CertificateArn')}${listener('Imported', `!ImportValue {'Fn::Sub': '\${AWS::StackName}-${'very-long-export-name-'.repeat(4)}arn'}`)}`;
+    const result = lintText(text, 'certs.yaml', defaultRegistry(), { settings: DEFAULT_SETTINGS });
+    const inv = templateInventory({ name: 'certs.yaml', uri: 'file:///ws/certs.yaml', folderUri: 'file:///ws', result, settings: DEFAULT_SETTINGS })!;
+    const certs = inventoryNodes({ ...fixtureReport([]), templates: [inv] })[0].children;
+
+    it('the Certificate resource chosen by Fn::If is used, and so is the parameter', () => {
+      const certificate = find(certs, 'Certificate');
+      assert.doesNotMatch(certificate.description!, /unused/);
+      const consumers = (n: InventoryNode): string[] => n.children.filter((c) => c.contextValue === 'consumer').map((c) => c.label);
+      assert.deepEqual(consumers(certificate), ['Chosen']);
+      assert.deepEqual(consumers(find(certs, 'ExistingCertificate')), ['Chosen']);
+    });
+
+    it('GetAtt as X.Attr, ImportValue shortened around its middle', () => {
+      find(certs, 'Stack.Outputs.CertificateArn');
+      const imported = certs.find((c) => c.label.startsWith('!ImportValue'))!;
+      assert.equal(imported.label.length, 60);
+      assert.match(imported.label, /^!ImportValue \$\{AWS::StackName\}-very-long….*-name-arn$/);
+      for (const c of certs) assert.doesNotMatch(c.label + c.tooltip!, /[{]"|Fn::/, c.label);
+    });
   });
 });

@@ -44,7 +44,7 @@ describe('CLI --inventory', () => {
     const dir = tempDir({ 'a.yaml': WEAK_LISTENER });
     const r = runCli(['--inventory', 'a.yaml', 'nope.yaml'], dir);
     assert.equal(r.status, 2);
-    assert.match(r.stdout, /## `a\.yaml`/);
+    assert.match(r.stdout, /\| `a\.yaml` \|/);
   });
 
   it('findings follow the lint options: --show-suppressed marks suppressed ones, --quiet keeps errors', () => {

@@ -30,6 +30,8 @@ function assertConsistent(t: TemplateInventory): void {
   }
   for (const c of t.certificates) {
     assert.ok(c.line >= 1);
+    // Labels name what the template names, never the expression's JSON (issue 15).
+    assert.ok(c.label && !/\{"|Fn::/.test(c.label) && c.label.length <= 120, `${t.file}: label ${c.label}`);
     for (const u of c.consumers) {
       assert.ok(endpoints.has(u.endpoint), `${t.file}: ${c.key} <- ${u.endpoint}`);
       assert.ok(t.endpoints.find((e) => e.key === u.endpoint)!.certificates.includes(c.key), `${t.file}: ${u.endpoint} lists ${c.key}`);

@@ -1,7 +1,8 @@
 import { APIGW_RECOMMENDED, findApigwSecurityPolicy } from '../../data/apigw';
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { Rule } from '../../engine/types';
-import { badStrings, insertFix, listValues, reportValue } from '../helpers';
+import { badStrings, listValues, reportValue } from '../helpers';
+import { missingPropertySite } from '../missing-property';
 import { domainSites, DOMAIN_RESOURCE_TYPES } from '../../model/apigw/domains';
 import { negotiatesTls12Anyway } from '../../model/apigw/mappings';
 
@@ -36,14 +37,22 @@ export const apigwDomainTlsVersion: Rule = {
       const policy = site.securityPolicy;
       if (policy === undefined) {
         if (negotiatesTls12Anyway(ctx, site)) continue; // HTTP/WebSocket APIs only: nothing to advise
+        const missing = missingPropertySite(
+          ctx.template.root,
+          site.scenario,
+          site.holderPath,
+          'SecurityPolicy',
+          recommended,
+          `Insert SecurityPolicy: ${recommended}`,
+        );
         ctx.report({
-          path: site.holderPath,
-          target: 'key',
+          path: missing.path,
+          target: missing.target,
           severity: 'info',
           message:
             `${site.label} has no SecurityPolicy. Custom domains created now default to TLS_1_2, but a domain created ` +
             `before that default changed keeps TLS_1_0 and accepts TLS 1.0 clients. Set SecurityPolicy: ${recommended} explicitly.`,
-          fixes: [insertFix(site.holderPath, 'SecurityPolicy', recommended, `Insert SecurityPolicy: ${recommended}`)],
+          fixes: [missing.fix],
           data: { recommended },
         });
         continue;

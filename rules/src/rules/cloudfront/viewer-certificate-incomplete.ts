@@ -1,5 +1,7 @@
 import { CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD } from '../../data/cloudfront';
-import { pathKey } from '../../parse/source-tree';
+import { Path, pathKey, SNode } from '../../parse/source-tree';
+import type { Scenario } from '../../evaluate/conditions';
+import { writeMissing } from '../missing-property';
 import { CLOUDFRONT_OMITTED_MIN_PROTOCOL } from '../../data/cloudfront-viewer';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { Fix, FixIntent, Rule } from '../../engine/types';
@@ -32,7 +34,7 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
   },
   check(ctx) {
     const mpvValue = recommendedMinimumProtocol(ctx);
-    for (const { config } of distributions(ctx)) {
+    for (const { view, config } of distributions(ctx)) {
       const cert = certificateFacts(config);
       if (!cert?.node) continue;
       const vc = cert.node;
@@ -68,12 +70,13 @@ export const cloudfrontViewerCertificateIncomplete: Rule = {
         ...(missing.ssl ? [`SslSupportMethod: ${CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD}`] : []),
         ...(missing.mpv ? [`MinimumProtocolVersion: ${mpvValue}`] : []),
       ];
+      const fix = settingsFix(ctx.template.root, view.scenario, cert, missing, mpvValue);
       ctx.report({
-        path: vc.path,
-        target: 'key',
+        path: fix.branch ?? vc.path,
+        target: fix.branch ? 'value' : 'key',
         message: `ViewerCertificate has ${certKey} but ${parts.join(', and ')}. Insert ${inserts.join(' and ')}.`,
         severity: missing.ssl ? undefined : 'warning',
-        fixes: [insertFix(cert, missing, mpvValue)],
+        fixes: [fix.fix],
         data: { missing: [...(missing.ssl ? ['SslSupportMethod'] : []), ...(missing.mpv ? ['MinimumProtocolVersion'] : [])] },
       });
     }
@@ -89,12 +92,23 @@ function missingSettings(cert: CertificateFacts): Missing {
   return { ssl: entry(cert.node, 'SslSupportMethod') === undefined, mpv: entry(cert.node, 'MinimumProtocolVersion') === undefined };
 }
 
-function insertFix(cert: CertificateFacts, missing: Missing, mpvValue: string): Fix {
+/**
+ * Writes the missing settings: inserted into ViewerCertificate, or into the `AWS::NoValue` branch
+ * of an `Fn::If` that leaves one out in this scenario, where the report then goes (the other
+ * scenarios keep theirs).
+ */
+function settingsFix(root: SNode, scenario: Scenario, cert: CertificateFacts, missing: Missing, mpvValue: string): { fix: Fix; branch?: Path } {
   const vc = cert.node!;
   const intents: FixIntent[] = [];
   const titles: string[] = [];
+  let branch: Path | undefined;
+  const write = (key: string, value: string): void => {
+    const w = writeMissing(root, scenario, vc.path, key, value);
+    intents.push(w.intent);
+    branch ??= w.branch;
+  };
   if (missing.ssl) {
-    intents.push({ kind: 'insert', path: vc.path, key: 'SslSupportMethod', value: CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD });
+    write('SslSupportMethod', CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD);
     titles.push(`SslSupportMethod: ${CLOUDFRONT_RECOMMENDED_SSL_SUPPORT_METHOD}`);
     // sni-only needs TLSv1 or higher: an SSLv3 floor must go with it.
     for (const c of stringCandidates(entry(vc, 'MinimumProtocolVersion'))) {
@@ -102,8 +116,8 @@ function insertFix(cert: CertificateFacts, missing: Missing, mpvValue: string): 
     }
   }
   if (missing.mpv) {
-    intents.push({ kind: 'insert', path: vc.path, key: 'MinimumProtocolVersion', value: mpvValue });
+    write('MinimumProtocolVersion', mpvValue);
     titles.push(`MinimumProtocolVersion: ${mpvValue}`);
   }
-  return { title: `Insert ${titles.join(' and ')}`, intents, safe: true };
+  return { fix: { title: `${branch ? 'Set' : 'Insert'} ${titles.join(' and ')}`, intents, safe: true }, branch };
 }

@@ -16,11 +16,12 @@ export const elbCertificateMissing: Rule = {
     for (const view of ctx.viewsOf(CLASSIC_LB)) {
       for (const listener of listenersOf(view)) {
         if (!isTlsListener(listener) || entry(listener, 'SSLCertificateId') !== undefined) continue;
+        const { fix, branch } = insertCertificateFix(ctx.template, view.scenario, listener.path, 'SSLCertificateId', (ref) => ref);
         ctx.report({
-          path: listener.path,
-          target: 'key',
+          path: branch ?? listener.path,
+          target: branch ? 'value' : 'key',
           message: `${listenerLabel(listener)} has no SSLCertificateId: Elastic Load Balancing needs a server certificate (ACM or IAM ARN) to terminate TLS and rejects the listener. Set SSLCertificateId.`,
-          fixes: [insertCertificateFix(ctx.template, listener.path, 'SSLCertificateId', (ref) => ref)],
+          fixes: [fix],
         });
       }
     }

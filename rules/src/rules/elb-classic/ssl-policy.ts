@@ -10,7 +10,9 @@ import {
 import { isBelow, tlsLabel } from '../../data/tls';
 import type { RMap } from '../../evaluate/values';
 import { entry } from '../../evaluate/values';
-import type { Fix, FixIntent, ResourceView, Rule, RuleContext } from '../../engine/types';
+import { BranchCondition, branchConditions } from '../../engine/branch-conditions';
+import type { Fix, FixIntent, FixValue, ResourceView, Rule, RuleContext } from '../../engine/types';
+import { isMap, isSeq, scalarString, SNode } from '../../parse/source-tree';
 import { badStrings, listValues, quote, relatedFor, reportValue } from '../helpers';
 import {
   CLASSIC_LB,
@@ -111,10 +113,37 @@ function uniqueName(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}${i}`)) return `${base}${i}`;
 }
 
-/** Attach the recommended policy: reuse one that is exactly it, else add it to Policies. */
-function attachPolicyFix(view: ResourceView, listener: RMap, index: PolicyIndex, recommended: string, mayCreate: boolean): { fix: Fix; creates: boolean } {
+/** Every `PolicyName` written under a node, in every `Fn::If` branch: names no scenario may reuse. */
+function writtenPolicyNames(node: SNode | undefined, out = new Set<string>(), isName = false): Set<string> {
+  if (isSeq(node)) for (const item of node.items) writtenPolicyNames(item, out, isName);
+  else if (isMap(node)) for (const pair of node.pairs) writtenPolicyNames(pair.value, out, isName || pair.key.value === 'PolicyName');
+  else if (isName && scalarString(node) !== undefined) out.add(scalarString(node)!);
+  return out;
+}
+
+/** A value that exists only where the branch conditions hold (`AWS::NoValue` elsewhere), innermost condition last. */
+function onlyWhen(conditions: readonly BranchCondition[], value: FixValue): FixValue {
+  const none: FixValue = { Ref: 'AWS::NoValue' };
+  return conditions.reduceRight<FixValue>((v, c) => ({ 'Fn::If': c.value ? [c.condition, v, none] : [c.condition, none, v] }), value);
+}
+
+/**
+ * Attach the recommended policy: reuse one that is exactly it, else add it to Policies. A listener
+ * written in an `Fn::If` branch gets a policy that exists only in that branch, so the load
+ * balancer of the other scenarios keeps its Policies as they are.
+ */
+function attachPolicyFix(
+  ctx: RuleContext,
+  view: ResourceView,
+  listener: RMap,
+  index: PolicyIndex,
+  recommended: string,
+  mayCreate: boolean,
+): { fix: Fix; creates: boolean } {
   const reuse = index.policies.find((p) => isRecommendedPolicy(p, recommended));
-  const name = reuse?.name ?? uniqueName(NEW_POLICY_NAME, index.names);
+  const taken = new Set([...index.names, ...writtenPolicyNames(view.resource.properties)]);
+  const name = reuse?.name ?? uniqueName(NEW_POLICY_NAME, taken);
+  const branch = branchConditions(ctx.template.root, listener.path);
   const intents: FixIntent[] = [];
   // The listener's edit first: when the listener is the last thing in Properties, both edits
   // land at the same offset and the inner one must come first.
@@ -123,7 +152,11 @@ function attachPolicyFix(view: ResourceView, listener: RMap, index: PolicyIndex,
   if (!reuse) {
     const def = { PolicyName: name, PolicyType: SSL_NEGOTIATION_POLICY_TYPE, Attributes: [{ Name: REFERENCE_SECURITY_POLICY_ATTRIBUTE, Value: recommended }] };
     const policies = entry(view.props, 'Policies');
-    intents.push(policies ? { kind: 'append', path: policies.path, value: def } : { kind: 'insert', path: view.path, key: 'Policies', value: [def] });
+    intents.push(
+      policies
+        ? { kind: 'append', path: policies.path, value: onlyWhen(branch, def) }
+        : { kind: 'insert', path: view.path, key: 'Policies', value: onlyWhen(branch, [def]) },
+    );
   }
   return {
     fix: {
@@ -166,7 +199,7 @@ export const elbSslPolicy: Rule = {
         for (const p of attached.policies) checkPolicy(ctx, p, recommended);
         if (attached.policies.length || !attached.complete) continue;
         const names = entry(listener, 'PolicyNames');
-        const { fix, creates } = attachPolicyFix(view, listener, index, recommended, !createOffered);
+        const { fix, creates } = attachPolicyFix(ctx, view, listener, index, recommended, !createOffered);
         createOffered ||= creates;
         ctx.report({
           path: names ? names.path : listener.path,

@@ -22,11 +22,12 @@ export const elbv2CertificateMissing: Rule = {
       const certificates = entry(view.props, 'Certificates');
       const what = `${protocol} listener`;
       if (certificates === undefined) {
+        const { fix, branch } = insertCertificateFix(ctx.template, view.scenario, view.path, 'Certificates', (ref) => [{ CertificateArn: ref }]);
         ctx.report({
-          path: view.path,
-          target: 'key',
+          path: branch ?? view.path,
+          target: branch ? 'value' : 'key',
           message: `${what} has no Certificates; an HTTPS or TLS listener needs exactly one default certificate, so CloudFormation fails to create it. Add Certificates with the ARN of an ACM certificate.`,
-          fixes: [insertCertificateFix(ctx.template, view.path, 'Certificates', (ref) => [{ CertificateArn: ref }])],
+          fixes: [fix],
         });
       } else if (certificates.kind === 'seq' && certificates.items.length === 0) {
         const { ref, addParameter, label } = certificateReference(ctx.template);

@@ -1,7 +1,7 @@
 import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED } from '../../data/elbv2-policies';
 import { entry } from '../../evaluate/values';
 import type { Rule } from '../../engine/types';
-import { insertFix } from '../helpers';
+import { missingPropertySite } from '../missing-property';
 import { isTlsListener, LISTENER, protocolsOf } from '../../model/elbv2/graph';
 
 export const elbv2SslPolicyMissing: Rule = {
@@ -23,11 +23,12 @@ export const elbv2SslPolicyMissing: Rule = {
     for (const view of ctx.viewsOf(LISTENER)) {
       if (!view.props || !isTlsListener(view) || entry(view.props, 'SslPolicy') !== undefined) continue;
       const protocol = protocolsOf(view).find((p) => p === 'HTTPS' || p === 'TLS');
+      const site = missingPropertySite(ctx.template.root, view.scenario, view.path, 'SslPolicy', recommended, `Insert SslPolicy: ${recommended}`);
       ctx.report({
-        path: view.path,
-        target: 'key',
+        path: site.path,
+        target: site.target,
         message: `${protocol} listener has no SslPolicy, so it gets ${ELBV2_DEFAULT_POLICY}, which accepts TLS 1.0 and 1.1. Set SslPolicy to a TLS 1.2+ policy such as ${recommended}.`,
-        fixes: [insertFix(view.path, 'SslPolicy', recommended, `Insert SslPolicy: ${recommended}`)],
+        fixes: [site.fix],
         data: { recommended },
       });
     }

@@ -27,10 +27,10 @@ export const opensearchEnforceHttps: Rule = {
       if (eo.state === 'unknown') continue;
       const value = eo.state === 'present' ? entry(eo.options, 'EnforceHTTPS') : undefined;
       if (value === undefined) {
-        const site = missingOptionSite(view, eo, 'EnforceHTTPS', true);
+        const site = missingOptionSite(ctx.template.root, view, eo, 'EnforceHTTPS', true);
         ctx.report({
           path: site.path,
-          target: 'key',
+          target: site.target,
           message:
             'DomainEndpointOptions.EnforceHTTPS is not set, so it is false: the domain endpoint also answers plain HTTP, ' +
             'and requests (with their credentials and data) can travel unencrypted. Set EnforceHTTPS: true.',

@@ -32,10 +32,10 @@ export const opensearchTlsPolicy: Rule = {
       const recommended = recommendedFor(ctx, view.resource.type!);
       const policy = eo.state === 'present' ? entry(eo.options, 'TLSSecurityPolicy') : undefined;
       if (policy === undefined) {
-        const site = missingOptionSite(view, eo, 'TLSSecurityPolicy', recommended);
+        const site = missingOptionSite(ctx.template.root, view, eo, 'TLSSecurityPolicy', recommended);
         ctx.report({
           path: site.path,
-          target: 'key',
+          target: site.target,
           message:
             `DomainEndpointOptions.TLSSecurityPolicy is not set, so the domain uses ${OPENSEARCH_DEFAULT_TLS_POLICY} and accepts TLS 1.0 ` +
             `and 1.1 clients. Set TLSSecurityPolicy: ${recommended}.`,

@@ -244,7 +244,11 @@ runRuleTests(apigwDomainTlsVersion, {
     {
       name: 'Fn::If with NoValue: warning in neither branch, info where it is absent',
       code: rest('      SecurityPolicy: !If [Legacy, !Ref AWS::NoValue, TLS_1_2]'),
-      errors: [{ path: ['Resources', 'ApiDomain', 'Properties'], severity: 'info' }],
+      // On the AWS::NoValue branch; the fix sets only it, the other scenario keeps its policy.
+      errors: [
+        { path: ['Resources', 'ApiDomain', 'Properties', 'SecurityPolicy', 'Fn::If', 1], severity: 'info', messageIncludes: '(when Legacy is true)', fixes: 1 },
+      ],
+      output: rest('      SecurityPolicy: !If [Legacy, TLS_1_2, TLS_1_2]'),
     },
     {
       name: 'AllowedValues entry TLS_1_0: on the property, related info, fix edits the parameter',

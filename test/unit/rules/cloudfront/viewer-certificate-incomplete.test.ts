@@ -127,7 +127,9 @@ runRuleTests(cloudfrontViewerCertificateIncomplete, {
     {
       name: 'SslSupportMethod dropped in one Fn::If branch',
       code: cond(yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: !If [Custom, sni-only, !Ref AWS::NoValue]'])),
-      errors: [{ path: VC, severity: 'error' }],
+      // On the AWS::NoValue branch; the fix sets only it (the Custom scenario keeps sni-only).
+      errors: [{ path: [...VC, 'SslSupportMethod', 'Fn::If', 2], severity: 'error', messageIncludes: '(when Custom is false)', fixes: 1 }],
+      output: cond(yaml(['SslSupportMethod: sni-only', 'SslSupportMethod: !If [Custom, sni-only, sni-only]'])),
     },
     {
       name: 'default flag from a parameter allowing true next to an ACM certificate',

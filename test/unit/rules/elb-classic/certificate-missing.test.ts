@@ -74,6 +74,24 @@ runRuleTests(elbCertificateMissing, {
   ],
   invalid: [
     {
+      name: 'SSLCertificateId AWS::NoValue in one branch: on that branch; the fix sets only it',
+      code: withCertificate
+        .replace(
+          '          Protocol: HTTPS\n',
+          '          Protocol: HTTPS\n          SSLCertificateId: !If [Imported, !ImportValue shared-certificate, !Ref AWS::NoValue]\n',
+        )
+        .replace('Resources:', 'Conditions:\n  Imported: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+      errors: [
+        { path: ['Resources', 'Elb', 'Properties', 'Listeners', 0, 'SSLCertificateId', 'Fn::If', 2], messageIncludes: '(when Imported is false)', fixes: 1 },
+      ],
+      output: withCertificate
+        .replace(
+          '          Protocol: HTTPS\n',
+          '          Protocol: HTTPS\n          SSLCertificateId: !If [Imported, !ImportValue shared-certificate, !Ref Cert]\n',
+        )
+        .replace('Resources:', 'Conditions:\n  Imported: !Equals [!Ref AWS::Region, eu-west-1]\nResources:'),
+    },
+    {
       name: 'SSL listener without certificate: on the listener entry, new CertificateArn parameter',
       code: yaml(sslListener),
       errors: [

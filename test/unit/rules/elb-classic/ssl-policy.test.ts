@@ -27,6 +27,13 @@ const reference = (value: string): string => `            - Name: Reference-Secu
 
 const attr = (name: string, value: string): string => `            - Name: ${name}\n              Value: ${value}`;
 
+/** A listener that is HTTPS where HasCertificate holds and HTTP elsewhere. */
+const conditionalListener = (extra = ''): string =>
+  `        - !If\n          - HasCertificate\n          - LoadBalancerPort: 443\n            InstancePort: 443\n            Protocol: HTTPS\n            SSLCertificateId: !Ref CertificateArn${extra}\n          - LoadBalancerPort: 80\n            InstancePort: 80\n            Protocol: HTTP`;
+
+const CONDITIONAL_HEAD =
+  "Parameters:\n  CertificateArn: {Type: String, Default: ''}\nConditions:\n  HasCertificate: !Not [!Equals [!Ref CertificateArn, '']]\n";
+
 const newPolicy = policy('TLSNegotiationPolicy', reference('ELBSecurityPolicy-TLS-1-2-2017-01'));
 
 const json = (policies: unknown[], policyNames?: string[]): string =>
@@ -159,6 +166,37 @@ runRuleTests(elbSslPolicy, {
         'Conditions:\n  Tls: !Equals [!Ref AWS::Region, eu-west-1]\n',
       ),
       errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0] }],
+    },
+    {
+      name: 'listener in an Fn::If branch: the new policy exists only in that branch (the other scenario keeps its Policies)',
+      code: yaml(conditionalListener(), '', CONDITIONAL_HEAD),
+      errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0, 'Fn::If', 1], messageIncludes: 'when HasCertificate is true', fixes: 1 }],
+      output: yaml(
+        conditionalListener('\n            PolicyNames:\n              - TLSNegotiationPolicy'),
+        '      Policies: !If [HasCertificate, [{PolicyName: TLSNegotiationPolicy, PolicyType: SSLNegotiationPolicyType, Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS-1-2-2017-01}]}], !Ref AWS::NoValue]\n',
+        CONDITIONAL_HEAD,
+      ),
+    },
+    {
+      name: 'listener in an Fn::If branch, Policies written: the new item is an Fn::If, and its name is new in every branch',
+      code: yaml(
+        conditionalListener(),
+        policy('TLSNegotiationPolicy', reference('!If [HasCertificate, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS-1-1-2017-01]')).replace(
+          'PolicyName: TLSNegotiationPolicy',
+          'PolicyName: !If [HasCertificate, Other, TLSNegotiationPolicy]',
+        ),
+        CONDITIONAL_HEAD,
+      ),
+      errors: [{ path: ['Resources', 'Elb', 'Properties', 'Listeners', 0, 'Fn::If', 1], fixes: 1 }],
+      output: yaml(
+        conditionalListener('\n            PolicyNames:\n              - TLSNegotiationPolicy2'),
+        policy('TLSNegotiationPolicy', reference('!If [HasCertificate, ELBSecurityPolicy-2016-08, ELBSecurityPolicy-TLS-1-1-2017-01]')).replace(
+          'PolicyName: TLSNegotiationPolicy',
+          'PolicyName: !If [HasCertificate, Other, TLSNegotiationPolicy]',
+        ) +
+          '        - !If [HasCertificate, {PolicyName: TLSNegotiationPolicy2, PolicyType: SSLNegotiationPolicyType, Attributes: [{Name: Reference-Security-Policy, Value: ELBSecurityPolicy-TLS-1-2-2017-01}]}, !Ref AWS::NoValue]\n',
+        CONDITIONAL_HEAD,
+      ),
     },
     {
       name: 'weak Reference-Security-Policy: on the value; fix sets the recommended policy',

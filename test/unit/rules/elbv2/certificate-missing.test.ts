@@ -95,7 +95,15 @@ runRuleTests(elbv2CertificateMissing, {
       code: https('      Certificates: !If [Legacy, !Ref AWS::NoValue, [{CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/abc}]]\n', {
         conditions: '  Legacy: !Equals [!Ref AWS::Region, eu-west-1]',
       }),
-      errors: [{ path: ['Resources', 'HttpsListener', 'Properties'] }],
+      // On the AWS::NoValue branch; the fix sets only it, the other scenario keeps its certificate.
+      errors: [{ path: ['Resources', 'HttpsListener', 'Properties', 'Certificates', 'Fn::If', 1], messageIncludes: '(when Legacy is true)', fixes: 1 }],
+      output: https(
+        '      Certificates: !If [Legacy, [{CertificateArn: !Ref CertificateArn}], [{CertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/abc}]]\n',
+        { conditions: '  Legacy: !Equals [!Ref AWS::Region, eu-west-1]' },
+      ).replace(
+        'Conditions:',
+        'Parameters:\n  CertificateArn:\n    Type: String\n    Description: ARN of the ACM certificate for the HTTPS/TLS listener\nConditions:',
+      ),
     },
     {
       name: 'Protocol parameter that allows HTTPS',

@@ -58,7 +58,11 @@ runRuleTests(elbv2SslPolicyMissing, {
     {
       name: 'Fn::If: the HTTPS branch has no policy',
       code: yaml('      Protocol: !If [Secure, HTTPS, HTTP]\n      SslPolicy: !If [Secure, !Ref AWS::NoValue, ELBSecurityPolicy-TLS13-1-2-Res-2021-06]'),
-      errors: [{ path: ['Resources', 'Listener', 'Properties'] }],
+      // On the AWS::NoValue branch; the fix sets only it, the other scenario keeps what it has.
+      errors: [{ path: ['Resources', 'Listener', 'Properties', 'SslPolicy', 'Fn::If', 1], messageIncludes: '(when Secure is true)', fixes: 1 }],
+      output: yaml(
+        '      Protocol: !If [Secure, HTTPS, HTTP]\n      SslPolicy: !If [Secure, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06]',
+      ),
     },
     {
       name: 'JSON TLS listener',

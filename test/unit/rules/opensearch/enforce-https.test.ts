@@ -42,6 +42,18 @@ runRuleTests(opensearchEnforceHttps, {
   ],
   invalid: [
     {
+      name: 'EnforceHTTPS AWS::NoValue in one branch: on that branch; the fix sets only it',
+      code: domain('      DomainEndpointOptions:\n        EnforceHTTPS: !If [Public, !Ref AWS::NoValue, true]'),
+      errors: [
+        {
+          path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'EnforceHTTPS', 'Fn::If', 1],
+          messageIncludes: '(when Public is true)',
+          fixes: 1,
+        },
+      ],
+      output: domain('      DomainEndpointOptions:\n        EnforceHTTPS: !If [Public, true, true]'),
+    },
+    {
       name: 'EnforceHTTPS false',
       code: domain('      DomainEndpointOptions:\n        EnforceHTTPS: false'),
       errors: [

@@ -36,6 +36,30 @@ runRuleTests(opensearchTlsPolicy, {
   ],
   invalid: [
     {
+      name: 'TLSSecurityPolicy AWS::NoValue in one branch: on that branch; the fix sets only it',
+      code: domain(
+        '      DomainEndpointOptions:\n        EnforceHTTPS: true\n        TLSSecurityPolicy: !If [Legacy, !Ref AWS::NoValue, Policy-Min-TLS-1-2-2019-07]',
+      ),
+      errors: [
+        {
+          path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'TLSSecurityPolicy', 'Fn::If', 1],
+          messageIncludes: '(when Legacy is true)',
+          fixes: 1,
+        },
+      ],
+      output: domain(
+        '      DomainEndpointOptions:\n        EnforceHTTPS: true\n        TLSSecurityPolicy: !If [Legacy, Policy-Min-TLS-1-2-PFS-2023-10, Policy-Min-TLS-1-2-2019-07]',
+      ),
+    },
+    {
+      name: 'DomainEndpointOptions AWS::NoValue in one branch: the fix writes the options into that branch only',
+      code: domain('      DomainEndpointOptions: !If [Legacy, !Ref AWS::NoValue, {EnforceHTTPS: true, TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07}]'),
+      errors: [{ path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'Fn::If', 1], messageIncludes: '(when Legacy is true)', fixes: 1 }],
+      output: domain(
+        '      DomainEndpointOptions: !If [Legacy, {TLSSecurityPolicy: Policy-Min-TLS-1-2-PFS-2023-10}, {EnforceHTTPS: true, TLSSecurityPolicy: Policy-Min-TLS-1-2-2019-07}]',
+      ),
+    },
+    {
       name: 'TLS 1.0 policy',
       code: domain('      DomainEndpointOptions:\n        TLSSecurityPolicy: Policy-Min-TLS-1-0-2019-07'),
       errors: [{ path: ['Resources', 'SearchDomain', 'Properties', 'DomainEndpointOptions', 'TLSSecurityPolicy'], line: 15, severity: 'warning', fixes: 1 }],
