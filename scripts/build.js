@@ -33,7 +33,9 @@ function specIndex() {
   fs.mkdirSync(docsOut, { recursive: true });
   for (const f of fs.readdirSync(docsSrc)) {
     const data = fs.readFileSync(path.join(docsSrc, f));
-    const packed = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+    const packed = zlib.brotliCompressSync(data, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    });
     fs.writeFileSync(path.join(docsOut, `${f}.br`), packed);
   }
 }
