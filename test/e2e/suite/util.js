@@ -12,7 +12,6 @@ const WEAK_RULE = 'elbv2-ssl-policy-weak';
 const MISSING_RULE = 'elbv2-ssl-policy-missing';
 const WEAK = 'ELBSecurityPolicy-2016-08';
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
-const DOCS = 'https://github.com/cfn-tls-lint/cfn-tls-lint/blob/main/docs/rules/';
 const TIMEOUT = Number(process.env.E2E_WAIT_MS || 30000);
 
 /** The rule id of a diagnostic (`code` is `{ value, target }` when it has a doc link). */
@@ -224,7 +223,6 @@ module.exports = {
   MISSING_RULE,
   WEAK,
   STRONG,
-  DOCS,
   TIMEOUT,
   codeOf,
   ours,
