@@ -48,12 +48,24 @@ function collapseWildcards(pattern: string): string {
 /** Longer patterns (wildcards collapsed) cannot match any lifecycle action. */
 const LONGEST_MATCHING_PATTERN = 2 * Math.max(...CERTIFICATE_LIFECYCLE_ACTIONS.map((a) => a.length)) + 1;
 
+/** Answers per pattern: templates repeat the same actions, and compiling one costs more than linting a small template. */
+const MATCHES = new Map<string, readonly string[]>();
+const MAX_REMEMBERED = 4096;
+
 /** Lifecycle actions an IAM action pattern allows (empty when none). */
 export function lifecycleActionsMatching(pattern: string): string[] {
   const p = collapseWildcards(pattern.trim());
   // Each character matches at least one of the action's or is a `*` between them; beyond that
   // length nothing matches, and a huge pattern must not reach the regular-expression compiler.
   if (p.length > LONGEST_MATCHING_PATTERN) return [];
-  const re = actionPattern(p);
-  return re ? CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => re.test(a)) : [];
+  // Without a wildcard, IAM compares the names case-insensitively: no expression needed.
+  if (!/[*?]/.test(p)) return CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => a.toLowerCase() === p.toLowerCase());
+  let found = MATCHES.get(p);
+  if (!found) {
+    const re = actionPattern(p);
+    found = re ? CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => re.test(a)) : [];
+    if (MATCHES.size >= MAX_REMEMBERED) MATCHES.clear();
+    MATCHES.set(p, found);
+  }
+  return [...found];
 }

@@ -228,6 +228,24 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await shot('4-fixed');
   });
 
+  it('keystroke to squiggle: undo brings the weak policy back and its squiggle follows (the figure is reported)', async function () {
+    // Undo and redo of the fix are keystrokes that add and remove the finding: the time from the key
+    // to the squiggle is what a user waits for (debounce, lint, publish, render). Reported, not asserted.
+    const samples = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      await page.keyboard.press('Control+Z');
+      await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: STEP });
+      samples.push(Date.now() - t0);
+      await page.keyboard.press('Control+Shift+Z');
+      await page.waitForSelector('.monaco-editor .squiggly-warning', { state: 'detached', timeout: STEP });
+    }
+    await page.waitForSelector('.tab.dirty', { state: 'detached', timeout: STEP });
+    samples.sort((a, b) => a - b);
+    timings.keystrokeToSquiggleMedianMs = samples[2];
+    timings.keystrokeToSquiggleMaxMs = samples[4];
+  });
+
   it('"Scan Workspace" from the command palette shows its progress and fills the Problems panel', async function () {
     this.timeout(WAIT * 2);
     // A click on the status bar item opens the Problems panel.
