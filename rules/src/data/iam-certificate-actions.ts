@@ -3,7 +3,6 @@
  * (docs/rules/iam-certificate-admin-wildcard.md: restrict who can delete, import, export, issue
  * and revoke certificates).
  */
-import { compileRe2, SafeRegex } from '../util/safe-regex';
 
 /** The lifecycle actions; an Action pattern that matches one of them (`acm:*`, `*`, `acm:Delete*`) counts. */
 export const CERTIFICATE_LIFECYCLE_ACTIONS: readonly string[] = Object.freeze([
@@ -24,17 +23,33 @@ export const LIFECYCLE_ACTION_EFFECTS: Readonly<Record<string, string>> = Object
 });
 
 /**
- * IAM action pattern -> a linear-time matcher (util/safe-regex.ts: the pattern comes from a
- * template). IAM matches actions case-insensitively, with `*` (any run of characters) and `?`
- * (one character) as wildcards. Undefined when the pattern is too large to compile.
+ * Whether an IAM action pattern matches an action: case-insensitive, `*` any run of characters,
+ * `?` one character. Greedy with one backtrack point (the last `*`): O(pattern × action) at worst,
+ * and both are short here (the caller caps the pattern), so no regular expression is needed.
  */
-export function actionPattern(pattern: string): SafeRegex | undefined {
-  const body = collapseWildcards(pattern)
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  const compiled = compileRe2(`^${body}$`, true);
-  return compiled.ok ? compiled.regex : undefined;
+export function actionMatches(pattern: string, action: string): boolean {
+  const p = pattern.toLowerCase();
+  const a = action.toLowerCase();
+  let i = 0;
+  let j = 0;
+  let star = -1;
+  let resume = 0;
+  while (j < a.length) {
+    if (i < p.length && (p[i] === '?' || p[i] === a[j])) {
+      i++;
+      j++;
+    } else if (i < p.length && p[i] === '*') {
+      star = i++;
+      resume = j;
+    } else if (star >= 0) {
+      i = star + 1;
+      j = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (i < p.length && p[i] === '*') i++;
+  return i === p.length;
 }
 
 /**
@@ -48,7 +63,7 @@ function collapseWildcards(pattern: string): string {
 /** Longer patterns (wildcards collapsed) cannot match any lifecycle action. */
 const LONGEST_MATCHING_PATTERN = 2 * Math.max(...CERTIFICATE_LIFECYCLE_ACTIONS.map((a) => a.length)) + 1;
 
-/** Answers per pattern: templates repeat the same actions, and compiling one costs more than linting a small template. */
+/** Answers per pattern: templates repeat the same actions. */
 const MATCHES = new Map<string, readonly string[]>();
 const MAX_REMEMBERED = 4096;
 
@@ -58,12 +73,9 @@ export function lifecycleActionsMatching(pattern: string): string[] {
   // Each character matches at least one of the action's or is a `*` between them; beyond that
   // length nothing matches, and a huge pattern must not reach the regular-expression compiler.
   if (p.length > LONGEST_MATCHING_PATTERN) return [];
-  // Without a wildcard, IAM compares the names case-insensitively: no expression needed.
-  if (!/[*?]/.test(p)) return CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => a.toLowerCase() === p.toLowerCase());
   let found = MATCHES.get(p);
   if (!found) {
-    const re = actionPattern(p);
-    found = re ? CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => re.test(a)) : [];
+    found = CERTIFICATE_LIFECYCLE_ACTIONS.filter((a) => actionMatches(p, a));
     if (MATCHES.size >= MAX_REMEMBERED) MATCHES.clear();
     MATCHES.set(p, found);
   }

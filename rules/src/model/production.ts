@@ -5,17 +5,20 @@ import { compileGlobs } from '../util/glob';
 import { compileUserRegex, SafeRegex } from '../util/safe-regex';
 import { DEFAULT_SETTINGS, ProductionSettings } from '../engine/config';
 
-/** Compiled once per settings object: linting a thousand files compiles each pattern once. */
-const compiledPatterns = new WeakMap<ProductionSettings, { pattern: SafeRegex; files: (rel: string) => boolean }>();
+/** Compiled once per pattern and globs (the CLI makes settings per file): linting a thousand files compiles each once. */
+const compiledPatterns = new Map<string, { pattern: SafeRegex; files: (rel: string) => boolean }>();
+const MAX_COMPILED = 64;
 
 function compiledFor(settings: ProductionSettings): { pattern: SafeRegex; files: (rel: string) => boolean } {
-  let c = compiledPatterns.get(settings);
+  const key = JSON.stringify([settings.valuePattern, settings.files]);
+  let c = compiledPatterns.get(key);
   if (!c) {
     // The config refused a pattern RE2 cannot run (config.ts); a setting made some other way falls back to the default.
     const r = compileUserRegex(settings.valuePattern, { ignoreCase: true });
     const pattern = r.ok ? r.regex : (compileUserRegex(DEFAULT_SETTINGS.production.valuePattern, { ignoreCase: true }) as { ok: true; regex: SafeRegex }).regex;
     c = { pattern, files: compileGlobs(settings.files).matches };
-    compiledPatterns.set(settings, c);
+    if (compiledPatterns.size >= MAX_COMPILED) compiledPatterns.clear();
+    compiledPatterns.set(key, c);
   }
   return c;
 }
