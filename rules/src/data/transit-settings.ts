@@ -15,11 +15,23 @@ import {
 } from './transfer-policies';
 import type { Verdict } from './verdict';
 
+/** What a value means for clients (the inventory's endpoints read it). */
+export interface TransitMeaning {
+  /** Clients can connect with TLS. */
+  tls: boolean;
+  /** Clients can also connect in plaintext. */
+  plaintext: boolean;
+  /** The lowest TLS version then negotiated, where AWS documents it. */
+  floor?: TlsFloor;
+}
+
 export interface TransitValue {
   value: string;
   verdict: Verdict;
   /** Why, in a few words. */
   note: string;
+  /** For client-facing settings: TLS and plaintext with this value. */
+  means?: TransitMeaning;
 }
 
 export interface TransitSetting {
@@ -33,14 +45,20 @@ export interface TransitSetting {
   about: string;
   /** What AWS applies when the property is absent. */
   absent: string;
+  /** For client-facing settings: what that default means for clients. */
+  absentMeans?: TransitMeaning;
   values: readonly TransitValue[];
   /** The rule that checks it (its page has the sources). */
   rule: string;
 }
 
-const ON_OFF = (on: string, off: string): TransitValue[] => [
-  { value: 'true', verdict: 'recommended', note: on },
-  { value: 'false', verdict: 'weak', note: off },
+const TLS_ONLY: TransitMeaning = { tls: true, plaintext: false };
+const BOTH: TransitMeaning = { tls: true, plaintext: true };
+const PLAIN: TransitMeaning = { tls: false, plaintext: true };
+
+const ON_OFF = (on: string, off: string, means?: { on: TransitMeaning; off: TransitMeaning }): TransitValue[] => [
+  { value: 'true', verdict: 'recommended', note: on, ...(means && { means: means.on }) },
+  { value: 'false', verdict: 'weak', note: off, ...(means && { means: means.off }) },
 ];
 
 function tlsRange(min: TlsFloor, max: TlsFloor): string {
@@ -97,7 +115,8 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'TransitEncryptionEnabled',
     about: 'TLS between clients and the cache nodes (Redis OSS 4.0.10+, Valkey 7.2+, Memcached 1.6.12+).',
     absent: 'false: clients connect in plaintext',
-    values: ON_OFF('clients must use TLS (with TransitEncryptionMode required)', 'plaintext connections'),
+    absentMeans: PLAIN,
+    values: ON_OFF('clients must use TLS (with TransitEncryptionMode required)', 'plaintext connections', { on: TLS_ONLY, off: PLAIN }),
     rule: 'elasticache-transit-encryption',
   },
   {
@@ -116,7 +135,9 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'TLSEnabled',
     about: 'TLS between clients and the cluster (TLS 1.2+). Set at creation: changing it replaces the cluster.',
     absent: 'true',
-    values: ON_OFF('TLS only', 'plaintext connections (needs the open-access ACL)'),
+    // TLS 1.2 at least since July 2023 (MemoryDB in-transit encryption guide).
+    absentMeans: { ...TLS_ONLY, floor: '1.2' },
+    values: ON_OFF('TLS only', 'plaintext connections', { on: { ...TLS_ONLY, floor: '1.2' }, off: PLAIN }),
     rule: 'memorydb-tls-disabled',
   },
   {
@@ -124,9 +145,10 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'ClusterEndpointEncryptionType',
     about: "Encryption of the cluster endpoint's connections. Set at creation: changing it replaces the cluster.",
     absent: 'NONE: plaintext connections',
+    absentMeans: PLAIN,
     values: [
-      { value: 'TLS', verdict: 'recommended', note: 'TLS connections' },
-      { value: 'NONE', verdict: 'weak', note: 'plaintext connections' },
+      { value: 'TLS', verdict: 'recommended', note: 'TLS connections', means: TLS_ONLY },
+      { value: 'NONE', verdict: 'weak', note: 'plaintext connections', means: PLAIN },
     ],
     rule: 'dax-tls-disabled',
   },
@@ -135,10 +157,11 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'ClientBroker',
     about: 'Encryption between clients and brokers.',
     absent: 'TLS',
+    absentMeans: TLS_ONLY,
     values: [
-      { value: 'TLS', verdict: 'recommended', note: 'TLS only' },
-      { value: 'TLS_PLAINTEXT', verdict: 'weak', note: 'TLS and plaintext' },
-      { value: 'PLAINTEXT', verdict: 'weak', note: 'plaintext only' },
+      { value: 'TLS', verdict: 'recommended', note: 'TLS only', means: TLS_ONLY },
+      { value: 'TLS_PLAINTEXT', verdict: 'weak', note: 'TLS and plaintext', means: BOTH },
+      { value: 'PLAINTEXT', verdict: 'weak', note: 'plaintext only', means: PLAIN },
     ],
     rule: 'msk-plaintext',
   },
@@ -155,7 +178,8 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'RequireTLS',
     about: 'Whether the proxy refuses connections without TLS, whatever the database accepts.',
     absent: 'false: plaintext connections accepted',
-    values: ON_OFF('TLS connections only', 'plaintext connections accepted'),
+    absentMeans: BOTH,
+    values: ON_OFF('TLS connections only', 'plaintext connections accepted', { on: TLS_ONLY, off: BOTH }),
     rule: 'rds-proxy-require-tls',
   },
   {
@@ -163,11 +187,12 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'SslMode',
     about: 'TLS between AWS DMS and the database of the endpoint.',
     absent: 'none: plaintext',
+    absentMeans: PLAIN,
     values: [
-      { value: 'verify-full', verdict: 'recommended', note: 'TLS, the certificate and host name verified (needs CertificateArn)' },
-      { value: 'verify-ca', verdict: 'recommended', note: 'TLS, the certificate verified (needs CertificateArn)' },
-      { value: 'require', verdict: 'acceptable', note: 'TLS, the certificate not verified' },
-      { value: 'none', verdict: 'weak', note: 'plaintext' },
+      { value: 'verify-full', verdict: 'recommended', note: 'TLS, the certificate and host name verified (needs CertificateArn)', means: TLS_ONLY },
+      { value: 'verify-ca', verdict: 'recommended', note: 'TLS, the certificate verified (needs CertificateArn)', means: TLS_ONLY },
+      { value: 'require', verdict: 'acceptable', note: 'TLS, the certificate not verified', means: TLS_ONLY },
+      { value: 'none', verdict: 'weak', note: 'plaintext', means: PLAIN },
     ],
     rule: 'dms-endpoint-ssl',
   },
@@ -215,9 +240,10 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'TlsPolicy',
     about: 'Whether SES may deliver mail in plaintext when the receiving server cannot do TLS.',
     absent: 'OPTIONAL: plaintext delivery allowed',
+    absentMeans: BOTH,
     values: [
-      { value: 'REQUIRE', verdict: 'recommended', note: 'TLS or no delivery' },
-      { value: 'OPTIONAL', verdict: 'weak', note: 'plaintext delivery allowed' },
+      { value: 'REQUIRE', verdict: 'recommended', note: 'TLS or no delivery', means: TLS_ONLY },
+      { value: 'OPTIONAL', verdict: 'weak', note: 'plaintext delivery allowed', means: BOTH },
     ],
     rule: 'ses-tls-policy-optional',
   },
@@ -234,10 +260,12 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     property: 'Protocol',
     about: 'What the listener accepts. Set at creation: changing it replaces the listener.',
     absent: 'required',
+    absentMeans: { tls: false, plaintext: false },
+    // HTTPS listeners negotiate TLS 1.2 and 1.3 (VPC Lattice HTTPS listeners guide); passthrough leaves TLS to the targets.
     values: [
-      { value: 'HTTPS', verdict: 'recommended', note: 'TLS 1.2/1.3 terminated by VPC Lattice' },
-      { value: 'TLS_PASSTHROUGH', verdict: 'acceptable', note: 'TLS passed to the targets' },
-      { value: 'HTTP', verdict: 'weak', note: 'plaintext' },
+      { value: 'HTTPS', verdict: 'recommended', note: 'TLS 1.2/1.3 terminated by VPC Lattice', means: { ...TLS_ONLY, floor: '1.2' } },
+      { value: 'TLS_PASSTHROUGH', verdict: 'acceptable', note: 'TLS passed to the targets', means: TLS_ONLY },
+      { value: 'HTTP', verdict: 'weak', note: 'plaintext', means: PLAIN },
     ],
     rule: 'vpc-lattice-http-listener',
   },
@@ -277,3 +305,14 @@ export const TRANSIT_SETTINGS: readonly TransitSetting[] = [
     rule: 'apigw-default-endpoint-bypass',
   },
 ];
+
+/**
+ * The setting called `property` (under `parent`) on `resourceType`. Names such as `Protocol`
+ * or `Enabled` mean other things elsewhere, so without the resource type there is none.
+ */
+export function transitSetting(resourceType: string | undefined, property: string | undefined, parent?: string): TransitSetting | undefined {
+  if (!property || !resourceType) return undefined;
+  return TRANSIT_SETTINGS.find(
+    (s) => s.property === property && s.resourceTypes.includes(resourceType) && (s.parent === undefined || parent === undefined || s.parent === parent),
+  );
+}

@@ -3,7 +3,8 @@ import { mayBeTemplate } from '../parse/detect';
 import type { SourceFile } from '../parse/source-tree';
 import { nodeAtOffset, propertyPathOf, resourceTypeAt } from './node-at-offset';
 import { isPolicyProperty, PolicyChoice, policyChoices } from './policy-info';
-import { transitChoices, transitSetting, transitSettingAt } from './transit-info';
+import { transitSetting } from '../data/transit-settings';
+import { transitChoices, transitSettingAt } from './transit-info';
 
 /**
  * Completion of policy values after `SslPolicy:`, `MinimumProtocolVersion:` … read from the text

@@ -1,4 +1,4 @@
-import { TRANSIT_SETTINGS, TransitSetting } from '../data/transit-settings';
+import { transitSetting, TransitSetting } from '../data/transit-settings';
 import type { Verdict } from '../data/verdict';
 import type { Path } from '../parse/source-tree';
 import { propertyPathOf } from './node-at-offset';
@@ -13,17 +13,6 @@ import type { PolicyChoice } from './policy-info';
 export function transitSettingAt(resourceType: string | undefined, path: Path): TransitSetting | undefined {
   const names = propertyPathOf(path)?.filter((s) => !/^\d+$/.test(s));
   return names ? transitSetting(resourceType, names[names.length - 1], names[names.length - 2]) : undefined;
-}
-
-/**
- * The setting called `property` (under `parent`) on `resourceType`. Names such as `Protocol`
- * or `Enabled` mean other things elsewhere, so without the resource type there is none.
- */
-export function transitSetting(resourceType: string | undefined, property: string | undefined, parent?: string): TransitSetting | undefined {
-  if (!property || !resourceType) return undefined;
-  return TRANSIT_SETTINGS.find(
-    (s) => s.property === property && s.resourceTypes.includes(resourceType) && (s.parent === undefined || parent === undefined || s.parent === parent),
-  );
 }
 
 const MARK: Record<Verdict, string> = { recommended: '✓', acceptable: '·', weak: '⚠' };

@@ -3,7 +3,8 @@ import type { TemplateReader } from '../../engine/types';
 import { entryAt, RNode } from '../../evaluate/values';
 import { EndpointTable, texts } from '../collect';
 import { resourcePath } from './keys';
-import { TRANSIT_ENDPOINTS, TransitEndpointSpec, TransitMeaning } from './transit-table';
+import { transitSetting, TransitMeaning, TransitSetting } from '../../data/transit-settings';
+import { TRANSIT_ENDPOINTS } from './transit-table';
 
 /** Known values as the table spells them (`True` and a YAML boolean both read `true`); undefined: not knowable. */
 function valuesOf(node: RNode | undefined): string[] | undefined {
@@ -12,13 +13,13 @@ function valuesOf(node: RNode | undefined): string[] | undefined {
 }
 
 /** What the setting's values mean in one scenario; undefined when one of them is not knowable. */
-function meanings(spec: TransitEndpointSpec, node: RNode | undefined): { value: string | undefined; meaning: TransitMeaning }[] | undefined {
-  if (node === undefined) return [{ value: undefined, meaning: spec.absent }];
+function meanings(setting: TransitSetting, node: RNode | undefined): { value: string | undefined; meaning: TransitMeaning }[] | undefined {
+  if (node === undefined) return setting.absentMeans ? [{ value: undefined, meaning: setting.absentMeans }] : undefined;
   const values = valuesOf(node);
   if (!values?.length) return undefined;
   const out: { value: string; meaning: TransitMeaning }[] = [];
   for (const value of values) {
-    const meaning = spec.values[value];
+    const meaning = setting.values.find((v) => v.value === value)?.means;
     if (!meaning) return undefined;
     out.push({ value, meaning });
   }
@@ -27,13 +28,15 @@ function meanings(spec: TransitEndpointSpec, node: RNode | undefined): { value: 
 
 export function addTransitEndpoints(ctx: TemplateReader, table: EndpointTable): void {
   for (const spec of TRANSIT_ENDPOINTS) {
+    const name = spec.setting[spec.setting.length - 1];
     for (const resource of ctx.resources(...spec.types)) {
+      const setting = transitSetting(resource.type, name, spec.setting[spec.setting.length - 2]);
       const path = resourcePath(resource.id);
       const acc = table.get(resource.id, spec.kind, resource.id, resource.type ?? null, path);
       acc.claim(path);
       acc.claimCertificates(path);
       for (const view of ctx.views(resource)) {
-        const found = meanings(spec, entryAt(view.props, ...spec.setting));
+        const found = setting && meanings(setting, entryAt(view.props, ...spec.setting));
         if (!found) {
           acc.observe({ protocols: spec.protocol ? [spec.protocol] : [], tls: undefined });
           continue;
@@ -46,7 +49,7 @@ export function addTransitEndpoints(ctx: TemplateReader, table: EndpointTable): 
             tls: meaning.tls,
             floor: meaning.tls ? meaning.floor : undefined,
             plaintext: meaning.plaintext || (meaning.tls && alsoPlaintext),
-            details: { [spec.setting[spec.setting.length - 1]]: value ?? '(absent)' },
+            details: { [name]: value ?? '(absent)' },
           });
         }
       }
