@@ -8,5 +8,8 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('cfn-tls-lint: dist/cli.js is missing; run `npm install` (or `npm run build`) first.\n');
   process.exitCode = 2;
 } else {
-  require(bundle).cliMain();
+  // With V8's code cache when the build wrote one (rules/src/node/code-cache.ts).
+  require(path.join(__dirname, '..', 'dist', 'code-cache.js'))
+    .requireWithCodeCache(bundle)
+    .cliMain();
 }

@@ -8,17 +8,20 @@
  *   - @aws-cdk/aws-service-spec/db.json.gz       newer service spec (registry schemas); merged IN
  *
  * Outputs (build artefacts, git-ignored):
- *   - rules/generated/spec-index.json   compact: property names, kinds, required flags
+ *   - rules/generated/spec-index/<Service>.json  compact: property names, kinds, required flags,
+ *     one file per service namespace, plus spec-index/index.json (sources, the resource type
+ *     names, shared types such as Tag): a lint loads only the services its templates use
  *   - rules/generated/spec-docs/<Service>.json  short doc strings + documentation URL overrides,
  *     one file per service namespace (AWS_EC2.json), so that a hover reads only its own
  *
  * The JSON shapes are documented at the top of rules/src/spec/index.ts (the loader);
  * keep the two in sync. In short:
  *
- *   spec-index.json = {
- *     "format": 1, "sources": {...},
+ *   spec-index/index.json = { "format": 2, "sources": {...}, "resourceTypes": [...],
+ *                             "types": { "Tag": {...} } }            (shared types)
+ *   spec-index/AWS_EC2.json = {
  *     "resources": { "AWS::X::Y":        { "p": { "<Prop>": "<propRef>" } } },
- *     "types":     { "AWS::X::Y.SubType": { "p": { "<Prop>": "<propRef>" } }, "Tag": {...} }
+ *     "types":     { "AWS::X::Y.SubType": { "p": { "<Prop>": "<propRef>" } } }
  *   }
  *   propRef  := ["!"] alt ("|" alt)*          "!" = required; "|" separates union alternatives
  *   alt      := ("[" | "{")* atom              "[" = list of, "{" = map (string keys) of
@@ -49,7 +52,7 @@ const zlib = require('zlib');
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'rules', 'generated');
-const INDEX_FILE = path.join(OUT_DIR, 'spec-index.json');
+const INDEX_DIR = path.join(OUT_DIR, 'spec-index');
 const DOCS_DIR = path.join(OUT_DIR, 'spec-docs');
 
 /** Base of the CloudFormation user guide; doc "u" values that are not absolute are relative to it. */
@@ -569,7 +572,8 @@ function main() {
 
   // ---- 5. write ---------------------------------------------------------------------------
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  const results = [writeIfChanged(INDEX_FILE, JSON.stringify(index)), ...writeDocsByService(docs)];
+  fs.rmSync(path.join(OUT_DIR, 'spec-index.json'), { force: true }); // format 1, one file
+  const results = [writeIndexByService(index), writeDocsByService(docs)];
 
   let propCount = 0;
   for (const props of [...resources.values(), ...types.values()]) propCount += props.size;
@@ -608,36 +612,59 @@ function serviceOf(name) {
 }
 
 /**
+ * The index as one file per service (`AWS_EC2.json`, a few KB to 150 KB): a lint parses the
+ * services its templates use instead of the whole 1.7 MB at start-up. index.json holds what
+ * every query may need: the sources, the resource type names and the shared types (`Tag`).
+ */
+function writeIndexByService(index) {
+  const head = { format: 2, sources: index.sources, resourceTypes: Object.keys(index.resources).sort(), types: {} };
+  const files = splitByService(index, () => ({ resources: {}, types: {} }), head.types);
+  files.set('index', head);
+  return writeFiles(INDEX_DIR, files);
+}
+
+/**
  * The docs as one file per service (`AWS_EC2.json`): hover loads the file of the resource it is
  * on (tens of KB) instead of every service's (about 5 MB). Shared types go into every file.
  */
 function writeDocsByService(docs) {
+  const shared = {};
+  const files = splitByService(docs, () => ({ format: docs.format, base: docs.base, resources: {}, types: {} }), shared);
+  for (const f of files.values()) Object.assign(f.types, shared);
+  return writeFiles(DOCS_DIR, files);
+}
+
+/** `{resources, types}` split by service namespace into `fresh()` objects; types of no service go into `shared`. */
+function splitByService(all, fresh, shared) {
   const files = new Map();
   const fileFor = (service) => {
     let f = files.get(service);
-    if (!f) files.set(service, (f = { format: docs.format, base: docs.base, resources: {}, types: {} }));
+    if (!f) files.set(service, (f = fresh()));
     return f;
   };
-  const shared = {};
-  for (const [name, e] of Object.entries(docs.resources)) fileFor(serviceOf(name) ?? name).resources[name] = e;
-  for (const [name, e] of Object.entries(docs.types)) {
+  for (const [name, e] of Object.entries(all.resources)) fileFor(serviceOf(name) ?? name).resources[name] = e;
+  for (const [name, e] of Object.entries(all.types)) {
     const service = serviceOf(name);
     if (service) fileFor(service).types[name] = e;
     else shared[name] = e;
   }
-  fs.mkdirSync(DOCS_DIR, { recursive: true });
+  return files;
+}
+
+/** One `<Service>.json` per entry of `files` (`AWS::EC2` -> `AWS_EC2.json`); stale files removed. */
+function writeFiles(dir, files) {
+  fs.mkdirSync(dir, { recursive: true });
   const wanted = new Set();
   const results = [];
   for (const [service, f] of files) {
-    Object.assign(f.types, shared);
-    const file = path.join(DOCS_DIR, `${service.replace(/::/g, '_')}.json`);
+    const file = path.join(dir, `${service.replace(/::/g, '_')}.json`);
     wanted.add(path.basename(file));
     results.push(writeIfChanged(file, JSON.stringify(f)));
   }
-  for (const old of fs.readdirSync(DOCS_DIR)) if (!wanted.has(old)) fs.rmSync(path.join(DOCS_DIR, old));
+  for (const old of fs.readdirSync(dir)) if (!wanted.has(old)) fs.rmSync(path.join(dir, old));
   const size = results.reduce((n, r) => n + r.size, 0);
   const gzip = results.reduce((n, r) => n + r.gzip, 0);
-  return [{ file: `${DOCS_DIR}${path.sep}*.json (${results.length} files)`, size, gzip, changed: results.some((r) => r.changed) }];
+  return { file: `${dir}${path.sep}*.json (${results.length} files)`, size, gzip, changed: results.some((r) => r.changed) };
 }
 
 function writeIfChanged(file, content) {

@@ -11,7 +11,7 @@ const dist = path.join(root, 'dist');
 const pkg = require(path.join(root, 'package.json'));
 
 function specIndex() {
-  const out = path.join(root, 'rules', 'generated', 'spec-index.json');
+  const out = path.join(root, 'rules', 'generated', 'spec-index', 'index.json');
   if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(__dirname, 'build-spec-index.js')).mtimeMs) {
     execFileSync(process.execPath, [path.join(__dirname, 'build-spec-index.js')], { stdio: 'inherit' });
     // The generator leaves unchanged files alone; mark them fresh so the next build skips it.
@@ -19,7 +19,9 @@ function specIndex() {
     fs.utimesSync(out, now, now);
   }
   fs.mkdirSync(dist, { recursive: true });
-  fs.copyFileSync(path.join(root, 'rules', 'generated', 'spec-index.json'), path.join(dist, 'spec-index.json'));
+  fs.rmSync(path.join(dist, 'spec-index.json'), { force: true });
+  fs.rmSync(path.join(dist, 'spec-index'), { recursive: true, force: true });
+  fs.cpSync(path.join(root, 'rules', 'generated', 'spec-index'), path.join(dist, 'spec-index'), { recursive: true });
   fs.rmSync(path.join(dist, 'spec-docs.json'), { force: true });
   fs.rmSync(path.join(dist, 'spec-docs'), { recursive: true, force: true });
   const docsSrc = path.join(root, 'rules', 'generated', 'spec-docs');
@@ -85,27 +87,38 @@ async function bundles() {
     target: 'node20',
     format: 'cjs',
     sourcemap: 'linked',
-    minify: process.argv.includes('--minify'),
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: process.argv.includes('--minify'),
     logLevel: 'warning',
     define: { CLI_VERSION: JSON.stringify(pkg.version) },
     plugins: [require('./esbuild-yaml-env')],
   };
+  const lazyVendor = require('./esbuild-lazy-vendor');
+  fs.rmSync(path.join(dist, 'vendor'), { recursive: true, force: true });
+  const vendored = lazyVendor.vendorBundles(esbuild, dist, common);
   const entries = [
     { entryPoints: [path.join(root, 'cli', 'src', 'main.ts')], outfile: path.join(dist, 'cli.js') },
     { entryPoints: [path.join(root, 'cli', 'src', 'worker.ts')], outfile: path.join(dist, 'cli-worker.js') },
+    { entryPoints: [path.join(root, 'rules', 'src', 'node', 'code-cache.ts')], outfile: path.join(dist, 'code-cache.js') },
   ];
   for (const [src, out, extra] of [
     ['server/src/server.ts', 'server.js', {}],
+    ['server/src/server-main.ts', 'server-main.js', {}],
     ['client/src/extension.ts', 'extension.js', { external: ['vscode'] }],
   ]) {
     if (fs.existsSync(path.join(root, src))) entries.push({ entryPoints: [path.join(root, src)], outfile: path.join(dist, out), ...extra });
   }
-  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all([vendored, ...entries.map((e) => esbuild.build({ ...common, plugins: [...common.plugins, lazyVendor.plugin], ...e }))]);
 }
 
 specIndex();
 rulePages();
-bundles().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+bundles()
+  .then(() => {
+    if (!process.argv.includes('--watch')) return require('./code-cache').writeCodeCaches();
+  })
+  .catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

@@ -29,7 +29,7 @@ function common() {
 async function buildBenchBundles() {
   const esbuild = require(path.join(ROOT, 'node_modules', 'esbuild'));
   fs.mkdirSync(TMP, { recursive: true });
-  for (const f of ['spec-index.json', 'spec-docs']) {
+  for (const f of ['spec-index', 'spec-docs']) {
     const src = path.join(ROOT, 'dist', f);
     if (fs.existsSync(src)) fs.cpSync(src, path.join(TMP, f), { recursive: true });
   }

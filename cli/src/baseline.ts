@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { Diagnostic } from '../../rules/src/index';
 import { FileReadError, MAX_BASELINE_BYTES, readRegularTextSync } from '../../rules/src/node/read-file';
 import type { FileReport } from './format/report';

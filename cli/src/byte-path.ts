@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 /**
  * File names that are not valid UTF-8. Node lists them (readdir with the default encoding) as

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import picomatch from 'picomatch';
 import type { Unreadable } from '../../rules/src/node/ignore-tree';
 import { PathFilter } from '../../rules/src/node/path-filter';

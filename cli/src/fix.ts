@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { collectGarbage } from './gc';
 import { FileChangedError, FolderNotWritableError, ReadOnlyError, replaceFileContent } from './replace-file';
 import { parseSource, fixAll, unifiedDiff, isTemplateRoot, type LintResult } from '../../rules/src/index';

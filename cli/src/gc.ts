@@ -1,5 +1,5 @@
-import * as v8 from 'v8';
-import * as vm from 'vm';
+import v8 = require('v8');
+import vm = require('vm');
 
 /**
  * A full garbage collection, around the lints of a large `--fix`. V8 lets the heap grow until it

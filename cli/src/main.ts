@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { ConfigLayer, defaultRegistry, didYouMean, lintText, LintResult, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
 import { Worker } from 'worker_threads';
 import type { Settings } from '../../rules/src/index';
 import type { FileOutcome } from './lint-file';

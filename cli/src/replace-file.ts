@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 /**
  * How `--fix` replaces a file's content. Normally through a new file in the same folder, flushed

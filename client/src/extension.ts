@@ -3,7 +3,7 @@
  * adds the commands, the status bar item, the "TLS Inventory" view and the
  * output channel. Everything about templates happens in the server.
  */
-import * as path from 'path';
+import path = require('path');
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind, WorkDoneProgress } from 'vscode-languageclient/node';
 import { CrashRecovery } from './crash-recovery';
@@ -29,9 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = (line: string): void => output.appendLine(`[Client - ${new Date().toLocaleTimeString()}] ${line}`);
   const docs = registerRuleDocs(context, log);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // VS Code's Node.js rejects the build's code cache (another V8): the server keeps its own here.
+  const env = { ...process.env, CFN_TLS_LINT_CODE_CACHE_DIR: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const status = new StatusItem(() => client?.diagnostics);
   // Called only once the client runs, after `inventory` is set.

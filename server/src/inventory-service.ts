@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { CancellationToken } from 'vscode-languageserver/node';
 import type { LintResult, Settings } from '../../rules/src/index';
 import { throwIfCancelled } from './cancel';

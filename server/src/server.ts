@@ -1,8 +1,9 @@
 /**
- * Entry point of the bundled language server (dist/server.js), and of its lint worker thread
- * (the same file: no second bundle to ship). Nothing test-only is in it: the protocol tests
- * start test/protocol/test-server.ts, which adds their faulty rules through start()'s extensions.
+ * Entry point of the language server (dist/server.js) and of its lint worker thread: loads the
+ * server bundle (dist/server-main.js) with V8's code cache (rules/src/node/code-cache.ts), so a
+ * start does not compile a megabyte of JavaScript.
  */
-import { start } from './start';
+import path = require('path');
+import { requireWithCodeCache } from '../../rules/src/node/code-cache';
 
-start(__filename);
+requireWithCodeCache(path.join(__dirname, 'server-main.js'));

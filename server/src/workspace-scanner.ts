@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';

@@ -77,8 +77,11 @@ describe('packaging: npm run package', function () {
     for (const f of [
       'extension/package.json',
       'extension/dist/server.js',
+      'extension/dist/server-main.js',
+      'extension/dist/vendor/yaml.js',
       'extension/dist/extension.js',
-      'extension/dist/spec-index.json',
+      'extension/dist/spec-index/index.json',
+      'extension/dist/spec-index/AWS_ElasticLoadBalancingV2.json',
       'extension/dist/spec-docs/AWS_ElasticLoadBalancingV2.json.br',
       'extension/media/icon.png',
     ]) {

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, LineCounter, parseDocument, Node as YNode, YAMLMap } from 'yaml';
 import { RECOMMENDED_POLICY_KINDS, RECOMMENDED_POLICY_MINIMUM_TLS } from '../data/recommended-policies';
 import { isBelow, tlsLabel } from '../data/tls';

@@ -1,26 +1,43 @@
-import * as path from 'path';
+import path = require('path');
 import { getValue, intrinsicName, isMap, isSeq, scalarString, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
 import { compileGlobs } from '../util/glob';
 import { compileUserRegex, SafeRegex } from '../util/safe-regex';
 import { DEFAULT_SETTINGS, ProductionSettings } from '../engine/config';
 
-/** Compiled once per pattern and globs (the CLI makes settings per file): linting a thousand files compiles each once. */
-const compiledPatterns = new Map<string, { pattern: SafeRegex; files: (rel: string) => boolean }>();
+interface CompiledProduction {
+  valueMatches(value: string): boolean;
+  fileMatches(rel: string): boolean;
+}
+
+/**
+ * Compiled once per pattern and globs (the CLI makes settings per file: linting a thousand files
+ * compiles each once), and only when a template has a value or a file name to test: most have
+ * neither, and a one-file run then never loads RE2.
+ */
+const compiledPatterns = new Map<string, CompiledProduction>();
 const MAX_COMPILED = 64;
 
-function compiledFor(settings: ProductionSettings): { pattern: SafeRegex; files: (rel: string) => boolean } {
+function compiledFor(settings: ProductionSettings): CompiledProduction {
   const key = JSON.stringify([settings.valuePattern, settings.files]);
   let c = compiledPatterns.get(key);
   if (!c) {
-    // The config refused a pattern RE2 cannot run (config.ts); a setting made some other way falls back to the default.
-    const r = compileUserRegex(settings.valuePattern, { ignoreCase: true });
-    const pattern = r.ok ? r.regex : (compileUserRegex(DEFAULT_SETTINGS.production.valuePattern, { ignoreCase: true }) as { ok: true; regex: SafeRegex }).regex;
-    c = { pattern, files: compileGlobs(settings.files).matches };
+    let pattern: SafeRegex | undefined;
+    let files: ((rel: string) => boolean) | undefined;
+    c = {
+      valueMatches: (value) => (pattern ??= compilePattern(settings.valuePattern)).test(value),
+      fileMatches: (rel) => (files ??= compileGlobs(settings.files).matches)(rel),
+    };
     if (compiledPatterns.size >= MAX_COMPILED) compiledPatterns.clear();
     compiledPatterns.set(key, c);
   }
   return c;
+}
+
+/** The config refused a pattern RE2 cannot run (config.ts); a setting made some other way falls back to the default. */
+function compilePattern(source: string): SafeRegex {
+  const r = compileUserRegex(source, { ignoreCase: true });
+  return r.ok ? r.regex : (compileUserRegex(DEFAULT_SETTINGS.production.valuePattern, { ignoreCase: true }) as { ok: true; regex: SafeRegex }).regex;
 }
 
 /**
@@ -29,8 +46,7 @@ function compiledFor(settings: ProductionSettings): { pattern: SafeRegex; files:
  */
 export class ProductionDetector {
   private readonly names: Set<string>;
-  private readonly pattern: SafeRegex;
-  private readonly filesMatch: (rel: string) => boolean;
+  private readonly compiled: CompiledProduction;
   readonly templateIsProduction: boolean;
 
   constructor(
@@ -38,9 +54,7 @@ export class ProductionDetector {
     settings: ProductionSettings,
   ) {
     this.names = new Set(settings.parameterNames.map((n) => n.toLowerCase()));
-    const compiled = compiledFor(settings);
-    this.pattern = compiled.pattern;
-    this.filesMatch = compiled.files;
+    this.compiled = compiledFor(settings);
     this.templateIsProduction = this.matchesFiles(settings) || this.hasProductionParameter();
   }
 
@@ -52,14 +66,14 @@ export class ProductionDetector {
   private matchesFiles(settings: ProductionSettings): boolean {
     if (!settings.files.length || !this.template.fileName) return false;
     const rel = path.relative(path.resolve(settings.baseDir), path.resolve(this.template.fileName)).split(path.sep).join('/');
-    return this.filesMatch(rel);
+    return this.compiled.fileMatches(rel);
   }
 
   private hasProductionParameter(): boolean {
     for (const p of this.template.parameters.values()) {
       if (!this.names.has(p.name.toLowerCase())) continue;
       const d = scalarString(p.defaultNode);
-      if (d !== undefined && this.pattern.test(d)) return true;
+      if (d !== undefined && this.compiled.valueMatches(d)) return true;
     }
     return false;
   }
@@ -78,13 +92,13 @@ export class ProductionDetector {
       for (const t of tags.items) {
         const key = scalarString(getValue(t, 'Key'));
         const value = this.valueOf(getValue(t, 'Value'));
-        if (key && this.names.has(key.toLowerCase()) && value !== undefined && this.pattern.test(value)) return true;
+        if (key && this.names.has(key.toLowerCase()) && value !== undefined && this.compiled.valueMatches(value)) return true;
       }
     } else if (isMap(tags) && !intrinsicName(tags)) {
       // SAM and some resources take tags as a map.
       for (const p of tags.pairs) {
         const value = this.valueOf(p.value);
-        if (this.names.has(String(p.key.value).toLowerCase()) && value !== undefined && this.pattern.test(value)) return true;
+        if (this.names.has(String(p.key.value).toLowerCase()) && value !== undefined && this.compiled.valueMatches(value)) return true;
       }
     }
     return false;

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { compileGlobs } from '../util/glob';
 
 const compiled = new WeakMap<readonly string[], (rel: string) => boolean>();

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { ConfigError, ConfigLayer, CONFIG_FILE_NAME, parseConfig } from '../engine/config';
 import type { RuleRegistry } from '../engine/registry';
 import { FileReadError, MAX_CONFIG_BYTES, readRegularTextSync } from './read-file';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { GitignoreRules } from '../util/gitignore';
 import { FileReadError, MAX_IGNORE_FILE_BYTES, readRegularTextSync } from './read-file';
 import { isRepositoryRoot, repositoryRootOf } from './repository';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { DEFAULT_SKIPPED_DIRS, isCandidateFile } from '../parse/detect';
 import { compileGlobs } from '../util/glob';
 import { IgnoreTree } from './ignore-tree';

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs = require('fs');
 
 /**
  * The one way the linter reads a file it did not write: config files, .gitignore files,

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 /**
  * A folder is a repository's root when it holds `.git`: a folder in a clone, a file in a

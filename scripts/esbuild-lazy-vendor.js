@@ -1,0 +1,59 @@
+'use strict';
+// esbuild plugin: the large packages only some runs need (the `yaml` package for the YAML
+// general path and the config reader, `re2js` for user patterns, `picomatch` for command-line
+// globs: together 40% of a bundle) are built once into dist/vendor/<name>.js and loaded on
+// first use. A bundle imports a stub whose exports are getters that require the vendor file
+// when first read, so start-up (a one-file CLI run, the server's first lint) neither reads nor
+// compiles them when the fast path and the defaults suffice.
+//
+// `vendorBundles(esbuild, outDir, options)` builds the vendor files the stubs require; the
+// bundles that use the plugin must be written to `outDir` too (the stubs require
+// `./vendor/<name>.js` relative to the bundle).
+const path = require('path');
+
+const LAZY = ['yaml', 're2js', 'picomatch'];
+
+function stub(name) {
+  const names = Object.keys(require(name)).filter((n) => n !== 'default' && n !== '__esModule');
+  return [
+    `Object.defineProperty(exports, '__esModule', { value: true });`,
+    `const names = ${JSON.stringify(names)};`,
+    `let loaded;`,
+    // Once loaded, the getters give way to plain values (the YAML general path calls isMap & co. per node).
+    `const load = () => {`,
+    `  if (loaded) return loaded;`,
+    `  loaded = require('./vendor/${name}.js');`,
+    `  for (const n of names) Object.defineProperty(exports, n, { value: loaded[n], enumerable: true });`,
+    `  Object.defineProperty(exports, 'default', { value: loaded, enumerable: true });`,
+    `  return loaded;`,
+    `};`,
+    // `import x from 'pkg'` (picomatch) is the module itself, as with esModuleInterop.
+    `Object.defineProperty(exports, 'default', { enumerable: true, configurable: true, get: load });`,
+    `for (const n of names) Object.defineProperty(exports, n, { enumerable: true, configurable: true, get: () => load()[n] });`,
+  ].join('\n');
+}
+
+const plugin = {
+  name: 'lazy-vendor',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-vendor' }));
+    build.onResolve({ filter: /^\.\/vendor\// }, (args) => (args.namespace === 'lazy-vendor' ? { path: args.path, external: true } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => ({ contents: stub(args.path), loader: 'js', resolveDir: __dirname }));
+  },
+};
+
+/** dist/vendor/<name>.js for each lazy package, with the given esbuild options (target, minify, plugins). */
+function vendorBundles(esbuild, outDir, options) {
+  return Promise.all(
+    LAZY.map((name) =>
+      esbuild.build({
+        ...options,
+        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: path.join(__dirname, '..'), loader: 'js' },
+        outfile: path.join(outDir, 'vendor', `${name}.js`),
+      }),
+    ),
+  );
+}
+
+module.exports = { plugin, vendorBundles, LAZY };
