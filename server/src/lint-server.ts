@@ -133,8 +133,6 @@ export class LintServer {
   ) {
     this.log = new Log(connection);
     this.linter = new Linter(this.log, workerScript, ext);
-    // The worker loads while the client starts up: the first document does not wait for it.
-    this.linter.start();
     this.configDiagnostics = new ConfigDiagnostics(connection, this.linter.registry, this.log, (file) => this.openByKey.get(path.resolve(file)));
     this.config = new ConfigService(
       this.linter.registry,
@@ -296,6 +294,9 @@ export class LintServer {
     if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
+    // The worker loads while the client starts up (the first document does not wait for it), but
+    // after this answer is written: on two cores, its load would otherwise delay the answer.
+    setImmediate(() => this.linter.start());
     this.log.info(
       `cfn-tls-lint ${VERSION} started (Node ${process.version}, process ${process.pid}): ${this.linter.registry.metas.size} rules, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}${p.clientInfo ? `, client ${p.clientInfo.name}${p.clientInfo.version ? ` ${p.clientInfo.version}` : ''}` : ''}`,
     );

@@ -251,6 +251,7 @@ class LintRun {
       viewsIn: (id, scenario) => (tick(), views.viewsIn(id, scenario)),
       branchScenarios: (node, scenario) => (tick(), views.branchScenarios(node, scenario)),
       isProduction: (r) => (tick(), production.isProduction(r)),
+      derived: (key, compute) => (tick(), views.derived(key, compute)),
       report: (r) => {
         tick();
         checkReport(r);

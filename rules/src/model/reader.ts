@@ -39,4 +39,16 @@ export interface TemplateReader {
   branchScenarios(node: SNode, scenario: Scenario): Scenario[];
   /** Whether a resource (or, without one, the template) is production (README, "Configuration"). */
   isProduction(resource?: ResourceInfo): boolean;
+  /**
+   * A value derived from the whole template through this reader (every certificate use, say),
+   * computed once per lint and shared by the rules that read it: `key` names the derivation.
+   */
+  derived<T>(key: DerivedKey<T>, compute: () => T): T;
+}
+
+/** Names one derivation of `TemplateReader.derived` (a module-level constant). */
+export interface DerivedKey<T> {
+  readonly name: string;
+  /** Never set: ties the key to its value type. */
+  readonly __type?: T;
 }

@@ -6,7 +6,7 @@ import type { Path, SNode } from '../parse/source-tree';
 import { ResourceInfo, Template } from '../template/template';
 import { DEFAULT_SETTINGS, Settings } from '../engine/config';
 import { ProductionDetector } from './production';
-import type { ResourceView, TemplateReader } from './reader';
+import type { DerivedKey, ResourceView, TemplateReader } from './reader';
 
 /**
  * Resources as rules see them: one view per scenario, resolved once per template. The lint run
@@ -19,6 +19,7 @@ export class TemplateViews {
   private readonly plans = new Map<string, ScenarioPlan>();
   /** viewsIn answers for planned resources, by resource and agreeing group scenarios. */
   private readonly agreeing = new Map<string, ResourceView[]>();
+  private readonly derivedValues = new Map<DerivedKey<unknown>, unknown>();
 
   constructor(readonly template: Template) {
     this.analyzer = new ConditionAnalyzer(template);
@@ -83,6 +84,14 @@ export class TemplateViews {
     return r === ABSENT ? undefined : r;
   }
 
+  /** A template-wide value computed once (TemplateReader.derived); not stored when `compute` throws. */
+  derived<T>(key: DerivedKey<T>, compute: () => T): T {
+    if (this.derivedValues.has(key)) return this.derivedValues.get(key) as T;
+    const value = compute();
+    this.derivedValues.set(key, value);
+    return value;
+  }
+
   /** The scenario with the `Fn::If`s of a node that it leaves open decided, one per way they can go (evaluate/branch-scenarios.ts). */
   branchScenarios(node: SNode, scenario: Scenario): Scenario[] {
     return branchScenarios(this.analyzer, node, scenario);
@@ -102,5 +111,6 @@ export function readTemplate(template: Template, settings: Settings = DEFAULT_SE
     viewsIn: (id, scenario) => views.viewsIn(id, scenario),
     branchScenarios: (node, scenario) => views.branchScenarios(node, scenario),
     isProduction: (r) => production.isProduction(r),
+    derived: (key, compute) => views.derived(key, compute),
   };
 }

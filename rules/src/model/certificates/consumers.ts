@@ -16,7 +16,7 @@
 import { EMPTY_SCENARIO, Scenario } from '../../evaluate/conditions';
 import { entry, RMap, RNode, strings } from '../../evaluate/values';
 import { getValue, Path } from '../../parse/source-tree';
-import type { ResourceView, TemplateReader } from '../reader';
+import type { DerivedKey, ResourceView, TemplateReader } from '../reader';
 import type { ResourceInfo } from '../../template/template';
 
 import { ACM_CERTIFICATE_TYPE } from '../../data/acm';
@@ -329,7 +329,13 @@ export interface CertificateUse {
 }
 
 /** Every consumer value of the template, per view (scenario), in document order of the resources. */
-export function certificateUses(ctx: TemplateReader): CertificateUse[] {
+export function certificateUses(ctx: TemplateReader): readonly CertificateUse[] {
+  return ctx.derived(CERTIFICATE_USES, () => collectCertificateUses(ctx));
+}
+
+const CERTIFICATE_USES: DerivedKey<readonly CertificateUse[]> = { name: 'certificate uses' };
+
+function collectCertificateUses(ctx: TemplateReader): CertificateUse[] {
   const out: CertificateUse[] = [];
   const globalsCache = new Map<string, RMap | undefined>();
   const globalsOf = (section: string): RMap | undefined => {

@@ -40,14 +40,14 @@ export const privateKeyInTemplate: Rule = {
     scanStrings(ctx.template.root, [], (s, path) => {
       const label = keyLabel(s);
       if (label !== undefined) {
-        ctx.report({ path, message: `This string contains PEM private-key material (${label}PRIVATE KEY; not shown). ${WHY} ${HOW}` });
+        ctx.report({ path: [...path], message: `This string contains PEM private-key material (${label}PRIVATE KEY; not shown). ${WHY} ${HOW}` });
         return;
       }
       // A key body without its armour: base64 whose DER is a private key (not a certificate or a public key).
       const bare = findBareKeys(s)[0];
       if (bare)
         ctx.report({
-          path,
+          path: [...path],
           message: `This string contains a private key without its PEM armour (base64 of ${describeKind(bare.kind)}; not shown). ${WHY} ${HOW}`,
         });
     });
@@ -110,18 +110,30 @@ function checkParameter(ctx: RuleContext, name: string | undefined, path: Path, 
   });
 }
 
-/** Calls `visit` for every string value of the tree (map keys excluded). */
-function scanStrings(node: SNode | null, path: Path, visit: (s: string, path: Path) => void): void {
-  if (!node) return;
-  const stack: { node: SNode; path: Path }[] = [{ node, path }];
-  while (stack.length) {
-    const { node: n, path: p } = stack.pop()!;
-    if (isScalar(n)) {
-      if (typeof n.value === 'string') visit(n.value, p);
-    } else if (isSeq(n)) {
-      n.items.forEach((item, i) => stack.push({ node: item, path: [...p, i] }));
-    } else {
-      for (const pair of n.pairs) stack.push({ node: pair.value, path: [...p, String(pair.key.value)] });
+const MAX_SCAN_DEPTH = 1000;
+
+/**
+ * Calls `visit` for every string value of the tree (map keys excluded), with the path to it. The
+ * path is one array, extended and shortened in place (this walks every node of every template):
+ * `visit` copies it to keep it. Deeper than MAX_SCAN_DEPTH is data no key hides in, and not worth a stack.
+ */
+function scanStrings(node: SNode | null, path: (string | number)[], visit: (s: string, path: Path) => void): void {
+  if (!node || path.length > MAX_SCAN_DEPTH) return;
+  if (isScalar(node)) {
+    if (typeof node.value === 'string') visit(node.value, path);
+    return;
+  }
+  if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      scanStrings(node.items[i], path, visit);
+      path.pop();
     }
+    return;
+  }
+  for (const pair of node.pairs) {
+    path.push(String(pair.key.value));
+    scanStrings(pair.value, path, visit);
+    path.pop();
   }
 }

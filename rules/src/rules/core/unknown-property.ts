@@ -1,5 +1,5 @@
 import { SAM_CHECKED_PROPERTIES, SPEC_MISSING_PROPERTIES, TRANSFORMS_KEEPING_PROPERTIES } from '../../data/spec-gaps';
-import { getValue, intrinsicName, isMap, isSeq, Path, scalarString, SNode } from '../../parse/source-tree';
+import { getValue, intrinsicName, isMap, isSeq, scalarString, SNode } from '../../parse/source-tree';
 import { closestNames, specAt } from '../../spec/index';
 import type { Rule, RuleContext } from '../../engine/types';
 
@@ -28,13 +28,13 @@ export function makeUnknownPropertyRule(resourceTypes: readonly string[]): Rule 
         if (!resource.type || !isMap(resource.properties)) continue;
         const path = ['Resources', resource.id, 'Properties'];
         if (!resource.type.startsWith('AWS::Serverless::')) {
-          walk(ctx, resource.type, resource.properties, path, [], 0);
+          walk(ctx, resource.type, resource.properties, path, []);
           continue;
         }
         // SAM: only the properties the rules read (the bundled SAM specification lags SAM).
         for (const name of SAM_CHECKED_PROPERTIES[resource.type] ?? []) {
           const value = getValue(resource.properties, name);
-          if (value) walk(ctx, resource.type, value, [...path, name], [name], 1);
+          if (value) walk(ctx, resource.type, value, [...path, name], [name]);
         }
       }
     },
@@ -55,20 +55,34 @@ function missingFromSpec(specName: string, name: string): boolean {
   return specName.split('|').some((t) => SPEC_MISSING_PROPERTIES[t]?.includes(name));
 }
 
-/** Walks written keys; `specPath` is the path below Properties without intrinsic steps. */
-function walk(ctx: RuleContext, type: string, node: SNode, path: Path, specPath: (string | number)[], depth: number): void {
-  if (depth > MAX_DEPTH) return;
+/**
+ * Walks written keys; `specPath` is the path below Properties without intrinsic steps. Both paths
+ * are extended and shortened in place (this visits every property of every resource); a report copies them.
+ */
+function walk(ctx: RuleContext, type: string, node: SNode, path: (string | number)[], specPath: (string | number)[]): void {
+  if (path.length > MAX_DEPTH) return;
   const fn = intrinsicName(node);
   if (fn) {
     // Only Fn::If carries written objects of the same shape in its branches.
     if (fn === 'Fn::If' && isMap(node) && isSeq(node.pairs[0].value)) {
       const items = node.pairs[0].value.items;
-      for (const i of [1, 2]) if (items[i]) walk(ctx, type, items[i], [...path, 'Fn::If', i], specPath, depth + 1);
+      for (const i of [1, 2]) {
+        if (!items[i]) continue;
+        path.push('Fn::If', i);
+        walk(ctx, type, items[i], path, specPath);
+        path.length -= 2;
+      }
     }
     return;
   }
   if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(ctx, type, item, [...path, i], [...specPath, i], depth + 1));
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      specPath.push(i);
+      walk(ctx, type, node.items[i], path, specPath);
+      path.pop();
+      specPath.pop();
+    }
     return;
   }
   if (!isMap(node)) return;
@@ -79,20 +93,25 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: Path, specPath:
   for (const pair of node.pairs) {
     const name = String(pair.key.value);
     if (spec.properties.has(name)) {
-      walk(ctx, type, pair.value, [...path, name], [...specPath, name], depth + 1);
+      path.push(name);
+      specPath.push(name);
+      walk(ctx, type, pair.value, path, specPath);
+      path.pop();
+      specPath.pop();
       continue;
     }
     // Fn::ForEach (AWS::LanguageExtensions) expands into properties; its body is not a property.
     if (name.startsWith('Fn::ForEach::') || missingFromSpec(spec.name, name)) continue;
     const suggestions = closestNames(name, spec.properties.keys(), 3);
     const where = specPath.length ? `${spec.name.replace(/^.*\./, '')} (${type})` : type;
+    const at = [...path, name];
     ctx.report({
-      path: [...path, name],
+      path: at,
       target: 'key',
       message: `${name} is not a property of ${where}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} CloudFormation rejects unknown properties, and until then the setting only looks present.`,
       fixes: suggestions.map((s, i) => ({
         title: `Rename ${name} to ${s}`,
-        intents: [{ kind: 'rename' as const, path: [...path, name], newKey: s }],
+        intents: [{ kind: 'rename' as const, path: at, newKey: s }],
         safe: i === 0 && suggestions.length === 1,
       })),
       data: { suggestions },
