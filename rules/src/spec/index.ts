@@ -438,12 +438,20 @@ function mergedSpec(containers: string[]): ObjectSpec | undefined {
  * object types the result merges their properties (all optional).
  */
 export function specAt(resourceType: string, propertyPath: readonly (string | number)[]): ObjectSpec | undefined {
+  // unknown-property asks at every object of every resource: the same few places, over and over.
+  const key = `${resourceType}\u0000${propertyPath.map((s) => (typeof s === 'number' ? '\u0001' : s)).join('\u0000')}`;
+  if (specAtCache.has(key)) return specAtCache.get(key);
   const w = walk(resourceType, propertyPath);
-  if (!w) return undefined;
-  const spec = mergedSpec(w.containers);
-  if (!spec) return undefined;
-  return w.open ? { ...spec, open: true } : spec;
+  const spec = w && mergedSpec(w.containers);
+  const answer = spec && w.open ? { ...spec, open: true } : spec;
+  if (specAtCache.size >= SPEC_AT_CACHE_LIMIT) specAtCache.clear();
+  specAtCache.set(key, answer);
+  return answer;
 }
+
+/** specAt answers by resource type and path (list indexes as one step). */
+const specAtCache = new Map<string, ObjectSpec | undefined>();
+const SPEC_AT_CACHE_LIMIT = 20_000;
 
 // ------------------------------------------------------------------------------------------
 // Docs

@@ -1,7 +1,7 @@
 import { ELBV2_DEFAULT_POLICY, ELBV2_RECOMMENDED, ELBV2_RECOMMENDED_FIPS, isFipsPolicyName } from '../../data/elbv2-policies';
 import { entry, stringCandidates } from '../../evaluate/values';
 import type { ResourceView, Rule, RuleContext } from '../../engine/types';
-import type { Path } from '../../parse/source-tree';
+import { getValue, intrinsicName, isMap, Path, scalarString } from '../../parse/source-tree';
 import { listValues } from '../helpers';
 import { LISTENER, loadBalancerOf, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
 
@@ -78,6 +78,9 @@ export const elbv2FipsPolicyMix: Rule = {
 /** The first earlier HTTPS listener of the same ALB, in document order, whose policy family is known. */
 function firstKnown(ctx: RuleContext, earlier: string[], alb: string, view: ResourceView): { id: string; family: PolicyFamily } | undefined {
   for (const id of earlier) {
+    // A listener written with another load balancer is skipped before its views are read (many listeners: quadratic otherwise).
+    const written = writtenLoadBalancer(ctx, id);
+    if (written !== undefined && written !== alb) continue;
     for (const other of ctx.viewsIn(id, view.scenario)) {
       if (albOfHttpsListener(ctx, other) !== alb) continue;
       const family = familyOf(other);
@@ -85,4 +88,10 @@ function firstKnown(ctx: RuleContext, earlier: string[], alb: string, view: Reso
     }
   }
   return undefined;
+}
+
+/** The id a listener's `LoadBalancerArn: !Ref X` names, as written (undefined for anything else: it is read through its views). */
+function writtenLoadBalancer(ctx: RuleContext, listenerId: string): string | undefined {
+  const arn = getValue(ctx.template.resources.get(listenerId)?.properties ?? null, 'LoadBalancerArn');
+  return arn && intrinsicName(arn) === 'Ref' && isMap(arn) ? scalarString(arn.pairs[0].value) : undefined;
 }
