@@ -4,20 +4,12 @@
 // machine conditions; each variant gets one untimed warm-up run (disk cache).
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const { corpusFiles, CORPUS, EXPECTED, ROOT } = require('./lib/corpus');
 const { timeProcess } = require('./lib/proc');
 const { summary } = require('./lib/stats');
+const { cfnLintVersion } = require('./lib/cfn-lint');
 
 const CLI = path.join(ROOT, 'bin', 'cfn-tls-lint.js');
-
-function cfnLintVersion() {
-  try {
-    return execFileSync('cfn-lint', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-  } catch {
-    return undefined;
-  }
-}
 
 function stripTiming(jsonText) {
   const r = JSON.parse(jsonText);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench`: measures B1..B6 and B9 (issues 7 and 13) on this machine and writes bench/results.json and
+// `npm run bench`: measures B1..B9 (issues 7, 13 and 19) on this machine and writes bench/results.json and
 // bench/results.md. Not part of `npm test`.
 //
-//   npm run bench -- [--only B1,B2,B6] [--runs 7] [--cfn-lint-runs 1] [--b9-runs 3] [--no-build] [--no-profile]
+//   npm run bench -- [--only B1,B2,B6] [--runs 7] [--cfn-lint-runs 1] [--b7-runs 15] [--b9-runs 3] [--no-build] [--no-profile]
 //
 // Figures are medians of several runs after warm-up; the machine's load average is recorded
 // because other work on it makes wall-clock figures noisy.
@@ -17,11 +17,25 @@ const { nodeJson, timeProcess } = require('./lib/proc');
 const { summarise } = require('./lib/profile');
 const { runB1 } = require('./b1');
 const { runLsp } = require('./lsp');
+const { runB7 } = require('./b7');
+const { runB8 } = require('./b8');
 const { runB9 } = require('./b9-fix-scale');
 const { writeResults } = require('./report');
 
 function parseArgs(argv) {
-  const o = { only: null, runs: 7, cfnLintRuns: 1, build: true, profile: true, b2Rounds: 15, b6Runs: 30, lspEdits: 200, b9Runs: 3 };
+  const o = {
+    only: null,
+    runs: 7,
+    cfnLintRuns: 1,
+    b7Runs: 15,
+    b7CfnLintRuns: 3,
+    build: true,
+    profile: true,
+    b2Rounds: 15,
+    b6Runs: 30,
+    lspEdits: 200,
+    b9Runs: 3,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -31,6 +45,7 @@ function parseArgs(argv) {
     else if (a === '--b2-rounds') o.b2Rounds = Number(next());
     else if (a === '--lsp-edits') o.lspEdits = Number(next());
     else if (a === '--b9-runs') o.b9Runs = Number(next());
+    else if (a === '--b7-runs') o.b7Runs = Number(next());
     else if (a === '--no-build') o.build = false;
     else if (a === '--no-profile') o.profile = false;
     else throw new Error(`unknown option ${a}`);
@@ -57,7 +72,15 @@ async function main() {
     date: new Date().toISOString(),
     machine: machine(ROOT),
     loadAverage: { start: load(), end: null },
-    options: { runs: opts.runs, cfnLintRuns: opts.cfnLintRuns, b2Rounds: opts.b2Rounds, b6Runs: opts.b6Runs, lspEdits: opts.lspEdits, b9Runs: opts.b9Runs },
+    options: {
+      runs: opts.runs,
+      cfnLintRuns: opts.cfnLintRuns,
+      b7Runs: opts.b7Runs,
+      b2Rounds: opts.b2Rounds,
+      b6Runs: opts.b6Runs,
+      lspEdits: opts.lspEdits,
+      b9Runs: opts.b9Runs,
+    },
     benches: {},
     profile: null,
   };
@@ -94,6 +117,14 @@ async function main() {
       for (let i = 0; i < 3; i++) runs.push(await nodeJson(path.join(__dirname, 'b6-child.js'), [bundles.engine, String(opts.b6Runs)]));
       return b6Result(runs);
     });
+  }
+  if (want('B7')) {
+    log(`B7: CLI on one 5 KB template, ${opts.b7Runs} runs against bare node and ${opts.b7CfnLintRuns} cfn-lint runs...`);
+    results.benches.B7 = await withLoad(() => runB7({ runs: opts.b7Runs, cfnLintRuns: opts.b7CfnLintRuns, log }));
+  }
+  if (want('B8')) {
+    log(`B8: CLI over a 5,000-file monorepo, ${opts.runs} runs...`);
+    results.benches.B8 = await withLoad(() => runB8({ runs: opts.runs, log }));
   }
   if (want('B9')) {
     log(`B9: --fix on 8,000 and 16,000 listeners, ${opts.b9Runs} runs each...`);

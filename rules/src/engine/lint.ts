@@ -1,4 +1,4 @@
-import { isTemplateRoot, looksBinary, mayBeTemplate, showsTemplateMarkers } from '../parse/detect';
+import { isTemplateRoot, looksBinary, mayLintAsTemplate, showsTemplateMarkers } from '../parse/detect';
 import { parseSource } from '../parse/index';
 import { computeLineStarts, Path, pathKey, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
@@ -94,7 +94,7 @@ export function parseDocument(text: string, fileName: string, source?: SourceFil
     };
   }
   if (looksBinary(text)) return { template: false, skipped: 'binary file' };
-  if (!source && !mayBeTemplate(text)) return { template: false };
+  if (!source && !mayLintAsTemplate(text)) return { template: false };
   source ??= parseSourceSafely(text, fileName);
   if (source.errors.length) return { template: showsTemplateMarkers(text) || isTemplateRoot(source.root), source };
   if (!isTemplateRoot(source.root)) return { template: false, source };

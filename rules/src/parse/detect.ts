@@ -27,6 +27,18 @@ export function mayBeTemplate(text: string): boolean {
   return text.includes('AWSTemplateFormatVersion') || text.includes('Resources') || text.includes('Transform');
 }
 
+/**
+ * The sniff before a lint's parse, stricter than mayBeTemplate (which also serves a template
+ * still being written): isTemplateRoot needs AWSTemplateFormatVersion, or a resource type of
+ * AWS::, Custom:: or Alexa:: (the Serverless transform's name is one), so a file naming none of
+ * them is not parsed. An OpenAPI spec with a `Resources` tag, a Kubernetes manifest with
+ * `resources:`, a locale file: one or two substring scans each.
+ */
+export function mayLintAsTemplate(text: string): boolean {
+  if (text.includes('AWSTemplateFormatVersion')) return true;
+  return mayBeTemplate(text) && (text.includes('AWS::') || text.includes('Custom::') || text.includes('Alexa::'));
+}
+
 /** Whether the text of a file that does not parse still shows template markers. */
 export function showsTemplateMarkers(text: string): boolean {
   return text.includes('AWSTemplateFormatVersion') || /\bType["']?\s*:\s*["']?AWS::/.test(text);

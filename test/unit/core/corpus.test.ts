@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { defaultRegistry, lintText } from '../../../rules/src/index';
-import { isCandidateFile } from '../../../rules/src/parse/detect';
+import { isCandidateFile, isTemplateRoot, mayLintAsTemplate } from '../../../rules/src/parse/detect';
+import { parseSource } from '../../../rules/src/parse/index';
 import { positionAt } from '../../../rules/src/parse/source-tree';
 
 /** The shared corpus of real templates by others (read-only, next to the checkout). */
@@ -23,6 +24,18 @@ describe('corpus robustness', function () {
     return;
   }
   const files = filesUnder(CORPUS);
+
+  it('the lint sniff (mayLintAsTemplate) passes every corpus file whose parse is a template', () => {
+    let templates = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const source = parseSource(text, file);
+      if (source.errors.length || !isTemplateRoot(source.root)) continue;
+      templates++;
+      assert.ok(mayLintAsTemplate(text), `${file}: a template the sniff would skip`);
+    }
+    assert.ok(templates > 300, `only ${templates} templates parsed`);
+  });
 
   it(`lints all ${files.length} corpus files without a crash, with every range inside its file`, () => {
     const registry = defaultRegistry();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { parseSource } from '../../../rules/src/parse/index';
-import { isTemplateRoot, mayBeTemplate, showsTemplateMarkers } from '../../../rules/src/parse/detect';
+import { isTemplateRoot, mayBeTemplate, mayLintAsTemplate, showsTemplateMarkers } from '../../../rules/src/parse/detect';
 import { nodeAtPath, positionAt, SNode } from '../../../rules/src/parse/source-tree';
 import { CFN_TAGS } from '../../../rules/src/parse/cfn-tags';
 
@@ -183,6 +183,15 @@ describe('parse', () => {
       assert.ok(!mayBeTemplate('name: x\nsteps: []\n'));
       assert.ok(showsTemplateMarkers('  Type: "AWS::S3::Bucket"'));
       assert.ok(!showsTemplateMarkers('Type: something'));
+    });
+    it('the lint sniff passes what isTemplateRoot may take, and skips files that only say Resources', () => {
+      assert.ok(mayLintAsTemplate("AWSTemplateFormatVersion: '2010-09-09'\n"));
+      assert.ok(mayLintAsTemplate('Resources:\n  B:\n    Type: AWS::S3::Bucket\n'));
+      assert.ok(mayLintAsTemplate('Resources:\n  R:\n    Type: Custom::Thing\n'));
+      assert.ok(mayLintAsTemplate('Transform: AWS::Serverless-2016-10-31\n'));
+      assert.ok(!mayLintAsTemplate('paths:\n  /a:\n    get:\n      tags: [Resources]\n'));
+      assert.ok(!mayLintAsTemplate('Resources:\n  a:\n    Type: bucket\n'));
+      assert.ok(!mayLintAsTemplate('note: AWS::S3::Bucket\n'), 'a type name alone, without Resources or Transform');
     });
   });
 });
