@@ -11,12 +11,6 @@ const { largeTemplate } = require('./lib/generate');
 const { median, percentile } = require('./lib/stats');
 
 const SERVER = path.join(ROOT, 'dist', 'server.js');
-const TARGETS = {
-  B3: '10,000-line template p95 < 100 ms; 300-line template p95 < 10 ms',
-  B4: '`initialize` < 150 ms; first diagnostics < 300 ms after open',
-  B5: '5,000 templates < 10 s; server RSS < 250 MB; `didChange` answered within 100 ms during the scan',
-};
-
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const SESSIONS = 3;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -35,8 +29,10 @@ class Server {
     s.diagnostics = [];
     s.waiters = [];
     s.notifications = [];
+    s.last = new Map();
     s.conn.onNotification('textDocument/publishDiagnostics', (p) => {
       s.diagnostics.push({ at: now(), uri: p.uri, version: p.version, count: p.diagnostics.length });
+      s.last.set(p.uri, p.diagnostics);
       s.check();
     });
     s.conn.onNotification((method, params) => {
@@ -203,6 +199,7 @@ async function runB3(edits, log) {
   const dir = path.join(TMP, 'b3');
   fs.mkdirSync(dir, { recursive: true });
   const out = {};
+  const identical = [];
   for (const [name, tpl] of [
     ['lines10000', big],
     ['lines300', small],
@@ -220,6 +217,13 @@ async function runB3(edits, log) {
         server.open(uri, doc.text());
         await server.diagnosticsAfter(uri, since, 1);
         sessions.push(pct(await typeInto(server, uri, doc, edits)));
+        // No drift: after the edits, the document's diagnostics equal a fresh open of its text.
+        const freshUri = fileUri(path.join(dir, `${name}-fresh-${k}.yaml`));
+        const before = server.diagnostics.length;
+        server.open(freshUri, doc.text());
+        await server.diagnosticsAfter(freshUri, before, 1);
+        const same = (a, b) => JSON.stringify(a).split(b).join('<uri>');
+        identical.push(same(server.last.get(uri), uri) === same(server.last.get(freshUri), freshUri));
       } finally {
         await server.stop();
       }
@@ -228,16 +232,15 @@ async function runB3(edits, log) {
     out[name] = { lines: tpl.lines, listeners: tpl.groups, certificates: tpl.groups, distributions: tpl.groups, ...mid, sessions };
     log(`  B3 ${name}: p50 ${out[name].p50} ms, p95 ${out[name].p95} ms (sessions: p95 ${sessions.map((x) => x.p95).join(', ')})`);
   }
-  const met = out.lines10000.p95 < 100 && out.lines300.p95 < 10;
+  const sameAsFresh = identical.every(Boolean);
   return {
     title: 'typing latency',
-    target: TARGETS.B3,
     status: 'measured',
-    met,
-    summary: `10,000 lines: p95 ${out.lines10000.p95} ms (p50 ${out.lines10000.p50}); 300 lines: p95 ${out.lines300.p95} ms (p50 ${out.lines300.p50})`,
+    sameAsFresh,
+    summary: `10,000 lines: p95 ${out.lines10000.p95} ms (p50 ${out.lines10000.p50}); 300 lines: p95 ${out.lines300.p95} ms (p50 ${out.lines300.p50})${sameAsFresh ? '' : '; **the diagnostics after the edits differ from a fresh open**'}`,
     ...out,
     details: [
-      `The bundled server over stdio, \`initializationOptions.debounceMs: 0\` (debounce excluded). Generated templates (bench/lib/generate.js): ${out.lines10000.lines} lines with ${out.lines10000.listeners} listeners, ${out.lines10000.certificates} certificates and ${out.lines10000.distributions} CloudFront distributions; and ${out.lines300.lines} lines with ${out.lines300.listeners} of each.`,
+      `The bundled server over stdio, \`initializationOptions.debounceMs: 0\` (debounce excluded). After each session's edits, the document's last diagnostics ${sameAsFresh ? 'equal' : '**differ from**'} those of a fresh open of its final text in the same server (no drift on the incremental path; test/protocol/incremental.test.ts checks it after every edit of random edit sequences). Generated templates (bench/lib/generate.js): ${out.lines10000.lines} lines with ${out.lines10000.listeners} listeners, ${out.lines10000.certificates} certificates and ${out.lines10000.distributions} CloudFront distributions; and ${out.lines300.lines} lines with ${out.lines300.listeners} of each.`,
       `${edits} incremental edits one after another (after 10 unmeasured ones), alternating a listener's Port and its SslPolicy (a weak policy appears or goes); latency = \`didChange\` sent to the \`publishDiagnostics\` of that version received. ${SESSIONS} sessions per template, each with a fresh server; the table shows the session with the median p95.`,
       '',
       '| template | p50 | p95 | max | p95 of each session |',
@@ -276,9 +279,7 @@ async function runB4(log) {
   log(`  B4: initialize ${r.initializeMs} ms, first diagnostics ${r.firstDiagnosticsMs} ms`);
   return {
     title: 'start-up',
-    target: TARGETS.B4,
     status: 'measured',
-    met: r.initializeMs < 150 && r.firstDiagnosticsMs < 300,
     summary: `initialize ${r.initializeMs} ms; first diagnostics ${r.firstDiagnosticsMs} ms after open`,
     ...r,
     details: [
@@ -356,9 +357,7 @@ async function runB5(log) {
   const maxLat = r.duringScan ? r.duringScan.max : null;
   return {
     title: 'scale',
-    target: TARGETS.B5,
     status: 'measured',
-    met: r.scanMs < 10000 && r.peakRssMb !== null && r.peakRssMb < 250 && maxLat !== null && maxLat < 100,
     summary: `scan ${(r.scanMs / 1000).toFixed(1)} s; peak RSS ${r.peakRssMb} MB; didChange during the scan p95 ${r.duringScan ? r.duringScan.p95 : '—'} ms, max ${maxLat ?? '—'} ms`,
     ...r,
     details: [
@@ -372,7 +371,7 @@ async function runB5(log) {
 
 async function runLsp({ want, edits, log, load }) {
   const out = {};
-  const pending = (id, title, reason) => ({ title, target: TARGETS[id], status: 'pending', reason });
+  const pending = (id, title, reason) => ({ title, status: 'pending', reason });
   if (!fs.existsSync(SERVER)) {
     for (const [id, title] of [
       ['B3', 'typing latency'],
