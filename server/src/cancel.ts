@@ -1,4 +1,4 @@
-import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationToken, LSPErrorCodes, ResponseError } from './lsp';
 
 /** The error a cancelled request answers with (LSP `RequestCancelled`). */
 export function requestCancelled(): ResponseError<void> {

@@ -1,4 +1,4 @@
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextDocumentEdit, WorkspaceEdit } from './lsp';
 import { DiagnosticData, sameRange, samePath, SOURCE, toLspEdits } from './convert';
 import type { DocView } from './doc-view';
 import { isKept } from './kept-findings';

@@ -1,4 +1,4 @@
-import { CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, MarkupKind, Position } from 'vscode-languageserver/node';
+import { CompletionItem, CompletionItemKind, CompletionItemTag, CompletionList, MarkupKind, Position } from './lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { policyCompletionAt, Settings, SourceFile } from '../../rules/src/index';
 

@@ -1,6 +1,6 @@
 import fs = require('fs');
 import path = require('path');
-import { Connection, Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Connection, Diagnostic, DiagnosticSeverity } from './lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigError, ConfigLayer, parseConfig, RuleRegistry } from '../../rules/src/index';
 import { loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';

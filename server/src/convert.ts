@@ -1,4 +1,4 @@
-import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range, TextEdit } from './lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEPRECATED_VALUE_RULES, UNNECESSARY_RULES } from './diagnostic-tags';
 import { docsUrl, type Diagnostic as EngineDiagnostic, type TextEdit as OffsetEdit } from '../../rules/src/index';

@@ -1,4 +1,4 @@
-import { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
+import { Hover, MarkupKind, Position } from './lsp';
 import { hoverMarkdown } from '../../rules/src/index';
 import type { DocView } from './doc-view';
 

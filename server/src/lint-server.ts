@@ -18,7 +18,7 @@ import {
   Trace,
   TextDocumentSyncKind,
   WatchKind,
-} from 'vscode-languageserver/node';
+} from './lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, ParsedDocument, Settings } from '../../rules/src/index';
 import { isCancellation, throwIfCancelled } from './cancel';

@@ -1,4 +1,4 @@
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity } from './lsp';
 import { SOURCE } from './convert';
 import { looksBinary, mayBeTemplate } from '../../rules/src/index';
 

@@ -1,5 +1,5 @@
 import { isMainThread } from 'worker_threads';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures } from './lsp';
 import type { ServerExtensions } from './extensions';
 import { exitWhenInputBreaks } from './input-watch';
 import { LintServer } from './lint-server';

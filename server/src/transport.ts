@@ -7,7 +7,7 @@ import {
   MessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
-} from 'vscode-languageserver/node';
+} from './lsp';
 
 /**
  * The server's end of the connection, chosen from the command line as vscode-languageserver

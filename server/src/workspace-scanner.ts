@@ -1,5 +1,5 @@
 import path = require('path');
-import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from './lsp';
 import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';
 import { PathFilter } from '../../rules/src/node/path-filter';
