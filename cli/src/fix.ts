@@ -1,7 +1,7 @@
 import path = require('path');
 import { collectGarbage } from './gc';
 import { FileChangedError, FolderNotWritableError, ReadOnlyError, replaceFileContent } from './replace-file';
-import { parseSource, fixAll, unifiedDiff, isTemplateRoot, type LintResult } from '../../rules/src/index';
+import { parseDocument, fixAll, unifiedDiff, isTemplateRoot, type LintResult } from '../../rules/src/index';
 
 /** `--fix` / `--fix-dry-run` for one file: fix-all, then a write that loses nobody's edit, or a diff. */
 
@@ -76,8 +76,8 @@ export function fixFile(o: FixFileOptions): FixFileResult {
   const lint = result.lint?.source?.text === result.text ? result.lint : undefined;
   if (result.text === o.text) return { ...unchanged, lint };
   // Never write a text that no longer parses or is no longer a template.
-  const check = lint?.source ?? parseSource(result.text, o.file);
-  if (check.errors.length || !isTemplateRoot(check.root)) {
+  const check = lint?.source ?? parseDocument(result.text, o.file).source;
+  if (!check || check.errors.length || !isTemplateRoot(check.root)) {
     return { ...unchanged, error: 'the fixes would leave a file that does not parse as a template; left unchanged' };
   }
   const done: FixFileResult = { text: result.text, changed: true, applied: result.applied, lint };

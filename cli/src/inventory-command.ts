@@ -5,7 +5,7 @@ import type { Format } from './args';
 import type { FileReport } from './format/report';
 import {
   MAX_TEMPLATE_BYTES,
-  parseSource,
+  parseDocument,
   Settings,
   Template,
   keyRedactor,
@@ -31,9 +31,10 @@ function templateOf(r: FileReport): Template | string {
   const parseError = r.diagnostics.find((d) => d.rule === 'template-parse-error')?.message;
   if (parseError) return parseError;
   try {
-    const source = parseSource(text, r.file);
-    if (source.errors.length || !source.root || source.root.kind !== 'map') return 'the template does not parse';
-    return new Template(source, r.file);
+    // As the lint read it (a Serverless Framework service: the template under `resources:`).
+    const doc = parseDocument(text, r.file);
+    if (!doc.parsed) return 'the template does not parse';
+    return doc.parsed;
   } catch (e) {
     return `the template could not be parsed (${e instanceof Error ? e.message : String(e)})`;
   }

@@ -22,6 +22,18 @@ describe('protocol: diagnostics', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a Serverless Framework service: the findings of its resources: at their lines', async () => {
+    const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'serverless', 'serverless.yml');
+    const text = fs.readFileSync(fixture, 'utf8');
+    const uri = fileUri(path.join(dir, 'serverless.yml'));
+    await client.open(uri, text);
+    const p = await client.diagnosticsFor(uri, 1);
+    assert.deepEqual(codes(p).sort(), ['elbv2-http-without-redirect', WEAK_RULE]);
+    const weak = p.diagnostics.find((d) => d.code === WEAK_RULE)!;
+    assert.equal(weak.range.start.line, text.split('\n').findIndex((l) => l.includes('SslPolicy: ELBSecurityPolicy-2016-08')));
+    await client.close(uri);
+  });
+
   it('publishes diagnostics on open with the fields the editor needs', async () => {
     const uri = fileUri(path.join(dir, 'open.yaml'));
     await client.open(uri, listenersYaml([{ id: 'Weak', policy: WEAK }, { id: 'Missing' }]));

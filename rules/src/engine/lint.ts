@@ -1,4 +1,5 @@
 import { isTemplateRoot, looksBinary, mayLintAsTemplate, showsTemplateMarkers } from '../parse/detect';
+import { serverlessTemplateView } from '../parse/serverless';
 import { parseSource } from '../parse/index';
 import { computeLineStarts, Path, pathKey, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
@@ -97,7 +98,12 @@ export function parseDocument(text: string, fileName: string, source?: SourceFil
   if (!source && !mayLintAsTemplate(text)) return { template: false };
   source ??= parseSourceSafely(text, fileName);
   if (source.errors.length) return { template: showsTemplateMarkers(text) || isTemplateRoot(source.root), source };
-  if (!isTemplateRoot(source.root)) return { template: false, source };
+  if (!isTemplateRoot(source.root)) {
+    // A Serverless Framework service: the template under its `resources:`.
+    const embedded = serverlessTemplateView(source);
+    if (!embedded || !isTemplateRoot(embedded.root)) return { template: false, source };
+    source = embedded;
+  }
   return { template: true, source, parsed: new Template(source, fileName) };
 }
 

@@ -3,6 +3,7 @@
  * name: `Certificate (if HasCert) / parameter ExistingCertificate (unless HasCert)`,
  * `Stack.CertificateArn`, `!ImportValue ${Parent}-Cert`. Never the expression's JSON.
  */
+import { SERVERLESS_VARIABLE } from '../parse/serverless';
 import { intrinsicName, isMap, isScalar, isSeq, scalarString, SNode } from '../parse/source-tree';
 
 /** What the label needs of the template: which names are resources and which parameters. */
@@ -87,6 +88,8 @@ function valueText(node: SNode, names: LabelNames, depth: number): string {
       return isSeq(arg) && arg.items.length === 2
         ? `item ${inline(arg.items[0], names, depth + 1)} of ${valueText(arg.items[1], names, depth + 1)}`
         : '!Select …';
+    case SERVERLESS_VARIABLE:
+      return scalarString(arg) ?? '…'; // as written: `${ssm:/app/certificate-arn}`
     case 'Fn::If':
       return `(${alternatives(node, names, depth + 1)
         .map((a) => `${a.text} ${a.when.join(', ')}`)
@@ -119,6 +122,7 @@ function inline(node: SNode, names: LabelNames, depth: number): string {
   if (fn === 'Ref') return `\${${scalarString(arg) ?? '…'}}`;
   if (fn === 'Fn::GetAtt') return `\${${getAttText(arg)}}`;
   if (fn === 'Fn::Sub') return subText(arg, names, depth);
+  if (fn === SERVERLESS_VARIABLE) return scalarString(arg) ?? '';
   if (fn === 'Fn::Join' && isSeq(arg) && arg.items.length === 2 && isSeq(arg.items[1])) {
     const delimiter = scalarString(arg.items[0]) ?? '';
     return arg.items[1].items.map((i) => inline(i, names, depth + 1)).join(delimiter);

@@ -76,6 +76,8 @@ export interface SourceFile {
   errors: ParseProblem[];
   /** Repeated mapping keys, in text order: not errors (the last value wins), but reported. */
   duplicateKeys?: DuplicateKey[];
+  /** Set when `root` is a template embedded in another file (parse/serverless.ts), not the file's own root. */
+  embedded?: 'serverless';
 }
 
 export function isMap(n: SNode | null | undefined): n is SMap {
