@@ -214,9 +214,39 @@ function markdown(r) {
   return L.join('\n');
 }
 
+const README = path.join(__dirname, '..', 'README.md');
+const TABLE_START = '<!-- bench-table: written by npm run bench (bench/report.js) -->';
+const TABLE_END = '<!-- /bench-table -->';
+
+/** The README's performance table: every target, the last figure, met or not, round one where raised. */
+function readmeTable(r) {
+  const yes = (met) => (met === null ? 'pending' : met ? 'met' : '**not met**');
+  const L = [
+    TABLE_START,
+    `Last run: ${r.date.slice(0, 10)}, commit ${r.machine.commit}, ${r.machine.cores} cores, load average ${r.loadAverage.start} → ${r.loadAverage.end}.`,
+    '',
+    '| benchmark | target | last run | met | round one |',
+    '|---|---|---|---|---|',
+  ];
+  for (const [id, t, meas, met, one] of targets(r.benches)) L.push(`| ${id} | ${t} | ${meas} | ${yes(met)} | ${one ? `${one.text}: ${yes(one.met)}` : '—'} |`);
+  L.push(TABLE_END);
+  return L.join('\n');
+}
+
+/** Replaces the table between the markers of README.md (left alone when they are missing). */
+function updateReadme(r) {
+  const text = fs.readFileSync(README, 'utf8');
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) return false;
+  fs.writeFileSync(README, text.slice(0, start) + readmeTable(r) + text.slice(end + TABLE_END.length));
+  return true;
+}
+
 function writeResults(r) {
   fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(r, null, 2) + '\n');
   fs.writeFileSync(path.join(__dirname, 'results.md'), markdown(r));
+  updateReadme(r);
 }
 
-module.exports = { writeResults, markdown };
+module.exports = { writeResults, markdown, readmeTable };
