@@ -13,6 +13,8 @@ export interface CliArgs {
   writeBaseline?: string;
   showSuppressed: boolean;
   inventory: boolean;
+  /** Lint Serverless Framework services' `resources:` (the config's `serverless: true`). */
+  serverless: boolean;
   listRules: boolean;
   help: boolean;
   version: boolean;
@@ -44,6 +46,8 @@ Options:
   --write-baseline <file>         record the current findings in a baseline file
   --show-suppressed               report suppressed findings too (marked)
   --inventory                     print the certificate and endpoint inventory instead of findings
+  --serverless                    also lint the CloudFormation under a Serverless Framework
+                                  service's resources: (serverless.yml), as config serverless: true
   --list-rules                    print every rule id, default severity, fixable and summary
   --no-color / --color            force colours off / on in stylish output
   -h, --help                      show this help
@@ -62,6 +66,7 @@ export function parseArgs(argv: string[]): CliArgs {
     quiet: false,
     showSuppressed: false,
     inventory: false,
+    serverless: false,
     listRules: false,
     help: false,
     version: false,
@@ -124,6 +129,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--inventory':
         a.inventory = true;
+        break;
+      case '--serverless':
+        a.serverless = true;
         break;
       case '--list-rules':
         a.listRules = true;

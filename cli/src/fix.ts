@@ -1,7 +1,7 @@
 import path = require('path');
 import { collectGarbage } from './gc';
 import { FileChangedError, FolderNotWritableError, ReadOnlyError, replaceFileContent } from './replace-file';
-import { parseDocument, fixAll, unifiedDiff, isTemplateRoot, type LintResult } from '../../rules/src/index';
+import { fixAll, unifiedDiff, isTemplateRoot, type LintResult } from '../../rules/src/index';
 
 /** `--fix` / `--fix-dry-run` for one file: fix-all, then a write that loses nobody's edit, or a diff. */
 
@@ -76,7 +76,7 @@ export function fixFile(o: FixFileOptions): FixFileResult {
   const lint = result.lint?.source?.text === result.text ? result.lint : undefined;
   if (result.text === o.text) return { ...unchanged, lint };
   // Never write a text that no longer parses or is no longer a template.
-  const check = lint?.source ?? parseDocument(result.text, o.file).source;
+  const check = (lint ?? o.lint(result.text)).source;
   if (!check || check.errors.length || !isTemplateRoot(check.root)) {
     return { ...unchanged, error: 'the fixes would leave a file that does not parse as a template; left unchanged' };
   }

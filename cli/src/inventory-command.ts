@@ -21,7 +21,7 @@ import {
  * threads), so the main thread parses the file again; after `--fix` that is the fixed text the
  * diagnostics describe.
  */
-function templateOf(r: FileReport): Template | string {
+function templateOf(r: FileReport, settings: Settings): Template | string {
   let text: string;
   try {
     text = readRegularFileSync(openablePath(r.file), MAX_TEMPLATE_BYTES).toString('utf8');
@@ -32,7 +32,7 @@ function templateOf(r: FileReport): Template | string {
   if (parseError) return parseError;
   try {
     // As the lint read it (a Serverless Framework service: the template under `resources:`).
-    const doc = parseDocument(text, r.file);
+    const doc = parseDocument(text, r.file, undefined, settings);
     if (!doc.parsed) return 'the template does not parse';
     return doc.parsed;
   } catch (e) {
@@ -51,7 +51,7 @@ export function formatInventory(reports: readonly FileReport[], settingsFor: (fi
   const redactors: ((s: string) => string)[] = [];
   for (const r of reports) {
     if (!r.template) continue;
-    const template = templateOf(r);
+    const template = templateOf(r, settingsFor(r.file));
     const redact = typeof template === 'string' ? undefined : keyRedactor(template.text);
     if (redact) redactors.push(redact);
     const failed = (error: string): TemplateInventory => ({ file: r.relPath, production: false, certificates: [], endpoints: [], error });

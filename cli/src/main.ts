@@ -94,7 +94,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     if (!SEVERITIES.has(sev)) return stop(`--rule ${id}: severity must be off, info, warning or error, got "${sev}"`);
     cliRules.set(id, { severity: sev as SeverityOrOff });
   }
-  const cliLayer: ConfigLayer = { rules: cliRules };
+  const cliLayer: ConfigLayer = { rules: cliRules, ...(args.serverless ? { serverless: true } : {}) };
 
   let status = 0;
   const errors: RunError[] = [];

@@ -683,7 +683,7 @@ export class LintServer {
       throwIfCancelled(token);
       if (this.snapshots.get(uri) !== snap || (lint && snap.lint?.outcome !== lint)) continue;
       // The text is parsed on this thread only when a feature reads the parse (once per version).
-      const parse = (): ParsedDocument => (snap.parse ??= this.linter.parse(snap.doc.getText(), cur.fileName));
+      const parse = (): ParsedDocument => (snap.parse ??= this.linter.parse(snap.doc.getText(), cur.fileName, cur.settings));
       let result: LintResult;
       if (!lint) result = lazyResult({ template: true, diagnostics: [], ruleFailures: [] }, parse);
       else {

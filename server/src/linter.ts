@@ -127,9 +127,9 @@ export class Linter {
    * The main thread's parse of a text (the template model included), without running rules:
    * what hover, completion, code actions and the inventory read. One per document version.
    */
-  parse(text: string, fileName: string): ParsedDocument {
+  parse(text: string, fileName: string, settings: Settings): ParsedDocument {
     try {
-      return parseDocument(text, fileName);
+      return parseDocument(text, fileName, undefined, settings);
     } catch (e) {
       this.log.errorOnce(`parse ${(e as Error).message}`, `cfn-tls-lint: parsing ${fileName} failed: ${(e as Error).stack ?? e}`);
       return { template: false };

@@ -22,15 +22,22 @@ describe('protocol: diagnostics', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a Serverless Framework service: the findings of its resources: at their lines', async () => {
+  it('a Serverless Framework service (serverless: true): the findings of its resources: at their lines', async () => {
     const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'serverless', 'serverless.yml');
     const text = fs.readFileSync(fixture, 'utf8');
-    const uri = fileUri(path.join(dir, 'serverless.yml'));
+    // Opted in by the folder's config file, which the editor reads as the CLI does.
+    const sub = path.join(dir, 'sls');
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, '.cfn-tls-lint.yaml'), 'serverless: true\n');
+    const uri = fileUri(path.join(sub, 'serverless.yml'));
     await client.open(uri, text);
     const p = await client.diagnosticsFor(uri, 1);
     assert.deepEqual(codes(p).sort(), ['elbv2-http-without-redirect', WEAK_RULE]);
     const weak = p.diagnostics.find((d) => d.code === WEAK_RULE)!;
-    assert.equal(weak.range.start.line, text.split('\n').findIndex((l) => l.includes('SslPolicy: ELBSecurityPolicy-2016-08')));
+    assert.equal(
+      weak.range.start.line,
+      text.split('\n').findIndex((l) => l.includes('SslPolicy: ELBSecurityPolicy-2016-08')),
+    );
     await client.close(uri);
   });
 

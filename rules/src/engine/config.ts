@@ -16,6 +16,8 @@ export interface Settings {
   regions: readonly string[] | undefined;
   include: readonly string[];
   exclude: readonly string[];
+  /** Lint the template under a Serverless Framework service's `resources:` (parse/serverless.ts). */
+  serverless: boolean;
 }
 
 export interface RuleSetting {
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   regions: undefined,
   include: ['**/*.{yaml,yml,json,template}'],
   exclude: [],
+  serverless: false,
 };
 
 export const CONFIG_FILE_NAME = '.cfn-tls-lint.yaml';
@@ -65,6 +68,7 @@ export interface ConfigLayer {
   regions?: string[];
   include?: string[];
   exclude?: string[];
+  serverless?: boolean;
 }
 
 export interface ParsedConfig {
@@ -73,7 +77,7 @@ export interface ParsedConfig {
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude']);
+const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude', 'serverless']);
 const POLICY_KEYS: ReadonlySet<string> = new Set(RECOMMENDED_POLICY_KINDS.keys());
 const PRODUCTION_KEYS = new Set(['files', 'parameterNames', 'valuePattern']);
 
@@ -143,6 +147,10 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
         layer.recommendedPolicies = policies;
         break;
       }
+      case 'serverless':
+        if (yIsScalar(value) && typeof value.value === 'boolean') layer.serverless = value.value;
+        else err(value ?? keyNode, 'serverless must be true or false');
+        break;
       case 'allowedDomains':
       case 'regions':
       case 'include':
@@ -333,6 +341,7 @@ export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings 
       regions: l.regions ?? s.regions,
       include: l.include ?? s.include,
       exclude: l.exclude ?? s.exclude,
+      serverless: l.serverless ?? s.serverless,
     };
   }
   return { ...s, rules };

@@ -87,7 +87,7 @@ export interface ParsedDocument {
 }
 
 /** Reads a document's text as lintText does, up to (not including) the rules. Pure. */
-export function parseDocument(text: string, fileName: string, source?: SourceFile): ParsedDocument {
+export function parseDocument(text: string, fileName: string, source?: SourceFile, settings: Pick<Settings, 'serverless'> = DEFAULT_SETTINGS): ParsedDocument {
   if (text.length > MAX_TEMPLATE_BYTES) {
     return {
       template: false,
@@ -99,8 +99,8 @@ export function parseDocument(text: string, fileName: string, source?: SourceFil
   source ??= parseSourceSafely(text, fileName);
   if (source.errors.length) return { template: showsTemplateMarkers(text) || isTemplateRoot(source.root), source };
   if (!isTemplateRoot(source.root)) {
-    // A Serverless Framework service: the template under its `resources:`.
-    const embedded = serverlessTemplateView(source);
+    // A Serverless Framework service (when asked for): the template under its `resources:`.
+    const embedded = settings.serverless ? serverlessTemplateView(source) : undefined;
     if (!embedded || !isTemplateRoot(embedded.root)) return { template: false, source };
     source = embedded;
   }
@@ -110,7 +110,7 @@ export function parseDocument(text: string, fileName: string, source?: SourceFil
 /** Lints one file's text. Pure: no I/O, same findings for the same text and settings. */
 export function lintText(text: string, fileName: string, registry: RuleRegistry, opts: LintOptions = {}): LintResult {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
-  const doc = parseDocument(text, fileName, opts.source);
+  const doc = parseDocument(text, fileName, opts.source, settings);
   const { source, parsed: template } = doc;
   if (!doc.template)
     return {

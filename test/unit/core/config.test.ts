@@ -33,6 +33,18 @@ describe('config', () => {
     assert.deepEqual(s.regions, ['eu-west-1']);
   });
 
+  it('serverless: true or false, off by default; anything else is an error on its line', () => {
+    assert.equal(mergeSettings().serverless, false);
+    assert.equal(mergeSettings(parse('serverless: true\n').layer).serverless, true);
+    assert.equal(mergeSettings(parse('serverless: true\n').layer, parse('serverless: false\n').layer).serverless, false);
+    const bad = parse('rules: {}\nserverless: yes please\n');
+    assert.deepEqual(
+      bad.errors.map((e) => [e.line + 1, e.detail]),
+      [[2, 'serverless must be true or false']],
+    );
+    assert.equal(bad.layer.serverless, undefined);
+  });
+
   it('names the line of each problem and keeps the valid parts', () => {
     const { layer, errors } = parse(
       ['rules:', '  nope: error', '  elbv2-ssl-policy-weak: loud', '  elbv2-ssl-policy-missing: error', 'colour: red'].join('\n'),

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse, stringify } from 'yaml';
-import { defaultRegistry, lintText, parseDocument } from '../../../rules/src/index';
+import { defaultRegistry, lintText, mergeSettings, parseDocument } from '../../../rules/src/index';
 import { fixAll } from '../../../rules/src/edit/index';
 import type { Diagnostic } from '../../../rules/src/engine/types';
 import { runCli, tempDir } from '../../support/cli';
@@ -13,8 +13,11 @@ const FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixture
 const registry = defaultRegistry();
 const service = (): string => fs.readFileSync(FIXTURE, 'utf8');
 
+/** Serverless services are linted on request (`serverless: true`, `--serverless`). */
+const settings = mergeSettings({ serverless: true });
+
 function lint(text: string, file = 'serverless.yml'): ReturnType<typeof lintText> {
-  return lintText(text, file, registry);
+  return lintText(text, file, registry, { settings });
 }
 const textOf = (text: string, d: Diagnostic): string => text.slice(d.offsets!.start, d.offsets!.end);
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle));
@@ -28,6 +31,13 @@ function asJson(): string {
 }
 
 describe('Serverless Framework services', () => {
+  it('are not templates unless asked for (the contract: interfaces.md, acceptance not-templates/serverless.yml)', () => {
+    const r = lintText(service(), 'serverless.yml', registry);
+    assert.equal(r.template, false);
+    assert.deepEqual(r.diagnostics, []);
+    assert.equal(lint(service()).template, true);
+  });
+
   it('lints the template under resources: findings at their lines of serverless.yml', () => {
     const text = service();
     const r = lint(text);
@@ -118,14 +128,16 @@ resources:
       [stringify({ service: 's', provider: { name: 'aws' }, resources: { Resources: { B: { Type: 'bucket' } } } }), 'untyped resources'],
       [stringify({ provider: { name: 'aws' }, resources }), 'no service'],
     ] as const) {
-      assert.equal(parseDocument(text, 'serverless.yml').template, false, why);
+      assert.equal(parseDocument(text, 'serverless.yml', undefined, settings).template, false, why);
     }
-    assert.equal(parseDocument(stringify({ service: 's', provider: 'aws', resources }), 'serverless.yml').template, true, 'provider: aws');
+    assert.equal(parseDocument(stringify({ service: 's', provider: 'aws', resources }), 'serverless.yml', undefined, settings).template, true, 'provider: aws');
   });
 
-  it('CLI: json output and --fix on serverless.yml', () => {
+  it('CLI: --serverless, or serverless: true in the config; json output and --fix on serverless.yml', () => {
     const dir = tempDir({ 'serverless.yml': service() });
-    const r = runCli(['--format', 'json', '.'], dir);
+    const plain = JSON.parse(runCli(['--format', 'json', '.'], dir).stdout) as { files: { template: boolean }[] };
+    assert.equal(plain.files[0].template, false, 'not without the switch');
+    const r = runCli(['--serverless', '--format', 'json', '.'], dir);
     const report = JSON.parse(r.stdout) as {
       files: { path: string; template: boolean; diagnostics: { rule: string; range: { start: { line: number } } }[] }[];
     };
@@ -135,6 +147,7 @@ resources:
       report.files[0].diagnostics.find((d) => d.rule === 'elbv2-ssl-policy-weak')!.range.start.line,
       lineOf(service(), 'SslPolicy: ELBSecurityPolicy-2016-08'),
     );
+    fs.writeFileSync(path.join(dir, '.cfn-tls-lint.yaml'), 'serverless: true\n');
     const fixed = runCli(['--fix', 'serverless.yml'], dir);
     assert.equal(fixed.status, 0, fixed.stderr);
     assert.match(fixed.stdout, /no problems/);
