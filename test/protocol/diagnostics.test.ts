@@ -41,6 +41,26 @@ describe('protocol: diagnostics', function () {
     await client.close(uri);
   });
 
+  it('Fn::ForEach: the findings of the generated resources on the loop body, with no fix offered', async () => {
+    const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'foreach', 'listeners.yaml');
+    const text = fs.readFileSync(fixture, 'utf8');
+    const uri = fileUri(path.join(dir, 'foreach.yaml'));
+    await client.open(uri, text);
+    const p = await client.diagnosticsFor(uri, 1);
+    assert.deepEqual(codes(p).sort(), ['certificate-arn-hardcoded', WEAK_RULE, WEAK_RULE]);
+    const loop = p.diagnostics.find((d) => d.message.includes('Fn::ForEach::Ports'))!;
+    assert.equal(
+      loop.range.start.line,
+      text.split('\n').findIndex((l) => l.includes('ELBSecurityPolicy-TLS-1-0-2015-04')),
+    );
+    const actions = await client.codeActions(uri, loop.range, [loop]);
+    assert.ok(
+      actions.every((a) => !/^Use |^Set /.test(a.title)),
+      `no fix: ${actions.map((a) => a.title).join(' | ')}`,
+    );
+    await client.close(uri);
+  });
+
   it('publishes diagnostics on open with the fields the editor needs', async () => {
     const uri = fileUri(path.join(dir, 'open.yaml'));
     await client.open(uri, listenersYaml([{ id: 'Weak', policy: WEAK }, { id: 'Missing' }]));

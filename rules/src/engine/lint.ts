@@ -1,5 +1,6 @@
 import { isTemplateRoot, looksBinary, mayLintAsTemplate, showsTemplateMarkers } from '../parse/detect';
 import { serverlessTemplateView } from '../parse/serverless';
+import { describeLoops } from '../template/foreach';
 import { parseSource } from '../parse/index';
 import { computeLineStarts, Path, pathKey, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
@@ -306,6 +307,7 @@ class LintRun {
       }
       out.push(d);
     }
+    mergeLoopIterations(out, this.template);
     const reasonSeverity = this.registry.severityOf(MISSING_REASON_RULE, this.settings);
     if (reasonSeverity !== 'off') {
       for (const m of suppressions.missingReasons) {
@@ -338,19 +340,21 @@ class LintRun {
   private toDiagnostic(rule: string, severity: Severity, r: Report, related: RelatedInfo[], fixable: boolean): Diagnostic {
     const offsets = this.template.offsetsOf(r.path, r.target);
     const resource = r.path[0] === 'Resources' && typeof r.path[1] === 'string' ? r.path[1] : null;
-    const fixes = r.fixes ?? [];
+    const origin = resource ? this.template.resources.get(resource)?.origin : undefined;
+    // A loop body is every iteration's: an edit there changes the others too, so no fix is offered.
+    const fixes = origin ? [] : (r.fixes ?? []);
     // A finding on an Fn::If branch, or related to one, says which conditions lead there.
-    const conditions = branchConditions(this.template.root, r.path);
+    const conditions = branchConditions(this.template.root, this.template.sourcePath(r.path));
     const stated = (c: BranchCondition): boolean => conditions.some((x) => x.condition === c.condition && x.value === c.value);
     const relatedWhen = (x: { path: Path; message: string }): string =>
       whenClause(
-        branchConditions(this.template.root, x.path).filter((c) => !stated(c)),
+        branchConditions(this.template.root, this.template.sourcePath(x.path)).filter((c) => !stated(c)),
         x.message,
       );
     return {
       rule,
       severity,
-      message: capText(r.message + whenClause(conditions, r.message)),
+      message: capText(r.message + whenClause(conditions, r.message) + (origin ? ` (${describeLoops(origin.loops)})` : '')),
       resource,
       path: r.path,
       range: this.template.toRange(offsets),
@@ -367,4 +371,46 @@ class LintRun {
       data: conditions.length ? { ...r.data, conditions } : r.data,
     };
   }
+}
+
+/**
+ * The iterations of an `Fn::ForEach` loop that make the same finding at the same place of its
+ * body: one diagnostic naming every value. A message that names its generated resource
+ * (`S3BucketA`) is compared, and then written, with the output key as written (`S3Bucket${Id}`).
+ */
+function mergeLoopIterations(out: Diagnostic[], template: Template): void {
+  const groups = new Map<string, { first: Diagnostic; base: string; values: string[] }>();
+  const keep: Diagnostic[] = [];
+  for (const d of out) {
+    const resource = d.resource ? template.resources.get(d.resource) : undefined;
+    const origin = resource?.origin;
+    if (!resource || !origin) {
+      keep.push(d);
+      continue;
+    }
+    const loops = ` (${describeLoops(origin.loops)})`;
+    const own = d.message.endsWith(loops) ? d.message.slice(0, -loops.length) : d.message;
+    // Whole words only, and not a name so short that it is a word of the sentence too.
+    const base =
+      resource.id.length >= 3
+        ? own.replace(new RegExp(`\\b${resource.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), () => String(resource.keyNode.value))
+        : own;
+    const key = `${d.rule}\u0000${d.severity}\u0000${d.offsets.start}\u0000${d.offsets.end}\u0000${d.suppressed}\u0000${base}`;
+    const values = origin.loops.map((l) => `${l.identifier} = ${l.value}`).join(', ');
+    const group = groups.get(key);
+    if (group) {
+      group.values.push(values);
+      continue;
+    }
+    groups.set(key, { first: d, base, values: [values] });
+    keep.push(d);
+  }
+  for (const { first, base, values } of groups.values()) {
+    if (values.length < 2) continue;
+    const origin = template.resources.get(first.resource!)!.origin!;
+    const names = [...new Set(origin.loops.map((l) => l.loop))].join(', ');
+    first.message = capText(`${base} (${names}, for each of: ${values.join('; ')})`);
+  }
+  out.length = 0;
+  out.push(...keep);
 }

@@ -1,3 +1,4 @@
+import { expandForEach, FOR_EACH_PREFIX, type LoopValue } from './foreach';
 import { getPair, keyString, getValue, isMap, isSeq, nodeAtPath, Path, positionAt, scalarString, SMap, SNode, SourceFile, SScalar } from '../parse/source-tree';
 
 export interface Range {
@@ -28,6 +29,8 @@ export interface ResourceInfo {
   propertiesKey: SScalar | undefined;
   metadata: SNode | undefined;
   condition: string | undefined;
+  /** A resource an `Fn::ForEach` loop generates: where its body is written, and the loop values (foreach.ts). */
+  origin?: { path: Path; loops: LoopValue[] };
 }
 
 /** Typed access to a parsed template's sections; `rangeOf(path)` lives here only. */
@@ -74,27 +77,36 @@ export class Template {
     if (isMap(resources)) {
       for (const r of resources.pairs) {
         const id = keyString(r.key.value);
+        if (id.startsWith(FOR_EACH_PREFIX)) continue; // expanded below
         // A logical id written twice: CloudFormation keeps the last (template-duplicate-key says so).
         if (getPair(resources, id) !== r) continue;
-        const propsPair = isMap(r.value) ? getPair(r.value, 'Properties') : undefined;
-        const info: ResourceInfo = {
-          id,
-          keyNode: r.key,
-          node: r.value,
-          type: scalarString(getValue(r.value, 'Type')),
-          properties: propsPair?.value,
-          propertiesKey: propsPair?.key,
-          metadata: getValue(r.value, 'Metadata'),
-          condition: scalarString(getValue(r.value, 'Condition')),
-        };
-        this.resources.set(id, info);
-        if (info.type) {
-          let list = this.resourcesByType.get(info.type);
-          if (!list) this.resourcesByType.set(info.type, (list = []));
-          list.push(info);
+        this.add(resourceInfo(id, r.key, r.value));
+      }
+      // After the resources written out: a generated id that one of them has is not added.
+      for (const r of resources.pairs) {
+        const loop = keyString(r.key.value);
+        if (!loop.startsWith(FOR_EACH_PREFIX)) continue;
+        for (const e of expandForEach(loop, r.value, ['Resources', loop], this.parameters)) {
+          if (!this.resources.has(e.id)) this.add({ ...resourceInfo(e.id, e.keyNode, e.body), origin: { path: e.sourcePath, loops: e.loops } });
         }
       }
     }
+  }
+
+  private add(info: ResourceInfo): void {
+    this.resources.set(info.id, info);
+    if (info.type) {
+      let list = this.resourcesByType.get(info.type);
+      if (!list) this.resourcesByType.set(info.type, (list = []));
+      list.push(info);
+    }
+  }
+
+  /** Where a template path is written: a generated resource's path goes into its loop body. */
+  sourcePath(path: Path): Path {
+    if (path[0] !== 'Resources' || typeof path[1] !== 'string') return path;
+    const origin = this.resources.get(path[1])?.origin;
+    return origin ? [...origin.path, ...path.slice(2)] : path;
   }
 
   get text(): string {
@@ -113,7 +125,8 @@ export class Template {
    * key that holds it (for a missing property, the object that should hold it).
    * A path that leaves the tree maps to its deepest existing ancestor.
    */
-  offsetsOf(path: Path, target: 'key' | 'value' = 'value'): OffsetRange {
+  offsetsOf(written: Path, target: 'key' | 'value' = 'value'): OffsetRange {
+    const path = this.sourcePath(written);
     for (let n = path.length; n >= 0; n--) {
       const hit = nodeAtPath(this.root, path.slice(0, n));
       if (!hit) continue;
@@ -131,4 +144,18 @@ export class Template {
   toRange(o: OffsetRange): Range {
     return { start: positionAt(this.source.lineStarts, o.start), end: positionAt(this.source.lineStarts, o.end) };
   }
+}
+
+function resourceInfo(id: string, keyNode: SScalar, node: SNode): ResourceInfo {
+  const propsPair = isMap(node) ? getPair(node, 'Properties') : undefined;
+  return {
+    id,
+    keyNode,
+    node,
+    type: scalarString(getValue(node, 'Type')),
+    properties: propsPair?.value,
+    propertiesKey: propsPair?.key,
+    metadata: getValue(node, 'Metadata'),
+    condition: scalarString(getValue(node, 'Condition')),
+  };
 }
