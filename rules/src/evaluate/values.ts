@@ -166,10 +166,13 @@ export class Resolver {
 
   private findInMap(arg: SNode, node: SMap, path: Path, depth: number): Resolved {
     const unknown: RUnknown = { kind: 'unknown', path, node };
-    if (!isSeq(arg) || arg.items.length < 3 || !this.template.mappings) return unknown;
+    if (!isSeq(arg) || arg.items.length < 3) return unknown;
+    // `{DefaultValue: x}` (AWS::LanguageExtensions): the value when the lookup finds nothing.
+    const fallbackNode = arg.items.length === 4 ? getValue(arg.items[3], 'DefaultValue') : undefined;
+    const fallback = (): Resolved => (fallbackNode ? this.resolve(fallbackNode, [...path, 'Fn::FindInMap', 3, 'DefaultValue'], depth + 1) : unknown);
     const mapName = scalarString(arg.items[0]);
-    const top = mapName === undefined ? undefined : getValue(this.template.mappings, mapName);
-    if (!isMap(top)) return unknown;
+    const top = mapName === undefined || !this.template.mappings ? undefined : getValue(this.template.mappings, mapName);
+    if (!isMap(top)) return fallback();
     const keyChoices = (i: number): string[] | undefined => {
       const r = this.resolve(arg.items[i], [...path, 'Fn::FindInMap', i], depth + 1);
       if (r === ABSENT) return undefined;
@@ -189,8 +192,17 @@ export class Resolver {
         found.push({ node: p2.value, path: ['Mappings', mapName!, n1, n2] });
       }
     }
-    if (!found.length) return unknown;
-    if (found.length === 1 && k1 && k2) {
+    // Keys that may be missing from the map (unknown ones may be anything) leave the default possible.
+    const mayMiss =
+      !!fallbackNode &&
+      (!k1 ||
+        !k2 ||
+        k1.some((a) => {
+          const m = getValue(top, a);
+          return !isMap(m) || k2.some((b) => getValue(m, b) === undefined);
+        }));
+    if (!found.length) return fallback();
+    if (found.length === 1 && k1 && k2 && !mayMiss) {
       const r = this.resolve(found[0].node, found[0].path, depth + 1);
       if (r === ABSENT) return ABSENT;
       if (r.kind === 'leaf') return { kind: 'leaf', path, node, candidates: r.candidates.map((c) => ({ ...c, origin: 'mapping' })) };
@@ -200,6 +212,11 @@ export class Resolver {
     for (const f of found) {
       if (!isScalar(f.node) || f.node.value === null) return unknown; // lists or intrinsics: no single answer
       candidates.push({ value: f.node.value, node: f.node, path: f.path, origin: 'mapping' });
+    }
+    if (mayMiss) {
+      const d = fallback();
+      if (d === ABSENT || d.kind !== 'leaf') return unknown;
+      candidates.push(...d.candidates);
     }
     return { kind: 'leaf', path, node, candidates };
   }

@@ -131,6 +131,44 @@ Resources:
     assert.match(d[0].message, /bucket Bucket\$\{Id\}, .*\(Fn::ForEach::Buckets, for each of: Id = A; Id = B; Id = C\)$/);
   });
 
+  it('Fn::FindInMap with DefaultValue: the default when the keys may miss the map, never when they cannot', () => {
+    const template = (env: string, defaultPolicy: string): string => `AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::LanguageExtensions
+Parameters:
+  Env:
+    Type: String
+    Default: ${env}
+Mappings:
+  Policies:
+    prod:
+      Policy: ELBSecurityPolicy-TLS13-1-2-2021-06
+Resources:
+  L:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !ImportValue alb
+      Port: 443
+      Protocol: HTTPS
+      SslPolicy: !FindInMap [Policies, !Ref Env, Policy, {DefaultValue: ${defaultPolicy}}]
+      Certificates:
+        - CertificateArn: !ImportValue cert
+      DefaultActions:
+        - Type: fixed-response
+          FixedResponseConfig: {StatusCode: '404'}
+`;
+    const weak = (t: string) => lint(t).diagnostics.filter((d) => d.rule === 'elbv2-ssl-policy-weak');
+    // Env is a parameter: any value may come, so the default may be used; it is weak and said so.
+    const t1 = template('prod', 'ELBSecurityPolicy-2016-08');
+    assert.equal(weak(t1).length, 1);
+    assert.match(textOf(t1, weak(t1)[0]), /DefaultValue: ELBSecurityPolicy-2016-08/);
+    assert.deepEqual(weak(template('prod', 'ELBSecurityPolicy-TLS13-1-2-2021-06')), []);
+    // A literal key the map has: the default cannot be used.
+    const literal = template('prod', 'ELBSecurityPolicy-2016-08').replace('!Ref Env', 'prod');
+    assert.deepEqual(weak(literal), []);
+    const missing = template('prod', 'ELBSecurityPolicy-2016-08').replace('!Ref Env', 'staging');
+    assert.equal(weak(missing).length, 1, 'a literal key the map lacks: the default');
+  });
+
   it('the same template in JSON', () => {
     const text = JSON.stringify(
       parse(
