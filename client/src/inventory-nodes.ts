@@ -74,6 +74,7 @@ const ENDPOINT_ICONS: Record<EndpointKind, string> = {
   'dms-endpoint': 'arrow-swap',
   'ses-configuration-set': 'mail',
   'vpc-lattice-listener': 'plug',
+  'lambda-function-url': 'link',
 };
 
 /** Floor groups in the order shown: plain HTTP and the weakest first. */

@@ -18,6 +18,7 @@ import { addApiDomains, addOpenSearchDomains } from './endpoints/domains';
 import { addClassicListeners, addElbv2Listeners } from './endpoints/elb';
 import { keyOf, resourcePath } from './endpoints/keys';
 import { addTransitEndpoints } from './endpoints/transit';
+import { addFunctionUrls } from './endpoints/lambda-urls';
 import type { CertificateEntry, ConsumerRef, EndpointEntry, EndpointKind, InventoryFinding, TemplateInventory } from './model';
 
 export interface InventoryOptions {
@@ -57,6 +58,7 @@ export function buildInventory(template: Template, diagnostics: readonly Diagnos
   addOpenSearchDomains(ctx, endpoints);
   addBeanstalkListeners(ctx, endpoints);
   addTransitEndpoints(ctx, endpoints);
+  addFunctionUrls(ctx, endpoints);
   linkConsumers(ctx, certificates, endpoints);
   for (const c of certificates.all()) describeIdentity(ctx, c);
 

@@ -115,7 +115,8 @@ export type EndpointKind =
   | 'rds-proxy'
   | 'dms-endpoint'
   | 'ses-configuration-set'
-  | 'vpc-lattice-listener';
+  | 'vpc-lattice-listener'
+  | 'lambda-function-url';
 
 /** Whether an endpoint terminates TLS: in every scenario, in none, in some, or not knowable. */
 export type TlsPresence = 'yes' | 'no' | 'conditional' | 'unknown';

@@ -28,6 +28,7 @@ const ENDPOINT_KINDS: Record<EndpointKind, string> = {
   'dms-endpoint': 'DMS endpoint',
   'ses-configuration-set': 'SES configuration set',
   'vpc-lattice-listener': 'VPC Lattice listener',
+  'lambda-function-url': 'Lambda function URL',
 };
 
 /** `DNS`, `EMAIL (default)`, `not set`, `unknown`, `n/a`. */
