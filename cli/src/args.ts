@@ -15,6 +15,8 @@ export interface CliArgs {
   inventory: boolean;
   /** Lint Serverless Framework services' `resources:` (the config's `serverless: true`). */
   serverless: boolean;
+  /** `--parameters` files, in order (later values win). */
+  parameterFiles: string[];
   listRules: boolean;
   help: boolean;
   version: boolean;
@@ -46,6 +48,9 @@ Options:
   --write-baseline <file>         record the current findings in a baseline file
   --show-suppressed               report suppressed findings too (marked)
   --inventory                     print the certificate and endpoint inventory instead of findings
+  --parameters <file>             parameter values for the run, replacing Default and AllowedValues
+                                  (repeatable): AWS CLI JSON, CodePipeline {"Parameters"}, or
+                                  samconfig.toml/.yaml/.json (parameter_overrides; file#env)
   --serverless                    also lint the CloudFormation under a Serverless Framework
                                   service's resources: (serverless.yml), as config serverless: true
   --list-rules                    print every rule id, default severity, fixable and summary
@@ -67,6 +72,7 @@ export function parseArgs(argv: string[]): CliArgs {
     showSuppressed: false,
     inventory: false,
     serverless: false,
+    parameterFiles: [],
     listRules: false,
     help: false,
     version: false,
@@ -132,6 +138,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--serverless':
         a.serverless = true;
+        break;
+      case '--parameters':
+        a.parameterFiles.push(value());
         break;
       case '--list-rules':
         a.listRules = true;

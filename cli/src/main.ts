@@ -1,6 +1,17 @@
 import fs = require('fs');
 import path = require('path');
-import { ConfigLayer, defaultRegistry, didYouMean, lintText, LintResult, mergeSettings, RuleSetting, Settings, SeverityOrOff } from '../../rules/src/index';
+import {
+  ConfigLayer,
+  defaultRegistry,
+  didYouMean,
+  lintText,
+  LintResult,
+  mergeSettings,
+  RuleSetting,
+  Settings,
+  SeverityOrOff,
+  type SuppliedParameter,
+} from '../../rules/src/index';
 import { ConfigLocator, loadConfigFile, LoadedConfig } from '../../rules/src/node/config-files';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';
 import { CliArgs, HELP, parseArgs, UsageError } from './args';
@@ -10,6 +21,7 @@ import { fixFile } from './fix';
 import { formatInventory } from './inventory-command';
 import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
+import { ParameterFileError, readParameterFile } from './parameter-files';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { jsonSafe, printableLines } from './format/printable';
@@ -94,7 +106,20 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     if (!SEVERITIES.has(sev)) return stop(`--rule ${id}: severity must be off, info, warning or error, got "${sev}"`);
     cliRules.set(id, { severity: sev as SeverityOrOff });
   }
-  const cliLayer: ConfigLayer = { rules: cliRules, ...(args.serverless ? { serverless: true } : {}) };
+  const parameterValues = new Map<string, SuppliedParameter>();
+  for (const file of args.parameterFiles) {
+    try {
+      for (const [k, v] of readParameterFile(file)) parameterValues.set(k, v);
+    } catch (e) {
+      if (e instanceof ParameterFileError) return stop(`--parameters ${file}: ${e.message}`);
+      throw e;
+    }
+  }
+  const cliLayer: ConfigLayer = {
+    rules: cliRules,
+    ...(args.serverless ? { serverless: true } : {}),
+    ...(parameterValues.size ? { parameterValues } : {}),
+  };
 
   let status = 0;
   const errors: RunError[] = [];

@@ -21,7 +21,7 @@ export { parseSource } from './parse/index';
 export { isCandidateFile, isTemplateRoot, looksBinary, mayBeTemplate, DEFAULT_SKIPPED_DIRS } from './parse/detect';
 export { getValue, isMap, isScalar, isSeq, pathKey, scalarString } from './parse/source-tree';
 export type { Path, SNode, SourceFile } from './parse/source-tree';
-export { Template } from './template/template';
+export { Template, type SuppliedParameter } from './template/template';
 
 // Fixes and edits
 export { applyEdits, diffLines, editsForFix, fixAll, lineDiffEdits, unifiedDiff } from './edit/index';

@@ -1,3 +1,4 @@
+import type { SuppliedParameter } from '../template/template';
 import path = require('path');
 import { isMap as yIsMap, isScalar as yIsScalar, isSeq as yIsSeq, LineCounter, parseDocument, Node as YNode, YAMLMap } from 'yaml';
 import { RECOMMENDED_POLICY_KINDS, RECOMMENDED_POLICY_MINIMUM_TLS } from '../data/recommended-policies';
@@ -18,6 +19,8 @@ export interface Settings {
   exclude: readonly string[];
   /** Lint the template under a Serverless Framework service's `resources:` (parse/serverless.ts). */
   serverless: boolean;
+  /** Parameter values for the run (`--parameters`): they replace a parameter's Default and AllowedValues. */
+  parameterValues: ReadonlyMap<string, SuppliedParameter>;
 }
 
 export interface RuleSetting {
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   include: ['**/*.{yaml,yml,json,template}'],
   exclude: [],
   serverless: false,
+  parameterValues: new Map(),
 };
 
 export const CONFIG_FILE_NAME = '.cfn-tls-lint.yaml';
@@ -69,6 +73,8 @@ export interface ConfigLayer {
   include?: string[];
   exclude?: string[];
   serverless?: boolean;
+  /** From the command line only (`--parameters`); later values win. */
+  parameterValues?: ReadonlyMap<string, SuppliedParameter>;
 }
 
 export interface ParsedConfig {
@@ -342,6 +348,7 @@ export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings 
       include: l.include ?? s.include,
       exclude: l.exclude ?? s.exclude,
       serverless: l.serverless ?? s.serverless,
+      parameterValues: l.parameterValues ? new Map([...s.parameterValues, ...l.parameterValues]) : s.parameterValues,
     };
   }
   return { ...s, rules };

@@ -88,7 +88,12 @@ export interface ParsedDocument {
 }
 
 /** Reads a document's text as lintText does, up to (not including) the rules. Pure. */
-export function parseDocument(text: string, fileName: string, source?: SourceFile, settings: Pick<Settings, 'serverless'> = DEFAULT_SETTINGS): ParsedDocument {
+export function parseDocument(
+  text: string,
+  fileName: string,
+  source?: SourceFile,
+  settings: Pick<Settings, 'serverless' | 'parameterValues'> = DEFAULT_SETTINGS,
+): ParsedDocument {
   if (text.length > MAX_TEMPLATE_BYTES) {
     return {
       template: false,
@@ -105,7 +110,7 @@ export function parseDocument(text: string, fileName: string, source?: SourceFil
     if (!embedded || !isTemplateRoot(embedded.root)) return { template: false, source };
     source = embedded;
   }
-  return { template: true, source, parsed: new Template(source, fileName) };
+  return { template: true, source, parsed: new Template(source, fileName, settings.parameterValues) };
 }
 
 /** Lints one file's text. Pure: no I/O, same findings for the same text and settings. */
@@ -342,7 +347,9 @@ class LintRun {
     const resource = r.path[0] === 'Resources' && typeof r.path[1] === 'string' ? r.path[1] : null;
     const origin = resource ? this.template.resources.get(resource)?.origin : undefined;
     // A loop body is every iteration's: an edit there changes the others too, so no fix is offered.
-    const fixes = origin ? [] : (r.fixes ?? []);
+    // Nor one that edits a parameter whose value the run supplies: the template is not where it is set.
+    const supplied = (p: Path): boolean => p[0] === 'Parameters' && this.template.parameters.get(String(p[1]))?.supplied !== undefined;
+    const fixes = origin ? [] : (r.fixes ?? []).filter((f) => !f.intents.some((i) => 'path' in i && supplied(i.path)));
     // A finding on an Fn::If branch, or related to one, says which conditions lead there.
     const conditions = branchConditions(this.template.root, this.template.sourcePath(r.path));
     const stated = (c: BranchCondition): boolean => conditions.some((x) => x.condition === c.condition && x.value === c.value);

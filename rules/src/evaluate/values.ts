@@ -8,7 +8,8 @@ import { Scenario } from './conditions';
  */
 
 /** Where a candidate value is written. */
-export type Origin = 'inplace' | 'default' | 'allowed' | 'mapping';
+/** `supplied`: a parameter value given for the run (`--parameters`), not written in the template. */
+export type Origin = 'inplace' | 'default' | 'allowed' | 'mapping' | 'supplied';
 
 export interface Candidate {
   value: ScalarValue;
@@ -16,6 +17,8 @@ export interface Candidate {
   /** Template path where the value is written (a parameter Default, a mapping entry, or in place). */
   path: Path;
   origin: Origin;
+  /** Where a supplied value comes from (`prod.json`). */
+  from?: string;
 }
 
 interface RBase {
@@ -150,6 +153,16 @@ export class Resolver {
         return { kind: 'unknown', path, node };
       }
       const allowedInScenario = this.scenario.params.get(name);
+      if (param.supplied) {
+        const v = param.defaultNode;
+        if (!isScalar(v) || (allowedInScenario && !allowedInScenario.has(String(v.value)))) return { kind: 'unknown', path, node };
+        return {
+          kind: 'leaf',
+          path,
+          node,
+          candidates: [{ value: v.value, node: v, path: ['Parameters', name], origin: 'supplied', from: param.supplied.from }],
+        };
+      }
       const candidates: Candidate[] = [];
       const add = (n: SNode | undefined, p: Path, origin: Origin): void => {
         if (!isScalar(n) || n.value === null) return;

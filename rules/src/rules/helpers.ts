@@ -20,6 +20,8 @@ export function originLabel(c: Candidate): string {
       return `an AllowedValues entry of parameter ${String(c.path[1])}`;
     case 'mapping':
       return `mapping ${c.path.slice(1).map(String).join('.')}`;
+    case 'supplied':
+      return `the value ${c.from ?? 'the run'} gives parameter ${String(c.path[1])}`;
     default:
       return 'the template';
   }

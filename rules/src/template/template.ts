@@ -18,6 +18,15 @@ export interface ParameterInfo {
   defaultNode: SNode | undefined;
   allowedValues: SNode[];
   noEcho: boolean;
+  /** Set when the run supplies this parameter's value (`--parameters`): `defaultNode` is that value, the only one allowed. */
+  supplied?: { from: string };
+}
+
+/** A parameter value given for a run, not written in the template (`--parameters prod.json`). */
+export interface SuppliedParameter {
+  value: string;
+  /** Where it comes from, for messages: the file's name. */
+  from: string;
 }
 
 export interface ResourceInfo {
@@ -33,6 +42,8 @@ export interface ResourceInfo {
   origin?: { path: Path; loops: LoopValue[] };
 }
 
+const NONE_SUPPLIED: ReadonlyMap<string, SuppliedParameter> = new Map();
+
 /** Typed access to a parsed template's sections; `rangeOf(path)` lives here only. */
 export class Template {
   readonly root: SMap;
@@ -47,6 +58,7 @@ export class Template {
   constructor(
     readonly source: SourceFile,
     readonly fileName: string,
+    supplied: ReadonlyMap<string, SuppliedParameter> = NONE_SUPPLIED,
   ) {
     if (!isMap(source.root)) throw new Error('Template root must be a mapping');
     this.root = source.root;
@@ -56,14 +68,23 @@ export class Template {
         if (!isMap(p.value)) continue;
         const allowed = getValue(p.value, 'AllowedValues');
         const noEcho = getValue(p.value, 'NoEcho');
-        this.parameters.set(String(p.key.value), {
-          name: String(p.key.value),
+        const name = String(p.key.value);
+        const info: ParameterInfo = {
+          name,
           node: p.value,
           type: scalarString(getValue(p.value, 'Type')),
           defaultNode: getValue(p.value, 'Default'),
           allowedValues: isSeq(allowed) ? allowed.items : [],
           noEcho: noEcho !== undefined && String(scalarString(noEcho)).toLowerCase() === 'true',
-        });
+        };
+        const given = supplied.get(name);
+        if (given) {
+          // The value stands where the Default is written (or the declaration): findings relate there.
+          const at = info.defaultNode ?? p.key;
+          const value: SScalar = { kind: 'scalar', value: given.value, start: at.start, end: at.end, style: 'plain' };
+          Object.assign(info, { defaultNode: value, allowedValues: [value], supplied: { from: given.from } });
+        }
+        this.parameters.set(name, info);
       }
     }
     const conditions = getValue(this.root, 'Conditions');
