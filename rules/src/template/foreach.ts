@@ -40,13 +40,15 @@ export interface ForEachParameters {
 }
 
 export const FOR_EACH_PREFIX = 'Fn::ForEach::';
-/** Generated resources per template at most (CloudFormation allows 500 resources after expansion). */
+/** Generated resources per template at most (CloudFormation allows 500 resources after expansion): a bound on work, not a rule. */
 const MAX_EXPANSIONS = 2000;
 const MAX_DEPTH = 8;
 
-/** The resources one `Fn::ForEach::…` entry of `Resources` generates. */
-export function expandForEach(loop: string, value: SNode, sourcePath: Path, parameters: ForEachParameters): Expansion[] {
-  const out: Expansion[] = [];
+/**
+ * The resources one `Fn::ForEach::…` entry of `Resources` generates, appended to `out`: the same
+ * array for every loop of a template, so MAX_EXPANSIONS bounds the template, not each loop.
+ */
+export function expandForEach(loop: string, value: SNode, sourcePath: Path, parameters: ForEachParameters, out: Expansion[] = []): Expansion[] {
   expand(loop, value, sourcePath, parameters, [], out, 0);
   return out;
 }

@@ -1,4 +1,4 @@
-import { expandForEach, FOR_EACH_PREFIX, type LoopValue } from './foreach';
+import { expandForEach, FOR_EACH_PREFIX, type Expansion, type LoopValue } from './foreach';
 import { getPair, keyString, getValue, isMap, isSeq, nodeAtPath, Path, positionAt, scalarString, SMap, SNode, SourceFile, SScalar } from '../parse/source-tree';
 
 export interface Range {
@@ -104,12 +104,13 @@ export class Template {
         this.add(resourceInfo(id, r.key, r.value));
       }
       // After the resources written out: a generated id that one of them has is not added.
+      const generated: Expansion[] = [];
       for (const r of resources.pairs) {
         const loop = keyString(r.key.value);
-        if (!loop.startsWith(FOR_EACH_PREFIX)) continue;
-        for (const e of expandForEach(loop, r.value, ['Resources', loop], this.parameters)) {
-          if (!this.resources.has(e.id)) this.add({ ...resourceInfo(e.id, e.keyNode, e.body), origin: { path: e.sourcePath, loops: e.loops } });
-        }
+        if (loop.startsWith(FOR_EACH_PREFIX)) expandForEach(loop, r.value, ['Resources', loop], this.parameters, generated);
+      }
+      for (const e of generated) {
+        if (!this.resources.has(e.id)) this.add({ ...resourceInfo(e.id, e.keyNode, e.body), origin: { path: e.sourcePath, loops: e.loops } });
       }
     }
   }

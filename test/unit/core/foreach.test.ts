@@ -169,6 +169,18 @@ Resources:
     assert.equal(weak(missing).length, 1, 'a literal key the map lacks: the default');
   });
 
+  it('a template of many large loops is bounded (2,000 generated resources), and lints', () => {
+    const values = Array.from({ length: 1500 }, (_, i) => `v${i}`).join(', ');
+    const loops = Array.from(
+      { length: 4 },
+      (_, k) => `  Fn::ForEach::L${k}:\n    - Name\n    - [${values}]\n    - T${k}\${Name}:\n        Type: AWS::SNS::Topic\n`,
+    ).join('');
+    const text = `AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::LanguageExtensions\nResources:\n${loops}`;
+    const t = parseDocument(text, 'template.yaml').parsed!;
+    assert.equal(t.resources.size, 2000);
+    assert.deepEqual(lint(text).ruleFailures, []);
+  });
+
   it('the same template in JSON', () => {
     const text = JSON.stringify(
       parse(
