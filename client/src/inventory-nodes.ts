@@ -100,9 +100,12 @@ export function inventoryNodes(report: EditorInventoryReport | null | undefined)
       endpoints.filter((e) => e.group === g).map((e) => e.node),
     ),
   ).filter((g) => g.children.length);
+  // A section first drawn empty (the scan had not reached a template yet) has no expansion state;
+  // VS Code keeps the state it drew for an id, so a section that fills later gets a new id and
+  // opens expanded instead of staying collapsed.
   return [
     {
-      id: 'certificates',
+      id: certificates.length ? 'certificates' : 'certificates:empty',
       label: 'Certificates',
       description: String(certificates.length),
       icon: 'shield',
@@ -111,7 +114,7 @@ export function inventoryNodes(report: EditorInventoryReport | null | undefined)
       contextValue: 'section',
     },
     {
-      id: 'endpoints',
+      id: groups.length ? 'endpoints' : 'endpoints:empty',
       label: 'Endpoints by TLS floor',
       description: String(endpoints.length),
       icon: 'lock',

@@ -33,6 +33,22 @@ describe('client: inventory tree nodes', () => {
     );
   });
 
+  it('a section drawn empty has another id than once it fills, so VS Code opens it expanded then', () => {
+    assert.deepEqual(
+      roots.map((r) => r.id),
+      ['certificates', 'endpoints'],
+    );
+    const endpointsOnly = { ...report, templates: report.templates.map((t) => ({ ...t, certificates: [] })) };
+    const partial = inventoryNodes(endpointsOnly);
+    assert.deepEqual(
+      partial.map((r) => [r.id, r.children.length > 0]),
+      [
+        ['certificates:empty', false],
+        ['endpoints', true],
+      ],
+    );
+  });
+
   it('lists certificates -> consumers -> findings, each revealing its place', () => {
     const site = find(roots[0].children, 'SiteCertificate');
     assert.equal(site.icon, 'verified');
