@@ -1,4 +1,5 @@
 import { bytePathOf } from './byte-path';
+import { mayNestStacks } from './nested-stacks';
 import { Diagnostic, lintText, LintResult, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
 import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
 
@@ -16,6 +17,8 @@ export interface FileOutcome {
   ruleFailures: RuleFailure[];
   /** The file was read and its settings used (the main thread reports config errors then). */
   read: boolean;
+  /** A template whose text names a nested stack type. */
+  nestsStacks?: boolean;
 }
 
 export interface LintFileOptions {
@@ -41,7 +44,15 @@ export function lintFile(file: string, registry: RuleRegistry, settings: () => S
   const fixed = opts.beforeLint?.(text, bytes);
   if (fixed) text = fixed.text;
   const result = fixed?.lint ?? lintText(text, file, registry, { settings: fileSettings, showSuppressed: opts.showSuppressed });
-  return { template: result.template, diagnostics: result.diagnostics, skipped: result.skipped, ruleFailures: result.ruleFailures, read: true };
+  const outcome: FileOutcome = {
+    template: result.template,
+    diagnostics: result.diagnostics,
+    skipped: result.skipped,
+    ruleFailures: result.ruleFailures,
+    read: true,
+  };
+  if (result.template && mayNestStacks(text)) outcome.nestsStacks = true;
+  return outcome;
 }
 
 type ReadOutcome = { bytes: Buffer } | { skipped: string } | { readError: string };

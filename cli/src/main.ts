@@ -21,6 +21,7 @@ import { fixFile } from './fix';
 import { formatInventory } from './inventory-command';
 import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
+import { lintNestedStacks } from './nested-stacks';
 import { ParameterFileError, readParameterFile } from './parameter-files';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -178,6 +179,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
 
   const started = performance.now();
+  const relPathOf = (file: string): string => relativeTo(io.cwd, file).split(path.sep).join('/') || path.basename(file);
   const reports: FileReport[] = [];
   const fixDiffs: string[] = [];
   const failedRules = new Set<string>();
@@ -188,7 +190,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   const lintHere = (f: string, s: Settings): FileOutcome => lintFile(f, registry, () => s, { showSuppressed: args.showSuppressed });
   const pooled = fixing ? undefined : await lintInPool(files, (f) => settingsOf(explicitConfig ?? locator.forFile(f)), args.showSuppressed, lintHere);
   for (const [index, file] of files.entries()) {
-    const relPath = relativeTo(io.cwd, file).split(path.sep).join('/') || path.basename(file);
+    const relPath = relPathOf(file);
     const report: FileReport = { file, relPath, template: false, diagnostics: [] };
     reports.push(report);
     const fixText = (text: string, bytes: Buffer): { text: string; lint?: LintResult } => {
@@ -214,11 +216,21 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     report.template = result.template;
     report.skipped = result.skipped;
     report.diagnostics = result.diagnostics;
+    if (result.nestsStacks) report.nestsStacks = true;
     for (const f of result.ruleFailures) {
       if (failedRules.has(f.rule)) continue;
       failedRules.add(f.rule);
       io.err(`cfn-tls-lint: rule ${f.rule} failed on ${relPath}: ${f.message} (other rules still ran; further failures of this rule are not repeated)\n`);
     }
+  }
+  if (!args.inventory) {
+    lintNestedStacks(reports, {
+      registry,
+      settingsFor,
+      showSuppressed: args.showSuppressed,
+      relPath: relPathOf,
+      note: (m) => io.err(`cfn-tls-lint: ${m}\n`),
+    });
   }
   if (baseline && args.baseline) applyBaseline(reports, baseline, path.resolve(io.cwd, args.baseline));
   if (args.quiet) for (const r of reports) r.diagnostics = r.diagnostics.filter((d) => d.severity === 'error');

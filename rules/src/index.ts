@@ -22,6 +22,8 @@ export { isCandidateFile, isTemplateRoot, looksBinary, mayBeTemplate, DEFAULT_SK
 export { getValue, isMap, isScalar, isSeq, pathKey, scalarString } from './parse/source-tree';
 export type { Path, SNode, SourceFile } from './parse/source-tree';
 export { Template, type SuppliedParameter } from './template/template';
+export { nestedStacksIn, MAX_PARAMETER_SETS } from './model/nested-stacks';
+export type { NestedStack, PassedParameter } from './model/nested-stacks';
 
 // Fixes and edits
 export { applyEdits, diffLines, editsForFix, fixAll, lineDiffEdits, unifiedDiff } from './edit/index';

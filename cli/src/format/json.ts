@@ -21,7 +21,9 @@ export function formatJson(reports: FileReport[], summary: Summary, errors: read
       range: d.range,
       fixable: d.fixable,
       suppressed: d.suppressed,
-      ...(d.related.length ? { related: d.related.map((x) => ({ message: x.message, path: x.path, range: x.range })) } : {}),
+      ...(d.related.length
+        ? { related: d.related.map((x) => ({ message: x.message, ...(x.file !== undefined ? { file: x.file } : {}), path: x.path, range: x.range })) }
+        : {}),
     })),
   }));
   return jsonSafe(JSON.stringify({ version: 1, files, summary, errors }, null, 2)) + '\n';

@@ -36,7 +36,7 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
                 id: i + 1,
                 message: { text: x.message },
                 physicalLocation: {
-                  artifactLocation: artifactLocation(r.relPath),
+                  artifactLocation: artifactLocation(x.file ?? r.relPath),
                   region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1 },
                 },
               })),

@@ -115,7 +115,8 @@ export interface Diagnostic {
   suppressed: boolean;
   /** How it was suppressed, when it was. */
   suppression?: { kind: string; reason?: string };
-  related: { path: Path; range: Range; message: string; offsets?: { start: number; end: number } }[];
+  /** `file`: a place in another file (a parent stack's value), named as the front end names files. */
+  related: { path: Path; range: Range; message: string; offsets?: { start: number; end: number }; file?: string }[];
   fixes: Fix[];
   data?: Record<string, unknown>;
 }

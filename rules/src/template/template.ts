@@ -24,7 +24,8 @@ export interface ParameterInfo {
 
 /** A parameter value given for a run, not written in the template (`--parameters prod.json`). */
 export interface SuppliedParameter {
-  value: string;
+  /** Undefined: a value is given, but not known (a parent stack passes a resource attribute). */
+  value: string | undefined;
   /** Where it comes from, for messages: the file's name. */
   from: string;
 }
@@ -78,7 +79,9 @@ export class Template {
           noEcho: noEcho !== undefined && String(scalarString(noEcho)).toLowerCase() === 'true',
         };
         const given = supplied.get(name);
-        if (given) {
+        if (given && given.value === undefined) {
+          Object.assign(info, { defaultNode: undefined, allowedValues: [], supplied: { from: given.from } });
+        } else if (given && given.value !== undefined) {
           // The value stands where the Default is written (or the declaration): findings relate there.
           const at = info.defaultNode ?? p.key;
           const value: SScalar = { kind: 'scalar', value: given.value, start: at.start, end: at.end, style: 'plain' };

@@ -9,7 +9,7 @@ import { runCli, tempDir } from '../../support/cli';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'parameters');
 const fixture = (name: string): string => path.join(FIXTURES, name);
-const values = (m: Map<string, SuppliedParameter>): Record<string, string> => Object.fromEntries([...m].map(([k, v]) => [k, v.value]));
+const values = (m: Map<string, SuppliedParameter>): Record<string, string | undefined> => Object.fromEntries([...m].map(([k, v]) => [k, v.value]));
 const registry = defaultRegistry();
 
 function lintWith(values: Record<string, string>, text = fs.readFileSync(fixture('template.yaml'), 'utf8')) {
