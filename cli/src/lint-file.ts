@@ -1,6 +1,16 @@
 import { bytePathOf } from './byte-path';
 import { mayNestStacks } from './nested-stacks';
-import { Diagnostic, lintText, LintResult, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
+import {
+  Diagnostic,
+  environmentsFor,
+  lintInEnvironments,
+  lintText,
+  LintResult,
+  MAX_TEMPLATE_BYTES,
+  RuleFailure,
+  RuleRegistry,
+  Settings,
+} from '../../rules/src/index';
 import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
 
 /**
@@ -43,7 +53,10 @@ export function lintFile(file: string, registry: RuleRegistry, settings: () => S
   const fileSettings = settings();
   const fixed = opts.beforeLint?.(text, bytes);
   if (fixed) text = fixed.text;
-  const result = fixed?.lint ?? lintText(text, file, registry, { settings: fileSettings, showSuppressed: opts.showSuppressed });
+  const environments = fixed?.lint ? [] : environmentsFor(fileSettings, file);
+  const lintOpts = { settings: fileSettings, showSuppressed: opts.showSuppressed };
+  const result =
+    fixed?.lint ?? (environments.length ? lintInEnvironments(text, file, registry, environments, lintOpts) : lintText(text, file, registry, lintOpts));
   const outcome: FileOutcome = {
     template: result.template,
     diagnostics: result.diagnostics,

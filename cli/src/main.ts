@@ -22,7 +22,7 @@ import { formatInventory } from './inventory-command';
 import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
 import { lintNestedStacks } from './nested-stacks';
-import { ParameterFileError, readParameterFile } from './parameter-files';
+import { ParameterFileError, readParameterFile, withEnvironmentValues } from './parameter-files';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { jsonSafe, printableLines } from './format/printable';
@@ -119,7 +119,8 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   const cliLayer: ConfigLayer = {
     rules: cliRules,
     ...(args.serverless ? { serverless: true } : {}),
-    ...(parameterValues.size ? { parameterValues } : {}),
+    // Values given for the run replace the configured environments.
+    ...(parameterValues.size ? { parameterValues, environments: [] } : {}),
   };
 
   let status = 0;
@@ -143,12 +144,17 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     explicitConfig = loadConfigFile(abs, registry);
     reportConfig(explicitConfig);
   }
+  const relPathOf = (file: string): string => relativeTo(io.cwd, file).split(path.sep).join('/') || path.basename(file);
   const locator = new ConfigLocator(registry);
   const settingsCache = new Map<string, Settings>();
   const settingsOf = (c: LoadedConfig | undefined): Settings => {
     const key = c?.file ?? '';
     let s = settingsCache.get(key);
-    if (!s) settingsCache.set(key, (s = mergeSettings(c?.layer, cliLayer)));
+    if (!s)
+      settingsCache.set(
+        key,
+        (s = withEnvironmentValues(mergeSettings(c?.layer, cliLayer), (m) => fail(`config error: ${c ? relPathOf(c.file) : 'config'}:${m}`))),
+      );
     return s;
   };
   const settingsFor = (file: string): Settings => {
@@ -179,7 +185,6 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   }
 
   const started = performance.now();
-  const relPathOf = (file: string): string => relativeTo(io.cwd, file).split(path.sep).join('/') || path.basename(file);
   const reports: FileReport[] = [];
   const fixDiffs: string[] = [];
   const failedRules = new Set<string>();

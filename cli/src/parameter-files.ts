@@ -1,7 +1,7 @@
 import path = require('path');
 import { parse as parseYaml } from 'yaml';
 import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
-import type { SuppliedParameter } from '../../rules/src/index';
+import type { Settings, SuppliedParameter } from '../../rules/src/index';
 
 /**
  * `--parameters <file>`: parameter values for the run, in the formats deployments keep them in
@@ -31,6 +31,28 @@ export function readParameterFile(spec: string): Map<string, SuppliedParameter> 
   const from = path.basename(file);
   const values = /\.toml$/i.test(file) ? samconfigToml(text, env) : structured(text, file, env);
   return new Map([...values].map(([k, v]) => [k, { value: v, from }]));
+}
+
+/**
+ * Settings whose `environments` carry the values of their parameter files (paths relative to the
+ * config file). An environment with a file that cannot be read is left out, and `problem` says why.
+ */
+export function withEnvironmentValues(settings: Settings, problem: (message: string) => void): Settings {
+  if (!settings.environments.length) return settings;
+  const environments = settings.environments.flatMap((env) => {
+    const parameterValues = new Map<string, SuppliedParameter>();
+    for (const f of env.parameterFiles) {
+      try {
+        for (const [k, v] of readParameterFile(path.resolve(env.baseDir, f))) parameterValues.set(k, v);
+      } catch (e) {
+        if (!(e instanceof ParameterFileError)) throw e;
+        problem(`${env.line + 1}: environments.${env.name}: ${f}: ${e.message}`);
+        return [];
+      }
+    }
+    return [{ ...env, parameterValues }];
+  });
+  return { ...settings, environments };
 }
 
 /** JSON (AWS CLI, CodePipeline, samconfig.json) or YAML (samconfig.yaml). */

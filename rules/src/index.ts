@@ -14,7 +14,8 @@ export { keyRedactor } from './engine/redact';
 
 // Configuration
 export { parseConfig, mergeSettings, didYouMean, DEFAULT_SETTINGS, CONFIG_FILE_NAME, ConfigError } from './engine/config';
-export type { Settings, ConfigLayer, RuleSetting } from './engine/config';
+export type { Settings, ConfigLayer, RuleSetting, EnvironmentSetting } from './engine/config';
+export { environmentsFor, lintInEnvironments } from './engine/environments';
 
 // Parsing and the template
 export { parseSource } from './parse/index';

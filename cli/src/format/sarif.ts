@@ -43,6 +43,7 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
             }
           : {}),
         partialFingerprints: { 'cfnTlsLint/v1': `${r.relPath}:${d.rule}:${d.path.join('/')}` },
+        ...(d.environments ? { properties: { environments: d.environments } } : {}),
         ...(d.suppressed ? { suppressions: [{ kind: 'inSource', justification: d.suppression?.reason ?? '' }] } : {}),
       });
     }

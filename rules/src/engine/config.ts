@@ -21,6 +21,23 @@ export interface Settings {
   serverless: boolean;
   /** Parameter values for the run (`--parameters`): they replace a parameter's Default and AllowedValues. */
   parameterValues: ReadonlyMap<string, SuppliedParameter>;
+  /** Deployments of the templates (config `environments`): each matching one is a lint of its own (environments.ts). */
+  environments: readonly EnvironmentSetting[];
+}
+
+/** One `environments` entry: its parameter files, and the values a front end has read from them. */
+export interface EnvironmentSetting {
+  name: string;
+  /** Parameter files as written (relative to `baseDir`; `samconfig.toml#prod` names a SAM environment). */
+  parameterFiles: readonly string[];
+  /** Globs of the templates it deploys, relative to `baseDir`; empty: every template. */
+  templates: readonly string[];
+  /** The config file's folder. */
+  baseDir: string;
+  /** Filled by the front end that reads the files (the engine reads no file). */
+  parameterValues: ReadonlyMap<string, SuppliedParameter>;
+  /** Line of the entry in the config file, for messages about its files. */
+  line: number;
 }
 
 export interface RuleSetting {
@@ -48,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exclude: [],
   serverless: false,
   parameterValues: new Map(),
+  environments: [],
 };
 
 export const CONFIG_FILE_NAME = '.cfn-tls-lint.yaml';
@@ -75,6 +93,7 @@ export interface ConfigLayer {
   serverless?: boolean;
   /** From the command line only (`--parameters`); later values win. */
   parameterValues?: ReadonlyMap<string, SuppliedParameter>;
+  environments?: EnvironmentSetting[];
 }
 
 export interface ParsedConfig {
@@ -83,7 +102,10 @@ export interface ParsedConfig {
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude', 'serverless']);
+const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude', 'serverless', 'environments']);
+const ENVIRONMENT_KEYS = new Set(['parameters', 'templates']);
+/** Environment names appear in messages and JSON: a word, as `prod`, `dev`, `eu-prod`. */
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const POLICY_KEYS: ReadonlySet<string> = new Set(RECOMMENDED_POLICY_KINDS.keys());
 const PRODUCTION_KEYS = new Set(['files', 'parameterNames', 'valuePattern']);
 
@@ -157,6 +179,9 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
         if (yIsScalar(value) && typeof value.value === 'boolean') layer.serverless = value.value;
         else err(value ?? keyNode, 'serverless must be true or false');
         break;
+      case 'environments':
+        layer.environments = parseEnvironments(value ?? keyNode, path.dirname(file), lineOf, err, stringList);
+        break;
       case 'allowedDomains':
       case 'regions':
       case 'include':
@@ -209,6 +234,55 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
     }
   }
   return { layer, errors };
+}
+
+function parseEnvironments(
+  value: YNode,
+  baseDir: string,
+  lineOf: (n: YNode | null | undefined) => number,
+  err: (n: YNode | null | undefined, m: string) => void,
+  stringList: (n: YNode | null | undefined, what: string) => string[] | undefined,
+): EnvironmentSetting[] {
+  const out: EnvironmentSetting[] = [];
+  if (!yIsMap(value)) {
+    err(value, 'environments must be a mapping of environment name to { parameters, templates }');
+    return out;
+  }
+  for (const p of value.items) {
+    const name = yIsScalar(p.key) ? String(p.key.value) : '';
+    if (!ENVIRONMENT_NAME.test(name)) {
+      err(p.key as YNode, `environments: "${name}" is not an environment name (letters, digits, ".", "_", "-")`);
+      continue;
+    }
+    const v = p.value as YNode | null;
+    if (!yIsMap(v)) {
+      err(v ?? (p.key as YNode), `environments.${name} must be a mapping with parameters (files) and optionally templates (globs)`);
+      continue;
+    }
+    let parameterFiles: string[] | undefined;
+    let parametersWritten = false;
+    let templates: string[] = [];
+    for (const e of v.items) {
+      const k = yIsScalar(e.key) ? String(e.key.value) : '';
+      const ev = (e.value ?? e.key) as YNode;
+      if (!ENVIRONMENT_KEYS.has(k)) err(e.key as YNode, `environments.${name}: unknown setting "${k}" (known: ${[...ENVIRONMENT_KEYS].join(', ')})`);
+      else if (k === 'parameters' && (parametersWritten = true))
+        parameterFiles = yIsScalar(ev) && typeof ev.value === 'string' ? [ev.value] : stringList(ev, `environments.${name}.parameters`);
+      else {
+        const list = stringList(ev, `environments.${name}.templates`);
+        const problem = list && globProblem(list);
+        if (problem) err(ev, `environments.${name}.templates: ${problem}`);
+        else if (list) templates = list;
+      }
+    }
+    if (!parameterFiles?.length) {
+      // A list that is not one was reported where it is written.
+      if (!parametersWritten || parameterFiles) err(p.key as YNode, `environments.${name} needs parameters: the parameter files of that environment`);
+      continue;
+    }
+    out.push({ name, parameterFiles, templates, baseDir, parameterValues: new Map(), line: lineOf(p.key as YNode) });
+  }
+  return out;
 }
 
 function parseRules(
@@ -349,6 +423,7 @@ export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings 
       exclude: l.exclude ?? s.exclude,
       serverless: l.serverless ?? s.serverless,
       parameterValues: l.parameterValues ? new Map([...s.parameterValues, ...l.parameterValues]) : s.parameterValues,
+      environments: l.environments ?? s.environments,
     };
   }
   return { ...s, rules };

@@ -119,6 +119,8 @@ export interface Diagnostic {
   related: { path: Path; range: Range; message: string; offsets?: { start: number; end: number }; file?: string }[];
   fixes: Fix[];
   data?: Record<string, unknown>;
+  /** The environments (config `environments`) whose lint made it, when the file is linted per environment. */
+  environments?: string[];
 }
 
 export type { ResourceView, TemplateReader };
