@@ -5,6 +5,7 @@ import type { Unreadable } from '../../rules/src/node/ignore-tree';
 import { PathFilter } from '../../rules/src/node/path-filter';
 import { describeIoError, nonRegularKind } from '../../rules/src/node/read-file';
 import { walkFiles } from '../../rules/src/node/walk';
+import { assemblyOfTemplate, CdkStack, CloudAssembly, findCloudAssembly, readCloudAssembly } from '../../rules/src/node/cdk-assembly';
 
 export interface FileList {
   files: string[];
@@ -14,16 +15,19 @@ export interface FileList {
   missing: string[];
   /** Arguments, folders and ignore files that could not be read (reported; exit status 2). */
   unreadable: Unreadable[];
+  /** Stack templates of CDK cloud assemblies named on the command line, with their constructs. */
+  cdk: Map<string, CdkStack>;
 }
 
 /**
  * Expands CLI arguments into files: a file named explicitly is always taken; a directory is
  * walked for candidate files (rules/src/node/walk.ts: .gitignore files and the default excludes);
- * a glob is matched against the files below its base folder. The command line is the user's own,
+ * a glob is matched against the files below its base folder; a CDK cloud assembly, or the folder of
+ * a CDK app, gives its stack templates (rules/src/node/cdk-assembly.ts). The command line is the user's own,
  * so its globs keep picomatch's full syntax; globs read from files go through util/glob.ts.
  */
 export async function collectFiles(args: string[], cwd: string): Promise<FileList> {
-  const list: FileList = { files: [], explicit: new Set(), missing: [], unreadable: [] };
+  const list: FileList = { files: [], explicit: new Set(), missing: [], unreadable: [], cdk: new Map() };
   const seen = new Set<string>();
   const add = (abs: string): void => {
     if (!seen.has(abs)) {
@@ -42,6 +46,16 @@ export async function collectFiles(args: string[], cwd: string): Promise<FileLis
     }
     return found;
   };
+  const read = new Map<string, CloudAssembly>();
+  /** Each assembly read once; what cannot be read in it is reported once. */
+  const assemblies = (dir: string): CloudAssembly => {
+    let a = read.get(dir);
+    if (!a) {
+      read.set(dir, (a = readCloudAssembly(dir)));
+      for (const reason of a.problems) list.unreadable.push({ path: dir, reason: `cloud assembly: ${reason}` });
+    }
+    return a;
+  };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
     let stat: fs.Stats | undefined;
@@ -57,9 +71,25 @@ export async function collectFiles(args: string[], cwd: string): Promise<FileLis
     if (stat?.isFile()) {
       add(abs);
       list.explicit.add(abs);
+      // A stack template named on its own still gets its constructs.
+      const assembly = assemblyOfTemplate(abs);
+      const stack = assembly ? assemblies(assembly).stacks.find((s) => s.templateFile === abs) : undefined;
+      if (stack) list.cdk.set(abs, stack);
       continue;
     }
     if (stat?.isDirectory()) {
+      // A cloud assembly (`cdk.out`), or a CDK app's folder: the stacks the app synthesised,
+      // nested stage assemblies included. The walk skips cdk.out folders.
+      const assembly = findCloudAssembly(abs);
+      if (assembly) {
+        const read = assemblies(assembly);
+        for (const stack of read.stacks) {
+          add(stack.templateFile);
+          list.explicit.add(stack.templateFile);
+          list.cdk.set(stack.templateFile, stack);
+        }
+        if (assembly === abs) continue;
+      }
       await walk(abs);
       continue;
     }

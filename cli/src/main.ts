@@ -22,6 +22,8 @@ import { formatInventory } from './inventory-command';
 import { FileOutcome, lintFile } from './lint-file';
 import { lintInPool } from './pool';
 import { lintNestedStacks } from './nested-stacks';
+import { attachConstructs, stackSettings } from './cdk';
+import type { CdkStack } from '../../rules/src/node/cdk-assembly';
 import { ParameterFileError, readParameterFile, withEnvironmentValues } from './parameter-files';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -157,10 +159,12 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
       );
     return s;
   };
+  /** CDK stacks of the run (collectFiles): their region is their target region. */
+  let stacks: ReadonlyMap<string, CdkStack> = new Map();
   const settingsFor = (file: string): Settings => {
     const c = explicitConfig ?? locator.forFile(file);
     reportConfig(c);
-    return settingsOf(c);
+    return stackSettings(settingsOf(c), stacks.get(file));
   };
 
   let baseline: Set<string> | undefined;
@@ -173,7 +177,8 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     }
   }
 
-  const { files: found, explicit, missing, unreadable } = await collectFiles(args.paths, io.cwd);
+  const { files: found, explicit, missing, unreadable, cdk } = await collectFiles(args.paths, io.cwd);
+  stacks = cdk;
   // Config `exclude` globs (relative to the config file's folder) apply to files found by a walk.
   const files = found.filter((f) => explicit.has(f) || !excludedByConfig(f, settingsFor(f).exclude, (explicitConfig ?? locator.forFile(f))?.file, io.cwd));
   for (const m of missing) fail(`no such file or directory: ${m}`);
@@ -193,7 +198,9 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   // errors and rule failures are still reported below, where a sequential run reports them.
   // `--fix` stays in-process.
   const lintHere = (f: string, s: Settings): FileOutcome => lintFile(f, registry, () => s, { showSuppressed: args.showSuppressed });
-  const pooled = fixing ? undefined : await lintInPool(files, (f) => settingsOf(explicitConfig ?? locator.forFile(f)), args.showSuppressed, lintHere);
+  const pooled = fixing
+    ? undefined
+    : await lintInPool(files, (f) => stackSettings(settingsOf(explicitConfig ?? locator.forFile(f)), stacks.get(f)), args.showSuppressed, lintHere);
   for (const [index, file] of files.entries()) {
     const relPath = relPathOf(file);
     const report: FileReport = { file, relPath, template: false, diagnostics: [] };
@@ -212,7 +219,10 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     };
     const done = pooled?.[index];
     if (done?.read) settingsFor(file);
-    const result = done ?? lintFile(file, registry, () => settingsFor(file), { showSuppressed: args.showSuppressed, beforeLint: fixing ? fixText : undefined });
+    // The next `cdk synth` rewrites a cloud assembly's templates: the fix belongs in the app's source.
+    const fixHere = fixing && !stacks.has(file);
+    const result =
+      done ?? lintFile(file, registry, () => settingsFor(file), { showSuppressed: args.showSuppressed, beforeLint: fixHere ? fixText : undefined });
     if (result.readError) {
       report.readError = result.readError;
       fail(result.readError, relPath);
@@ -228,6 +238,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
       io.err(`cfn-tls-lint: rule ${f.rule} failed on ${relPath}: ${f.message} (other rules still ran; further failures of this rule are not repeated)\n`);
     }
   }
+  attachConstructs(reports, cdk, relPathOf);
   if (!args.inventory) {
     lintNestedStacks(reports, {
       registry,

@@ -1,3 +1,4 @@
+import { constructSuffix } from '../cdk';
 import { printable } from './printable';
 import type { FileReport, RunError } from './report';
 
@@ -29,15 +30,14 @@ export function formatGithub(reports: FileReport[], errors: readonly RunError[] 
       if (d.suppressed) continue;
       const s = d.range.start;
       const e = d.range.end;
-      const props = [
-        `file=${escapeProperty(r.relPath)}`,
-        `line=${s.line + 1}`,
-        `col=${s.character + 1}`,
-        `endLine=${e.line + 1}`,
-        `endColumn=${e.character + 1}`,
-        `title=${escapeProperty(d.rule)}`,
-      ].join(',');
-      lines.push(`::${LEVEL[d.severity]} ${props}::${escapeData(d.message)}`);
+      // A CDK finding is annotated where the app creates the construct; the message names the template.
+      const source = d.construct?.source;
+      const at = source
+        ? [`file=${escapeProperty(source.file)}`, `line=${source.line}`, `col=${source.column}`]
+        : [`file=${escapeProperty(r.relPath)}`, `line=${s.line + 1}`, `col=${s.character + 1}`, `endLine=${e.line + 1}`, `endColumn=${e.character + 1}`];
+      const props = [...at, `title=${escapeProperty(d.rule)}`].join(',');
+      const message = source ? `${d.message} (${r.relPath}:${s.line + 1}, construct ${d.construct!.path})` : d.message + constructSuffix(d);
+      lines.push(`::${LEVEL[d.severity]} ${props}::${escapeData(message)}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

@@ -22,6 +22,7 @@ export function formatJson(reports: FileReport[], summary: Summary, errors: read
       fixable: d.fixable,
       suppressed: d.suppressed,
       ...(d.environments ? { environments: d.environments } : {}),
+      ...(d.construct ? { construct: d.construct } : {}),
       ...(d.related.length
         ? { related: d.related.map((x) => ({ message: x.message, ...(x.file !== undefined ? { file: x.file } : {}), path: x.path, range: x.range })) }
         : {}),

@@ -16,6 +16,26 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
     for (const d of r.diagnostics) {
       const s = d.range.start;
       const e = d.range.end;
+      const inTemplate = {
+        artifactLocation: artifactLocation(r.relPath),
+        region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
+      };
+      const logical = [
+        ...(d.resource ? [{ name: d.resource, kind: 'resource' }] : []),
+        ...(d.construct ? [{ fullyQualifiedName: d.construct.path, kind: 'construct' }] : []),
+      ];
+      // A CDK finding points at the app's source line; the template is a related location.
+      const source = d.construct?.source;
+      const related = [
+        ...(source ? [{ message: `${d.rule} in the synthesised template ${r.relPath}`, physicalLocation: inTemplate }] : []),
+        ...d.related.map((x) => ({
+          message: x.message,
+          physicalLocation: {
+            artifactLocation: artifactLocation(x.file ?? r.relPath),
+            region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1 },
+          },
+        })),
+      ];
       results.push({
         ruleId: d.rule,
         ruleIndex: ruleIndex.get(d.rule),
@@ -23,24 +43,14 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
         message: { text: d.message },
         locations: [
           {
-            physicalLocation: {
-              artifactLocation: artifactLocation(r.relPath),
-              region: { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 },
-            },
-            ...(d.resource ? { logicalLocations: [{ name: d.resource, kind: 'resource' }] } : {}),
+            physicalLocation: source
+              ? { artifactLocation: artifactLocation(source.file), region: { startLine: source.line, startColumn: source.column } }
+              : inTemplate,
+            ...(logical.length ? { logicalLocations: logical } : {}),
           },
         ],
-        ...(d.related.length
-          ? {
-              relatedLocations: d.related.map((x, i) => ({
-                id: i + 1,
-                message: { text: x.message },
-                physicalLocation: {
-                  artifactLocation: artifactLocation(x.file ?? r.relPath),
-                  region: { startLine: x.range.start.line + 1, startColumn: x.range.start.character + 1 },
-                },
-              })),
-            }
+        ...(related.length
+          ? { relatedLocations: related.map((x, i) => ({ id: i + 1, message: { text: x.message }, physicalLocation: x.physicalLocation })) }
           : {}),
         partialFingerprints: { 'cfnTlsLint/v1': `${r.relPath}:${d.rule}:${d.path.join('/')}` },
         ...(d.environments ? { properties: { environments: d.environments } } : {}),

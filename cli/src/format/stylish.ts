@@ -1,3 +1,4 @@
+import { constructSuffix } from '../cdk';
 import { printable } from './printable';
 import { fixableByFix, FileReport, RunError, Summary } from './report';
 
@@ -20,7 +21,7 @@ export function formatStylish(reports: FileReport[], summary: Summary, color: bo
       const sev = d.severity === 'error' ? c('red', 'error') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info');
       const sevWidth = d.severity.length;
       const mark = d.suppressed ? c('dim', ' (suppressed)') : '';
-      return { pos, sev, sevWidth, msg: printable(d.message) + mark, rule: d.rule };
+      return { pos, sev, sevWidth, msg: printable(d.message + constructSuffix(d)) + mark, rule: d.rule };
     });
     const posW = Math.max(0, ...rows.map((x) => x.pos.length));
     const sevW = Math.max(0, ...rows.map((x) => x.sevWidth));

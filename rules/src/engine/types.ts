@@ -121,6 +121,8 @@ export interface Diagnostic {
   data?: Record<string, unknown>;
   /** The environments (config `environments`) whose lint made it, when the file is linted per environment. */
   environments?: string[];
+  /** The CDK construct of the resource, when the template comes from a cloud assembly (front ends set it). */
+  construct?: { path: string; source?: { file: string; line: number; column: number } };
 }
 
 export type { ResourceView, TemplateReader };
