@@ -31,6 +31,7 @@ function targets(b) {
   if (b.B6) push('B6', 'B6 conditions', `${fmtMs(b.B6.medianMs)}; ${b.B6.checks.filter((c) => c.ok).length}/${b.B6.checks.length} checks right`);
   if (b.B7) push('B7', 'B7 one file', b.B7.summary);
   if (b.B8) push('B8', 'B8 monorepo scan', b.B8.summary);
+  if (b.B10) push('B10', 'B10 CDK', b.B10.summary);
   if (b.B9) {
     const at = b.B9.sizes.find((x) => x.listeners === 16000);
     if (at)
@@ -190,6 +191,15 @@ function markdown(r) {
       );
     }
     L.push('');
+  }
+  if (b.B10) {
+    const x = b.B10;
+    L.push('## B10 CDK', '');
+    L.push(
+      `Whole CLI processes (\`bin/cfn-tls-lint.js --format json\`): \`cdk.out\` of the CDK fixture (test/fixtures/cdk-app, a real synthesis by scripts/synth-cdk-fixture.sh: ${x.templates} stacks, one in a stage assembly), against the same ${x.templates} templates copied where no manifest is and named directly; interleaved, ${x.runs} runs each. ` +
+        `Median **${fmtMs(x.wallMs.cdk.median)}** against ${fmtMs(x.wallMs.direct.median)}: ${x.ratio}×. The CDK run reads the manifests and the construct metadata, maps the creation stacks to source lines and annotates the findings; the findings are the same but for certificate-region, which the stacks' regions decide: ${x.sameFindings ? 'yes' : '**no**'}.`,
+      '',
+    );
   }
   if (r.profile) {
     const p = r.profile;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// `npm run bench`: measures B1..B9 (issues 7, 13 and 19) on this machine and writes bench/results.json and
+// `npm run bench`: measures B1..B10 (issues 7, 13 and 19) on this machine and writes bench/results.json and
 // bench/results.md. Not part of `npm test`.
 //
 //   npm run bench -- [--only B1,B2,B6] [--runs 7] [--cfn-lint-runs 1] [--b7-runs 15] [--b9-runs 3] [--no-build] [--no-profile]
@@ -20,6 +20,7 @@ const { runLsp } = require('./lsp');
 const { runB7 } = require('./b7');
 const { runB8 } = require('./b8');
 const { runB9 } = require('./b9-fix-scale');
+const { runB10 } = require('./b10-cdk');
 const { writeResults } = require('./report');
 
 function parseArgs(argv) {
@@ -129,6 +130,10 @@ async function main() {
   if (want('B9')) {
     log(`B9: --fix on 8,000 and 16,000 listeners, ${opts.b9Runs} runs each...`);
     results.benches.B9 = await withLoad(() => runB9({ runs: opts.b9Runs, log }));
+  }
+  if (want('B10')) {
+    log(`B10: CLI on the CDK fixture's cdk.out against its templates directly, ${opts.b7Runs} runs each...`);
+    results.benches.B10 = await withLoad(() => runB10({ runs: opts.b7Runs, log }));
   }
   if (want('B3') || want('B4') || want('B5')) {
     log('B3/B4/B5: language server over LSP...');

@@ -45,6 +45,7 @@ const TARGETS = {
   B7: { now: { text: 'one 5 KB template, whole process: ≤ 1.5× bare `node -e ""`; ≥ 30× cfn-lint', met: (b) => b.met } },
   B8: { now: { text: '5,000 mixed monorepo files < 2 s, same report in one thread', met: (b) => b.met } },
   B9: { now: { text: '--fix < 3× lint, < 500 MB (16,000 listeners)', met: (b) => b.met } },
+  B10: { now: { text: "CLI on the CDK fixture's cdk.out < 2× the same templates linted directly", met: (b) => b.met } },
 };
 
 module.exports = { TARGETS };
