@@ -1,4 +1,3 @@
-import type { Settings } from '../../rules/src/index';
 import type { CdkStack } from '../../rules/src/node/cdk-assembly';
 import type { FileReport } from './format/report';
 
@@ -30,20 +29,4 @@ export function constructSuffix(d: { construct?: FileReport['diagnostics'][numbe
   const c = d.construct;
   if (!c) return '';
   return ` (construct ${c.path}${c.source ? `, ${c.source.file}:${c.source.line}:${c.source.column}` : ''})`;
-}
-
-const inRegion = new WeakMap<Settings, Map<string, Settings>>();
-
-/**
- * A stack's settings: the region the app deploys it to is its target region (what `regions` in
- * the config says for templates that do not know theirs), for certificate-region. One object per
- * settings and region, so the worker pool sends each once.
- */
-export function stackSettings(settings: Settings, stack: CdkStack | undefined): Settings {
-  if (!stack?.region) return settings;
-  let byRegion = inRegion.get(settings);
-  if (!byRegion) inRegion.set(settings, (byRegion = new Map()));
-  let s = byRegion.get(stack.region);
-  if (!s) byRegion.set(stack.region, (s = { ...settings, regions: [stack.region] }));
-  return s;
 }

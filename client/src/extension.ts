@@ -11,6 +11,7 @@ import { registerInventory } from './inventory-view';
 import { registerRuleDocs } from './rule-docs-view';
 import { DiagnosticCounts, statusText, statusTooltip } from './status-counts';
 import {
+  CDK_SOURCE_LANGUAGES,
   DID_LINT_NOTIFICATION,
   type DidLintParams,
   SCAN_COMMAND,
@@ -49,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'cloudformation' },
       { pattern: '**/*.template' },
       { pattern: '**/*.cfn.{yaml,yml,json}' },
+      // A CDK app's sources: the findings of its cloud assembly on the lines that create constructs.
+      ...CDK_SOURCE_LANGUAGES.map((language) => ({ scheme: 'file', language })),
     ],
     outputChannel: output,
     diagnosticCollectionName: SOURCE,

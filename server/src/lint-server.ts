@@ -27,6 +27,7 @@ import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
 import { adaptiveDebounceMs, withLintSample } from './debounce';
+import { CdkSources } from './cdk-sources';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
 import { hover } from './hover';
@@ -49,7 +50,7 @@ import { Log } from './log';
 import { notLintedDiagnostic } from './notices';
 import { documentationUri, quoteArgument } from './show-documentation';
 import { lspDiagnostics, ScanRequest, ScanSummary, WorkspaceScanner } from './workspace-scanner';
-import { fileNameOf, uriKey, uriToPath } from './uri';
+import { fileNameOf, fileUri, uriKey, uriToPath } from './uri';
 
 /** The package version, defined by the bundler (scripts/build.js); absent when run from tsc's output. */
 declare const CLI_VERSION: string | undefined;
@@ -103,6 +104,8 @@ export class LintServer {
   private readonly folders: Folders;
   private readonly scanner: WorkspaceScanner;
   private readonly inventory: InventoryService;
+  /** Findings of a CDK app's cloud assembly on its open source files. */
+  private readonly cdk: CdkSources;
   private caps: Capabilities = { watchedFilesDynamic: false, documentChanges: false, resolve: false, showDocument: false };
   /** `initializationOptions.debounceMs` (tests): one debounce for every document instead of the adaptive one. */
   private fixedDebounceMs: number | undefined;
@@ -164,6 +167,13 @@ export class LintServer {
         ),
     );
     this.scanner.listener = this.inventory;
+    this.cdk = new CdkSources({
+      settingsFor: async (file) => {
+        const folder = this.folders.folderOf(file);
+        return this.config.settingsFor(file, folder?.path, await this.folders.stableSettings(folder)).settings;
+      },
+      lint: async (text, file, settings) => (await this.linter.lint(text, file, settings, fileUri(file), { background: true }))?.diagnostics,
+    });
   }
 
   /** Whether the client asked the server to shut down (an exit is then expected, with code 0). */
@@ -444,9 +454,11 @@ export class LintServer {
   private async onWatchedFiles(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
     const configs: string[] = [];
     const rescan = new Set<Folder>();
+    let synthesised = false;
     for (const ch of changes) {
       const p = uriToPath(ch.uri);
       if (!p) continue;
+      if (this.cdk.assemblyChanged(p)) synthesised = true;
       const base = path.basename(p);
       if (base === CONFIG_FILE_NAME) {
         configs.push(p);
@@ -463,9 +475,12 @@ export class LintServer {
         else if (this.scanner.knows(p)) this.scanner.forgetPath(p); // now excluded
       }
     }
+    // A new synth: the open CDK sources show its findings.
+    if (synthesised) for (const doc of this.documents.all()) if (CdkSources.isSource(uriToPath(doc.uri))) this.schedule(doc.uri, 0);
     if (configs.length) {
       // What a config affects: every open document, and the scanned folder it is in.
       this.config.reset();
+      this.cdk.reset();
       for (const file of configs) {
         this.configDiagnostics.fromDisk(file);
         const f = this.folders.folderOf(file);
@@ -588,6 +603,7 @@ export class LintServer {
     }
     const started = performance.now();
     const cur = await this.current(uri);
+    if (cur && CdkSources.isSource(filePath)) return this.validateCdkSource(cur, filePath);
     if (!cur) {
       const doc = this.documents.get(uri);
       this.inventory.changed();
@@ -619,6 +635,13 @@ export class LintServer {
       () =>
         `cfn-tls-lint: ${uri} v${cur.snap.version}: linted in ${outcome.ms ?? '?'} ms, published ${ms} ms after a ${this.waited.get(uri) ?? 0} ms debounce; next debounce ${this.debounceFor(uri)} ms`,
     );
+  }
+
+  /** A CDK app's source file: the findings of the app's synthesised templates on the lines that created their constructs. */
+  private async validateCdkSource(cur: Current, filePath: string): Promise<void> {
+    const diagnostics = await this.cdk.diagnosticsFor(filePath, this.folders.folderOf(filePath)?.path, cur.snap.doc);
+    if (this.documents.get(cur.uri)?.version !== cur.snap.version) return; // a newer version publishes
+    this.connection.sendDiagnostics({ uri: cur.uri, version: cur.snap.version, diagnostics });
   }
 
   /**

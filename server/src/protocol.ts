@@ -113,3 +113,6 @@ export interface InventoryChangedParams {
   certificates: number;
   endpoints: number;
 }
+
+/** Languages of CDK app sources the client sends (cdk-sources.ts): the CDK records a Node app's stack frames. */
+export const CDK_SOURCE_LANGUAGES: readonly string[] = ['typescript', 'javascript'];

@@ -1,5 +1,6 @@
 import fs = require('fs');
 import path = require('path');
+import type { Settings } from '../engine/config';
 import { FileReadError, readRegularFileSync } from './read-file';
 
 /**
@@ -196,4 +197,20 @@ function readJson(file: string, maxBytes: number): { ok: true; value: unknown } 
   } catch (e) {
     return { ok: false, problem: `not valid JSON (${(e as Error).message})` };
   }
+}
+
+const inRegion = new WeakMap<Settings, Map<string, Settings>>();
+
+/**
+ * A stack's settings: the region the app deploys it to is its target region (what `regions` in
+ * the config says for templates that do not know theirs), for certificate-region. One object per
+ * settings and region, so the worker pool sends each once.
+ */
+export function stackSettings(settings: Settings, stack: CdkStack | undefined): Settings {
+  if (!stack?.region) return settings;
+  let byRegion = inRegion.get(settings);
+  if (!byRegion) inRegion.set(settings, (byRegion = new Map()));
+  let s = byRegion.get(stack.region);
+  if (!s) byRegion.set(stack.region, (s = { ...settings, regions: [stack.region] }));
+  return s;
 }
