@@ -29,6 +29,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   let page;
   let ws;
   let inventoryWs;
+  let cdkWs;
   const timings = {};
   const t0 = Date.now();
   const mark = (name) => (timings[name] = Date.now() - t0);
@@ -123,6 +124,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     if (cs) cs.stop();
     if (ws && !process.env.E2E_KEEP) ws.remove();
     if (inventoryWs && !process.env.E2E_KEEP) fs.rmSync(path.dirname(inventoryWs), { recursive: true, force: true });
+    if (cdkWs && !process.env.E2E_KEEP) fs.rmSync(cdkWs, { recursive: true, force: true });
     console.log(`    timings (ms since start): ${JSON.stringify(timings)}`);
   });
 
@@ -388,5 +390,40 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.mouse.move(5, 5);
     await page.waitForTimeout(1000); // icons and descriptions settle
     await shot('11-inventory-endpoints', { x: 0, y: 0, width: 1000, height: 900 });
+  });
+
+  it("a CDK app: its cdk.out's findings on the TypeScript line that creates the construct (a fresh workspace)", async function () {
+    this.timeout(WAIT * 2);
+    // The fixture's real synthesis (scripts/synth-cdk-fixture.sh); cdk.json activates the extension.
+    const parent = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cfn-tls-lint-ws-'));
+    const app = path.join(parent, 'web-cdk-app');
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'cdk-app'), app, { recursive: true });
+    // No node_modules here: TypeScript's own errors on the imports would crowd the picture.
+    fs.mkdirSync(path.join(app, '.vscode'));
+    fs.writeFileSync(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'typescript.validate.enable': false }));
+    cdkWs = parent;
+    await page.goto(cs.url(app));
+    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    const folderPane = page.locator('.pane-header', { hasText: 'web-cdk-app' }).first();
+    await folderPane.waitFor({ timeout: WAIT });
+    if ((await folderPane.getAttribute('aria-expanded')) !== 'true') await folderPane.click();
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'app.ts' });
+    await row.first().waitFor({ timeout: WAIT });
+    await row.first().click();
+    await editorLines().waitFor({ timeout: STEP });
+    await lineWith("new ApplicationListener(this, 'HttpsListener'").first().waitFor({ timeout: STEP });
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
+    mark('cdkSquiggle');
+    await page.keyboard.press('Control+Shift+M');
+    const problem = problemRows().filter({ hasText: 'HttpsListener/Resource' }).first();
+    await problem.waitFor({ timeout: STEP });
+    // Hover on the listener's line: the finding, and the link to the template.
+    await page.keyboard.press('Control+J');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
+    const p = await pointAt("'HttpsListener'");
+    await page.mouse.move(p.x, p.y);
+    await page.locator('.monaco-hover', { hasText: 'elbv2-ssl-policy-weak' }).first().waitFor({ timeout: STEP });
+    mark('cdkHover');
+    await shot('12-cdk-source', await editorClip());
   });
 });
