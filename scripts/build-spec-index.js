@@ -6,6 +6,8 @@
  *   - @aws-cdk/cfnspec/spec/specification.json   the BASE (legacy CFN resource spec, v117, 2023)
  *   - @aws-cdk/cfnspec/spec/cfn-docs.json        doc strings matching the base
  *   - @aws-cdk/aws-service-spec/db.json.gz       newer service spec (registry schemas); merged IN
+ *   - rules/src/data/sam-properties.json         current SAM property names (scripts/sam-properties.py,
+ *                                                from aws-sam-translator); merged IN as names
  *
  * Outputs (build artefacts, git-ignored):
  *   - rules/generated/spec-index/<Service>.json  compact: property names, kinds, required flags,
@@ -54,6 +56,7 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(ROOT, 'rules', 'generated');
 const INDEX_DIR = path.join(OUT_DIR, 'spec-index');
 const DOCS_DIR = path.join(OUT_DIR, 'spec-docs');
+const SAM_PROPERTIES_FILE = path.join(ROOT, 'rules', 'src', 'data', 'sam-properties.json');
 
 /** Base of the CloudFormation user guide; doc "u" values that are not absolute are relative to it. */
 const DOC_BASE = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/';
@@ -211,6 +214,8 @@ function main() {
     kindsWidened: 0,
     baseOnlyResources: [],
     ssDeprecatedIgnoredSkipped: 0,
+    samResourcesAdded: 0,
+    samPropsAdded: 0,
   };
   const conflictExamples = [];
 
@@ -487,6 +492,23 @@ function main() {
     return out;
   }
 
+  // ---- 3b. SAM: the property names of the SAM translator's schema --------------------------
+  // Both specifications carry a 2023 snapshot of SAM; rules/src/data/sam-properties.json is the
+  // current one (scripts/sam-properties.py). Names only, added as Json (their shapes unchecked).
+  const sam = readJson(SAM_PROPERTIES_FILE);
+  for (const [rt, names] of Object.entries(sam.resources)) {
+    let props = resources.get(rt);
+    if (!props) {
+      resources.set(rt, (props = new Map()));
+      stats.samResourcesAdded++;
+    }
+    for (const name of names) {
+      if (props.has(name)) continue;
+      props.set(name, { alts: ['J'], required: false });
+      stats.samPropsAdded++;
+    }
+  }
+
   // referential integrity: every complex atom must name a type in the index
   let danglingOut = 0;
   for (const props of [...resources.values(), ...types.values()]) {
@@ -498,6 +520,7 @@ function main() {
     sources: {
       cfnspec: `@aws-cdk/cfnspec@${cfnspecVersion} (ResourceSpecificationVersion ${cfn.ResourceSpecificationVersion})`,
       serviceSpec: `@aws-cdk/aws-service-spec@${serviceSpecVersion}`,
+      sam: sam.source,
     },
     resources: {},
     types: {},

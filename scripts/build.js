@@ -12,7 +12,8 @@ const pkg = require(path.join(root, 'package.json'));
 
 function specIndex() {
   const out = path.join(root, 'rules', 'generated', 'spec-index', 'index.json');
-  if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(path.join(__dirname, 'build-spec-index.js')).mtimeMs) {
+  const inputs = [path.join(__dirname, 'build-spec-index.js'), path.join(root, 'rules', 'src', 'data', 'sam-properties.json')];
+  if (!fs.existsSync(out) || inputs.some((f) => fs.statSync(out).mtimeMs < fs.statSync(f).mtimeMs)) {
     execFileSync(process.execPath, [path.join(__dirname, 'build-spec-index.js')], { stdio: 'inherit' });
     // The generator leaves unchanged files alone; mark them fresh so the next build skips it.
     const now = new Date();

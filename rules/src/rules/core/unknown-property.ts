@@ -1,6 +1,6 @@
 import { SAM_CHECKED_PROPERTIES, SPEC_MISSING_PROPERTIES, TRANSFORMS_KEEPING_PROPERTIES } from '../../data/spec-gaps';
 import { getValue, intrinsicName, isMap, isSeq, scalarString, SNode } from '../../parse/source-tree';
-import { closestNames, specAt } from '../../spec/index';
+import { closestNames, specAt, type ObjectSpec } from '../../spec/index';
 import type { Rule, RuleContext } from '../../engine/types';
 
 const MAX_DEPTH = 64;
@@ -31,7 +31,15 @@ export function makeUnknownPropertyRule(resourceTypes: readonly string[]): Rule 
           walk(ctx, resource.type, resource.properties, path, []);
           continue;
         }
-        // SAM: only the properties the rules read (the bundled SAM specification lags SAM).
+        // SAM: the names of its properties (current: data/sam-properties.json), and below them only
+        // the properties the rules read (the shapes of the bundled SAM types lag SAM).
+        const spec = specAt(resource.type, []);
+        if (spec && !spec.open) {
+          for (const pair of resource.properties.pairs) {
+            const name = String(pair.key.value);
+            if (!spec.properties.has(name)) reportUnknown(ctx, spec, resource.type, name, path, false);
+          }
+        }
         for (const name of SAM_CHECKED_PROPERTIES[resource.type] ?? []) {
           const value = getValue(resource.properties, name);
           if (value) walk(ctx, resource.type, value, [...path, name], [name]);
@@ -100,21 +108,26 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: (string | numbe
       specPath.pop();
       continue;
     }
-    // Fn::ForEach (AWS::LanguageExtensions) expands into properties; its body is not a property.
-    if (name.startsWith('Fn::ForEach::') || missingFromSpec(spec.name, name)) continue;
-    const suggestions = closestNames(name, spec.properties.keys(), 3);
-    const where = specPath.length ? `${spec.name.replace(/^.*\./, '')} (${type})` : type;
-    const at = [...path, name];
-    ctx.report({
-      path: at,
-      target: 'key',
-      message: `${name} is not a property of ${where}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} CloudFormation rejects unknown properties, and until then the setting only looks present.`,
-      fixes: suggestions.map((s, i) => ({
-        title: `Rename ${name} to ${s}`,
-        intents: [{ kind: 'rename' as const, path: at, newKey: s }],
-        safe: i === 0 && suggestions.length === 1,
-      })),
-      data: { suggestions },
-    });
+    reportUnknown(ctx, spec, type, name, path, specPath.length > 0);
   }
+}
+
+/** A name the specification does not know at a place (`nested`: below Properties), with a did-you-mean and its rename fixes. */
+function reportUnknown(ctx: RuleContext, spec: ObjectSpec, type: string, name: string, path: (string | number)[], nested: boolean): void {
+  // Fn::ForEach (AWS::LanguageExtensions) expands into properties; its body is not a property.
+  if (name.startsWith('Fn::ForEach::') || missingFromSpec(spec.name, name)) return;
+  const suggestions = closestNames(name, spec.properties.keys(), 3);
+  const where = nested ? `${spec.name.replace(/^.*\./, '')} (${type})` : type;
+  const at = [...path, name];
+  ctx.report({
+    path: at,
+    target: 'key',
+    message: `${name} is not a property of ${where}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} CloudFormation rejects unknown properties, and until then the setting only looks present.`,
+    fixes: suggestions.map((s, i) => ({
+      title: `Rename ${name} to ${s}`,
+      intents: [{ kind: 'rename' as const, path: at, newKey: s }],
+      safe: i === 0 && suggestions.length === 1,
+    })),
+    data: { suggestions },
+  });
 }

@@ -127,8 +127,86 @@ Resources:
         OwnershipVerificationCertificateArn: arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-666666666666
 `,
     },
+    {
+      // Names of the current SAM (data/sam-properties.json, from aws-sam-translator), not in the 2023 snapshot.
+      name: 'current SAM properties: Api SecurityPolicy and EndpointAccessMode, HttpApi Name, Function LoggingConfig (YAML)',
+      code: `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      SecurityPolicy: SecurityPolicy_TLS13_1_2_2021_06
+      EndpointAccessMode: STRICT
+      ApiKeySourceType: HEADER
+      PropagateTags: true
+  Http:
+    Type: AWS::Serverless::HttpApi
+    Properties:
+      Name: orders
+      PropagateTags: true
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      Runtime: nodejs22.x
+      LoggingConfig: { LogFormat: JSON }
+      RecursiveLoop: Terminate
+      FunctionUrlConfig: { AuthType: AWS_IAM }
+`,
+    },
+    {
+      name: 'current SAM properties (JSON)',
+      code: `{
+  "Transform": "AWS::Serverless-2016-10-31",
+  "Resources": {
+    "Http": { "Type": "AWS::Serverless::HttpApi", "Properties": { "Name": "orders", "DisableExecuteApiEndpoint": true } }
+  }
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a misspelt SAM property name is reported, with the rename (YAML)',
+      code: `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DisableExecuteApiEndpont: true
+`,
+      errors: [
+        { path: ['Resources', 'Api', 'Properties', 'DisableExecuteApiEndpont'], messageIncludes: 'is not a property of AWS::Serverless::Api; did you mean DisableExecuteApiEndpoint?', fixes: 1 },
+      ],
+      output: `Transform: AWS::Serverless-2016-10-31
+Resources:
+  Api:
+    Type: AWS::Serverless::Api
+    Properties:
+      StageName: prod
+      DisableExecuteApiEndpoint: true
+`,
+    },
+    {
+      name: 'a misspelt SAM property name is reported, with the rename (JSON)',
+      code: `{
+  "Transform": "AWS::Serverless-2016-10-31",
+  "Resources": {
+    "Http": { "Type": "AWS::Serverless::HttpApi", "Properties": { "DisableExecuteApiEndpont": true } }
+  }
+}
+`,
+      errors: [{ path: ['Resources', 'Http', 'Properties', 'DisableExecuteApiEndpont'], messageIncludes: 'did you mean DisableExecuteApiEndpoint?', fixes: 1 }],
+      output: `{
+  "Transform": "AWS::Serverless-2016-10-31",
+  "Resources": {
+    "Http": { "Type": "AWS::Serverless::HttpApi", "Properties": { "DisableExecuteApiEndpoint": true } }
+  }
+}
+`,
+    },
     {
       name: 'AWS::LanguageExtensions keeps properties as written: a typo is still reported',
       code: `Transform: AWS::LanguageExtensions
