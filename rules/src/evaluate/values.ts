@@ -138,6 +138,17 @@ export class Resolver {
         if (!Number.isInteger(index) || list === ABSENT || list.kind !== 'seq' || index < 0 || index >= list.items.length) return unknown();
         return list.items[index];
       }
+      case 'Fn::Length': {
+        // AWS::LanguageExtensions: the number of items of a list written here or resolved to one.
+        const list = this.resolve(arg, argPath, depth + 1);
+        if (list === ABSENT || list.kind !== 'seq') return unknown();
+        return { kind: 'leaf', path, node, candidates: [{ value: list.items.length, node, path, origin: 'inplace' }] };
+      }
+      case 'Fn::ToJsonString': {
+        // AWS::LanguageExtensions: an object or list as compact JSON, when every value in it is known.
+        const value = knownJson(this.resolve(arg, argPath, depth + 1));
+        return value === undefined ? unknown() : { kind: 'leaf', path, node, candidates: [{ value: JSON.stringify(value), node, path, origin: 'inplace' }] };
+      }
       default:
         return unknown();
     }
@@ -290,4 +301,28 @@ export function booleans(n: RNode | undefined): boolean[] {
     else if (typeof c.value === 'string' && /^(true|false)$/i.test(c.value)) out.push(c.value.toLowerCase() === 'true');
   }
   return out;
+}
+
+/** A resolved value as plain JSON when every leaf has one known value; undefined otherwise. */
+function knownJson(r: Resolved): unknown {
+  if (r === ABSENT) return undefined;
+  switch (r.kind) {
+    case 'leaf':
+      return r.candidates.length === 1 ? r.candidates[0].value : undefined;
+    case 'seq': {
+      const items = r.items.map(knownJson);
+      return items.includes(undefined) ? undefined : items;
+    }
+    case 'map': {
+      const out: Record<string, unknown> = {};
+      for (const [k, e] of r.entries) {
+        const v = knownJson(e.value);
+        if (v === undefined) return undefined;
+        out[k] = v;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
 }

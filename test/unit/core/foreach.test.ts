@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { defaultRegistry, lintText, parseDocument } from '../../../rules/src/index';
 import type { Diagnostic } from '../../../rules/src/engine/types';
 import { runCli, tempDir } from '../../support/cli';
+import { TemplateViews } from '../../../rules/src/model/views';
 
 /** `Fn::ForEach` (issue 17, part 5): the resources a loop generates are linted, findings on the loop body. */
 
@@ -167,6 +168,32 @@ Resources:
     assert.deepEqual(weak(literal), []);
     const missing = template('prod', 'ELBSecurityPolicy-2016-08').replace('!Ref Env', 'staging');
     assert.equal(weak(missing).length, 1, 'a literal key the map lacks: the default');
+  });
+
+  it('Fn::Length and Fn::ToJsonString resolve when what they read is known, else stay unknown', () => {
+    const text = `Transform: AWS::LanguageExtensions
+Parameters:
+  Open:
+    Type: String
+Resources:
+  R:
+    Type: AWS::SNS::Topic
+    Properties:
+      Count: { 'Fn::Length': [a, b, !Ref AWS::NoValue, c] }
+      Json: { 'Fn::ToJsonString': { Port: 443, Protocols: [TLSv1.2, TLSv1.3], Name: !Join ['-', [web, tls]] } }
+      Unknown: { 'Fn::ToJsonString': { Name: !Ref Open } }
+      NotAList: { 'Fn::Length': { Ref: Open } }
+`;
+    const template = parseDocument(text, 'template.yaml').parsed!;
+    const props = new TemplateViews(template).views(template.resources.get('R')!)[0].props!;
+    const value = (name: string): unknown => {
+      const v = props.entries.get(name)!.value;
+      return v.kind === 'leaf' ? v.candidates.map((c) => c.value) : v.kind;
+    };
+    assert.deepEqual(value('Count'), [3], 'AWS::NoValue drops an item');
+    assert.deepEqual(value('Json'), ['{"Port":443,"Protocols":["TLSv1.2","TLSv1.3"],"Name":"web-tls"}']);
+    assert.equal(value('Unknown'), 'unknown', 'a parameter without a Default');
+    assert.equal(value('NotAList'), 'unknown');
   });
 
   it('a template of many large loops is bounded (2,000 generated resources), and lints', () => {

@@ -178,7 +178,11 @@ Resources:
       DisableExecuteApiEndpont: true
 `,
       errors: [
-        { path: ['Resources', 'Api', 'Properties', 'DisableExecuteApiEndpont'], messageIncludes: 'is not a property of AWS::Serverless::Api; did you mean DisableExecuteApiEndpoint?', fixes: 1 },
+        {
+          path: ['Resources', 'Api', 'Properties', 'DisableExecuteApiEndpont'],
+          messageIncludes: 'is not a property of AWS::Serverless::Api; did you mean DisableExecuteApiEndpoint?',
+          fixes: 1,
+        },
       ],
       output: `Transform: AWS::Serverless-2016-10-31
 Resources:
