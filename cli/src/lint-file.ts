@@ -1,16 +1,6 @@
 import { bytePathOf } from './byte-path';
 import { mayNestStacks } from './nested-stacks';
-import {
-  Diagnostic,
-  environmentsFor,
-  lintInEnvironments,
-  lintText,
-  LintResult,
-  MAX_TEMPLATE_BYTES,
-  RuleFailure,
-  RuleRegistry,
-  Settings,
-} from '../../rules/src/index';
+import { Diagnostic, lintDeployed, LintResult, MAX_TEMPLATE_BYTES, RuleFailure, RuleRegistry, Settings } from '../../rules/src/index';
 import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
 
 /**
@@ -53,10 +43,7 @@ export function lintFile(file: string, registry: RuleRegistry, settings: () => S
   const fileSettings = settings();
   const fixed = opts.beforeLint?.(text, bytes);
   if (fixed) text = fixed.text;
-  const environments = fixed?.lint ? [] : environmentsFor(fileSettings, file);
-  const lintOpts = { settings: fileSettings, showSuppressed: opts.showSuppressed };
-  const result =
-    fixed?.lint ?? (environments.length ? lintInEnvironments(text, file, registry, environments, lintOpts) : lintText(text, file, registry, lintOpts));
+  const result = fixed?.lint ?? lintDeployed(text, file, registry, { settings: fileSettings, showSuppressed: opts.showSuppressed });
   const outcome: FileOutcome = {
     template: result.template,
     diagnostics: result.diagnostics,

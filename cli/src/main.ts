@@ -24,7 +24,7 @@ import { lintInPool } from './pool';
 import { lintNestedStacks } from './nested-stacks';
 import { attachConstructs } from './cdk';
 import { stackSettings, type CdkStack } from '../../rules/src/node/cdk-assembly';
-import { ParameterFileError, readParameterFile, withEnvironmentValues } from './parameter-files';
+import { ParameterFileError, readParameterFile, withEnvironmentValues } from '../../rules/src/node/parameter-files';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { jsonSafe, printableLines } from './format/printable';

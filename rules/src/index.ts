@@ -15,7 +15,7 @@ export { keyRedactor } from './engine/redact';
 // Configuration
 export { parseConfig, mergeSettings, didYouMean, DEFAULT_SETTINGS, CONFIG_FILE_NAME, ConfigError } from './engine/config';
 export type { Settings, ConfigLayer, RuleSetting, EnvironmentSetting } from './engine/config';
-export { environmentsFor, lintInEnvironments } from './engine/environments';
+export { environmentsFor, lintDeployed, lintInEnvironments } from './engine/environments';
 
 // Parsing and the template
 export { parseSource } from './parse/index';
@@ -33,6 +33,8 @@ export { disableNextLineEdit } from './edit/suppress-comment';
 
 // What the editor shows: hover, completion, the node under the cursor
 export { hoverMarkdown } from './editor/hover';
+export { valueHints } from './editor/value-hints';
+export type { HintRun, ValueHint } from './editor/value-hints';
 export type { HoverInput } from './editor/hover';
 export { policyCompletionAt } from './editor/completion';
 export type { PolicyCompletion } from './editor/completion';

@@ -1,6 +1,7 @@
 import { ConfigError, ConfigLayer, mergeSettings, parseConfig, RuleRegistry, Settings } from '../../rules/src/index';
 import { ConfigLocator, LoadedConfig } from '../../rules/src/node/config-files';
 import type { EditorSettings } from './settings';
+import { withEnvironmentValues } from '../../rules/src/node/parameter-files';
 
 /**
  * Settings for one file: built-in defaults < nearest `.cfn-tls-lint.yaml` (looked
@@ -21,6 +22,8 @@ export class ConfigService {
     private readonly onConfigLoaded: (c: LoadedConfig) => void,
     /** Called once per distinct `cfnTlsLint.rules` value that has problems. */
     private readonly onSettingsErrors: (errors: ConfigError[]) => void,
+    /** A parameter file of the config's `environments` that cannot be read (that environment is left out). */
+    private readonly onEnvironmentProblem: (message: string) => void = () => {},
   ) {}
 
   /** The config file that applies to a file on disk (none for untitled or virtual documents). */
@@ -56,7 +59,12 @@ export class ConfigService {
     const { key, layer } = this.editorLayer(editor);
     const stamp = `${this.generation}\u0000${config?.file ?? ''}\u0000${key}`;
     let settings = this.merged.get(stamp);
-    if (!settings) this.merged.set(stamp, (settings = mergeSettings(config?.layer, layer)));
+    if (!settings) {
+      // The config's environments with their parameter files' values, read once per generation.
+      const merged = mergeSettings(config?.layer, layer);
+      settings = withEnvironmentValues(merged, (m) => this.onEnvironmentProblem(`${config?.file ?? 'config'}:${m}`));
+      this.merged.set(stamp, settings);
+    }
     return { settings, stamp };
   }
 

@@ -28,6 +28,7 @@ import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
 import { adaptiveDebounceMs, withLintSample } from './debounce';
 import { CdkSources } from './cdk-sources';
+import { inlayHints } from './inlay-hints';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
 import { hover } from './hover';
@@ -141,6 +142,7 @@ export class LintServer {
       this.linter.registry,
       (c) => this.configDiagnostics.loaded(c),
       (errors) => this.reportSettingsErrors(errors),
+      (message) => this.log.errorOnce(`environments ${message}`, `cfn-tls-lint: ${message}; that environment is left out`),
     );
     this.folders = new Folders(connection, this.config, this.log);
     this.scanner = new WorkspaceScanner(
@@ -218,6 +220,12 @@ export class LintServer {
       this.request('hover', token, async () => {
         const view = await this.viewFor(p.textDocument.uri, token);
         return view ? hover(view, p.position) : null;
+      }),
+    );
+    c.languages.inlayHint.on((p, token) =>
+      this.request('inlay hints', token, async () => {
+        const view = await this.viewFor(p.textDocument.uri, token, false);
+        return view ? inlayHints(view, p.range) : null;
       }),
     );
     c.onCompletion((p, token) =>
@@ -314,6 +322,7 @@ export class LintServer {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        inlayHintProvider: true,
         completionProvider: { triggerCharacters: [':', ' ', '"'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_COMMAND, INVENTORY_COMMAND] },

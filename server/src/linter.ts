@@ -14,6 +14,7 @@ import {
 import {
   ALL_RULES,
   defaultRegistry,
+  lintDeployed,
   lintText,
   LintResult,
   MAX_TEMPLATE_BYTES,
@@ -225,7 +226,7 @@ export class Linter {
     const started = performance.now();
     let r: LintResult;
     try {
-      r = lintText(text, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
+      r = lintDeployed(text, fileName, this.registry, { settings, ruleBudgetMs: this.ruleBudgetMs });
     } catch (e) {
       // Deterministic on the main thread: no second try.
       this.log.errorOnce(`lint ${failureReason(e)}`, `cfn-tls-lint: linting ${uri} failed: ${(e as Error).stack ?? e}`);

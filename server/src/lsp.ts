@@ -28,6 +28,7 @@ export import Hover = lsp.Hover;
 export import IPCMessageReader = lsp.IPCMessageReader;
 export import IPCMessageWriter = lsp.IPCMessageWriter;
 export import InitializeParams = lsp.InitializeParams;
+export import InlayHint = lsp.InlayHint;
 export import InitializeResult = lsp.InitializeResult;
 export import LSPErrorCodes = lsp.LSPErrorCodes;
 export import MarkupKind = lsp.MarkupKind;

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'worker_threads';
 import type { WorkerExtensions } from './extensions';
 import { templateInventory } from './editor-inventory';
 import { FromWorker, Job, lintOutcome, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
-import { ALL_RULES, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
+import { ALL_RULES, lintDeployed, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 
 /**
  * The lint worker thread: runs the rules for the main thread, one job at a time. Before and
@@ -34,6 +34,9 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
   const send = (m: FromWorker): void => port.postMessage(m);
 
   const lint = (job: Job, text: string): LintResult => lintText(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });
+  // What the editor shows: one lint per configured environment that deploys the file (fixes use `lint`).
+  const lintForDiagnostics = (job: Job, text: string): LintResult =>
+    lintDeployed(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });
 
   const run = (job: Job): LintOutcome | { text: string } => {
     skip = new Set(job.skip);
@@ -47,7 +50,7 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
       return { text: out.text };
     }
     const started = performance.now();
-    const r = lint(job, job.text);
+    const r = lintForDiagnostics(job, job.text);
     const outcome = lintOutcome(r);
     if (job.inventory) outcome.inventory = templateInventory({ ...job.inventory, result: r, settings: job.settings }) ?? null;
     outcome.ms = Math.round(performance.now() - started);

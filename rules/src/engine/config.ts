@@ -34,8 +34,9 @@ export interface EnvironmentSetting {
   templates: readonly string[];
   /** The config file's folder. */
   baseDir: string;
-  /** Filled by the front end that reads the files (the engine reads no file). */
+  /** Filled by the front end that reads the files (the engine reads no file); `read` then says so. */
   parameterValues: ReadonlyMap<string, SuppliedParameter>;
+  read?: true;
   /** Line of the entry in the config file, for messages about its files. */
   line: number;
 }

@@ -2,6 +2,7 @@ import path = require('path');
 import { compileGlobs } from '../util/glob';
 import type { EnvironmentSetting, Settings } from './config';
 import { capText, lintText, LintOptions, LintResult } from './lint';
+import { DEFAULT_SETTINGS } from './config';
 import type { RuleRegistry } from './registry';
 import type { Diagnostic } from './types';
 
@@ -10,9 +11,13 @@ import type { Diagnostic } from './types';
  * linted once with each environment's parameter values, and a finding says in which it holds.
  */
 
-/** The environments that deploy a file: those whose `templates` globs match it (no globs: every template). */
+/**
+ * The environments that deploy a file: those whose parameter files a front end has read and whose
+ * `templates` globs match it (no globs: every template).
+ */
 export function environmentsFor(settings: Settings, fileName: string): EnvironmentSetting[] {
   return settings.environments.filter((env) => {
+    if (!env.read) return false;
     if (!env.templates.length) return true;
     const rel = path.relative(path.resolve(env.baseDir), path.resolve(fileName)).split(path.sep).join('/');
     return compileGlobs(env.templates).matches(rel);
@@ -56,4 +61,11 @@ export function lintInEnvironments(
 /** `prod`, `dev and prod`, `dev, qa and prod`. */
 function listed(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** lintText, or one lint per environment when the settings' environments deploy the file. */
+export function lintDeployed(text: string, fileName: string, registry: RuleRegistry, opts: LintOptions = {}): LintResult {
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const environments = environmentsFor(settings, fileName);
+  return environments.length ? lintInEnvironments(text, fileName, registry, environments, { ...opts, settings }) : lintText(text, fileName, registry, opts);
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ParameterFileError, overridePairs, readParameterFile } from '../../../cli/src/parameter-files';
+import { ParameterFileError, overridePairs, readParameterFile } from '../../../rules/src/node/parameter-files';
 import { defaultRegistry, lintText, mergeSettings, type SuppliedParameter } from '../../../rules/src/index';
 import { runCli, tempDir } from '../../support/cli';
 

@@ -1,7 +1,7 @@
 import path = require('path');
 import { parse as parseYaml } from 'yaml';
-import { FileReadError, readRegularFileSync } from '../../rules/src/node/read-file';
-import type { Settings, SuppliedParameter } from '../../rules/src/index';
+import { FileReadError, readRegularFileSync } from './read-file';
+import type { Settings, SuppliedParameter } from '../index';
 
 /**
  * `--parameters <file>`: parameter values for the run, in the formats deployments keep them in
@@ -50,7 +50,7 @@ export function withEnvironmentValues(settings: Settings, problem: (message: str
         return [];
       }
     }
-    return [{ ...env, parameterValues }];
+    return [{ ...env, parameterValues, read: true as const }];
   });
   return { ...settings, environments };
 }
