@@ -1,4 +1,4 @@
-export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'markdown' | 'csv';
+export type Format = 'stylish' | 'json' | 'sarif' | 'github' | 'junit' | 'gitlab' | 'markdown' | 'csv';
 
 export interface CliArgs {
   paths: string[];
@@ -17,6 +17,8 @@ export interface CliArgs {
   serverless: boolean;
   /** `--parameters` files, in order (later values win). */
   parameterFiles: string[];
+  /** SARIF: the analysis category (`automationDetails.id` prefix). */
+  sarifCategory: string;
   listRules: boolean;
   help: boolean;
   version: boolean;
@@ -25,7 +27,7 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const FORMATS = new Set(['stylish', 'json', 'sarif', 'github', 'markdown', 'csv']);
+const FORMATS = new Set(['stylish', 'json', 'sarif', 'github', 'junit', 'gitlab', 'markdown', 'csv']);
 /** Formats of the inventory report only; `stylish` with --inventory prints Markdown. */
 const INVENTORY_ONLY_FORMATS = new Set(['markdown', 'csv']);
 const INVENTORY_FORMATS = new Set(['stylish', 'json', 'markdown', 'csv']);
@@ -36,8 +38,9 @@ Lints AWS CloudFormation templates (YAML/JSON) for TLS certificate and listener 
 Directories are searched recursively (.gitignore, node_modules, .git, cdk.out and .aws-sam skipped).
 
 Options:
-  --format <stylish|json|sarif|github>  output format (default: stylish); with --inventory:
+  --format <stylish|json|sarif|github|junit|gitlab>  output format (default: stylish); with --inventory:
                                   json, markdown (also stylish) or csv
+  --sarif-category <name>         SARIF: the code scanning category (automationDetails.id <name>/<time>)
   --config <file>                 use this config file instead of the nearest .cfn-tls-lint.yaml
   --rule <id>=<off|info|warning|error>  override a rule's severity (repeatable)
   --fix                           apply every safe fix in place, then report what remains
@@ -73,6 +76,7 @@ export function parseArgs(argv: string[]): CliArgs {
     inventory: false,
     serverless: false,
     parameterFiles: [],
+    sarifCategory: 'cfn-tls-lint',
     listRules: false,
     help: false,
     version: false,
@@ -93,7 +97,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--format':
       case '-f': {
         const f = value();
-        if (!FORMATS.has(f)) throw new UsageError(`unknown format "${f}" (stylish, json, sarif, github; markdown, csv with --inventory)`);
+        if (!FORMATS.has(f)) throw new UsageError(`unknown format "${f}" (stylish, json, sarif, github, junit, gitlab; markdown, csv with --inventory)`);
         a.format = f as Format;
         break;
       }
@@ -142,6 +146,12 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--parameters':
         a.parameterFiles.push(value());
         break;
+      case '--sarif-category': {
+        const c = value();
+        if (!/^[\w.\-/]{1,100}$/.test(c)) throw new UsageError(`--sarif-category: "${c}" is not a category name (letters, digits, ".", "-", "_", "/")`);
+        a.sarifCategory = c;
+        break;
+      }
       case '--list-rules':
         a.listRules = true;
         break;

@@ -26,6 +26,8 @@ import { attachConstructs } from './cdk';
 import { stackSettings, type CdkStack } from '../../rules/src/node/cdk-assembly';
 import { ParameterFileError, readParameterFile, withEnvironmentValues } from '../../rules/src/node/parameter-files';
 import { formatGithub } from './format/github';
+import { formatGitlab } from './format/gitlab';
+import { formatJunit } from './format/junit';
 import { formatJson } from './format/json';
 import { jsonSafe, printableLines } from './format/printable';
 import { FileReport, RunError, summarize } from './format/report';
@@ -275,10 +277,21 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
         io.out(formatJson(reports, summary, errors));
         break;
       case 'sarif':
-        io.out(formatSarif(reports, registry.allMetas(), VERSION, errors, io.cwd));
+        io.out(
+          formatSarif(reports, registry.allMetas(), VERSION, errors, io.cwd, {
+            category: args.sarifCategory,
+            startedAt: new Date(Date.now() - (performance.now() - started)),
+          }),
+        );
         break;
       case 'github':
         io.out(formatGithub(reports, errors));
+        break;
+      case 'junit':
+        io.out(formatJunit(reports, summary, errors));
+        break;
+      case 'gitlab':
+        io.out(formatGitlab(reports));
         break;
       default:
         io.out(formatStylish(reports, summary, args.color ?? io.isTty, errors));

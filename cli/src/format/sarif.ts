@@ -9,7 +9,27 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note', off: 'none' } 
  * `--format sarif`: SARIF 2.1.0 with rule metadata and help URIs (GitHub code scanning). Problems
  * of the run (exit status 2) are the invocation's tool execution notifications.
  */
-export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: string, errors: readonly RunError[] = [], cwd = process.cwd()): string {
+/** GitHub code scanning's `security-severity` (0-10: 7+ high, 4+ medium, else low) by a rule's default severity. */
+const SECURITY_SEVERITY = { error: '7.5', warning: '5.5', info: '2.0', off: '0.0' } as const;
+
+export interface SarifRun {
+  /**
+   * The analysis category (GitHub code scanning keeps one set of alerts per category): the
+   * run's `automationDetails.id` is `<category>/<time of the run>`, unique per run.
+   */
+  category: string;
+  /** The run's time (tests fix it). */
+  startedAt: Date;
+}
+
+export function formatSarif(
+  reports: FileReport[],
+  metas: RuleMeta[],
+  version: string,
+  errors: readonly RunError[] = [],
+  cwd = process.cwd(),
+  run: SarifRun = { category: 'cfn-tls-lint', startedAt: new Date() },
+): string {
   const ruleIndex = new Map(metas.map((m, i) => [m.id, i]));
   const results = [];
   for (const r of reports) {
@@ -76,10 +96,11 @@ export function formatSarif(reports: FileReport[], metas: RuleMeta[], version: s
               helpUri: docsUrl(m.id),
               help: { text: `${m.summary} See ${docsUrl(m.id)}` },
               defaultConfiguration: { level: LEVEL[m.severity], enabled: m.severity !== 'off' },
-              properties: { tags: ['security', 'tls'], fixable: m.fixable, peers: [...m.peers] },
+              properties: { tags: ['security', 'tls'], 'security-severity': SECURITY_SEVERITY[m.severity], fixable: m.fixable, peers: [...m.peers] },
             })),
           },
         },
+        automationDetails: { id: `${run.category.replace(/\/+$/, '')}/${run.startedAt.toISOString()}` },
         originalUriBaseIds: { '%SRCROOT%': { uri: srcRootUri(cwd) } },
         invocations: [
           {
