@@ -19,6 +19,8 @@ export interface CliArgs {
   parameterFiles: string[];
   /** SARIF: the analysis category (`automationDetails.id` prefix). */
   sarifCategory: string;
+  /** The template's own suppressions (comments, Metadata) do not apply. */
+  noInlineSuppressions: boolean;
   listRules: boolean;
   help: boolean;
   version: boolean;
@@ -40,6 +42,8 @@ Directories are searched recursively (.gitignore, node_modules, .git, cdk.out an
 Options:
   --format <stylish|json|sarif|github|junit|gitlab>  output format (default: stylish); with --inventory:
                                   json, markdown (also stylish) or csv
+  --no-inline-suppressions         ignore the templates' own suppressions (comments, Metadata):
+                                  what CI holds, developers cannot waive
   --sarif-category <name>         SARIF: the code scanning category (automationDetails.id <name>/<time>)
   --config <file>                 use this config file instead of the nearest .cfn-tls-lint.yaml
   --rule <id>=<off|info|warning|error>  override a rule's severity (repeatable)
@@ -77,6 +81,7 @@ export function parseArgs(argv: string[]): CliArgs {
     serverless: false,
     parameterFiles: [],
     sarifCategory: 'cfn-tls-lint',
+    noInlineSuppressions: false,
     listRules: false,
     help: false,
     version: false,
@@ -142,6 +147,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--serverless':
         a.serverless = true;
+        break;
+      case '--no-inline-suppressions':
+        a.noInlineSuppressions = true;
         break;
       case '--parameters':
         a.parameterFiles.push(value());

@@ -123,6 +123,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   const cliLayer: ConfigLayer = {
     rules: cliRules,
     ...(args.serverless ? { serverless: true } : {}),
+    ...(args.noInlineSuppressions ? { suppressions: false } : {}),
     // Values given for the run replace the configured environments.
     ...(parameterValues.size ? { parameterValues, environments: [] } : {}),
   };

@@ -23,6 +23,12 @@ export interface Settings {
   parameterValues: ReadonlyMap<string, SuppliedParameter>;
   /** Deployments of the templates (config `environments`): each matching one is a lint of its own (environments.ts). */
   environments: readonly EnvironmentSetting[];
+  /** False: the template's own suppressions (comments, Metadata) do not apply (`--no-inline-suppressions`). */
+  suppressions: boolean;
+  /** Rules whose findings no suppression in a template hides. */
+  unsuppressible: readonly string[];
+  /** The day suppression expiries are read against (YYYY-MM-DD); unset: today (UTC). */
+  today?: string;
 }
 
 /** One `environments` entry: its parameter files, and the values a front end has read from them. */
@@ -67,6 +73,8 @@ export const DEFAULT_SETTINGS: Settings = {
   serverless: false,
   parameterValues: new Map(),
   environments: [],
+  suppressions: true,
+  unsuppressible: [],
 };
 
 export const CONFIG_FILE_NAME = '.cfn-tls-lint.yaml';
@@ -95,6 +103,8 @@ export interface ConfigLayer {
   /** From the command line only (`--parameters`); later values win. */
   parameterValues?: ReadonlyMap<string, SuppliedParameter>;
   environments?: EnvironmentSetting[];
+  suppressions?: boolean;
+  unsuppressible?: string[];
 }
 
 export interface ParsedConfig {
@@ -103,7 +113,19 @@ export interface ParsedConfig {
 }
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-const TOP_KEYS = new Set(['rules', 'recommendedPolicies', 'allowedDomains', 'production', 'regions', 'include', 'exclude', 'serverless', 'environments']);
+const TOP_KEYS = new Set([
+  'rules',
+  'recommendedPolicies',
+  'allowedDomains',
+  'production',
+  'regions',
+  'include',
+  'exclude',
+  'serverless',
+  'environments',
+  'suppressions',
+  'unsuppressible',
+]);
 const ENVIRONMENT_KEYS = new Set(['parameters', 'templates']);
 /** Environment names appear in messages and JSON: a word, as `prod`, `dev`, `eu-prod`. */
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -177,9 +199,18 @@ export function parseConfig(text: string, file: string, rules: ReadonlyMap<strin
         break;
       }
       case 'serverless':
-        if (yIsScalar(value) && typeof value.value === 'boolean') layer.serverless = value.value;
-        else err(value ?? keyNode, 'serverless must be true or false');
+      case 'suppressions':
+        if (yIsScalar(value) && typeof value.value === 'boolean') layer[key] = value.value;
+        else err(value ?? keyNode, `${key} must be true or false`);
         break;
+      case 'unsuppressible': {
+        const list = stringList(value ?? keyNode, key);
+        if (!list) break;
+        const unknown = list.filter((id) => !rules.has(id));
+        for (const id of unknown) err(value, `unsuppressible: unknown rule "${id}"${didYouMean(id, rules.keys())}`);
+        layer.unsuppressible = list.filter((id) => rules.has(id));
+        break;
+      }
       case 'environments':
         layer.environments = parseEnvironments(value ?? keyNode, path.dirname(file), lineOf, err, stringList);
         break;
@@ -425,6 +456,10 @@ export function mergeSettings(...layers: (ConfigLayer | undefined)[]): Settings 
       serverless: l.serverless ?? s.serverless,
       parameterValues: l.parameterValues ? new Map([...s.parameterValues, ...l.parameterValues]) : s.parameterValues,
       environments: l.environments ?? s.environments,
+      // A layer that turns suppressions off or makes rules unsuppressible is never undone below it.
+      suppressions: s.suppressions && (l.suppressions ?? true),
+      unsuppressible: l.unsuppressible ? [...new Set([...s.unsuppressible, ...l.unsuppressible])] : s.unsuppressible,
+      ...(s.today !== undefined ? { today: s.today } : {}),
     };
   }
   return { ...s, rules };

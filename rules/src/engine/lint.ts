@@ -72,6 +72,7 @@ const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze(Object.creat
 
 export const PARSE_ERROR_RULE = 'template-parse-error';
 export const MISSING_REASON_RULE = 'suppression-without-reason';
+export const EXPIRED_SUPPRESSION_RULE = 'suppression-expired';
 
 /**
  * A document as the engine reads it, without running any rule: whether it is a template, its
@@ -290,7 +291,12 @@ class LintRun {
   }
 
   finish(showSuppressed: boolean): Diagnostic[] {
-    const suppressions = new Suppressions(this.template, (id) => this.registry.rulesForPeer(id));
+    const policy = {
+      enabled: this.settings.suppressions,
+      unsuppressible: new Set(this.settings.unsuppressible),
+      today: this.settings.today ?? new Date().toISOString().slice(0, 10),
+    };
+    const suppressions = new Suppressions(this.template, (id) => this.registry.rulesForPeer(id), policy);
     const redact = keyRedactor(this.template.text);
     const out: Diagnostic[] = [];
     for (const p of this.pending.values()) {
@@ -313,12 +319,17 @@ class LintRun {
       out.push(d);
     }
     mergeLoopIterations(out, this.template);
-    const reasonSeverity = this.registry.severityOf(MISSING_REASON_RULE, this.settings);
-    if (reasonSeverity !== 'off') {
-      for (const m of suppressions.missingReasons) {
+    // Findings about the suppressions themselves (engine rules): no reason given, an expiry passed.
+    for (const [rule, found] of [
+      [MISSING_REASON_RULE, suppressions.missingReasons],
+      [EXPIRED_SUPPRESSION_RULE, suppressions.expired],
+    ] as const) {
+      const severity = this.registry.severityOf(rule, this.settings);
+      if (severity === 'off') continue;
+      for (const m of found) {
         out.push({
-          rule: MISSING_REASON_RULE,
-          severity: reasonSeverity,
+          rule,
+          severity,
           message: capText(m.message),
           resource: m.resource,
           path: m.path,

@@ -13,6 +13,8 @@ export interface SuppressionSource {
 
 interface Entry {
   source: SuppressionSource;
+  /** `until YYYY-MM-DD` at the start of the reason: the last day it applies. */
+  until?: string;
   /** Our rule ids covered; undefined means every rule. */
   rules: Set<string> | undefined;
   /** Resource it applies to; undefined means the whole template. */
@@ -38,14 +40,32 @@ export interface DiagnosticSite {
 const COMMENT = /(?:^|\s)#\s*cfn-tls-lint-disable(-next-line|-line)?\b([^\n\r]*)/;
 const CHECKOV_COMMENT = /(?:^|\s)#\s*checkov:skip=([A-Za-z0-9_.-]+)(?::([^\n\r]*))?/;
 
+/** What a run allows of the template's own suppressions (config `suppressions`, `unsuppressible`). */
+export interface SuppressionPolicy {
+  /** False: no comment or Metadata suppression applies (`--no-inline-suppressions`). */
+  enabled: boolean;
+  /** Rules whose findings no suppression hides. */
+  unsuppressible: ReadonlySet<string>;
+  /** The day the expiries are read against (YYYY-MM-DD, UTC). */
+  today: string;
+}
+
+export const DEFAULT_SUPPRESSION_POLICY: SuppressionPolicy = { enabled: true, unsuppressible: new Set(), today: '' };
+
+/** `until 2027-03-31: reason` (or `until 2027-03-31 -- reason`): the date, and the reason after it. */
+const UNTIL = /^until\s+(\d{4}-\d{2}-\d{2})\b\s*(?::|--)?\s*/i;
+
 export class Suppressions {
   private readonly entries: Entry[] = [];
   readonly missingReasons: MissingReason[] = [];
+  /** Suppressions whose `until` date has passed: they no longer apply, and say so. */
+  readonly expired: MissingReason[] = [];
 
   constructor(
     private readonly template: Template,
     /** Our rules covering a peer check id (RuleRegistry.rulesForPeer). */
     private readonly rulesForPeer: (id: string) => readonly string[],
+    private readonly policy: SuppressionPolicy = DEFAULT_SUPPRESSION_POLICY,
   ) {
     if (template.source.format === 'yaml') this.scanComments();
     this.scanMetadata(template.metadata, ['Metadata'], undefined);
@@ -54,7 +74,9 @@ export class Suppressions {
 
   /** The suppression covering a finding, if any. */
   match(site: DiagnosticSite): SuppressionSource | undefined {
+    if (!this.policy.enabled || this.policy.unsuppressible.has(site.rule)) return undefined;
     for (const e of this.entries) {
+      if (e.until !== undefined && this.policy.today > e.until) continue;
       if (e.rules && !e.rules.has(site.rule)) continue;
       if (e.resource !== undefined && e.resource !== site.resource) continue;
       if (e.line !== undefined && !site.lines.includes(e.line)) continue;
@@ -96,7 +118,9 @@ export class Suppressions {
   private addComment(m: RegExpExecArray, line: number, start: number, end: number, fullLine: boolean, inHeader: boolean): void {
     const variant = m[1];
     const [idsPart, ...reasonParts] = m[2].split(/\s--\s?|\s--$/);
-    const reason = reasonParts.join(' -- ').trim() || undefined;
+    const written = reasonParts.join(' -- ').trim();
+    const until = UNTIL.exec(written);
+    const reason = (until ? written.slice(until[0].length).trim() : written) || undefined;
     const ids = idsPart
       .split(/[\s,]+/)
       .map((s) => s.trim())
@@ -107,13 +131,26 @@ export class Suppressions {
     else if (variant === '-line') entry = { source: { kind: 'inline-line', reason }, rules, line };
     else if (variant === undefined && fullLine && inHeader) entry = { source: { kind: 'inline-file', reason }, rules };
     if (!entry) return;
-    this.entries.push(entry);
+    this.push(entry, until?.[1], { path: [], offsets: { start, end }, resource: null });
     if (!reason) {
       this.missingReasons.push({
         path: [],
         offsets: { start, end },
         resource: null,
         message: `This suppression gives no reason; add one after " -- " so reviewers know why (${ids.join(', ') || 'all rules'}).`,
+      });
+    }
+  }
+
+  /** An entry, with its expiry; one past it is said once, where it is written. */
+  private push(entry: Entry, until: string | undefined, at: Omit<MissingReason, 'message'>): void {
+    if (until !== undefined) entry.until = until;
+    this.entries.push(entry);
+    if (until !== undefined && this.policy.enabled && this.policy.today > until) {
+      const what = entry.rules ? [...entry.rules].join(', ') : 'every rule';
+      this.expired.push({
+        ...at,
+        message: `This suppression of ${what} expired on ${until}: the findings it covered are reported again. Fix them, or renew it with a new date and a reason.`,
       });
     }
   }
@@ -134,8 +171,14 @@ export class Suppressions {
       ignore.items.forEach((item, i) => {
         const rule = isScalar(item) ? scalarString(item) : scalarString(getValue(item, 'rule'));
         if (!rule) return;
-        const reason = isMap(item) ? scalarString(getValue(item, 'reason'))?.trim() || undefined : undefined;
-        this.entries.push({ source: { kind: kindOurs, reason }, rules: new Set([rule]), resource });
+        const written = isMap(item) ? (scalarString(getValue(item, 'reason'))?.trim() ?? '') : '';
+        const until = UNTIL.exec(written);
+        const reason = (until ? written.slice(until[0].length).trim() : written) || undefined;
+        this.push({ source: { kind: kindOurs, reason }, rules: new Set([rule]), resource }, until?.[1], {
+          path: [...path, 'cfn-tls-lint', 'ignore', i],
+          offsets: { start: item.start, end: item.end },
+          resource: resource ?? null,
+        });
         if (!reason) {
           this.missingReasons.push({
             path: [...path, 'cfn-tls-lint', 'ignore', i],
