@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { execFileSync, spawn } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, tempDir, WEAK_LISTENER } from '../support/cli';
@@ -82,20 +82,13 @@ describe('the npm package', function () {
   });
 
   it('npx cfn-tls-lint lints from an empty folder', () => {
-    let status = 0;
-    let stdout = '';
-    try {
-      stdout = execFileSync('npx', ['--no-install', 'cfn-tls-lint', '--max-warnings', '0', 'stacks'], {
-        cwd: app,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1' },
-      });
-    } catch (e) {
-      status = (e as { status: number }).status;
-      stdout = String((e as { stdout: string }).stdout);
-    }
-    assert.equal(status, 1, 'a warning beyond --max-warnings 0');
-    assert.match(stdout, /stacks\/web\.yaml[\s\S]*elbv2-ssl-policy-weak/);
+    const r = spawnSync('npx', ['--no-install', 'cfn-tls-lint', '--max-warnings', '0', 'stacks'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    assert.equal(r.status, 1, 'a warning beyond --max-warnings 0');
+    assert.match(r.stdout, /stacks\/web\.yaml[\s\S]*elbv2-ssl-policy-weak/);
   });
 
   it('cfn-tls-lint-server answers initialize over stdio (the default transport)', async () => {
