@@ -28,6 +28,7 @@ import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
 import { adaptiveDebounceMs, withLintSample } from './debounce';
 import { CdkSources } from './cdk-sources';
+import type { EditorSettings } from './settings';
 import { inlayHints } from './inlay-hints';
 import type { DocView } from './doc-view';
 import { Folder, Folders } from './folders';
@@ -74,6 +75,8 @@ interface Current {
   uri: string;
   fileName: string;
   settings: Settings;
+  /** The editor's own settings for the document's folder. */
+  editor: EditorSettings;
   stamp: string;
   snap: Snapshot;
 }
@@ -633,7 +636,7 @@ export class LintServer {
     if (!outcome) return; // dropped, or the server is shutting down
     if (outcome.ms !== undefined) this.lintTimes.set(uri, withLintSample(this.lintTimes.get(uri) ?? [], outcome.ms));
     const text = cur.snap.doc.getText();
-    const diagnostics = lspDiagnostics(outcome, uri);
+    const diagnostics = lspDiagnostics(outcome, uri, cur.editor.rulesCustomizations);
     diagnostics.push(...this.keptOrRemembered(uri, outcome, text, diagnostics));
     const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, text) : undefined;
     if (notLinted) diagnostics.push(notLinted);
@@ -683,7 +686,7 @@ export class LintServer {
       snap = { version: doc.version, doc: TextDocument.create(uri, doc.languageId, doc.version, doc.getText()) };
       this.snapshots.set(uri, snap);
     }
-    return { uri, fileName: fileNameOf(uri, doc.languageId), settings, stamp, snap };
+    return { uri, fileName: fileNameOf(uri, doc.languageId), settings, editor, stamp, snap };
   }
 
   /** The rules' run on a version (one per version and settings, shared by diagnostics and every feature). */

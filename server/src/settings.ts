@@ -1,3 +1,5 @@
+import { parseCustomizations, type SeverityCustomization } from './severity-customizations';
+
 /**
  * Editor settings (`cfnTlsLint.*`, docs/editor.md "Settings"), read per workspace
  * folder and normalised: anything malformed falls back to its default, so a
@@ -17,6 +19,8 @@ export interface EditorSettings {
   maxScanFiles: number;
   /** `files.exclude` and `search.exclude` globs that are switched on (the scan honours both). */
   editorExcludes: string[];
+  /** `cfnTlsLint.rulesCustomizations`: severities the editor shows, by rule pattern (severity-customizations.ts). */
+  rulesCustomizations: SeverityCustomization[];
 }
 
 export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
@@ -27,6 +31,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   exclude: [],
   maxScanFiles: 5000,
   editorExcludes: [],
+  rulesCustomizations: [],
 };
 
 function record(v: unknown): Record<string, unknown> | undefined {
@@ -51,5 +56,6 @@ export function normalizeSettings(raw: unknown, filesExclude?: unknown, searchEx
   if (Array.isArray(r.exclude)) s.exclude = r.exclude.filter((x): x is string => typeof x === 'string');
   if (typeof r.maxScanFiles === 'number' && Number.isFinite(r.maxScanFiles) && r.maxScanFiles >= 0) s.maxScanFiles = Math.floor(r.maxScanFiles);
   s.editorExcludes = [...new Set([...enabledGlobs(filesExclude), ...enabledGlobs(searchExclude)])];
+  s.rulesCustomizations = parseCustomizations(r.rulesCustomizations);
   return s;
 }

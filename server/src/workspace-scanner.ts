@@ -1,3 +1,4 @@
+import { customizedSeverity, type SeverityCustomization } from './severity-customizations';
 import path = require('path');
 import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from './lsp';
 import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
@@ -44,10 +45,23 @@ interface ScanEntry {
   problems: number;
 }
 
-/** A lint's diagnostics for the client; a lint that failed says so instead (notices.ts). */
-export function lspDiagnostics(result: { diagnostics: readonly EngineDiagnostic[]; failed?: string }, uri: string): Diagnostic[] {
+/**
+ * A lint's diagnostics for the client, at the severities the editor's customizations give them;
+ * a lint that failed says so instead (notices.ts).
+ */
+export function lspDiagnostics(
+  result: { diagnostics: readonly EngineDiagnostic[]; failed?: string },
+  uri: string,
+  customizations: readonly SeverityCustomization[] = [],
+): Diagnostic[] {
   if (result.failed !== undefined) return [lintFailedDiagnostic(result.failed)];
-  return result.diagnostics.filter((d) => !d.suppressed).map((d) => toLspDiagnostic(d, uri));
+  const out: Diagnostic[] = [];
+  for (const d of result.diagnostics) {
+    if (d.suppressed) continue;
+    const severity = customizations.length ? customizedSeverity(d.rule, d.severity, customizations) : d.severity;
+    if (severity !== 'off') out.push(toLspDiagnostic(severity === d.severity ? d : { ...d, severity }, uri));
+  }
+  return out;
 }
 
 /** The scan's summary for the output channel. */
@@ -172,7 +186,7 @@ export class WorkspaceScanner {
     if (!result) return false; // could not be linted (logged): what was published stays
     if (this.isOpen(filePath)) return false; // opened meanwhile: the editor's buffer wins
     if (folder?.path && !this.scannedFolders.has(folder.path)) return false; // its folder's results were dropped meanwhile
-    const diagnostics = lspDiagnostics(result, uri);
+    const diagnostics = lspDiagnostics(result, uri, editor.rulesCustomizations);
     const before = this.scanned.get(key);
     if (folder?.path) this.scanned.set(key, { uri, folder: folder.path, problems: diagnostics.length });
     if (diagnostics.length || (before && before.problems > 0) || force) this.connection.sendDiagnostics({ uri, diagnostics });

@@ -204,6 +204,24 @@ describe('protocol: versions and debouncing', function () {
     }
   });
 
+  it('cfnTlsLint.rulesCustomizations remaps the severities the editor shows (and can hide a rule)', async () => {
+    const rulesCustomizations = [
+      { rule: '*', severity: 'upgrade' },
+      { rule: 'acm-*', severity: 'off' },
+    ];
+    const client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off', rulesCustomizations }, debounceMs: 0 });
+    try {
+      const uri = fileUri(path.join(dir, 'customized.yaml'));
+      await client.open(uri, listenersYaml([{ id: 'L', policy: WEAK }]));
+      const p = await client.diagnosticsFor(uri, 1);
+      const weak = p.diagnostics.find((d) => d.code === WEAK_RULE)!;
+      assert.equal(weak.severity, DiagnosticSeverity.Error, 'a warning upgraded');
+      assert.ok(p.diagnostics.every((d) => !String(d.code).startsWith('acm-')));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('publishes nothing when cfnTlsLint.enable is false', async () => {
     const client = await LspClient.start({ folders: [dir], settings: { workspaceScan: 'off', enable: false } });
     try {
