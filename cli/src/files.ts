@@ -71,8 +71,8 @@ export async function collectFiles(args: string[], cwd: string): Promise<FileLis
     if (stat?.isFile()) {
       add(abs);
       list.explicit.add(abs);
-      // A stack template named on its own still gets its constructs.
-      const assembly = assemblyOfTemplate(abs);
+      // A stack template named on its own still gets its constructs (the CDK names them *.template.json).
+      const assembly = abs.endsWith('.template.json') ? assemblyOfTemplate(abs) : undefined;
       const stack = assembly ? assemblies(assembly).stacks.find((s) => s.templateFile === abs) : undefined;
       if (stack) list.cdk.set(abs, stack);
       continue;

@@ -39,8 +39,8 @@ const NESTED_STACK_TYPES: Readonly<Record<string, string>> = {
 /** At most this many distinct parameter sets per stack (one per scenario): a child lint each. */
 export const MAX_PARAMETER_SETS = 8;
 
-/** A location that is a URL (https, s3) is uploaded already: not a local file. */
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:/i;
+/** A location that is a URL (https, s3) is uploaded already, and a dynamic reference (`{{resolve:ssm:…}}`) is resolved at deploy time: neither is a local file. */
+const NOT_A_PATH = /^[a-z][a-z0-9+.-]*:|\{\{resolve:/i;
 
 export function nestedStacks(reader: TemplateReader): NestedStack[] {
   const out: NestedStack[] = [];
@@ -51,7 +51,7 @@ export function nestedStacks(reader: TemplateReader): NestedStack[] {
     // The location as written (a string, the same in every scenario); SAR applications are maps.
     const locations = new Set(views.map((v) => literal(v.props?.entries.get(property)?.value)));
     const [location] = locations;
-    if (locations.size !== 1 || location === undefined || URL_LIKE.test(location) || !location.trim()) continue;
+    if (locations.size !== 1 || location === undefined || NOT_A_PATH.test(location) || !location.trim()) continue;
     const sets = new Map<string, PassedParameter[]>();
     for (const view of views) {
       const given = view.props?.entries.get('Parameters')?.value;

@@ -87,6 +87,25 @@ describe('nested stacks (CLI)', () => {
     );
   });
 
+  it('a dynamic reference or a URL as the location is not a local file: no note, nothing followed', () => {
+    const parent = `Resources:
+  FromSsm:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: '{{resolve:ssm:/templates/web:1}}'
+  FromS3:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: s3://bucket/web.yaml
+`;
+    const r = runCli(['--format', 'json', 'parent.yaml'], tempDir({ 'parent.yaml': parent }));
+    assert.equal(r.stderr, '');
+    assert.deepEqual(
+      (JSON.parse(r.stdout) as JsonReport).files.map((f) => f.path),
+      ['parent.yaml'],
+    );
+  });
+
   it('SAM applications with a local Location, and one lint per distinct set of values the scenarios pass', () => {
     const child = `Parameters:
   Policy: { Type: String, Default: ELBSecurityPolicy-TLS13-1-2-2021-06 }
