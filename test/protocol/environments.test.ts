@@ -59,6 +59,9 @@ describe('protocol: environments and value hints', function () {
     assert.equal(policy.position.character, text.split('\n')[policyLine].length, 'after the written value');
     const tlsLine = text.split('\n').findIndex((l) => l.includes('MinimumProtocolVersion'));
     assert.equal(found.find((h) => h.position.line === tlsLine)!.label, 'prod: TLSv1.2_2021 (TLS 1.2) · legacy: TLSv1 (TLS 1.0) ⚠');
+    // prod.json gives the certificate; legacy gives none and the parameter has no Default.
+    const certLine = text.split('\n').findIndex((l) => l.includes('- CertificateArn: !Ref CertificateArn'));
+    assert.match(String(found.find((h) => h.position.line === certLine)!.label), /^prod: arn:aws:acm:.* · legacy: \?$/);
   });
 
   it('a template no environment deploys: its own defaults, per scenario; unknown values get no hint', async () => {

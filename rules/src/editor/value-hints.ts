@@ -10,7 +10,8 @@ import { isPolicyProperty, policyChoices } from './policy-info';
  * Inlay hints (issue 17, part 4): after a property written through an intrinsic (`Ref`,
  * `Fn::If`, `Fn::FindInMap`, …), the value it takes in each environment or scenario, with the
  * TLS floor of a policy: `prod: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2) · dev:
- * ELBSecurityPolicy-2016-08 (TLS 1.0) ⚠`. Values that are not known are never guessed.
+ * ELBSecurityPolicy-2016-08 (TLS 1.0) ⚠`. Values that are not known are never guessed: a reading
+ * where one is not known shows `?`, and a property known in no reading gets no hint.
  */
 
 export interface ValueHint {
@@ -27,6 +28,8 @@ export interface HintRun {
 
 /** Longest label; longer ones end with an ellipsis. */
 const MAX_LABEL = 240;
+/** A value that is not known in one reading. */
+const UNKNOWN = '?';
 const MAX_DEPTH = 12;
 
 interface Seen {
@@ -46,8 +49,8 @@ export function valueHints(runs: readonly HintRun[], settings: Settings): ValueH
       for (const view of views.views(resource)) {
         if (!view.props) continue;
         visit(view.props, 0, (written, property, value) => {
-          const values = known(value);
-          if (!values) return;
+          // A reading where the value is not known shows as `?` beside the others, never alone.
+          const values = known(value) ?? [UNKNOWN];
           const when = view.scenario.conditionsUnknown
             ? ''
             : [...conditionsIn(written)].map((c) => (view.scenario.assignment.get(c) === false ? `!${c}` : c)).join(', ');
@@ -64,6 +67,7 @@ export function valueHints(runs: readonly HintRun[], settings: Settings): ValueH
   }
   const out: ValueHint[] = [];
   for (const [offset, s] of seen) {
+    if ([...s.groups.values()].every((byScenario) => [...byScenario.values()].every((vs) => vs.size === 1 && vs.has(UNKNOWN)))) continue;
     const show = (v: string): string => withFloor(s.property, s.resourceType, v, settings);
     // An environment that decides the conditions is named alone; else with each scenario.
     const groups = [...s.groups].flatMap(([env, byScenario]) =>
@@ -101,7 +105,7 @@ function known(value: RNode | undefined): string[] | undefined {
 
 /** A policy value with the TLS floor it accepts, and ⚠ below TLS 1.2. */
 function withFloor(property: string, resourceType: string | undefined, value: string, settings: Settings): string {
-  if (!isPolicyProperty(property)) return value;
+  if (value === UNKNOWN || !isPolicyProperty(property)) return value;
   const choice = policyChoices(property, resourceType, settings).find((c) => c.name === value);
   if (!choice) return value;
   if (choice.minTls) return `${value} (${tlsLabel(choice.minTls)})${choice.verdict === 'weak' ? ' ⚠' : ''}`;

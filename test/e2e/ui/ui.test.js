@@ -30,6 +30,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   let ws;
   let inventoryWs;
   let cdkWs;
+  let envWs;
   const timings = {};
   const t0 = Date.now();
   const mark = (name) => (timings[name] = Date.now() - t0);
@@ -125,6 +126,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     if (ws && !process.env.E2E_KEEP) ws.remove();
     if (inventoryWs && !process.env.E2E_KEEP) fs.rmSync(path.dirname(inventoryWs), { recursive: true, force: true });
     if (cdkWs && !process.env.E2E_KEEP) fs.rmSync(cdkWs, { recursive: true, force: true });
+    if (envWs && !process.env.E2E_KEEP) fs.rmSync(envWs, { recursive: true, force: true });
     console.log(`    timings (ms since start): ${JSON.stringify(timings)}`);
   });
 
@@ -425,5 +427,48 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.locator('.monaco-hover', { hasText: 'elbv2-ssl-policy-weak' }).first().waitFor({ timeout: STEP });
     mark('cdkHover');
     await shot('12-cdk-source', await editorClip());
+  });
+
+  it("environments: findings name their environment, and value hints show each environment's policy (a fresh workspace)", async function () {
+    this.timeout(WAIT * 2);
+    const parent = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cfn-tls-lint-ws-'));
+    const app = path.join(parent, 'web-environments');
+    const params = path.join(ROOT, 'test', 'fixtures', 'parameters');
+    fs.mkdirSync(path.join(app, 'stacks'), { recursive: true });
+    fs.mkdirSync(path.join(app, 'params'));
+    fs.copyFileSync(path.join(params, 'template.yaml'), path.join(app, 'stacks', 'web.yaml'));
+    fs.copyFileSync(path.join(params, 'prod.json'), path.join(app, 'params', 'prod.json'));
+    fs.copyFileSync(path.join(params, 'legacy-pipeline.json'), path.join(app, 'params', 'legacy.json'));
+    fs.writeFileSync(
+      path.join(app, '.cfn-tls-lint.yaml'),
+      'environments:\n  prod: { parameters: params/prod.json }\n  legacy: { parameters: params/legacy.json }\n',
+    );
+    // VS Code cuts inlay hints at 43 characters by default; an environment per value needs more.
+    fs.mkdirSync(path.join(app, '.vscode'));
+    fs.writeFileSync(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'editor.inlayHints.maximumLength': 0 }));
+    envWs = parent;
+    await page.goto(cs.url(app));
+    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    const folderPane = page.locator('.pane-header', { hasText: 'web-environments' }).first();
+    await folderPane.waitFor({ timeout: WAIT });
+    if ((await folderPane.getAttribute('aria-expanded')) !== 'true') await folderPane.click();
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'stacks' }).first().click();
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'web.yaml' });
+    await row.first().waitFor({ timeout: WAIT });
+    await row.first().click();
+    await lineWith('SslPolicy: !Ref ListenerPolicy').first().waitFor({ timeout: STEP });
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
+    await page.keyboard.press('Control+Shift+M');
+    await problemRows().filter({ hasText: '(in legacy)' }).first().waitFor({ timeout: STEP });
+    mark('environmentFindings');
+    await page.keyboard.press('Control+J');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(1500); // the inlay hints are drawn as CSS content: nothing to wait on
+    await page.keyboard.press('Control+B'); // the side bar away: room for the hints
+    await page.waitForTimeout(500);
+    // Resources, where the hints are (the Parameters above them are what they resolve).
+    const box = await page.locator('.part.editor').boundingBox();
+    await shot('13-value-hints', { x: box.x, y: box.y + 320, width: box.width, height: Math.min(460, box.height - 320) });
   });
 });
