@@ -37,6 +37,8 @@ export class CdkSources {
   /** By app folder (the folder holding cdk.json): its assembly, or null when it has none. */
   private readonly apps = new Map<string, { assembly: CloudAssembly; manifestMtimeMs: number } | null>();
   private readonly lints = new Map<string, TemplateLint>();
+  /** By a source file's folder: the folder of the nearest cdk.json above it, or null (none, up to the workspace folder). */
+  private readonly appDirs = new Map<string, string | null>();
 
   constructor(private readonly host: CdkSourceHost) {}
 
@@ -65,6 +67,11 @@ export class CdkSources {
   /** A file under an assembly changed (a new synth): its lints and manifest are read again. */
   assemblyChanged(filePath: string): boolean {
     let hit = false;
+    if (path.basename(filePath) === 'cdk.json') {
+      // An app appeared or went: where each source's app is is looked up again.
+      this.appDirs.clear();
+      hit = true;
+    }
     for (const [dir, app] of this.apps) {
       if (app && isInside(app.assembly.dir, filePath)) {
         this.apps.delete(dir);
@@ -77,16 +84,27 @@ export class CdkSources {
 
   /** Settings or config changed: every lint is stale. */
   reset(): void {
+    this.appDirs.clear();
     this.apps.clear();
     this.lints.clear();
   }
 
   private appOf(filePath: string, folder: string | undefined): { assembly: CloudAssembly } | undefined {
-    // The nearest cdk.json above the file, no higher than its workspace folder.
-    for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
-      if (this.apps.has(dir) || fs.existsSync(path.join(dir, 'cdk.json'))) return this.assemblyOf(dir);
-      if (dir === path.dirname(dir) || (folder && path.resolve(dir) === path.resolve(folder))) return undefined;
+    const from = path.dirname(filePath);
+    let appDir = this.appDirs.get(from);
+    if (appDir === undefined) {
+      // The nearest cdk.json above the file, no higher than its workspace folder; once per folder, not per keystroke.
+      appDir = null;
+      for (let dir = from; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, 'cdk.json'))) {
+          appDir = dir;
+          break;
+        }
+        if (dir === path.dirname(dir) || (folder && path.resolve(dir) === path.resolve(folder))) break;
+      }
+      this.appDirs.set(from, appDir);
     }
+    return appDir === null ? undefined : this.assemblyOf(appDir);
   }
 
   private assemblyOf(appDir: string): { assembly: CloudAssembly } | undefined {

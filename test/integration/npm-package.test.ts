@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { createProtocolConnection, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { ROOT, tempDir, WEAK_LISTENER } from '../support/cli';
 
 /**
@@ -13,42 +14,6 @@ import { ROOT, tempDir, WEAK_LISTENER } from '../support/cli';
 interface Packed {
   filename: string;
   files: { path: string }[];
-}
-
-/** One LSP request over a child's stdio, framed by Content-Length; resolves with its answer. */
-function lspRequest(
-  child: ReturnType<typeof spawn>,
-  id: number,
-  method: string,
-  params: unknown,
-): Promise<{ result?: { capabilities?: Record<string, unknown> } }> {
-  const body = JSON.stringify({ jsonrpc: '2.0', id, method, params });
-  child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-  return new Promise((resolve, reject) => {
-    let buffer = Buffer.alloc(0);
-    const timer = setTimeout(() => reject(new Error(`no answer to ${method}`)), 30000);
-    const onData = (chunk: Buffer): void => {
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        const head = buffer.indexOf('\r\n\r\n');
-        if (head < 0) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, head).toString())?.[1]);
-        if (buffer.length < head + 4 + length) return;
-        const message = JSON.parse(buffer.subarray(head + 4, head + 4 + length).toString()) as {
-          id?: number;
-          result?: { capabilities?: Record<string, unknown> };
-        };
-        buffer = buffer.subarray(head + 4 + length);
-        if (message.id === id) {
-          clearTimeout(timer);
-          child.stdout!.off('data', onData);
-          resolve(message);
-          return;
-        }
-      }
-    };
-    child.stdout!.on('data', onData);
-  });
 }
 
 describe('the npm package', function () {
@@ -94,11 +59,14 @@ describe('the npm package', function () {
   it('cfn-tls-lint-server answers initialize over stdio (the default transport)', async () => {
     const bin = path.join(app, 'node_modules', '.bin', 'cfn-tls-lint-server');
     const child = spawn(bin, [], { cwd: app, stdio: ['pipe', 'pipe', 'pipe'] });
+    const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    conn.listen();
     try {
-      const init = await lspRequest(child, 1, 'initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-      assert.ok(init.result?.capabilities?.hoverProvider, JSON.stringify(init).slice(0, 300));
-      await lspRequest(child, 2, 'shutdown', null);
+      const init = await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+      assert.ok(init.capabilities.hoverProvider, JSON.stringify(init).slice(0, 300));
+      await conn.sendRequest(ShutdownRequest.type);
     } finally {
+      conn.dispose();
       child.kill();
     }
   });

@@ -29,8 +29,8 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   let page;
   let ws;
   let inventoryWs;
-  let cdkWs;
-  let envWs;
+  /** Temp folders of the workspaces the later steps open (openFreshWorkspace). */
+  const freshWorkspaces = [];
   const timings = {};
   const t0 = Date.now();
   const mark = (name) => (timings[name] = Date.now() - t0);
@@ -98,6 +98,32 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     await page.keyboard.press('Enter');
   }
 
+  /**
+   * A workspace of its own in a temp folder (removed after the suite): `fill` writes its files and
+   * returns its .vscode/settings.json; the workbench opens it with the folder's pane expanded.
+   */
+  async function openFreshWorkspace(name, fill) {
+    const parent = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cfn-tls-lint-ws-'));
+    freshWorkspaces.push(parent);
+    const dir = path.join(parent, name);
+    fs.mkdirSync(dir);
+    const settings = fill(dir);
+    fs.mkdirSync(path.join(dir, '.vscode'));
+    fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(settings));
+    await page.goto(cs.url(dir));
+    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    const folderPane = page.locator('.pane-header', { hasText: name }).first();
+    await folderPane.waitFor({ timeout: WAIT });
+    if ((await folderPane.getAttribute('aria-expanded')) !== 'true') await folderPane.click();
+  }
+
+  /** Opens a file from the Explorer by a click on its row. */
+  async function openExplorerFile(name) {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
+    await row.first().waitFor({ timeout: WAIT });
+    await row.first().click();
+  }
+
   before(async function () {
     this.timeout(WAIT * 2);
     const why = H.missingPrerequisite();
@@ -125,8 +151,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     if (cs) cs.stop();
     if (ws && !process.env.E2E_KEEP) ws.remove();
     if (inventoryWs && !process.env.E2E_KEEP) fs.rmSync(path.dirname(inventoryWs), { recursive: true, force: true });
-    if (cdkWs && !process.env.E2E_KEEP) fs.rmSync(cdkWs, { recursive: true, force: true });
-    if (envWs && !process.env.E2E_KEEP) fs.rmSync(envWs, { recursive: true, force: true });
+    if (!process.env.E2E_KEEP) for (const dir of freshWorkspaces) fs.rmSync(dir, { recursive: true, force: true });
     console.log(`    timings (ms since start): ${JSON.stringify(timings)}`);
   });
 
@@ -397,21 +422,12 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   it("a CDK app: its cdk.out's findings on the TypeScript line that creates the construct (a fresh workspace)", async function () {
     this.timeout(WAIT * 2);
     // The fixture's real synthesis (scripts/synth-cdk-fixture.sh); cdk.json activates the extension.
-    const parent = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cfn-tls-lint-ws-'));
-    const app = path.join(parent, 'web-cdk-app');
-    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'cdk-app'), app, { recursive: true });
-    // No node_modules here: TypeScript's own errors on the imports would crowd the picture.
-    fs.mkdirSync(path.join(app, '.vscode'));
-    fs.writeFileSync(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'typescript.validate.enable': false }));
-    cdkWs = parent;
-    await page.goto(cs.url(app));
-    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
-    const folderPane = page.locator('.pane-header', { hasText: 'web-cdk-app' }).first();
-    await folderPane.waitFor({ timeout: WAIT });
-    if ((await folderPane.getAttribute('aria-expanded')) !== 'true') await folderPane.click();
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'app.ts' });
-    await row.first().waitFor({ timeout: WAIT });
-    await row.first().click();
+    await openFreshWorkspace('web-cdk-app', (app) => {
+      fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'cdk-app'), app, { recursive: true });
+      // No node_modules here: TypeScript's own errors on the imports would crowd the picture.
+      return { 'typescript.validate.enable': false };
+    });
+    await openExplorerFile('app.ts');
     await editorLines().waitFor({ timeout: STEP });
     await lineWith("new ApplicationListener(this, 'HttpsListener'").first().waitFor({ timeout: STEP });
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
@@ -431,31 +447,22 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
 
   it("environments: findings name their environment, and value hints show each environment's policy (a fresh workspace)", async function () {
     this.timeout(WAIT * 2);
-    const parent = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cfn-tls-lint-ws-'));
-    const app = path.join(parent, 'web-environments');
-    const params = path.join(ROOT, 'test', 'fixtures', 'parameters');
-    fs.mkdirSync(path.join(app, 'stacks'), { recursive: true });
-    fs.mkdirSync(path.join(app, 'params'));
-    fs.copyFileSync(path.join(params, 'template.yaml'), path.join(app, 'stacks', 'web.yaml'));
-    fs.copyFileSync(path.join(params, 'prod.json'), path.join(app, 'params', 'prod.json'));
-    fs.copyFileSync(path.join(params, 'legacy-pipeline.json'), path.join(app, 'params', 'legacy.json'));
-    fs.writeFileSync(
-      path.join(app, '.cfn-tls-lint.yaml'),
-      'environments:\n  prod: { parameters: params/prod.json }\n  legacy: { parameters: params/legacy.json }\n',
-    );
-    // VS Code cuts inlay hints at 43 characters by default; an environment per value needs more.
-    fs.mkdirSync(path.join(app, '.vscode'));
-    fs.writeFileSync(path.join(app, '.vscode', 'settings.json'), JSON.stringify({ 'editor.inlayHints.maximumLength': 0 }));
-    envWs = parent;
-    await page.goto(cs.url(app));
-    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
-    const folderPane = page.locator('.pane-header', { hasText: 'web-environments' }).first();
-    await folderPane.waitFor({ timeout: WAIT });
-    if ((await folderPane.getAttribute('aria-expanded')) !== 'true') await folderPane.click();
+    await openFreshWorkspace('web-environments', (app) => {
+      const params = path.join(ROOT, 'test', 'fixtures', 'parameters');
+      fs.mkdirSync(path.join(app, 'stacks'), { recursive: true });
+      fs.mkdirSync(path.join(app, 'params'));
+      fs.copyFileSync(path.join(params, 'template.yaml'), path.join(app, 'stacks', 'web.yaml'));
+      fs.copyFileSync(path.join(params, 'prod.json'), path.join(app, 'params', 'prod.json'));
+      fs.copyFileSync(path.join(params, 'legacy-pipeline.json'), path.join(app, 'params', 'legacy.json'));
+      fs.writeFileSync(
+        path.join(app, '.cfn-tls-lint.yaml'),
+        'environments:\n  prod: { parameters: params/prod.json }\n  legacy: { parameters: params/legacy.json }\n',
+      );
+      // VS Code cuts inlay hints at 43 characters by default; an environment per value needs more.
+      return { 'editor.inlayHints.maximumLength': 0 };
+    });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'stacks' }).first().click();
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'web.yaml' });
-    await row.first().waitFor({ timeout: WAIT });
-    await row.first().click();
+    await openExplorerFile('web.yaml');
     await lineWith('SslPolicy: !Ref ListenerPolicy').first().waitFor({ timeout: STEP });
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
     await page.keyboard.press('Control+Shift+M');
