@@ -12,8 +12,11 @@
 const path = require('path');
 
 const LAZY = ['yaml', 're2js', 'picomatch'];
+// Node built-ins that only some runs use but whose load costs milliseconds of every start (the
+// language server answers `initialize` without them): required when first read, like the vendor files.
+const LAZY_BUILTINS = ['crypto', 'worker_threads'];
 
-function stub(name) {
+function stub(name, file = `./vendor/${name}.js`) {
   const names = Object.keys(require(name)).filter((n) => n !== 'default' && n !== '__esModule');
   return [
     `Object.defineProperty(exports, '__esModule', { value: true });`,
@@ -22,7 +25,7 @@ function stub(name) {
     // Once loaded, the getters give way to plain values (the YAML general path calls isMap & co. per node).
     `const load = () => {`,
     `  if (loaded) return loaded;`,
-    `  loaded = require('./vendor/${name}.js');`,
+    `  loaded = require(${JSON.stringify(file)});`,
     `  for (const n of names) Object.defineProperty(exports, n, { value: loaded[n], enumerable: true });`,
     `  Object.defineProperty(exports, 'default', { value: loaded, enumerable: true });`,
     `  return loaded;`,
@@ -40,6 +43,11 @@ const plugin = {
     build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-vendor' }));
     build.onResolve({ filter: /^\.\/vendor\// }, (args) => (args.namespace === 'lazy-vendor' ? { path: args.path, external: true } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (args) => ({ contents: stub(args.path), loader: 'js', resolveDir: __dirname }));
+    const builtins = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    build.onResolve({ filter: builtins }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: stub(args.path, args.path), loader: 'js', resolveDir: __dirname }));
   },
 };
 

@@ -5,9 +5,9 @@ import {
   ErrorHandler,
   ErrorHandlerResult,
   ExecuteCommandRequest,
-  LanguageClient,
+  BaseLanguageClient,
   State,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import type { Disposable } from 'vscode';
 import { RestartPolicy } from './restart-policy';
 import { SCAN_COMMAND } from '../../server/src/protocol';
@@ -22,14 +22,14 @@ import { SCAN_COMMAND } from '../../server/src/protocol';
  */
 export class CrashRecovery implements ErrorHandler {
   private readonly policy = new RestartPolicy();
-  private client: LanguageClient | undefined;
+  private client: BaseLanguageClient | undefined;
   private scanned = false;
   private rescan = false;
 
   /** `onStopped`: resets what the dead server was driving (the status bar's scan spinner, …). */
   constructor(private readonly onStopped: () => void) {}
 
-  attach(client: LanguageClient): Disposable {
+  attach(client: BaseLanguageClient): Disposable {
     this.client = client;
     return client.onDidChangeState((e) => {
       if (e.newState !== State.Running || !this.rescan) return;

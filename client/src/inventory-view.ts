@@ -4,7 +4,7 @@
  * refreshed on its `cfnTlsLint/inventoryChanged`.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, State } from 'vscode-languageclient/node';
+import { BaseLanguageClient, ExecuteCommandRequest, State } from 'vscode-languageclient';
 import { EditorInventoryReport, INVENTORY_CHANGED_NOTIFICATION, INVENTORY_REQUEST, InventoryParams, LspRange } from '../../server/src/protocol';
 import { inventoryDescription } from './inventory-nodes';
 import { InventoryReportProvider, REPORT_SCHEME } from './inventory-report';
@@ -12,7 +12,7 @@ import { INVENTORY_VIEW, InventoryTreeProvider, REVEAL_COMMAND, revealInTemplate
 import { INVENTORY_COMMAND } from '../../server/src/protocol';
 
 /** Registers the view and the commands; returns what the scan notifications drive. */
-export function registerInventory(context: vscode.ExtensionContext, client: LanguageClient): { scanning(busy: boolean): void } {
+export function registerInventory(context: vscode.ExtensionContext, client: BaseLanguageClient): { scanning(busy: boolean): void } {
   const tree = new InventoryTreeProvider(async () => {
     const params: InventoryParams = {};
     return (await client.sendRequest(INVENTORY_REQUEST, params)) as EditorInventoryReport | null;

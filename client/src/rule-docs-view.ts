@@ -6,7 +6,7 @@
  * has a page for; anything else still goes to the server, which refuses what is not a rule id.
  */
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { Middleware } from 'vscode-languageclient';
 import { SHOW_DOCUMENTATION_COMMAND } from '../../server/src/protocol';
 import { RulePages, SHOW_RULE_DOCS_COMMAND } from './rule-docs';
 
@@ -14,14 +14,27 @@ import { RulePages, SHOW_RULE_DOCS_COMMAND } from './rule-docs';
 const SOURCE = 'cfn-tls-lint';
 
 export interface RuleDocs {
-  pages: RulePages;
+  /** The packaged pages (none until `ready`). */
+  readonly pages: RulePages;
+  /** Resolves once the list of packaged pages is read. */
+  ready: Promise<void>;
   /** What the language client's middleware does for the docs. */
   middleware: Pick<Middleware, 'executeCommand' | 'handleDiagnostics' | 'provideHover'>;
 }
 
 export function registerRuleDocs(context: vscode.ExtensionContext, log: (line: string) => void): RuleDocs {
-  const pages = RulePages.load(context.asAbsolutePath('dist/docs/rules'));
-  if (!pages.ids.length) log('The packaged rule pages are missing (dist/docs/rules/index.json); documentation links open the online pages.');
+  // Read through VS Code's file system, which the web client has too (no `fs` there).
+  const dir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'docs', 'rules');
+  let pages = RulePages.fromIndex(dir.path, undefined);
+  const ready = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, 'index.json'))).then(
+    (bytes) => {
+      pages = RulePages.fromIndex(dir.path, new TextDecoder().decode(bytes));
+    },
+    () => undefined,
+  );
+  void ready.then(() => {
+    if (!pages.ids.length) log('The packaged rule pages are missing (dist/docs/rules/index.json); documentation links open the online pages.');
+  });
 
   const show = async (id: unknown): Promise<boolean> => {
     if (!pages.has(id)) {
@@ -62,7 +75,10 @@ export function registerRuleDocs(context: vscode.ExtensionContext, log: (line: s
   };
 
   return {
-    pages,
+    get pages() {
+      return pages;
+    },
+    ready,
     middleware: {
       executeCommand: (command, args, next) => (command === SHOW_DOCUMENTATION_COMMAND && pages.has(args[0]) ? show(args[0]) : next(command, args)),
       handleDiagnostics: (uri, diagnostics, next) => {

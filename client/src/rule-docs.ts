@@ -1,11 +1,10 @@
-import fs = require('fs');
-import path = require('path');
 import { docsUrl } from '../../rules/src/index';
 
 /**
  * The rule pages packaged with the extension (dist/docs/rules/<id>.md, written by
  * scripts/build.js with its index.json), opened in VS Code's Markdown preview instead of a
- * browser. Kept free of `vscode` so that it can be unit-tested.
+ * browser. Kept free of `vscode` so that it can be unit-tested, and of Node (the web client uses
+ * it too): the client reads index.json (rule-docs-view.ts).
  *
  * Anyone can run a command with any argument (a link in a workspace's Markdown, a task), so a
  * page is opened only for an id of the packaged list, and its file name is built here from that
@@ -27,11 +26,14 @@ export class RulePages {
     private readonly known: ReadonlySet<string>,
   ) {}
 
-  /** The pages of a folder, from its index.json; none when it cannot be read (the online pages are used then). */
-  static load(dir: string): RulePages {
+  /**
+   * The pages of a folder, from the text of its index.json; none when it could not be read
+   * (`undefined`) or is not such an index (the online pages are used then).
+   */
+  static fromIndex(dir: string, indexJson: string | undefined): RulePages {
     let ids: string[] = [];
     try {
-      const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as { rules?: unknown };
+      const index = JSON.parse(indexJson ?? '{}') as { rules?: unknown };
       if (Array.isArray(index.rules)) ids = index.rules.filter((id): id is string => typeof id === 'string' && RULE_ID.test(id)).sort();
     } catch {
       ids = [];
@@ -44,9 +46,11 @@ export class RulePages {
     return typeof id === 'string' && this.known.has(id);
   }
 
-  /** The page's file, for an id of the list only. */
+  /** The page's file (or URI path, for a folder given as one), for an id of the list only. */
   file(id: unknown): string | undefined {
-    return this.has(id) ? path.join(this.dir, `${id}.md`) : undefined;
+    if (!this.has(id)) return undefined;
+    const sep = this.dir.includes('\\') && !this.dir.includes('/') ? '\\' : '/';
+    return `${this.dir.replace(/[\\/]+$/, '')}${sep}${id}.md`;
   }
 
   /** The online page (what diagnostics link to outside VS Code). */

@@ -74,6 +74,6 @@ export function statusTooltip(t: Totals, scanning: boolean, lastLint: { file: st
   const lines = [`CloudFormation TLS Lint: ${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}${where}.`];
   if (scanning) lines.push('Scanning the workspace…');
   lines.push(lastLint ? `Last lint: ${lastLint.file} at ${lastLint.at.toLocaleTimeString()}.` : 'No open template linted yet.');
-  lines.push('Click to open the Problems panel.');
+  lines.push('Click to list them (this extension’s problems only; the list also opens the Problems panel).');
   return lines.join('\n');
 }

@@ -21,7 +21,8 @@ export class ConfigDiagnostics {
 
   constructor(
     private readonly connection: Connection,
-    private readonly registry: RuleRegistry,
+    /** The rules, read when first needed (the engine loads after `initialize`). */
+    private readonly rules: () => RuleRegistry,
     private readonly log: Log,
     /** The URI of the editor a file is open in, if it is. */
     private readonly openUri: (file: string) => string | undefined,
@@ -70,13 +71,13 @@ export class ConfigDiagnostics {
     if (!fs.existsSync(file)) {
       if (this.logged.delete(file)) this.log.info(`cfn-tls-lint: configuration ${file} deleted`);
       this.publish(file, [], undefined);
-    } else this.loaded(loadConfigFile(file, this.registry));
+    } else this.loaded(loadConfigFile(file, this.rules()));
   }
 
   /** An open config file's buffer, as typed (the settings apply once it is saved). */
   validateBuffer(doc: TextDocument, file: string): void {
     const text = doc.getText();
-    const { errors } = parseConfig(text, file, this.registry.metas);
+    const { errors } = parseConfig(text, file, this.rules().metas);
     if (errors.length) this.withProblems.add(file);
     else this.withProblems.delete(file);
     this.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: this.toDiagnostics(errors, text) });

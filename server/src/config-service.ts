@@ -17,7 +17,8 @@ export class ConfigService {
   generation = 0;
 
   constructor(
-    private readonly registry: RuleRegistry,
+    /** The rules, read when first needed (the engine loads after `initialize`). */
+    private readonly rules: () => RuleRegistry,
     /** Called once per config file per generation, when it is first used. */
     private readonly onConfigLoaded: (c: LoadedConfig) => void,
     /** Called once per distinct `cfnTlsLint.rules` value that has problems. */
@@ -31,7 +32,7 @@ export class ConfigService {
     if (!filePath) return undefined;
     const stop = folder ?? '';
     let locator = this.locators.get(stop);
-    if (!locator) this.locators.set(stop, (locator = new ConfigLocator(this.registry, folder)));
+    if (!locator) this.locators.set(stop, (locator = new ConfigLocator(this.rules(), folder)));
     const c = locator.forFile(filePath);
     if (c && !this.seen.has(c.file)) {
       this.seen.add(c.file);
@@ -44,7 +45,7 @@ export class ConfigService {
     const key = JSON.stringify(editor.rules);
     let hit = this.editorLayers.get(key);
     if (!hit) {
-      const { layer, errors } = parseConfig(JSON.stringify({ rules: editor.rules }), 'cfnTlsLint.rules', this.registry.metas);
+      const { layer, errors } = parseConfig(JSON.stringify({ rules: editor.rules }), 'cfnTlsLint.rules', this.rules().metas);
       delete layer.file;
       hit = { layer, errors };
       this.editorLayers.set(key, hit);

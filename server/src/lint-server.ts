@@ -124,11 +124,14 @@ export class LintServer {
   private readonly snapshots = new Map<string, Snapshot>();
   /** Open documents by path (or URI when not a file), to their URI. */
   private readonly openByKey = new Map<string, string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Scheduled validations: each entry cancels its own (a timeout, or an immediate for no debounce). */
+  private readonly timers = new Map<string, () => void>();
   private readonly justOpened = new Set<string>();
   private readonly running = new Set<string>();
   private readonly rerun = new Set<string>();
   private shuttingDown = false;
+  /** The start-up log line, written once the rules are loaded. */
+  private started = '';
   /** Folders whose scan results `cfnTlsLint.enable: false` dropped (paths): enabling again rescans them. */
   private readonly scannedBeforeDisable = new Set<string>();
 
@@ -140,9 +143,14 @@ export class LintServer {
   ) {
     this.log = new Log(connection);
     this.linter = new Linter(this.log, workerScript, ext);
-    this.configDiagnostics = new ConfigDiagnostics(connection, this.linter.registry, this.log, (file) => this.openByKey.get(path.resolve(file)));
+    this.configDiagnostics = new ConfigDiagnostics(
+      connection,
+      () => this.linter.registry,
+      this.log,
+      (file) => this.openByKey.get(path.resolve(file)),
+    );
     this.config = new ConfigService(
-      this.linter.registry,
+      () => this.linter.registry,
       (c) => this.configDiagnostics.loaded(c),
       (errors) => this.reportSettingsErrors(errors),
       (message) => this.log.errorOnce(`environments ${message}`, `cfn-tls-lint: ${message}; that environment is left out`),
@@ -194,7 +202,7 @@ export class LintServer {
       this.shuttingDown = true;
       this.scanner.stop();
       this.inventory.dispose();
-      for (const t of this.timers.values()) clearTimeout(t);
+      for (const cancel of this.timers.values()) cancel();
       this.linter.dispose();
       this.releaseIdleWaiters();
     });
@@ -315,12 +323,7 @@ export class LintServer {
     if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
-    // The worker loads while the client starts up (the first document does not wait for it), but
-    // after this answer is written: on two cores, its load would otherwise delay the answer.
-    setImmediate(() => this.linter.start());
-    this.log.info(
-      `cfn-tls-lint ${VERSION} started (Node ${process.version}, process ${process.pid}): ${this.linter.registry.metas.size} rules, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}${p.clientInfo ? `, client ${p.clientInfo.name}${p.clientInfo.version ? ` ${p.clientInfo.version}` : ''}` : ''}`,
-    );
+    this.started = `cfn-tls-lint ${VERSION} started (Node ${process.version}, process ${process.pid}): {rules} rules, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}${p.clientInfo ? `, client ${p.clientInfo.name}${p.clientInfo.version ? ` ${p.clientInfo.version}` : ''}` : ''}`;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -336,6 +339,11 @@ export class LintServer {
   }
 
   private async initialized(): Promise<void> {
+    // The lint worker and this thread's engine (dist/engine.js) load once the `initialize` answer
+    // is out (on two cores their load delayed it; a job starts the worker anyway, should a client
+    // never send `initialized`): while the client starts up, before the first document.
+    this.linter.start();
+    this.log.info(this.started.replace('{rules}', String(this.linter.registry.metas.size)));
     if (this.caps.watchedFilesDynamic) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
@@ -534,8 +542,7 @@ export class LintServer {
   }
 
   private async onClose(uri: string): Promise<void> {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
+    this.timers.get(uri)?.();
     this.timers.delete(uri);
     this.snapshots.delete(uri);
     this.justOpened.delete(uri);
@@ -558,16 +565,20 @@ export class LintServer {
 
   /** Debounces validation of one document; the last request wins. */
   private schedule(uri: string, delay: number): void {
-    const old = this.timers.get(uri);
-    if (old) clearTimeout(old);
+    this.timers.get(uri)?.();
     this.waited.set(uri, delay);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        void this.run(uri);
-      }, delay),
-    );
+    const due = (): void => {
+      this.timers.delete(uri);
+      void this.run(uri);
+    };
+    // A timeout waits at least a millisecond: no debounce is an immediate.
+    if (delay > 0) {
+      const t = setTimeout(due, delay);
+      this.timers.set(uri, () => clearTimeout(t));
+    } else {
+      const t = setImmediate(due);
+      this.timers.set(uri, () => clearImmediate(t));
+    }
   }
 
   /** Never two validations of one document at once: a request during one reruns after it. */

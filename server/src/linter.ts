@@ -21,6 +21,7 @@ import {
   parseDocument,
   ParsedDocument,
   RuleFailure,
+  type Rule,
   RuleRegistry,
   Settings,
   fixAll,
@@ -81,7 +82,7 @@ export interface LintRequest {
  * that loops without calling its context).
  */
 export class Linter {
-  readonly registry: RuleRegistry;
+  private rules: RuleRegistry | undefined;
   ruleBudgetMs = EDITOR_RULE_BUDGET_MS;
   private host: LintWorkerHost | undefined;
   private readonly failedRules = new Set<string>();
@@ -92,14 +93,20 @@ export class Linter {
   /** Lints run for open documents (the test-only stats request). */
   lints = 0;
   private disposed = false;
+  private readonly extraRules: readonly Rule[];
 
   constructor(
     private readonly log: Log,
     workerScript: string | undefined,
     ext: ServerExtensions = {},
   ) {
-    this.registry = ext.rules?.length ? new RuleRegistry([...ALL_RULES, ...ext.rules]) : defaultRegistry();
+    this.extraRules = ext.rules ?? [];
     if (workerScript && process.env.CFN_TLS_LINT_SERVER_WORKER !== '0') this.host = new LintWorkerHost(workerScript, (m) => log.error(m), ext.workerHeapMb);
+  }
+
+  /** The rules (read on first use: the engine is not loaded before `initialize` is answered). */
+  get registry(): RuleRegistry {
+    return (this.rules ??= this.extraRules.length ? new RuleRegistry([...ALL_RULES, ...this.extraRules]) : defaultRegistry());
   }
 
   /** A message for the idle worker's extensions; false without a ready worker. */

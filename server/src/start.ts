@@ -6,6 +6,7 @@ import { LintServer } from './lint-server';
 import { routeConsoleToClient } from './log';
 import { transportFromArgs } from './transport';
 import { runWorker } from './worker-thread';
+import { LINT_WORKER_ARG } from './worker-protocol';
 
 /**
  * Starts the language server in this process, or, when this is the lint worker thread, the
@@ -14,7 +15,7 @@ import { runWorker } from './worker-thread';
  * other editors (Neovim, Helix, Emacs), `--node-ipc` from the VS Code client.
  */
 export function start(script: string, ext: ServerExtensions = {}): void {
-  if (!isMainThread) {
+  if (process.argv.includes(LINT_WORKER_ARG) && !isMainThread) {
     runWorker(ext.rules, ext.worker);
     return;
   }

@@ -1,5 +1,5 @@
 import { Worker } from 'worker_threads';
-import { FromWorker, Job, JobResult, PROGRESS_RULE, PROGRESS_SEQ, PROGRESS_WORDS, ToWorker } from './worker-protocol';
+import { FromWorker, Job, JobResult, LINT_WORKER_ARG, PROGRESS_RULE, PROGRESS_SEQ, PROGRESS_WORDS, ToWorker } from './worker-protocol';
 
 /** How often the watchdog looks at the worker while it runs a job. */
 const WATCH_INTERVAL_MS = 100;
@@ -163,6 +163,7 @@ export class LintWorkerHost {
     try {
       w = new Worker(this.script, {
         workerData: { progress: this.progress.buffer },
+        argv: [LINT_WORKER_ARG],
         // Never the parent's stdout: over stdio that is the LSP channel.
         stdout: true,
         stderr: true,

@@ -77,3 +77,9 @@ export type FromWorker =
 export const PROGRESS_SEQ = 0;
 export const PROGRESS_RULE = 1;
 export const PROGRESS_WORDS = 2;
+
+/**
+ * On the lint worker's command line: an entry file is both the server and its worker, and this
+ * tells them apart without loading `worker_threads` on the server's way to `initialize`.
+ */
+export const LINT_WORKER_ARG = '--cfn-tls-lint-worker';

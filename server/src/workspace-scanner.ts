@@ -1,21 +1,21 @@
-import { customizedSeverity, type SeverityCustomization } from './severity-customizations';
 import path = require('path');
-import { CancellationToken, CancellationTokenSource, Connection, Diagnostic, WorkDoneProgressReporter } from './lsp';
-import { Diagnostic as EngineDiagnostic, MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
+import { CancellationToken, CancellationTokenSource, Connection, WorkDoneProgressReporter } from './lsp';
+import { MAX_TEMPLATE_BYTES, Settings } from '../../rules/src/index';
 import { excludedByConfig } from '../../rules/src/node/config-excludes';
 import { PathFilter } from '../../rules/src/node/path-filter';
 import { readRegularText } from '../../rules/src/node/read-file';
 import { walkFiles } from '../../rules/src/node/walk';
 import type { ConfigService } from './config-service';
-import { toLspDiagnostic } from './convert';
 import type { Folder, Folders } from './folders';
 import { SCAN_NOTIFICATION, type EditorTemplateInventory, type ScanSummary } from './protocol';
 
 export type { ScanSummary };
+// Node-free (the browser server publishes with it too); kept importable from here.
+export { lspDiagnostics };
 import type { Linter } from './linter';
-import { lintFailedDiagnostic } from './notices';
 import { Throttle } from './throttle';
 import type { EditorSettings } from './settings';
+import { lspDiagnostics } from './publish';
 import { fileUri, isInside } from './uri';
 import type { InventoryName } from './worker-protocol';
 
@@ -43,25 +43,6 @@ interface ScanEntry {
   uri: string;
   folder: string;
   problems: number;
-}
-
-/**
- * A lint's diagnostics for the client, at the severities the editor's customizations give them;
- * a lint that failed says so instead (notices.ts).
- */
-export function lspDiagnostics(
-  result: { diagnostics: readonly EngineDiagnostic[]; failed?: string },
-  uri: string,
-  customizations: readonly SeverityCustomization[] = [],
-): Diagnostic[] {
-  if (result.failed !== undefined) return [lintFailedDiagnostic(result.failed)];
-  const out: Diagnostic[] = [];
-  for (const d of result.diagnostics) {
-    if (d.suppressed) continue;
-    const severity = customizations.length ? customizedSeverity(d.rule, d.severity, customizations) : d.severity;
-    if (severity !== 'off') out.push(toLspDiagnostic(severity === d.severity ? d : { ...d, severity }, uri));
-  }
-  return out;
 }
 
 /** The scan's summary for the output channel. */

@@ -2,8 +2,9 @@
 // npm run test:e2e (after `npm run package`): the extension in a real VS Code.
 //   1. the extension-host suite (suite/) in code-server, over a folder and a multi-root workspace
 //   2. the UI suite (ui/) in code-server driven by Chromium, with the packaged .vsix installed
-//   3. the extension-host suite under @vscode/test-electron, when a desktop VS Code is present
-// Options: --only ext|ui|electron (repeatable). E2E_VERBOSE=1 shows the workbench's own log noise,
+//   3. the web suite (web/): the web extension in code-server's web worker extension host
+//   4. the extension-host suite under @vscode/test-electron, when a desktop VS Code is present
+// Options: --only ext|ui|web|electron (repeatable). E2E_VERBOSE=1 shows the workbench's own log noise,
 // E2E_KEEP=1 keeps the workspace copies, E2E_GREP filters the extension-host tests.
 'use strict';
 const fs = require('fs');
@@ -36,12 +37,15 @@ async function extensionHost(name, fixture, workspaceOf) {
   }
 }
 
-function mochaUi() {
+/** A Playwright suite (ui/ui.test.js, web/web.test.js) under the harness's mocha. */
+function mochaSuite(file) {
   const mocha = path.join(H.MODULES, 'mocha', 'bin', 'mocha.js');
   const r = spawnSync(
     process.execPath,
-    [mocha, '--no-config', '--no-package', '--bail', '--timeout', '120000', '--reporter', 'spec', path.join(__dirname, 'ui', 'ui.test.js')],
-    { stdio: 'inherit' },
+    [mocha, '--no-config', '--no-package', '--bail', '--timeout', '120000', '--reporter', 'spec', path.join(__dirname, file)],
+    {
+      stdio: 'inherit',
+    },
   );
   return r.status === null ? 1 : r.status;
 }
@@ -53,11 +57,11 @@ function testElectron() {
 
 async function main() {
   const why = H.missingPrerequisite();
-  if (why && (wanted('ext') || wanted('ui'))) {
+  if (why && (wanted('ext') || wanted('ui') || wanted('web'))) {
     console.error(`test:e2e: ${why}`);
     return 1;
   }
-  for (const f of ['dist/extension.js', 'dist/server.js']) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js']) {
     if (!fs.existsSync(path.join(ROOT, f))) {
       console.error(`test:e2e: ${f} is missing (npm run build)`);
       return 1;
@@ -77,7 +81,8 @@ async function main() {
       extensionHost('multi-root', 'multi', (ws) => path.join(ws, 'multi.code-workspace')),
     );
   }
-  if (wanted('ui')) await step('UI suite: code-server + Chromium, the packaged .vsix', mochaUi);
+  if (wanted('ui')) await step('UI suite: code-server + Chromium, the packaged .vsix', () => mochaSuite(path.join('ui', 'ui.test.js')));
+  if (wanted('web')) await step('web suite: the web extension in the web worker extension host', () => mochaSuite(path.join('web', 'web.test.js')));
   if (wanted('electron')) await step('extension-host suite under @vscode/test-electron', testElectron);
   console.log('\n== e2e summary');
   for (const r of results) console.log(`${r.code === 0 ? 'pass' : 'FAIL'}  ${seconds(r.ms).padStart(7)}  ${r.name}`);

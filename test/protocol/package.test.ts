@@ -67,9 +67,10 @@ describe('packaging: npm run package', function () {
     entries = readZip(vsix);
   });
 
-  it('produces a .vsix under 2 MB', () => {
+  it('produces a .vsix under 2.5 MB', () => {
+    // 2 MB until the web extension (dist/web/: its client and its server, about 0.33 MB packed).
     const size = fs.statSync(vsix).size;
-    assert.ok(size < 2 * 1024 * 1024, `${(size / 1048576).toFixed(2)} MB`);
+    assert.ok(size < 2.5 * 1024 * 1024, `${(size / 1048576).toFixed(2)} MB`);
   });
 
   it('ships the bundles, the spec data and the icon, and no sources, maps or node_modules', () => {
@@ -78,8 +79,11 @@ describe('packaging: npm run package', function () {
       'extension/package.json',
       'extension/dist/server.js',
       'extension/dist/server-main.js',
+      'extension/dist/engine.js',
       'extension/dist/vendor/yaml.js',
       'extension/dist/extension.js',
+      'extension/dist/web/extension.js',
+      'extension/dist/web/server.js',
       'extension/dist/spec-index/index.json',
       'extension/dist/spec-index/AWS_ElasticLoadBalancingV2.json',
       'extension/dist/spec-docs/AWS_ElasticLoadBalancingV2.json.br',
@@ -154,6 +158,7 @@ describe('packaging: npm run package', function () {
         .toString('utf8'),
     );
     assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
     assert.equal(pkg.icon, 'media/icon.png');
     assert.ok(pkg.categories.includes('Linters'));
     assert.ok(!pkg.activationEvents.includes('*'));

@@ -9,12 +9,10 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const H = require('../lib/harness');
-const { toPalettePng } = require('../lib/png-palette');
+const { workbenchHelpers, FAILURES } = require('../lib/workbench');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const VSIX = process.env.E2E_VSIX || path.join(ROOT, 'cfn-tls-lint.vsix');
-const FAILURES = path.join(H.E2E_DIR, '.cache', 'screenshots');
-const DOC_IMAGES = path.join(ROOT, 'media', 'screenshots');
 const WEAK = 'ELBSecurityPolicy-2016-08';
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06';
 const WAIT = 90000; // start-up on a loaded machine
@@ -34,38 +32,12 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   const timings = {};
   const t0 = Date.now();
   const mark = (name) => (timings[name] = Date.now() - t0);
-
-  async function shot(name, clip) {
-    fs.mkdirSync(DOC_IMAGES, { recursive: true });
-    // A palette PNG: a third of the bytes, and the extension's README packs some of them.
-    fs.writeFileSync(path.join(DOC_IMAGES, `vscode-${name}.png`), toPalettePng(await page.screenshot({ clip })));
-  }
-
-  async function failureShot(name) {
-    fs.mkdirSync(FAILURES, { recursive: true });
-    const file = path.join(FAILURES, `${name.replace(/\W+/g, '-').slice(0, 50)}.png`);
-    await page.screenshot({ path: file }).catch(() => {});
-    console.log(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
-  }
-
-  const editorLines = () => page.locator('.editor-instance .monaco-editor .view-lines');
-  const lineWith = (text) => page.locator('.editor-instance .monaco-editor .view-line', { hasText: text });
-  const statusItem = () => page.locator('.statusbar-item', { hasText: /^\s*TLS \d+/ });
-  const problemRows = () => page.locator('.markers-panel .monaco-list-row');
-
-  /** Moves the mouse onto a text in the editor (not locator.hover(): it scrolls under the overlays). */
-  async function pointAt(text) {
-    const token = lineWith(text).locator('span span', { hasText: text }).first();
-    await token.scrollIntoViewIfNeeded();
-    const box = await token.boundingBox();
-    return { x: box.x + Math.min(box.width / 2, 40), y: box.y + box.height / 2 };
-  }
-
-  /** The editor group's area, for small screenshots. */
-  async function editorClip() {
-    const box = await page.locator('.part.editor').boundingBox();
-    return { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 470) };
-  }
+  const { editorLines, lineWith, statusItem, problemRows, pointAt, editorClip, runCommand, openExplorerFile, shot, failureShot } = workbenchHelpers(
+    () => page,
+    {
+      step: STEP,
+    },
+  );
 
   /** The tab of a rule page's Markdown preview. */
   const previewTab = (id) => page.locator('.tab', { hasText: `Preview ${id}.md` }).first();
@@ -89,15 +61,6 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     }
   }
 
-  async function runCommand(title) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: STEP });
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: STEP });
-    await page.keyboard.press('Enter');
-  }
-
   /**
    * A workspace of its own in a temp folder (removed after the suite): `fill` writes its files and
    * returns its .vscode/settings.json; the workbench opens it with the folder's pane expanded.
@@ -115,13 +78,6 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     const folderPane = page.locator('.pane-header', { hasText: name }).first();
     await folderPane.waitFor({ timeout: WAIT });
     if ((await folderPane.getAttribute('aria-expanded')) !== 'true') await folderPane.click();
-  }
-
-  /** Opens a file from the Explorer by a click on its row. */
-  async function openExplorerFile(name) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
-    await row.first().waitFor({ timeout: WAIT });
-    await row.first().click();
   }
 
   before(async function () {
@@ -277,9 +233,14 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
 
   it('"Scan Workspace" from the command palette shows its progress and fills the Problems panel', async function () {
     this.timeout(WAIT * 2);
-    // A click on the status bar item opens the Problems panel.
+    // A click on the status bar item lists this extension's problems (a quick pick: VS Code cannot
+    // open the Problems panel filtered; none yet, the fix removed the only one); its first entry
+    // opens the Problems panel.
     await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: STEP });
     await statusItem().first().click();
+    const pickRows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await page.locator('.quick-input-widget input[placeholder="No CloudFormation TLS problems"]').waitFor({ timeout: STEP });
+    await pickRows.filter({ hasText: 'Open the Problems panel' }).first().click();
     await page.locator('.markers-panel').waitFor({ timeout: STEP });
     await runCommand('CloudFormation TLS Lint: Scan Workspace');
     mark('scanStarted');
@@ -324,6 +285,14 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
       .waitFor({ timeout: STEP });
     await shot('6-scan-problems');
     assert.strictEqual(seen, 'notification', 'the scan progress is shown as a notification (it was shown in the status bar only)');
+    // Now the status bar's list has the scanned files' problems, a separator per file.
+    await statusItem().first().click();
+    await page.locator(`.quick-input-widget input[placeholder^="${GENERATED + 7} CloudFormation TLS problems in"]`).waitFor({ timeout: STEP });
+    await pickRows.filter({ hasText: 'Ln ' }).first().waitFor({ timeout: STEP });
+    await page.locator('.quick-input-widget .quick-input-list', { hasText: 'cdn.yaml' }).waitFor({ timeout: STEP });
+    await shot('15-status-problems');
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP });
   });
 
   it('settings.json completes the rule ids under cfnTlsLint.rules', async function () {
@@ -427,7 +396,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
       // No node_modules here: TypeScript's own errors on the imports would crowd the picture.
       return { 'typescript.validate.enable': false };
     });
-    await openExplorerFile('app.ts');
+    await openExplorerFile('app.ts', WAIT);
     await editorLines().waitFor({ timeout: STEP });
     await lineWith("new ApplicationListener(this, 'HttpsListener'").first().waitFor({ timeout: STEP });
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
@@ -462,7 +431,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
       return { 'editor.inlayHints.maximumLength': 0 };
     });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'stacks' }).first().click();
-    await openExplorerFile('web.yaml');
+    await openExplorerFile('web.yaml', WAIT);
     await lineWith('SslPolicy: !Ref ListenerPolicy').first().waitFor({ timeout: STEP });
     await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
     await page.keyboard.press('Control+Shift+M');

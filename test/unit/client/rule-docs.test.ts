@@ -10,9 +10,20 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** Written by scripts/build.js (npm test builds first). */
 const PACKAGED = path.join(ROOT, 'dist', 'docs', 'rules');
 
+/** As the client reads a folder's pages (rule-docs-view.ts, through VS Code's file system). */
+function load(dir: string): RulePages {
+  let index: string | undefined;
+  try {
+    index = fs.readFileSync(path.join(dir, 'index.json'), 'utf8');
+  } catch {
+    index = undefined;
+  }
+  return RulePages.fromIndex(dir, index);
+}
+
 describe('client: rule pages inside VS Code', () => {
   it('the build packages a page for every rule, with its online link, and lists them in index.json', () => {
-    const pages = RulePages.load(PACKAGED);
+    const pages = load(PACKAGED);
     assert.deepEqual(
       [...pages.ids],
       defaultRegistry()
@@ -34,7 +45,7 @@ describe('client: rule pages inside VS Code', () => {
   });
 
   it('opens a page only for an id of the packaged list: never a path or a URL from the argument', () => {
-    const pages = RulePages.load(PACKAGED);
+    const pages = load(PACKAGED);
     assert.equal(pages.file('elbv2-ssl-policy-weak'), path.join(PACKAGED, 'elbv2-ssl-policy-weak.md'));
     for (const bad of [
       '../../package',
@@ -59,13 +70,13 @@ describe('client: rule pages inside VS Code', () => {
   it('an index.json with anything but rule ids, or none at all, opens nothing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfn-tls-lint-pages-'));
     try {
-      assert.deepEqual(RulePages.load(dir).ids, []);
+      assert.deepEqual(load(dir).ids, []);
       fs.writeFileSync(path.join(dir, 'index.json'), JSON.stringify({ rules: ['good-id', '../x', '/etc/passwd', 'a b', 7, 'UPPER'] }));
-      const pages = RulePages.load(dir);
+      const pages = load(dir);
       assert.deepEqual(pages.ids, ['good-id']);
       assert.equal(pages.file('../x'), undefined);
       fs.writeFileSync(path.join(dir, 'index.json'), '{ not json');
-      assert.deepEqual(RulePages.load(dir).ids, []);
+      assert.deepEqual(load(dir).ids, []);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -76,7 +87,7 @@ describe('client: rule pages inside VS Code', () => {
     const m = /^command:([^?]+)\?(.*)$/.exec(uri)!;
     assert.equal(m[1], SHOW_RULE_DOCS_COMMAND);
     assert.deepEqual(JSON.parse(decodeURIComponent(m[2])), ['elbv2-ssl-policy-weak']);
-    const pages = RulePages.load(PACKAGED);
+    const pages = load(PACKAGED);
     const hover = `**elbv2-ssl-policy-weak** (warning)\n\n[Documentation for elbv2-ssl-policy-weak](${docsUrl('elbv2-ssl-policy-weak')})`;
     assert.equal(pages.linkLocally(hover), `**elbv2-ssl-policy-weak** (warning)\n\n[Documentation for elbv2-ssl-policy-weak](${uri})`);
     // Other links stay: the AWS documentation, an online page of an id that has no packaged page.

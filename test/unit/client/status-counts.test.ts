@@ -30,7 +30,7 @@ describe('client: the status bar count', () => {
     const t = statusTooltip(c.totals, false, { file: 'web-alb.yaml', at });
     assert.equal(
       t,
-      `CloudFormation TLS Lint: 1 error, 1 warning, 1 info in 2 files.\nLast lint: web-alb.yaml at ${at.toLocaleTimeString()}.\nClick to open the Problems panel.`,
+      `CloudFormation TLS Lint: 1 error, 1 warning, 1 info in 2 files.\nLast lint: web-alb.yaml at ${at.toLocaleTimeString()}.\nClick to list them (this extension’s problems only; the list also opens the Problems panel).`,
     );
     assert.ok(!/\bms\b/.test(t));
     assert.match(
