@@ -23,12 +23,12 @@ const CODE_CACHE = path.join(RULES, 'node', 'code-cache.ts');
 /** The engine modules the server imports, as paths relative to rules/src without extension ("index", "node/walk"). */
 function serverEngineModules() {
   const ids = new Set();
-  for (const f of fs.readdirSync(SERVER)) {
+  for (const f of fs.readdirSync(SERVER, { recursive: true })) {
     if (!f.endsWith('.ts')) continue;
-    const text = fs.readFileSync(path.join(SERVER, f), 'utf8');
-    for (const m of text.matchAll(/from '(\.\.\/\.\.\/rules\/src\/[^']+)'/g)) {
-      const file = path.resolve(SERVER, m[1]);
-      if (file !== CODE_CACHE.replace(/\.ts$/, '')) ids.add(path.relative(RULES, file).split(path.sep).join('/'));
+    const file = path.join(SERVER, f);
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/from '((?:\.\.\/)+rules\/src\/[^']+)'/g)) {
+      const target = path.resolve(path.dirname(file), m[1]);
+      if (target !== CODE_CACHE.replace(/\.ts$/, '')) ids.add(path.relative(RULES, target).split(path.sep).join('/'));
     }
   }
   return [...ids].sort();
@@ -73,8 +73,11 @@ async function engineBundle(esbuild, outDir, options) {
     setup(build) {
       build.onResolve({ filter: /rules\/src\// }, (args) => {
         if (args.namespace === 'lazy-engine' || !args.importer.startsWith(SERVER + path.sep)) return undefined;
-        const id = path.relative(RULES, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
-        if (!names[id]) return undefined; // code-cache.ts, and only modules the server imports by name
+        const target = path.resolve(args.resolveDir, args.path);
+        if (target === CODE_CACHE.replace(/\.ts$/, '')) return undefined; // bundled: dist/server.js loads the bundle with it
+        const id = path.relative(RULES, target).split(path.sep).join('/');
+        // A second copy of an engine module in the server's bundle would have classes of its own (instanceof).
+        if (!names[id]) return { errors: [{ text: `${args.path}: not found among the engine modules the server imports (scripts/esbuild-lazy-engine.js)` }] };
         return { path: id, namespace: 'lazy-engine' };
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-engine' }, (args) => ({ contents: stub(args.path, names[args.path]), loader: 'js', resolveDir: ROOT }));
