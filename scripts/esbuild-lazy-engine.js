@@ -13,6 +13,7 @@
 // needs the engine's export names (read from the built bundle).
 const fs = require('fs');
 const path = require('path');
+const { lazyStub } = require('./esbuild-lazy-vendor');
 
 const ROOT = path.join(__dirname, '..');
 const RULES = path.join(ROOT, 'rules', 'src');
@@ -35,19 +36,8 @@ function serverEngineModules() {
 }
 
 function stub(id, names) {
-  return [
-    `Object.defineProperty(exports, '__esModule', { value: true });`,
-    `const names = ${JSON.stringify(names)};`,
-    `let loaded;`,
-    `const load = () => {`,
-    `  if (loaded) return loaded;`,
-    `  const { requireWithCodeCache } = require(${JSON.stringify(CODE_CACHE)});`,
-    `  loaded = requireWithCodeCache(require('path').join(__dirname, 'engine.js'))[${JSON.stringify(id)}];`,
-    `  for (const n of names) Object.defineProperty(exports, n, { value: loaded[n], enumerable: true });`,
-    `  return loaded;`,
-    `};`,
-    `for (const n of names) Object.defineProperty(exports, n, { enumerable: true, configurable: true, get: () => load()[n] });`,
-  ].join('\n');
+  const engine = `require(${JSON.stringify(CODE_CACHE)}).requireWithCodeCache(require('path').join(__dirname, 'engine.js'))`;
+  return lazyStub(names, `${engine}[${JSON.stringify(id)}]`, false);
 }
 
 /** Builds `<outDir>/engine.js`; resolves to the plugin that makes the server's bundle load it lazily. */

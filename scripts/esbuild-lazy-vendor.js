@@ -16,24 +16,34 @@ const LAZY = ['yaml', 're2js', 'picomatch'];
 // language server answers `initialize` without them): required when first read, like the vendor files.
 const LAZY_BUILTINS = ['crypto', 'worker_threads'];
 
-function stub(name, file = `./vendor/${name}.js`) {
-  const names = Object.keys(require(name)).filter((n) => n !== 'default' && n !== '__esModule');
+/**
+ * A module whose exports (`names`) are getters that evaluate `loadExpression` (JavaScript that
+ * yields the real module) when first read; once loaded, the getters give way to plain values
+ * (the YAML general path calls isMap & co. per node). `withDefault`: `import x from 'pkg'`
+ * (picomatch) is the module itself, as with esModuleInterop. Also the lazy engine's stubs
+ * (esbuild-lazy-engine.js).
+ */
+function lazyStub(names, loadExpression, withDefault) {
   return [
     `Object.defineProperty(exports, '__esModule', { value: true });`,
     `const names = ${JSON.stringify(names)};`,
     `let loaded;`,
-    // Once loaded, the getters give way to plain values (the YAML general path calls isMap & co. per node).
     `const load = () => {`,
     `  if (loaded) return loaded;`,
-    `  loaded = require(${JSON.stringify(file)});`,
+    `  loaded = ${loadExpression};`,
     `  for (const n of names) Object.defineProperty(exports, n, { value: loaded[n], enumerable: true });`,
-    `  Object.defineProperty(exports, 'default', { value: loaded, enumerable: true });`,
+    ...(withDefault ? [`  Object.defineProperty(exports, 'default', { value: loaded, enumerable: true });`] : []),
     `  return loaded;`,
     `};`,
-    // `import x from 'pkg'` (picomatch) is the module itself, as with esModuleInterop.
-    `Object.defineProperty(exports, 'default', { enumerable: true, configurable: true, get: load });`,
+    ...(withDefault ? [`Object.defineProperty(exports, 'default', { enumerable: true, configurable: true, get: load });`] : []),
     `for (const n of names) Object.defineProperty(exports, n, { enumerable: true, configurable: true, get: () => load()[n] });`,
   ].join('\n');
+}
+
+/** The stub of a vendor package or built-in: its exports, required from `file` when first read. */
+function stub(name, file = `./vendor/${name}.js`) {
+  const names = Object.keys(require(name)).filter((n) => n !== 'default' && n !== '__esModule');
+  return lazyStub(names, `require(${JSON.stringify(file)})`, true);
 }
 
 const plugin = {
@@ -64,4 +74,4 @@ function vendorBundles(esbuild, outDir, options) {
   );
 }
 
-module.exports = { plugin, vendorBundles, LAZY };
+module.exports = { plugin, vendorBundles, lazyStub, LAZY };

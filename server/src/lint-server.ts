@@ -2,7 +2,6 @@ import path = require('path');
 import {
   CancellationToken,
   CodeAction,
-  CodeActionKind,
   Connection,
   Diagnostic,
   DidChangeWatchedFilesNotification,
@@ -16,13 +15,13 @@ import {
   SetTraceNotification,
   TextDocuments,
   Trace,
-  TextDocumentSyncKind,
   WatchKind,
 } from './lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME, ConfigError, isCandidateFile, LintResult, ParsedDocument, Settings } from '../../rules/src/index';
-import { isCancellation, throwIfCancelled } from './cancel';
-import { ActionOptions, codeActions, fixAllEdit, FIX_ALL_KIND, ResolveData } from './code-actions';
+import { throwIfCancelled } from './cancel';
+import { editorCapabilities, guarded, guardedRequest } from './handlers';
+import { ActionOptions, codeActions, fixAllEdit, ResolveData } from './code-actions';
 import { completion } from './completion';
 import { ConfigDiagnostics } from './config-diagnostics';
 import { ConfigService } from './config-service';
@@ -325,15 +324,7 @@ export class LintServer {
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
     this.started = `cfn-tls-lint ${VERSION} started (Node ${process.version}, process ${process.pid}): {rules} rules, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}${p.clientInfo ? `, client ${p.clientInfo.name}${p.clientInfo.version ? ` ${p.clientInfo.version}` : ''}` : ''}`;
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        hoverProvider: true,
-        inlayHintProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '"'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_COMMAND, INVENTORY_COMMAND] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: { ...editorCapabilities(), workspace: { workspaceFolders: { supported: true, changeNotifications: true } } },
       serverInfo: { name: 'cfn-tls-lint' },
     };
   }
@@ -417,24 +408,12 @@ export class LintServer {
     };
   }
 
-  /** A request handler: as `guard`, and a cancelled request is answered with RequestCancelled, whatever it computed. */
-  private async request<T>(what: string, token: CancellationToken, f: () => T | Promise<T>): Promise<T | null> {
-    throwIfCancelled(token);
-    const r = await this.guard(what, f);
-    throwIfCancelled(token);
-    return r;
+  private request<T>(what: string, token: CancellationToken, f: () => T | Promise<T>): Promise<T | null> {
+    return guardedRequest(this.log, what, token, f);
   }
 
-  /** Runs a handler; an exception is logged (once per message), never thrown into the connection. */
-  private async guard<T>(what: string, f: () => T | Promise<T>): Promise<T | null> {
-    try {
-      return await f();
-    } catch (e) {
-      if (isCancellation(e)) throw e;
-      const message = e instanceof Error ? e.message : String(e);
-      this.log.errorOnce(`${what}: ${message}`, `cfn-tls-lint: ${what} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
-      return null;
-    }
+  private guard<T>(what: string, f: () => T | Promise<T>): Promise<T | null> {
+    return guarded(this.log, what, f);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import {
   CancellationToken,
   CancellationTokenSource,
   CodeAction,
-  CodeActionKind,
   Connection,
   Diagnostic,
   DidChangeWatchedFilesNotification,
@@ -22,7 +21,6 @@ import {
   InitializeResult,
   ResponseError,
   TextDocuments,
-  TextDocumentSyncKind,
   WorkDoneProgressReporter,
 } from '../lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -37,8 +35,8 @@ import {
   type LintResult,
   type Settings,
 } from '../../../rules/src/index';
-import { isCancellation, throwIfCancelled } from '../cancel';
-import { codeActions, fixAllEdit, FIX_ALL_KIND, type ResolveData } from '../code-actions';
+import { editorCapabilities, guarded, guardedRequest } from '../handlers';
+import { codeActions, fixAllEdit, type ResolveData } from '../code-actions';
 import { completion } from '../completion';
 import { adaptiveDebounceMs, withLintSample } from '../debounce';
 import type { DocView } from '../doc-view';
@@ -204,14 +202,7 @@ export class BrowserLintServer {
     this.scanned.clear();
     this.log.info(`cfn-tls-lint ${VERSION} started in the browser: ${this.registry.metas.size} rules, ${this.folders.length} workspace folders`);
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        hoverProvider: true,
-        inlayHintProvider: true,
-        completionProvider: { triggerCharacters: [':', ' ', '"'] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-        executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_COMMAND, INVENTORY_COMMAND] },
-      },
+      capabilities: editorCapabilities(),
       serverInfo: { name: 'cfn-tls-lint', version: VERSION },
     };
   }
@@ -232,23 +223,12 @@ export class BrowserLintServer {
     return this.guard('scan', () => this.scan(token, progress));
   }
 
-  /** Runs a handler; an exception is logged once, never thrown into the connection. */
-  private async guard<T>(what: string, f: () => T | Promise<T>): Promise<T | null> {
-    try {
-      return await f();
-    } catch (e) {
-      if (isCancellation(e)) throw e;
-      const message = e instanceof Error ? e.message : String(e);
-      this.log.errorOnce(`${what}: ${message}`, `cfn-tls-lint: ${what} failed: ${e instanceof Error ? (e.stack ?? message) : message}`);
-      return null;
-    }
+  private guard<T>(what: string, f: () => T | Promise<T>): Promise<T | null> {
+    return guarded(this.log, what, f);
   }
 
-  private async request<T>(token: CancellationToken, f: () => T | Promise<T>): Promise<T | null> {
-    throwIfCancelled(token);
-    const r = await this.guard('request', f);
-    throwIfCancelled(token);
-    return r;
+  private request<T>(token: CancellationToken, f: () => T | Promise<T>): Promise<T | null> {
+    return guardedRequest(this.log, 'request', token, f);
   }
 
   // --------------------------------------------------------------------------------------- settings

@@ -241,4 +241,33 @@ function copyFixture(name, as = name) {
   return { dir: dest, remove: () => fs.rmSync(parent, { recursive: true, force: true }) };
 }
 
-module.exports = { E2E_DIR, MODULES, missingPrerequisite, startCodeServer, launchChromium, killTree, copyFixture, DEFAULT_SETTINGS };
+/**
+ * code-server (`startCodeServer` options) with Chromium on a workspace folder, its workbench
+ * shown: `{ cs, browser, page }`. `closeWorkbench` stops both.
+ */
+async function openWorkbench(serverOptions, workspaceDir, waitMs) {
+  const cs = await startCodeServer(serverOptions);
+  const browser = await launchChromium(path.join(cs.tmp, 'chrome-profile'));
+  const page = browser.pages()[0] || (await browser.newPage());
+  await page.goto(cs.url(workspaceDir));
+  await page.waitForSelector('.monaco-workbench', { timeout: waitMs });
+  return { cs, browser, page };
+}
+
+async function closeWorkbench(w) {
+  if (w?.browser) await w.browser.close().catch(() => {});
+  if (w?.cs) w.cs.stop();
+}
+
+module.exports = {
+  E2E_DIR,
+  MODULES,
+  missingPrerequisite,
+  startCodeServer,
+  launchChromium,
+  openWorkbench,
+  closeWorkbench,
+  killTree,
+  copyFixture,
+  DEFAULT_SETTINGS,
+};

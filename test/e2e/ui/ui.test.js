@@ -22,8 +22,8 @@ const GENERATED = Number(process.env.E2E_SCAN_FILES || 400);
 
 describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   this.timeout(STEP * 4);
-  let cs;
-  let browser;
+  /** code-server and Chromium (H.openWorkbench). */
+  let workbench;
   let page;
   let ws;
   let inventoryWs;
@@ -73,7 +73,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     const settings = fill(dir);
     fs.mkdirSync(path.join(dir, '.vscode'));
     fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify(settings));
-    await page.goto(cs.url(dir));
+    await page.goto(workbench.cs.url(dir));
     await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
     const folderPane = page.locator('.pane-header', { hasText: name }).first();
     await folderPane.waitFor({ timeout: WAIT });
@@ -93,18 +93,14 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     for (let i = 1; i <= GENERATED; i++) {
       fs.writeFileSync(path.join(services, `service-${String(i).padStart(3, '0')}.yaml`), template.replace('A public web application', `Service ${i}`));
     }
-    cs = await H.startCodeServer({ loadMode: 'vsix', vsix: VSIX, logFile: path.join(H.E2E_DIR, '.cache', 'logs', 'code-server-ui.log') });
-    Object.assign(timings, cs.timings);
-    browser = await H.launchChromium(path.join(cs.tmp, 'chrome-profile'));
-    page = browser.pages()[0] || (await browser.newPage());
-    await page.goto(cs.url(ws.dir));
-    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    workbench = await H.openWorkbench({ loadMode: 'vsix', vsix: VSIX, logFile: path.join(H.E2E_DIR, '.cache', 'logs', 'code-server-ui.log') }, ws.dir, WAIT);
+    ({ page } = workbench);
+    Object.assign(timings, workbench.cs.timings);
     mark('workbench');
   });
 
   after(async function () {
-    if (browser) await browser.close().catch(() => {});
-    if (cs) cs.stop();
+    await H.closeWorkbench(workbench);
     if (ws && !process.env.E2E_KEEP) ws.remove();
     if (inventoryWs && !process.env.E2E_KEEP) fs.rmSync(path.dirname(inventoryWs), { recursive: true, force: true });
     if (!process.env.E2E_KEEP) for (const dir of freshWorkspaces) fs.rmSync(dir, { recursive: true, force: true });
@@ -350,7 +346,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
     // Data stores and queues: endpoints of TLS in transit, in the "Plaintext allowed" group and beside it.
     fs.copyFileSync(path.join(__dirname, '..', 'fixtures', 'inventory', 'data-stores.yaml'), path.join(dest, 'data-stores.yaml'));
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(cs.url(inventoryWs));
+    await page.goto(workbench.cs.url(inventoryWs));
     await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
     const header = page.locator('.pane-header', { hasText: 'TLS Inventory' }).first();
     await header.waitFor({ timeout: WAIT });

@@ -31,8 +31,8 @@ function webOnlyExtension() {
 
 describe('cfn-tls-lint in the browser: the web extension in a web worker extension host', function () {
   this.timeout(STEP * 4);
-  let cs;
-  let browser;
+  /** code-server and Chromium (H.openWorkbench). */
+  let workbench;
   let page;
   let ws;
   let ext;
@@ -47,16 +47,12 @@ describe('cfn-tls-lint in the browser: the web extension in a web worker extensi
     for (const f of ['dist/web/extension.js', 'dist/web/server.js']) assert.ok(fs.existsSync(path.join(ROOT, f)), `${f} exists (npm run build)`);
     ext = webOnlyExtension();
     ws = H.copyFixture('ui', 'shop-stacks');
-    cs = await H.startCodeServer({ extensionPath: ext, logFile: path.join(H.E2E_DIR, '.cache', 'logs', 'code-server-web.log') });
-    browser = await H.launchChromium(path.join(cs.tmp, 'chrome-profile'));
-    page = browser.pages()[0] || (await browser.newPage());
-    await page.goto(cs.url(ws.dir));
-    await page.waitForSelector('.monaco-workbench', { timeout: WAIT });
+    workbench = await H.openWorkbench({ extensionPath: ext, logFile: path.join(H.E2E_DIR, '.cache', 'logs', 'code-server-web.log') }, ws.dir, WAIT);
+    ({ page } = workbench);
   });
 
   after(async function () {
-    if (browser) await browser.close().catch(() => {});
-    if (cs) cs.stop();
+    await H.closeWorkbench(workbench);
     if (ws && !process.env.E2E_KEEP) ws.remove();
     if (ext) fs.rmSync(ext, { recursive: true, force: true });
   });
