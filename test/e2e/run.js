@@ -9,9 +9,10 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const H = require('./lib/harness');
 const { runExtensionHostTests } = require('./lib/ext-host');
+const { FailureReport } = require('./lib/failures');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LOGS = path.join(__dirname, '.cache', 'logs');
@@ -37,22 +38,25 @@ async function extensionHost(name, fixture, workspaceOf) {
   }
 }
 
-/** A Playwright suite (ui/ui.test.js, web/web.test.js) under the harness's mocha. */
+/** A Playwright suite (ui/ui.test.js, web/web.test.js) under the harness's mocha; its output is shown as it comes. */
 function mochaSuite(file) {
   const mocha = path.join(H.MODULES, 'mocha', 'bin', 'mocha.js');
-  const r = spawnSync(
+  const child = spawn(
     process.execPath,
     [mocha, '--no-config', '--no-package', '--bail', '--timeout', '120000', '--reporter', 'spec', path.join(__dirname, file)],
-    {
-      stdio: 'inherit',
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  return r.status === null ? 1 : r.status;
+  const failures = new FailureReport();
+  child.stdout.on('data', (b) => {
+    process.stdout.write(b);
+    failures.add(b.toString());
+  });
+  return new Promise((resolve) => child.on('close', (status) => resolve({ code: status === null ? 1 : status, failures: failures.text() })));
 }
 
 function testElectron() {
   const r = spawnSync(process.execPath, [path.join(__dirname, 'electron.js')], { stdio: 'inherit' });
-  return r.status === null ? 1 : r.status;
+  return { code: r.status === null ? 1 : r.status, failures: '' };
 }
 
 async function main() {
@@ -72,8 +76,8 @@ async function main() {
   const step = async (name, f) => {
     const t0 = Date.now();
     console.log(`\n== ${name}`);
-    const code = await f();
-    results.push({ name, code, ms: Date.now() - t0 });
+    const { code, failures } = await f();
+    results.push({ name, code, failures, ms: Date.now() - t0 });
   };
   if (wanted('ext')) {
     await step('extension-host suite in code-server: folder workspace', () => extensionHost('folder', 'single', (ws) => ws));
@@ -86,6 +90,8 @@ async function main() {
   if (wanted('electron')) await step('extension-host suite under @vscode/test-electron', testElectron);
   console.log('\n== e2e summary');
   for (const r of results) console.log(`${r.code === 0 ? 'pass' : 'FAIL'}  ${seconds(r.ms).padStart(7)}  ${r.name}`);
+  // The failures again, where a log read from its end finds them.
+  for (const r of results.filter((x) => x.code !== 0 && x.failures)) console.log(`\n== failed in: ${r.name}\n${r.failures}`);
   console.log(`logs: ${path.relative(process.cwd(), LOGS)}`);
   return results.every((r) => r.code === 0) ? 0 : 1;
 }
