@@ -5,7 +5,14 @@
  * here needs Node: the entries bring their own language client.
  */
 import * as vscode from 'vscode';
-import { BaseLanguageClient, DocumentFilter, ExecuteCommandRequest, LanguageClientOptions, WorkDoneProgress } from 'vscode-languageclient';
+import {
+  BaseLanguageClient,
+  DidChangeConfigurationNotification,
+  DocumentFilter,
+  ExecuteCommandRequest,
+  LanguageClientOptions,
+  WorkDoneProgress,
+} from 'vscode-languageclient';
 import { CrashRecovery } from './crash-recovery';
 import { registerInventory } from './inventory-view';
 import { registerRuleDocs } from './rule-docs-view';
@@ -18,6 +25,7 @@ import {
   SCAN_NOTIFICATION,
   type ScanNotificationParams,
   type ScanSummary,
+  SETTINGS_SECTIONS,
 } from '../../server/src/protocol';
 
 const SOURCE = 'cfn-tls-lint';
@@ -57,7 +65,6 @@ export async function activateClient(context: vscode.ExtensionContext, entry: Cl
     ],
     outputChannel: output,
     diagnosticCollectionName: SOURCE,
-    synchronize: { configurationSection: ['cfnTlsLint', 'files.exclude', 'search.exclude'] },
     errorHandler: recovery,
     middleware: docs.middleware,
   };
@@ -71,6 +78,16 @@ export async function activateClient(context: vscode.ExtensionContext, entry: Cl
     inventory.scanning(p.state === 'started');
   });
   entry.attach?.(c, context);
+  // Not `synchronize.configurationSection`: it reads the sections without a resource (VS Code logs a
+  // warning for the resource-scoped excludes on every change) to push values the server does not use:
+  // the server asks for each folder's settings itself.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (c.isRunning() && SETTINGS_SECTIONS.some((s) => e.affectsConfiguration(s))) {
+        c.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+      }
+    }),
+  );
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cfnTlsLint.scanWorkspace', async () => {

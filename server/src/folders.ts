@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { ConfigService } from './config-service';
 import type { Log } from './log';
+import { SETTINGS_SECTIONS } from './protocol';
 import { DEFAULT_EDITOR_SETTINGS, EditorSettings, normalizeSettings } from './settings';
 import { isInside } from './uri';
 
@@ -65,11 +66,8 @@ export class Folders {
       return normalizeSettings(s.cfnTlsLint, s.files?.exclude, s.search?.exclude);
     }
     try {
-      const [ours, files, search] = (await this.connection.workspace.getConfiguration([
-        { scopeUri, section: 'cfnTlsLint' },
-        { scopeUri, section: 'files.exclude' },
-        { scopeUri, section: 'search.exclude' },
-      ])) as unknown[];
+      const sections = SETTINGS_SECTIONS.map((section) => ({ scopeUri, section }));
+      const [ours, files, search] = (await this.connection.workspace.getConfiguration(sections)) as unknown[];
       return normalizeSettings(ours, files, search);
     } catch (e) {
       this.log.errorOnce('configuration request', `cfn-tls-lint: could not read the settings (${(e as Error).message}); using the defaults.`);

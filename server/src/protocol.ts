@@ -16,6 +16,12 @@ export const SHOW_DOCUMENTATION_COMMAND = 'cfn-tls-lint.showDocumentation';
 
 // ------------------------------------------------------------------ notifications (server to client)
 
+/**
+ * The settings the servers read, per folder (workspace/configuration): our own section and the
+ * excludes the scan honours. The client tells the server when one of them changes.
+ */
+export const SETTINGS_SECTIONS = ['cfnTlsLint', 'files.exclude', 'search.exclude'] as const;
+
 /** After each lint of an open document: what the status bar shows. */
 export const DID_LINT_NOTIFICATION = 'cfnTlsLint/didLint';
 

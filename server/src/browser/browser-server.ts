@@ -53,6 +53,7 @@ import {
   INVENTORY_REQUEST,
   SCAN_COMMAND,
   SCAN_NOTIFICATION,
+  SETTINGS_SECTIONS,
   SHOW_DOCUMENTATION_COMMAND,
   type DidLintParams,
   type EditorTemplateInventory,
@@ -254,7 +255,7 @@ export class BrowserLintServer {
       return normalizeSettings(pushed.cfnTlsLint ?? pushed);
     }
     try {
-      const sections = ['cfnTlsLint', 'files.exclude', 'search.exclude'].map((section) => ({ section, scopeUri }));
+      const sections = SETTINGS_SECTIONS.map((section) => ({ section, scopeUri }));
       const [raw, files, search] = (await this.connection.workspace.getConfiguration(sections)) as unknown[];
       return normalizeSettings(raw, files, search);
     } catch {
