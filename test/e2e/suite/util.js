@@ -163,9 +163,12 @@ async function codeActions(uri, range, kind) {
  */
 async function codeActionsWhen(uri, range, kind, predicate, what, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
-  for (;;) {
+  for (let tries = 1; ; tries++) {
     const actions = await codeActions(uri, range, kind);
-    if (predicate(actions)) return actions;
+    if (predicate(actions)) {
+      if (tries > 1) console.log(`      (code actions for ${what}: offered at the request ${tries})`);
+      return actions;
+    }
     if (Date.now() > end)
       throw new Error(`timed out after ${timeout} ms waiting for ${what}; offered: ${actions.map((a) => a.title).join(' | ') || 'nothing'}`);
     await new Promise((r) => setTimeout(r, 100));
