@@ -162,17 +162,18 @@ async function codeActions(uri, range, kind) {
  * log in test/e2e/.cache/logs for when it happens again and stays.)
  */
 async function codeActionsWhen(uri, range, kind, predicate, what, timeout = TIMEOUT) {
-  const end = Date.now() + timeout;
-  for (let tries = 1; ; tries++) {
-    const actions = await codeActions(uri, range, kind);
-    if (predicate(actions)) {
+  let offered = [];
+  return poll(
+    what,
+    async (tries) => {
+      offered = await codeActions(uri, range, kind);
+      if (!predicate(offered)) return undefined;
       if (tries > 1) console.log(`      (code actions for ${what}: offered at the request ${tries})`);
-      return actions;
-    }
-    if (Date.now() > end)
-      throw new Error(`timed out after ${timeout} ms waiting for ${what}; offered: ${actions.map((a) => a.title).join(' | ') || 'nothing'}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+      return offered;
+    },
+    timeout,
+    () => `; offered: ${offered.map((a) => a.title).join(' | ') || 'nothing'}`,
+  );
 }
 
 /** Applies a code action as the editor does: its edit, then its command. */
@@ -221,13 +222,16 @@ function serverPids() {
   return pids;
 }
 
-/** Resolves once `check()` returns something other than undefined; polls (for what has no event). */
-async function poll(what, check, timeout = TIMEOUT) {
+/**
+ * Resolves once `check(tries)` (sync or async) returns something other than undefined; polls
+ * every 100 ms (for what has no event). `state()` adds what was last seen to the timeout's message.
+ */
+async function poll(what, check, timeout = TIMEOUT, state = () => '') {
   const end = Date.now() + timeout;
-  for (;;) {
-    const v = check();
+  for (let tries = 1; ; tries++) {
+    const v = await check(tries);
     if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${state()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
