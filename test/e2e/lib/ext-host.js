@@ -26,7 +26,7 @@ const NOISE = new RegExp(
  */
 function keepLogs(userData, logFile) {
   const stem = logFile.replace(/\.log$/, '');
-  const wanted = /CloudFormation TLS Lint|exthost\.log$|remoteexthost\.log$/;
+  const wanted = /CloudFormation TLS Lint|exthost\.log$/;
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
@@ -62,7 +62,7 @@ async function runExtensionHostTests(opts) {
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       const text = util.format(...(Array.isArray(args) ? args : [args]));
       if (!process.env.E2E_VERBOSE && NOISE.test(text)) return;
-      failures.add(text);
+      failures.add(`${text}\n`);
       console.log(text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));

@@ -6,19 +6,27 @@ class FailureReport {
   constructor() {
     this.lines = [];
     this.on = false;
+    /** The last line while it is incomplete (a pipe's chunks end anywhere). */
+    this.partial = '';
   }
 
-  /** Feeds output (any number of lines). */
+  /** Feeds output: whole lines or any chunk of it. */
   add(text) {
-    for (const line of String(text).split('\n')) {
-      if (/^\s*\d+ failing\s*$/.test(line)) this.on = true;
-      if (this.on) this.lines.push(line);
-    }
+    const lines = (this.partial + String(text)).split('\n');
+    this.partial = lines.pop();
+    for (const line of lines) this.line(line);
+  }
+
+  line(line) {
+    if (/^\s*\d+ failing\s*$/.test(line)) this.on = true;
+    if (this.on) this.lines.push(line);
   }
 
   /** The section, or '' when nothing failed. */
   text() {
-    return this.lines.join('\n').trim();
+    const lines = [...this.lines];
+    if (this.on && this.partial) lines.push(this.partial);
+    return lines.join('\n').trim();
   }
 }
 
