@@ -48,6 +48,30 @@ function workbenchHelpers(getPage, { step = 30000 } = {}) {
     await row.first().click();
   }
 
+  /**
+   * Opens a template from the Explorer and follows what the user sees: its squiggle, the status
+   * bar item counting a TLS 1 finding, then the rule's row in the Problems panel, clicked (it
+   * reveals the problem in the editor). `mark(step)` times 'squiggle' and 'problemsRow'.
+   */
+  async function openTemplateToItsProblem(name, rule, { wait, mark = () => {} }) {
+    await openExplorerFile(name, wait);
+    await editorLines().waitFor({ timeout: step });
+    await page().waitForSelector('.monaco-editor .squiggly-warning', { timeout: wait });
+    mark('squiggle');
+    // The item counts the diagnostics shortly after they change.
+    await statusItem()
+      .filter({ hasText: /TLS 1\b/ })
+      .first()
+      .waitFor({ timeout: step });
+    await page().keyboard.press('Control+Shift+M');
+    const problem = problemRows().filter({ hasText: rule }).first();
+    await problem.waitFor({ timeout: step });
+    mark('problemsRow');
+    await problem.click();
+    await page().waitForSelector('.monaco-editor .squiggly-warning', { timeout: step });
+    await page().mouse.move(5, 5);
+  }
+
   /** media/screenshots/vscode-<name>.png, a palette PNG: a third of the bytes, and the extension's README packs some of them. */
   async function shot(name, clip) {
     fs.mkdirSync(DOC_IMAGES, { recursive: true });
@@ -63,7 +87,7 @@ function workbenchHelpers(getPage, { step = 30000 } = {}) {
     console.log(`    screenshot of the failure: ${path.relative(process.cwd(), file)}`);
   }
 
-  return { editorLines, lineWith, statusItem, problemRows, pointAt, editorClip, runCommand, openExplorerFile, shot, failureShot };
+  return { editorLines, lineWith, statusItem, problemRows, pointAt, editorClip, runCommand, openExplorerFile, openTemplateToItsProblem, shot, failureShot };
 }
 
 module.exports = { workbenchHelpers, DOC_IMAGES, FAILURES };

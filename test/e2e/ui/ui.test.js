@@ -32,12 +32,10 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
   const timings = {};
   const t0 = Date.now();
   const mark = (name) => (timings[name] = Date.now() - t0);
-  const { editorLines, lineWith, statusItem, problemRows, pointAt, editorClip, runCommand, openExplorerFile, shot, failureShot } = workbenchHelpers(
-    () => page,
-    {
+  const { editorLines, lineWith, statusItem, problemRows, pointAt, editorClip, runCommand, openExplorerFile, openTemplateToItsProblem, shot, failureShot } =
+    workbenchHelpers(() => page, {
       step: STEP,
-    },
-  );
+    });
 
   /** The tab of a rule page's Markdown preview. */
   const previewTab = (id) => page.locator('.tab', { hasText: `Preview ${id}.md` }).first();
@@ -113,25 +111,7 @@ describe('cfn-tls-lint in VS Code: the UI (packaged .vsix)', function () {
 
   it('opens a template: squiggle, Problems row and status bar item', async function () {
     this.timeout(WAIT * 2);
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'web-alb.yaml' });
-    await row.first().waitFor({ timeout: WAIT });
-    await row.first().click();
-    await editorLines().waitFor({ timeout: STEP });
-    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
-    mark('squiggle');
-    // The item counts the diagnostics shortly after they change.
-    await statusItem()
-      .filter({ hasText: /TLS 1\b/ })
-      .first()
-      .waitFor({ timeout: STEP });
-    await page.keyboard.press('Control+Shift+M');
-    const problem = problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first();
-    await problem.waitFor({ timeout: STEP });
-    mark('problemsRow');
-    // A click on the row reveals the problem in the editor above the panel.
-    await problem.click();
-    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: STEP });
-    await page.mouse.move(5, 5);
+    await openTemplateToItsProblem('web-alb.yaml', 'elbv2-ssl-policy-weak', { wait: WAIT, mark });
     await shot('1-problems');
   });
 

@@ -36,7 +36,7 @@ describe('cfn-tls-lint in the browser: the web extension in a web worker extensi
   let page;
   let ws;
   let ext;
-  const { editorLines, lineWith, statusItem, problemRows, pointAt, runCommand, openExplorerFile, shot, failureShot } = workbenchHelpers(() => page, {
+  const { lineWith, problemRows, pointAt, runCommand, openTemplateToItsProblem, shot, failureShot } = workbenchHelpers(() => page, {
     step: STEP,
   });
 
@@ -63,19 +63,7 @@ describe('cfn-tls-lint in the browser: the web extension in a web worker extensi
 
   it('opens a template: squiggle, Problems row and status bar item, from the server in a Web Worker', async function () {
     this.timeout(WAIT * 2);
-    await openExplorerFile('web-alb.yaml', WAIT);
-    await editorLines().waitFor({ timeout: STEP });
-    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: WAIT });
-    await statusItem()
-      .filter({ hasText: /TLS 1\b/ })
-      .first()
-      .waitFor({ timeout: STEP });
-    await page.keyboard.press('Control+Shift+M');
-    const problem = problemRows().filter({ hasText: 'elbv2-ssl-policy-weak' }).first();
-    await problem.waitFor({ timeout: STEP });
-    await problem.click();
-    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: STEP });
-    await page.mouse.move(5, 5);
+    await openTemplateToItsProblem('web-alb.yaml', 'elbv2-ssl-policy-weak', { wait: WAIT });
     await shot('14-browser');
   });
 
