@@ -7,6 +7,7 @@
 // Linting
 export { lintText, parseDocument, MAX_TEMPLATE_BYTES, PARSE_ERROR_RULE, MISSING_REASON_RULE, RuleTimeout, DEFAULT_RULE_BUDGET_MS } from './engine/lint';
 export type { LintResult, LintOptions, ParsedDocument, RuleFailure } from './engine/lint';
+export { LintHistory } from './engine/history';
 export { RuleRegistry, docsUrl, DOCS_BASE_URL } from './engine/registry';
 export { defaultRegistry, ALL_RULES } from './rules/index';
 export type { Diagnostic, Fix, FixIntent, FixValue, Report, Rule, RuleContext, RuleMeta, Severity, SeverityOrOff } from './engine/types';

@@ -35,7 +35,7 @@ export function templateInventory(i: InventoryInput, onError: (e: unknown) => vo
     return { ...empty, error };
   }
   try {
-    const inv = buildInventory(result.parsed, result.diagnostics, { file: i.name, settings: i.settings });
+    const inv = buildInventory(result.parsed, result.diagnostics, { file: i.name, settings: i.settings, views: result.views });
     return locate(inv, result.parsed, result.diagnostics, i);
   } catch (e) {
     onError(e);

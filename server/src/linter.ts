@@ -151,7 +151,11 @@ export class Linter {
   async lint(text: string, fileName: string, settings: Settings, uri: string, req: LintRequest = {}): Promise<LintOutcome | undefined> {
     // The engine refuses these at once: no need to copy megabytes to the worker for that.
     if (text.length > MAX_TEMPLATE_BYTES || looksBinary(text)) return this.lintHere(text, fileName, settings, uri, req);
-    const outcome = await this.inWorker<LintJob>({ kind: 'lint', text, fileName, settings, inventory: req.inventory }, uri, req);
+    const outcome = await this.inWorker<LintJob>(
+      { kind: 'lint', text, fileName, settings, inventory: req.inventory, ...(req.background ? {} : { document: uri }) },
+      uri,
+      req,
+    );
     if (outcome === 'inProcess') return this.lintHere(text, fileName, settings, uri, req);
     if (outcome instanceof LintFailed) return failedOutcome(outcome.reason);
     if (outcome && !req.background) this.lints++;

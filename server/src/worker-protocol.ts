@@ -23,6 +23,8 @@ interface JobBase {
 export interface LintJob extends JobBase {
   kind: 'lint';
   inventory?: InventoryName;
+  /** An open document's URI: the worker keeps its last lint to reuse on the next version (LintHistory). */
+  document?: string;
 }
 
 export interface FixAllJob extends JobBase {

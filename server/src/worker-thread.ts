@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { WorkerExtensions } from './extensions';
 import { templateInventory } from './editor-inventory';
-import { FromWorker, Job, lintOutcome, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
-import { ALL_RULES, lintDeployed, lintText, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
+import { FromWorker, Job, LintJob, lintOutcome, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
+import { ALL_RULES, lintDeployed, lintText, LintHistory, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 
 /**
  * The lint worker thread: runs the rules for the main thread, one job at a time. Before and
@@ -34,9 +34,15 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
   const send = (m: FromWorker): void => port.postMessage(m);
 
   const lint = (job: Job, text: string): LintResult => lintText(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });
+  // A reused rule is not run, so not skipped either: documents with rules to skip get no history.
+  const histories = new RecentHistories(MAX_HISTORIES);
   // What the editor shows: one lint per configured environment that deploys the file (fixes use `lint`).
-  const lintForDiagnostics = (job: Job, text: string): LintResult =>
-    lintDeployed(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs });
+  const lintForDiagnostics = (job: LintJob): LintResult =>
+    lintDeployed(job.text, job.fileName, registry, {
+      settings: job.settings,
+      ruleBudgetMs: job.budgetMs,
+      history: job.document && !job.skip.length ? histories.of(job.document) : undefined,
+    });
 
   const run = (job: Job): LintOutcome | { text: string } => {
     skip = new Set(job.skip);
@@ -50,7 +56,7 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
       return { text: out.text };
     }
     const started = performance.now();
-    const r = lintForDiagnostics(job, job.text);
+    const r = lintForDiagnostics(job);
     const outcome = lintOutcome(r);
     if (job.inventory) outcome.inventory = templateInventory({ ...job.inventory, result: r, settings: job.settings }) ?? null;
     outcome.ms = Math.round(performance.now() - started);
@@ -87,4 +93,22 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
     }
   });
   send({ type: 'ready', rules: rules.map((r) => r.meta.id) });
+}
+
+/** Open documents whose last lint the worker keeps: a few, the most recently linted (each holds a parse). */
+const MAX_HISTORIES = 4;
+
+class RecentHistories {
+  private readonly byDocument = new Map<string, LintHistory>();
+
+  constructor(private readonly max: number) {}
+
+  of(document: string): LintHistory {
+    let h = this.byDocument.get(document);
+    if (h) this.byDocument.delete(document);
+    else h = new LintHistory();
+    this.byDocument.set(document, h);
+    if (this.byDocument.size > this.max) this.byDocument.delete(this.byDocument.keys().next().value!);
+    return h;
+  }
 }

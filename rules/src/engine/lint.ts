@@ -11,7 +11,12 @@ import { RuleRegistry } from './registry';
 import { keyRedactor } from './redact';
 import { DiagnosticSite, Suppressions } from './suppression';
 import { Diagnostic, RelatedInfo, Report, Rule, RuleContext, Severity } from './types';
-import { TemplateViews } from '../model/views';
+import { resourceChanges, TemplateChange, TemplateViews } from '../model/views';
+import type { DerivedKey } from '../model/reader';
+import { ReadRecorder, Reads, recordingTemplate, RuleRecord } from './reads';
+import { graftUnchanged } from '../parse/graft';
+import { reparseEdited } from '../parse/reparse';
+import { settingsKey, type LintHistory } from './history';
 
 /** Files larger than this are refused: CloudFormation's own limit is 1 MB. */
 export const MAX_TEMPLATE_BYTES = 10 * 1024 * 1024;
@@ -53,6 +58,8 @@ export interface LintResult {
   /** The parsed template, for front ends that need more (hover, fixes). */
   parsed?: Template;
   source?: SourceFile;
+  /** The resolved views the rules read, for other readers of the same version (the inventory). */
+  views?: TemplateViews;
 }
 
 export interface LintOptions {
@@ -63,6 +70,8 @@ export interface LintOptions {
   source?: SourceFile;
   /** Time budget per rule for this document (DEFAULT_RULE_BUDGET_MS). */
   ruleBudgetMs?: number;
+  /** The document's previous lint, to reuse what an edit left alone (engine/history.ts); updated by this lint. */
+  history?: LintHistory;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -94,6 +103,7 @@ export function parseDocument(
   fileName: string,
   source?: SourceFile,
   settings: Pick<Settings, 'serverless' | 'parameterValues'> = DEFAULT_SETTINGS,
+  previous?: SourceFile,
 ): ParsedDocument {
   if (text.length > MAX_TEMPLATE_BYTES) {
     return {
@@ -103,7 +113,11 @@ export function parseDocument(
   }
   if (looksBinary(text)) return { template: false, skipped: 'binary file' };
   if (!source && !mayLintAsTemplate(text)) return { template: false };
-  source ??= parseSourceSafely(text, fileName);
+  if (!source) {
+    // After an edit inside one resource only that resource is parsed again; else the whole text, keeping what did not change.
+    source = previous && (reparseEdited(previous, text) ?? graftUnchanged(previous, parseSourceSafely(text, fileName)));
+    source ??= parseSourceSafely(text, fileName);
+  }
   if (source.errors.length) return { template: showsTemplateMarkers(text) || isTemplateRoot(source.root), source };
   if (!isTemplateRoot(source.root)) {
     // A Serverless Framework service (when asked for): the template under its `resources:`.
@@ -117,7 +131,10 @@ export function parseDocument(
 /** Lints one file's text. Pure: no I/O, same findings for the same text and settings. */
 export function lintText(text: string, fileName: string, registry: RuleRegistry, opts: LintOptions = {}): LintResult {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
-  const doc = parseDocument(text, fileName, opts.source, settings);
+  const history = opts.source ? undefined : opts.history;
+  // A version that does not parse leaves the history as it was: the next one grafts on the last that did.
+  const previous = history?.previous(fileName, settings);
+  const doc = parseDocument(text, fileName, opts.source, settings, previous?.source);
   const { source, parsed: template } = doc;
   if (!doc.template)
     return {
@@ -128,9 +145,15 @@ export function lintText(text: string, fileName: string, registry: RuleRegistry,
       ...(source ? { source } : {}),
     };
   if (!template) return { template: true, diagnostics: parseErrorDiagnostics(source!, fileName, registry, settings), ruleFailures: [], source };
-  const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS);
+  const change = previous ? resourceChanges(previous.views.template, template) : undefined;
+  const views = TemplateViews.continuing(previous?.views, template, change);
+  const rulesKey = history ? settingsKey(settings) : '';
+  const reuse = change && previous!.rulesKey === rulesKey ? { records: previous!.records, change } : undefined;
+  const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS, views, reuse);
   run.runRules();
-  return { template: true, diagnostics: run.finish(opts.showSuppressed === true), ruleFailures: run.failures, parsed: template, source };
+  const diagnostics = run.finish(opts.showSuppressed === true);
+  history?.remember(fileName, settings, { source: source!, views, rulesKey, records: run.records });
+  return { template: true, diagnostics, ruleFailures: run.failures, parsed: template, source, views };
 }
 
 /** The parsers bound their own depth; a stack overflow anywhere below is still a parse error, not a crash. */
@@ -207,30 +230,48 @@ interface Pending {
 
 class LintRun {
   readonly failures: RuleFailure[] = [];
+  /** Each rule that ran to its end (or was reused): what it read and reported, for the next version. */
+  readonly records = new Map<string, RuleRecord>();
   private readonly pending = new Map<string, Pending>();
-  private readonly views: TemplateViews;
   private readonly production: ProductionDetector;
+  private readonly recorder = new ReadRecorder();
+  private readonly recordingTemplate: Template;
+  private readonly derivedReads = new Map<DerivedKey<unknown>, Reads>();
 
   constructor(
     private readonly template: Template,
     private readonly registry: RuleRegistry,
     private readonly settings: Settings,
     private readonly budgetMs: number,
+    private readonly views: TemplateViews,
+    /** The previous version's rule records and what changed since: rules that read nothing changed are not run again. */
+    private readonly reuse?: { records: ReadonlyMap<string, RuleRecord>; change: TemplateChange },
   ) {
-    this.views = new TemplateViews(template);
+    this.recordingTemplate = recordingTemplate(template, this.recorder);
     this.production = new ProductionDetector(template, settings.production);
   }
 
   runRules(): void {
     for (const rule of this.registry.rulesFor(this.template, this.settings)) {
       const severity = this.registry.severityOf(rule.meta.id, this.settings) as Severity;
+      const kept = this.reusable(rule);
+      if (kept) {
+        // Nothing it read changed since the previous version: its findings then are its findings now.
+        for (const r of kept.reports) this.add(rule, severity, r);
+        this.records.set(rule.meta.id, kept);
+        continue;
+      }
       const clock: RuleClock = { deadline: performance.now() + this.budgetMs, timedOut: false };
-      const ctx = this.context(rule, severity, clock);
+      const record: RuleRecord = { rule, reads: new Reads(), reports: [] };
+      const ctx = this.context(rule, severity, clock, record);
+      let failed = false;
       try {
-        rule.check(ctx);
+        this.recorder.within(record.reads, () => rule.check(ctx));
       } catch (e) {
+        failed = true;
         if (!clock.timedOut) this.failures.push({ rule: rule.meta.id, message: e instanceof Error ? e.message : String(e) });
       }
+      if (!failed && !clock.timedOut) this.records.set(rule.meta.id, record);
       if (clock.timedOut) {
         // Also when the rule swallowed the RuleTimeout: what it found so far depends on timing.
         this.failures.push({ rule: rule.meta.id, message: new RuleTimeout(rule.meta.id, this.budgetMs).message });
@@ -239,10 +280,21 @@ class LintRun {
     }
   }
 
-  private context(rule: Rule, severity: Severity, clock: RuleClock): RuleContext {
-    const template = this.template;
+  /** The previous version's record of a rule, when nothing it read has changed since. */
+  private reusable(rule: Rule): RuleRecord | undefined {
+    const before = this.reuse?.records.get(rule.meta.id);
+    return before && before.rule === rule && before.reads.untouchedBy(this.reuse!.change) ? before : undefined;
+  }
+
+  private context(rule: Rule, severity: Severity, clock: RuleClock, record: RuleRecord): RuleContext {
+    const template = this.recordingTemplate;
+    const rec = this.recorder;
+    const derivedReads = this.derivedReads;
     const production = this.production;
-    const add = (r: Report): void => this.add(rule, severity, r);
+    const add = (r: Report): void => {
+      record.reports.push(r);
+      this.add(rule, severity, r);
+    };
     const views = this.views;
     const budgetMs = this.budgetMs;
     // Every context call checks the rule's clock, so a rule looping through the context is stopped.
@@ -258,13 +310,24 @@ class LintRun {
       options: this.settings.rules.get(rule.meta.id)?.options ?? NO_OPTIONS,
       severity,
       resources: (...types) => (tick(), template.ofType(...types)),
-      views: (r) => (tick(), views.views(r)),
-      viewsOf: (...types) => (tick(), views.viewsOf(...types)),
-      resolve: (node, path, scenario) => (tick(), views.resolve(node, path, scenario)),
-      viewsIn: (id, scenario) => (tick(), views.viewsIn(id, scenario)),
-      branchScenarios: (node, scenario) => (tick(), views.branchScenarios(node, scenario)),
-      isProduction: (r) => (tick(), production.isProduction(r)),
-      derived: (key, compute) => (tick(), views.derived(key, compute)),
+      views: (r) => (tick(), rec.id(r.id), views.views(r)),
+      viewsOf: (...types) => (tick(), rec.types(types), views.viewsOf(...types)),
+      resolve: (node, path, scenario) => (tick(), rec.path(path), views.resolve(node, path, scenario)),
+      viewsIn: (id, scenario) => (tick(), rec.id(id), views.viewsIn(id, scenario)),
+      branchScenarios: (node, scenario) => (tick(), rec.all(), views.branchScenarios(node, scenario)),
+      isProduction: (r) => (tick(), r && rec.id(r.id), production.isProduction(r)),
+      derived: (key, compute) => {
+        tick();
+        const known = derivedReads.get(key);
+        if (known) {
+          rec.merge(known);
+          return views.derived(key, compute);
+        }
+        const reads = new Reads();
+        const value = rec.within(reads, () => views.derived(key, compute));
+        derivedReads.set(key, reads);
+        return value;
+      },
       report: (r) => {
         tick();
         checkReport(r);

@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../engine/config';
 import type { Diagnostic, TemplateReader } from '../engine/types';
-import { readTemplate } from '../model/views';
+import { readTemplate, TemplateViews } from '../model/views';
 import { strings, entry } from '../evaluate/values';
 import type { Path } from '../parse/source-tree';
 import { CertificateUse, certificateUses } from '../model/certificates/consumers';
@@ -26,6 +26,8 @@ export interface InventoryOptions {
   file?: string;
   /** The settings the lint ran with (production detection). */
   settings?: Settings;
+  /** The views that lint resolved (`LintResult.views`): read again, not resolved again. */
+  views?: TemplateViews;
 }
 
 /** Resource types whose consumers no endpoint reader above covers, with the property that names their domain. */
@@ -47,7 +49,7 @@ const KIND_BY_TYPE: Readonly<Record<string, EndpointKind>> = {
 };
 
 export function buildInventory(template: Template, diagnostics: readonly Diagnostic[], options: InventoryOptions = {}): TemplateInventory {
-  const ctx = readTemplate(template, options.settings);
+  const ctx = readTemplate(template, options.settings, options.views?.template === template ? options.views : undefined);
   const certificates = new CertificateTable();
   addCertificateResources(ctx, certificates);
   const endpoints = new EndpointTable();

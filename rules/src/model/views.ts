@@ -14,21 +14,51 @@ import type { DerivedKey, ResourceView, TemplateReader } from './reader';
  */
 export class TemplateViews {
   private readonly analyzer: ConditionAnalyzer;
-  private readonly cache = new Map<string, ResourceView[]>();
+  /** Views by logical id, with the resource they were resolved for. */
+  private readonly cache = new Map<string, { resource: ResourceInfo; views: ResourceView[] }>();
   /** Resources with more than MAX_SCENARIOS scenarios: their views are rows of a plan. */
   private readonly plans = new Map<string, ScenarioPlan>();
   /** viewsIn answers for planned resources, by resource and agreeing group scenarios. */
   private readonly agreeing = new Map<string, ResourceView[]>();
   private readonly derivedValues = new Map<DerivedKey<unknown>, unknown>();
 
-  constructor(readonly template: Template) {
-    this.analyzer = new ConditionAnalyzer(template);
+  constructor(
+    readonly template: Template,
+    analyzer?: ConditionAnalyzer,
+  ) {
+    this.analyzer = analyzer ?? new ConditionAnalyzer(template);
+  }
+
+  /**
+   * The views of a template's next version that an edit left alone, carried over from the
+   * views of the version before: a resource's views are a function of its own node, the
+   * template's other sections and the set of logical ids (`Resolver` reads nothing else), so
+   * when those sections are the very same nodes (parse/graft.ts keeps unchanged subtrees) the
+   * views of a resource whose node is the same object are still right. The condition analyzer
+   * is carried with them, so scenarios stay the same objects across versions.
+   */
+  static continuing(previous: TemplateViews | undefined, template: Template, change = previous && resourceChanges(previous.template, template)): TemplateViews {
+    if (!previous || !change) return new TemplateViews(template);
+    const next = new TemplateViews(template, previous.analyzer);
+    for (const [id, old] of previous.cache) {
+      const resource = template.resources.get(id);
+      if (!resource || change.ids.has(id)) continue;
+      next.cache.set(id, { resource, views: old.views.map((v) => ({ ...v, resource })) });
+      const plan = previous.plans.get(id);
+      if (plan) next.plans.set(id, plan);
+    }
+    return next;
+  }
+
+  /** How many resources' views this instance holds (resolved here or carried over). */
+  get resolvedCount(): number {
+    return this.cache.size;
   }
 
   /** One view per scenario of a resource (usually one). */
   views(resource: ResourceInfo): ResourceView[] {
-    let views = this.cache.get(resource.id);
-    if (views) return views;
+    const cached = this.cache.get(resource.id);
+    if (cached && cached.resource === resource) return cached.views;
     // A resource with a Condition exists only where it holds: its views live in those scenarios.
     const conditions = conditionsIn(resource.properties);
     if (resource.condition) conditions.add(resource.condition);
@@ -42,8 +72,8 @@ export class TemplateViews {
       const existing = scenarios.filter((s) => s.assignment.get(resource.condition!) !== false);
       if (existing.length) scenarios = existing;
     }
-    views = scenarios.map((scenario) => this.view(resource, scenario));
-    this.cache.set(resource.id, views);
+    const views = scenarios.map((scenario) => this.view(resource, scenario));
+    this.cache.set(resource.id, { resource, views });
     return views;
   }
 
@@ -96,6 +126,62 @@ export class TemplateViews {
   branchScenarios(node: SNode, scenario: Scenario): Scenario[] {
     return branchScenarios(this.analyzer, node, scenario);
   }
+}
+
+/** The resources an edit changed between two versions of a template, and their types (before and after). */
+export interface TemplateChange {
+  ids: ReadonlySet<string>;
+  types: ReadonlySet<string>;
+}
+
+/**
+ * What changed between two versions whose parses share their unchanged nodes (parse/graft.ts):
+ * the resources whose node is not the same object. Undefined when more than resources changed
+ * (another section, the logical ids, a parameter's supplied value): then anything may have.
+ * Resources a `Fn::ForEach` loop generates count as changed.
+ */
+export function resourceChanges(before: Template, after: Template): TemplateChange | undefined {
+  if (!sameContext(before, after)) return undefined;
+  const ids = new Set<string>();
+  const types = new Set<string>();
+  for (const [id, now] of after.resources) {
+    const then = before.resources.get(id)!;
+    if (now.node === then.node && !now.origin && !then.origin) continue;
+    ids.add(id);
+    if (then.type) types.add(then.type);
+    if (now.type) types.add(now.type);
+  }
+  return { ids, types };
+}
+
+/**
+ * Whether two versions of a template give every resource the same context: the same sections
+ * besides `Resources` (the same node objects), the same logical ids and the same parameters
+ * (supplied values included).
+ */
+function sameContext(a: Template, b: Template): boolean {
+  if (a.fileName !== b.fileName || a.root.pairs.length !== b.root.pairs.length) return false;
+  for (let i = 0; i < a.root.pairs.length; i++) {
+    const pa = a.root.pairs[i]!;
+    const pb = b.root.pairs[i]!;
+    if (pa.key.value !== pb.key.value) return false;
+    if (pa.key.value !== 'Resources' && pa.value !== pb.value) return false;
+  }
+  if (a.resources.size !== b.resources.size) return false;
+  for (const id of a.resources.keys()) if (!b.resources.has(id)) return false;
+  if (a.parameters.size !== b.parameters.size) return false;
+  for (const [name, p] of a.parameters) {
+    const q = b.parameters.get(name);
+    if (!q || q.node !== p.node || q.supplied?.from !== p.supplied?.from) return false;
+    if (scalarOf(q.defaultNode) !== scalarOf(p.defaultNode) || q.allowedValues.length !== p.allowedValues.length) return false;
+    if (q.allowedValues.some((v, i) => scalarOf(v) !== scalarOf(p.allowedValues[i]))) return false;
+  }
+  return true;
+}
+
+/** A parameter's value node as a comparable value (its node itself when it is not a scalar). */
+function scalarOf(node: SNode | undefined): unknown {
+  return node?.kind === 'scalar' ? node.value : node;
 }
 
 /** A template read outside a lint run (the inventory): the views, the graph and production detection exactly as rules see them. */

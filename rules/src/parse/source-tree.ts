@@ -78,6 +78,8 @@ export interface SourceFile {
   duplicateKeys?: DuplicateKey[];
   /** Set when `root` is a template embedded in another file (parse/serverless.ts), not the file's own root. */
   embedded?: 'serverless';
+  /** Set when YAML aliases made nodes that stand in several places (one object each). */
+  sharedNodes?: true;
 }
 
 export function isMap(n: SNode | null | undefined): n is SMap {

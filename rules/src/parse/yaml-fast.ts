@@ -15,11 +15,14 @@ import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './so
  * duplicate keys, comment placements whose ranges it does not mirror, anything doubtful)
  * makes it decline, and parseYaml takes the general path, which also reports the syntax
  * errors: this path only ever accepts valid YAML.
+ *
+ * `rootColumn`: the column of the root mapping's keys, for one resource's lines cut out of a
+ * template (parse/reparse.ts, which holds the result to a parse of the whole text).
  */
-export function parseYamlFast(text: string): SourceFile | undefined {
+export function parseYamlFast(text: string, rootColumn = 0): SourceFile | undefined {
   if (!quickCheck(text)) return undefined;
   try {
-    const root = new FastYaml(text).document();
+    const root = new FastYaml(text).document(rootColumn);
     return { text, format: 'yaml', lineStarts: computeLineStarts(text), root, errors: [] };
   } catch (e) {
     // A stack overflow on deep nesting declines too: the general path reports it.
@@ -207,18 +210,20 @@ class FastYaml {
   // Document and block collections
   // ---------------------------------------------------------------------------------
 
-  document(): SNode {
+  /** The document: a block mapping in column `col` (0, or a part of a document cut out at one of its mappings). */
+  document(col: number): SNode {
     let p = this.contentFrom(0);
     if (p < 0) decline();
     if (this.t.startsWith('---', p) && this.column(p) === 0) {
+      if (col !== 0) decline();
       // A lone document-start marker (a second one would be a second document).
       p = this.endOfLine(p + 3);
       if (this.t.indexOf('\n---', p - 1) >= 0) decline();
       p = this.contentFrom(p);
       if (p < 0) decline();
     } else if (this.t.includes('\n---')) decline();
-    if (this.column(p) !== 0 || !this.isKeyAt(p)) decline();
-    const root = this.blockMap(p, 0);
+    if (this.column(p) !== col || !this.isKeyAt(p)) decline();
+    const root = this.blockMap(p, col);
     if (this.contentFrom(this.after) >= 0) decline();
     return root;
   }

@@ -60,14 +60,22 @@ function parseLexed(lexed: string, text: string): SourceFile {
   const errors: ParseProblem[] = [];
   let first: Document.Parsed | undefined;
   let count = 0;
-  for (const doc of composer.compose(parser.parse(lexed), true, lexed.length)) {
-    count++;
-    if (count === 1) first = doc;
-    else if (!isEmptyDocument(doc)) {
-      const r = doc.range ?? [0, 0];
-      errors.push({ message: 'A CloudFormation template holds one YAML document; this file has more than one.', start: r[0], end: r[0] });
-      break;
+  // The composer makes a YAMLWarning, an Error, for each CloudFormation tag it does not know
+  // (every `!Ref`): nothing reads their stacks, and capturing them was a third of the parse.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const doc of composer.compose(parser.parse(lexed), true, lexed.length)) {
+      count++;
+      if (count === 1) first = doc;
+      else if (!isEmptyDocument(doc)) {
+        const r = doc.range ?? [0, 0];
+        errors.push({ message: 'A CloudFormation template holds one YAML document; this file has more than one.', start: r[0], end: r[0] });
+        break;
+      }
     }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const lineStarts = computeLineStarts(text);
   if (!first) return { text, format: 'yaml', lineStarts, root: null, errors };
@@ -100,6 +108,7 @@ function parseLexed(lexed: string, text: string): SourceFile {
   errors.sort((a, b) => a.start - b.start);
   const out: SourceFile = { text, format: 'yaml', lineStarts, root, errors };
   if (st.duplicates.length) out.duplicateKeys = st.duplicates.sort((a, b) => a.later.start - b.later.start);
+  if (st.aliasCache.size) out.sharedNodes = true;
   return out;
 }
 

@@ -108,3 +108,22 @@ export function toFixValue(node: SNode): FixValue {
   }
   return node.value;
 }
+
+/**
+ * What a rule found in one resource, kept per resource node for the next version of the
+ * document: a node an edit did not touch stays the same object (parse/reparse.ts), so findings
+ * that are a function of the resource's own text alone need not be computed again. Only for
+ * such findings (no settings, parameters or other resources read); `id` guards against one
+ * node under two logical ids (YAML aliases).
+ */
+export class ResourceMemo<T> {
+  private readonly byNode = new WeakMap<SNode, { id: string; value: T }>();
+
+  get(id: string, node: SNode, compute: () => T): T {
+    const known = this.byNode.get(node);
+    if (known && known.id === id) return known.value;
+    const value = compute();
+    this.byNode.set(node, { id, value });
+    return value;
+  }
+}

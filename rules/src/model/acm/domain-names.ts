@@ -30,6 +30,7 @@ function labelToAscii(label: string): string | undefined {
 
 /** The ASCII form of a whole name (labels converted one by one), lower-cased; undefined when a label cannot be converted. */
 export function asciiName(name: string): string | undefined {
+  if (!NON_ASCII.test(name)) return name.toLowerCase();
   const labels = name.split('.').map((l) => (l === '*' ? l : labelToAscii(l.toLowerCase())));
   return labels.every((l): l is string => l !== undefined) ? labels.join('.') : undefined;
 }

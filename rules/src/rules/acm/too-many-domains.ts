@@ -1,6 +1,7 @@
 import { ACM_MAX_DOMAIN_NAMES } from '../../data/acm';
 import { pathKey } from '../../parse/source-tree';
 import type { Rule } from '../../engine/types';
+import { toFixValue } from '../helpers';
 import { CERTIFICATE, certainValue, certificateNames, propertyPath } from '../../model/acm/certificate';
 
 export const acmTooManyDomains: Rule = {
@@ -13,15 +14,14 @@ export const acmTooManyDomains: Rule = {
     resourceTypes: [CERTIFICATE],
   },
   check(ctx) {
-    const text = ctx.template.text;
     for (const view of ctx.viewsOf(CERTIFICATE)) {
       const { names, subjectAlternativeNames: sans, listKnown } = certificateNames(view);
       if (!sans || !listKnown) continue;
-      // Distinct names: a known name by value, an unknown one by its written text.
+      // Distinct names: a known name by value, an unknown one by what is written (the same intrinsic is one name).
       const distinct = new Set<string>();
       for (const n of names) {
         const value = certainValue(n, (s) => s.toLowerCase());
-        distinct.add(value !== undefined ? `=${value}` : `~${text.slice(n.node.node.start, n.node.node.end)}`);
+        distinct.add(value !== undefined ? `=${value}` : `~${JSON.stringify(toFixValue(n.node.node))}`);
       }
       if (distinct.size <= ACM_MAX_DOMAIN_NAMES) continue;
       ctx.report({

@@ -1,6 +1,7 @@
 import { PEM_MIN_BODY_CHARS, PEM_PRIVATE_KEY_HEADER, SECRET_DYNAMIC_REFERENCE } from '../../data/certificates-keys';
 import { BareKeyKind, findBareKeys } from '../../engine/key-der';
-import type { Rule, RuleContext } from '../../engine/types';
+import type { Report, Rule, RuleContext } from '../../engine/types';
+import { ResourceMemo } from '../helpers';
 import { intrinsicName, isMap, isScalar, isSeq, nodeAtPath, Path, scalarString, SNode } from '../../parse/source-tree';
 
 /**
@@ -37,22 +38,42 @@ export const privateKeyInTemplate: Rule = {
         if (hit) checkKeyValue(ctx, hit.node, path, prop.path[prop.path.length - 1]);
       }
     }
-    scanStrings(ctx.template.root, [], (s, path) => {
-      const label = keyLabel(s);
-      if (label !== undefined) {
-        ctx.report({ path: [...path], message: `This string contains PEM private-key material (${label}PRIVATE KEY; not shown). ${WHY} ${HOW}` });
-        return;
+    // Every string of the template; a resource's findings are a function of its text, kept per resource node.
+    for (const section of ctx.template.root.pairs) {
+      if (section.key.value !== 'Resources' || !isMap(section.value)) {
+        for (const r of keysIn(section.value, [String(section.key.value)])) ctx.report(r);
+        continue;
       }
-      // A key body without its armour: base64 whose DER is a private key (not a certificate or a public key).
-      const bare = findBareKeys(s)[0];
-      if (bare)
-        ctx.report({
-          path: [...path],
-          message: `This string contains a private key without its PEM armour (base64 of ${describeKind(bare.kind)}; not shown). ${WHY} ${HOW}`,
-        });
-    });
+      for (const resource of section.value.pairs) {
+        const id = String(resource.key.value);
+        const node = resource.value;
+        for (const r of keysInResources.get(id, node, () => keysIn(node, ['Resources', id]))) ctx.report(r);
+      }
+    }
   },
 };
+
+const keysInResources = new ResourceMemo<Report[]>();
+
+/** Findings on the strings of a subtree that hold private-key material. */
+function keysIn(node: SNode, path: Path): Report[] {
+  const found: Report[] = [];
+  scanStrings(node, path, (s, at) => {
+    const label = keyLabel(s);
+    if (label !== undefined) {
+      found.push({ path: [...at], message: `This string contains PEM private-key material (${label}PRIVATE KEY; not shown). ${WHY} ${HOW}` });
+      return;
+    }
+    // A key body without its armour: base64 whose DER is a private key (not a certificate or a public key).
+    const bare = findBareKeys(s)[0];
+    if (bare)
+      found.push({
+        path: [...at],
+        message: `This string contains a private key without its PEM armour (base64 of ${describeKind(bare.kind)}; not shown). ${WHY} ${HOW}`,
+      });
+  });
+  return found;
+}
 
 /** The header label (`RSA `, `EC `, `` …) when the string holds private-key material; never any of the key. */
 export function keyLabel(s: string): string | undefined {

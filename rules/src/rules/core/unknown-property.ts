@@ -1,7 +1,9 @@
 import { SAM_CHECKED_PROPERTIES, SPEC_MISSING_PROPERTIES, TRANSFORMS_KEEPING_PROPERTIES } from '../../data/spec-gaps';
 import { getValue, intrinsicName, isMap, isSeq, scalarString, SNode } from '../../parse/source-tree';
 import { closestNames, specAt, type ObjectSpec } from '../../spec/index';
-import type { Rule, RuleContext } from '../../engine/types';
+import type { Report, Rule } from '../../engine/types';
+import type { ResourceInfo } from '../../template/template';
+import { ResourceMemo } from '../helpers';
 
 const MAX_DEPTH = 64;
 
@@ -25,28 +27,37 @@ export function makeUnknownPropertyRule(resourceTypes: readonly string[]): Rule 
     check(ctx) {
       if (macroTransformed(ctx.template.root)) return;
       for (const resource of ctx.resources(...resourceTypes)) {
-        if (!resource.type || !isMap(resource.properties)) continue;
-        const path = ['Resources', resource.id, 'Properties'];
-        if (!resource.type.startsWith('AWS::Serverless::')) {
-          walk(ctx, resource.type, resource.properties, path, []);
-          continue;
-        }
-        // SAM: the names of its properties (current: data/sam-properties.json), and below them only
-        // the properties the rules read (the shapes of the bundled SAM types lag SAM).
-        const spec = specAt(resource.type, []);
-        if (spec && !spec.open) {
-          for (const pair of resource.properties.pairs) {
-            const name = String(pair.key.value);
-            if (!spec.properties.has(name)) reportUnknown(ctx, spec, resource.type, name, path, false);
-          }
-        }
-        for (const name of SAM_CHECKED_PROPERTIES[resource.type] ?? []) {
-          const value = getValue(resource.properties, name);
-          if (value) walk(ctx, resource.type, value, [...path, name], [name]);
-        }
+        // A function of the resource's text and the bundled specification: kept per resource node.
+        for (const r of unknownNames.get(resource.id, resource.node, () => unknownNamesIn(resource))) ctx.report(r);
       }
     },
   };
+}
+
+const unknownNames = new ResourceMemo<Report[]>();
+
+function unknownNamesIn(resource: ResourceInfo): Report[] {
+  const found: Report[] = [];
+  if (!resource.type || !isMap(resource.properties)) return found;
+  const path = ['Resources', resource.id, 'Properties'];
+  if (!resource.type.startsWith('AWS::Serverless::')) {
+    walk(found, resource.type, resource.properties, path, []);
+    return found;
+  }
+  // SAM: the names of its properties (current: data/sam-properties.json), and below them only
+  // the properties the rules read (the shapes of the bundled SAM types lag SAM).
+  const spec = specAt(resource.type, []);
+  if (spec && !spec.open) {
+    for (const pair of resource.properties.pairs) {
+      const name = String(pair.key.value);
+      if (!spec.properties.has(name)) reportUnknown(found, spec, resource.type, name, path, false);
+    }
+  }
+  for (const name of SAM_CHECKED_PROPERTIES[resource.type] ?? []) {
+    const value = getValue(resource.properties, name);
+    if (value) walk(found, resource.type, value, [...path, name], [name]);
+  }
+  return found;
 }
 
 /** Whether a template-level Transform names a macro, which may consume properties of its own. */
@@ -67,7 +78,7 @@ function missingFromSpec(specName: string, name: string): boolean {
  * Walks written keys; `specPath` is the path below Properties without intrinsic steps. Both paths
  * are extended and shortened in place (this visits every property of every resource); a report copies them.
  */
-function walk(ctx: RuleContext, type: string, node: SNode, path: (string | number)[], specPath: (string | number)[]): void {
+function walk(found: Report[], type: string, node: SNode, path: (string | number)[], specPath: (string | number)[]): void {
   if (path.length > MAX_DEPTH) return;
   const fn = intrinsicName(node);
   if (fn) {
@@ -77,7 +88,7 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: (string | numbe
       for (const i of [1, 2]) {
         if (!items[i]) continue;
         path.push('Fn::If', i);
-        walk(ctx, type, items[i], path, specPath);
+        walk(found, type, items[i], path, specPath);
         path.length -= 2;
       }
     }
@@ -87,7 +98,7 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: (string | numbe
     for (let i = 0; i < node.items.length; i++) {
       path.push(i);
       specPath.push(i);
-      walk(ctx, type, node.items[i], path, specPath);
+      walk(found, type, node.items[i], path, specPath);
       path.pop();
       specPath.pop();
     }
@@ -103,23 +114,23 @@ function walk(ctx: RuleContext, type: string, node: SNode, path: (string | numbe
     if (spec.properties.has(name)) {
       path.push(name);
       specPath.push(name);
-      walk(ctx, type, pair.value, path, specPath);
+      walk(found, type, pair.value, path, specPath);
       path.pop();
       specPath.pop();
       continue;
     }
-    reportUnknown(ctx, spec, type, name, path, specPath.length > 0);
+    reportUnknown(found, spec, type, name, path, specPath.length > 0);
   }
 }
 
 /** A name the specification does not know at a place (`nested`: below Properties), with a did-you-mean and its rename fixes. */
-function reportUnknown(ctx: RuleContext, spec: ObjectSpec, type: string, name: string, path: (string | number)[], nested: boolean): void {
+function reportUnknown(found: Report[], spec: ObjectSpec, type: string, name: string, path: (string | number)[], nested: boolean): void {
   // Fn::ForEach (AWS::LanguageExtensions) expands into properties; its body is not a property.
   if (name.startsWith('Fn::ForEach::') || missingFromSpec(spec.name, name)) return;
   const suggestions = closestNames(name, spec.properties.keys(), 3);
   const where = nested ? `${spec.name.replace(/^.*\./, '')} (${type})` : type;
   const at = [...path, name];
-  ctx.report({
+  found.push({
     path: at,
     target: 'key',
     message: `${name} is not a property of ${where}${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : '.'} CloudFormation rejects unknown properties, and until then the setting only looks present.`,

@@ -4,6 +4,7 @@ import type { ResourceView, Rule, RuleContext } from '../../engine/types';
 import { getValue, intrinsicName, isMap, Path, scalarString } from '../../parse/source-tree';
 import { listValues } from '../helpers';
 import { LISTENER, loadBalancerOf, mayBeAlb, protocolsOf } from '../../model/elbv2/graph';
+import type { ResourceInfo } from '../../template/template';
 
 interface PolicyFamily {
   fips: boolean;
@@ -49,12 +50,7 @@ export const elbv2FipsPolicyMix: Rule = {
         const alb = albOfHttpsListener(ctx, view);
         const family = alb ? familyOf(view) : undefined;
         if (!alb || !family) continue;
-        const first = firstKnown(
-          ctx,
-          listeners.slice(0, index).map((l) => l.id),
-          alb,
-          view,
-        );
+        const first = firstKnown(ctx, listeners, index, alb, view);
         if (!first || first.family.fips === family.fips) continue;
         const wanted = first.family.fips
           ? (ctx.settings.recommendedPolicies.elbv2Fips ?? ELBV2_RECOMMENDED_FIPS)
@@ -75,9 +71,16 @@ export const elbv2FipsPolicyMix: Rule = {
   },
 };
 
-/** The first earlier HTTPS listener of the same ALB, in document order, whose policy family is known. */
-function firstKnown(ctx: RuleContext, earlier: string[], alb: string, view: ResourceView): { id: string; family: PolicyFamily } | undefined {
-  for (const id of earlier) {
+/** The first HTTPS listener before `listeners[before]` of the same ALB, in document order, whose policy family is known. */
+function firstKnown(
+  ctx: RuleContext,
+  listeners: readonly ResourceInfo[],
+  before: number,
+  alb: string,
+  view: ResourceView,
+): { id: string; family: PolicyFamily } | undefined {
+  for (let i = 0; i < before; i++) {
+    const id = listeners[i]!.id;
     // A listener written with another load balancer is skipped before its views are read (many listeners: quadratic otherwise).
     const written = writtenLoadBalancer(ctx, id);
     if (written !== undefined && written !== alb) continue;
