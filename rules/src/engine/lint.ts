@@ -149,7 +149,7 @@ export function lintText(text: string, fileName: string, registry: RuleRegistry,
   const views = TemplateViews.continuing(previous?.views, template, change);
   const rulesKey = history ? settingsKey(settings) : '';
   const reuse = change && previous!.rulesKey === rulesKey ? { records: previous!.records, change } : undefined;
-  const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS, views, reuse);
+  const run = new LintRun(template, registry, settings, opts.ruleBudgetMs ?? DEFAULT_RULE_BUDGET_MS, views, history !== undefined, reuse);
   run.runRules();
   const diagnostics = run.finish(opts.showSuppressed === true);
   history?.remember(fileName, settings, { source: source!, views, rulesKey, records: run.records });
@@ -244,10 +244,12 @@ class LintRun {
     private readonly settings: Settings,
     private readonly budgetMs: number,
     private readonly views: TemplateViews,
+    /** Record what each rule reads, for the next version's lint (only with a history: it costs a little). */
+    private readonly recordReads: boolean,
     /** The previous version's rule records and what changed since: rules that read nothing changed are not run again. */
     private readonly reuse?: { records: ReadonlyMap<string, RuleRecord>; change: TemplateChange },
   ) {
-    this.recordingTemplate = recordingTemplate(template, this.recorder);
+    this.recordingTemplate = recordReads ? recordingTemplate(template, this.recorder) : template;
     this.production = new ProductionDetector(template, settings.production);
   }
 
@@ -266,12 +268,13 @@ class LintRun {
       const ctx = this.context(rule, severity, clock, record);
       let failed = false;
       try {
-        this.recorder.within(record.reads, () => rule.check(ctx));
+        if (this.recordReads) this.recorder.within(record.reads, () => rule.check(ctx));
+        else rule.check(ctx);
       } catch (e) {
         failed = true;
         if (!clock.timedOut) this.failures.push({ rule: rule.meta.id, message: e instanceof Error ? e.message : String(e) });
       }
-      if (!failed && !clock.timedOut) this.records.set(rule.meta.id, record);
+      if (this.recordReads && !failed && !clock.timedOut) this.records.set(rule.meta.id, record);
       if (clock.timedOut) {
         // Also when the rule swallowed the RuleTimeout: what it found so far depends on timing.
         this.failures.push({ rule: rule.meta.id, message: new RuleTimeout(rule.meta.id, this.budgetMs).message });

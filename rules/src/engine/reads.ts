@@ -97,6 +97,7 @@ const SHAPE_MEMBERS = new Set<PropertyKey>(['kind', 'flow', 'shortForm']);
  */
 export function recordingTemplate(template: Template, rec: ReadRecorder): Template {
   const resources = recordingResources(template.resources, rec);
+  const ofType = (...types: string[]): ResourceInfo[] => (rec.types(types), template.ofType(...types));
   const root = recordingMap(template.root, rec, (p) =>
     p.key.value === 'Resources' && p.value.kind === 'map' ? { key: p.key, value: recordingMap(p.value, rec, recordingPair) } : p,
   );
@@ -105,11 +106,7 @@ export function recordingTemplate(template: Template, rec: ReadRecorder): Templa
       if (prop === 'resources') return resources;
       // A rule that already depends on everything (it read the source) gets the tree itself, node identities included.
       if (prop === 'root') return rec.allRecorded ? target.root : root;
-      if (prop === 'ofType')
-        return (...types: string[]): ResourceInfo[] => {
-          rec.types(types);
-          return target.ofType(...types);
-        };
+      if (prop === 'ofType') return ofType;
       if (!CONTEXT_MEMBERS.has(prop)) rec.all();
       const value = Reflect.get(target, prop, target) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -118,13 +115,12 @@ export function recordingTemplate(template: Template, rec: ReadRecorder): Templa
 }
 
 function recordingResources(map: ReadonlyMap<string, ResourceInfo>, rec: ReadRecorder): ReadonlyMap<string, ResourceInfo> {
+  const get = (id: string): ResourceInfo | undefined => (rec.id(id), map.get(id));
+  const has = (id: string): boolean => (rec.id(id), map.has(id));
   return new Proxy(map as Map<string, ResourceInfo>, {
     get(target, prop) {
-      if (prop === 'get' || prop === 'has')
-        return (id: string): unknown => {
-          rec.id(id);
-          return prop === 'get' ? target.get(id) : target.has(id);
-        };
+      if (prop === 'get') return get;
+      if (prop === 'has') return has;
       // The logical ids are the context's (the same set whenever a rule is reused); listing them with their resources is not.
       if (prop !== 'size' && prop !== 'keys') rec.all();
       const value = Reflect.get(target, prop, target) as unknown;
