@@ -41,8 +41,8 @@ export function lintInEnvironments(
   const failures = new Map<string, string>();
   for (const env of environments) {
     const parameterValues = new Map([...env.parameterValues, ...opts.settings.parameterValues]);
-    // One history per document holds one version's lint: each environment here parses on its own.
-    const r = lintText(text, fileName, registry, { ...opts, history: undefined, settings: { ...opts.settings, parameterValues } });
+    // Each environment parses on its own, and the history keeps each one's lint apart (by its parameter values).
+    const r = lintText(text, fileName, registry, { ...opts, settings: { ...opts.settings, parameterValues } });
     first ??= r;
     if (!r.parsed) return r;
     for (const f of r.ruleFailures) if (!failures.has(f.rule)) failures.set(f.rule, f.message);

@@ -20,22 +20,30 @@ export interface LintMemory {
  * the document, so typing in one resource of a large template resolves that resource again and
  * runs the rules that read it, not every rule on the template.
  *
+ * The lints of one text under other inputs (each configured environment's parameter values)
+ * are kept apart, a few at most, each with its own parse.
+ *
  * The next lint through the same history updates the previous version's tree in place: a
  * caller must not read an earlier result's `source`, `parsed` or `views` after it.
  */
 export class LintHistory {
-  private last: (LintMemory & { key: string }) | undefined;
+  private readonly byInputs = new Map<string, LintMemory>();
 
   /** The previous version's lint, when it was made with the same inputs besides the text. */
   previous(fileName: string, settings: Settings): LintMemory | undefined {
-    const last = this.last;
-    return last && last.key === inputsKey(fileName, settings) ? last : undefined;
+    return this.byInputs.get(inputsKey(fileName, settings));
   }
 
   remember(fileName: string, settings: Settings, memory: LintMemory): void {
-    this.last = { ...memory, key: inputsKey(fileName, settings) };
+    const key = inputsKey(fileName, settings);
+    this.byInputs.delete(key);
+    this.byInputs.set(key, memory);
+    if (this.byInputs.size > MAX_INPUT_SETS) this.byInputs.delete(this.byInputs.keys().next().value!);
   }
 }
+
+/** Environments of one document kept at once (the most recently linted). */
+const MAX_INPUT_SETS = 8;
 
 /** What a parse and its views depend on besides the text: the file's name and what settings feed the model. */
 function inputsKey(fileName: string, settings: Settings): string {

@@ -1,7 +1,19 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES, DEFAULT_SETTINGS, lintText, LintHistory, mergeSettings, Rule, RuleRegistry, type LintResult } from '../../../rules/src/index';
+import {
+  ALL_RULES,
+  DEFAULT_SETTINGS,
+  lintDeployed,
+  lintText,
+  LintHistory,
+  mergeSettings,
+  Rule,
+  RuleRegistry,
+  type EnvironmentSetting,
+  type LintResult,
+  type Settings,
+} from '../../../rules/src/index';
 import { graftUnchanged } from '../../../rules/src/parse/graft';
 import { parseSource, type SMap } from '../../../rules/src/parse/index';
 import { prng } from '../../support/yaml-differential';
@@ -99,6 +111,63 @@ describe('incremental lint: a history gives the diagnostics of a fresh lint', ()
     assert.ok(again.includes('elbv2-ssl-policy-weak'), again.join());
     assert.ok(!again.some((id) => id.startsWith('acm-')), `certificate rules ran again: ${again.join()}`);
     assert.ok(again.length < all.length, `${again.length} of ${all.length}`);
+  });
+});
+
+describe('incremental lint with environments', () => {
+  it('keeps each environment apart: every version equals a fresh lint in every environment', () => {
+    const env = (name: string, policy: string): EnvironmentSetting => ({
+      name,
+      parameterFiles: [],
+      templates: [],
+      baseDir: '/',
+      parameterValues: new Map([['Policy', { value: policy, from: `${name}.json` }]]),
+      read: true,
+      line: 1,
+    });
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      environments: [env('prod', 'ELBSecurityPolicy-TLS13-1-2-2021-06'), env('dev', 'ELBSecurityPolicy-2016-08')],
+    };
+    let text = `Parameters:
+  Policy: {Type: String, Default: ELBSecurityPolicy-TLS13-1-2-2021-06}
+Resources:
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/a/1
+      Protocol: HTTPS
+      Port: 443
+      SslPolicy: !Ref Policy
+      Certificates: [{CertificateArn: !Ref Cert}]
+      DefaultActions: [{Type: fixed-response, FixedResponseConfig: {StatusCode: '404'}}]
+  Cert:
+    Type: AWS::CertificateManager::Certificate
+    Properties:
+      DomainName: app.example.com
+      ValidationMethod: DNS
+`;
+    const { registry, runs } = countingRegistry();
+    const history = new LintHistory();
+    const edits: [string, string][] = [
+      ['Port: 443', 'Port: 8443'],
+      ['ValidationMethod: DNS', 'ValidationMethod: EMAIL'],
+      ['SslPolicy: !Ref Policy', 'SslPolicy: ELBSecurityPolicy-2016-08'],
+      ['Port: 8443', 'Port: 443'],
+    ];
+    for (const [from, to] of [['', ''] as [string, string], ...edits]) {
+      text = text.replace(from, to);
+      runs.clear();
+      const got = lintDeployed(text, 'a.yaml', registry, { settings, history });
+      const ran = [...runs.keys()];
+      assert.equal(outcome(got), outcome(lintDeployed(text, 'a.yaml', registry, { settings })), `after ${to || 'the open'}`);
+      assert.ok(
+        got.diagnostics.some((d) => d.environments?.length),
+        'findings name their environments',
+      );
+      // In each environment, a certificate edit runs the certificate rules again, not the listener's policy rule.
+      if (from === 'ValidationMethod: DNS') assert.ok(ran.includes('acm-email-validation') && !ran.includes('elbv2-ssl-policy-weak'), ran.join());
+    }
   });
 });
 
