@@ -20,6 +20,8 @@ const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
  */
 export function plainSafe(s: string, flow: boolean): boolean {
   if (s === '' || s !== s.trim() || CONTROL.test(s) || s.includes('\t')) return false;
+  // A plain `<<` key is YAML 1.1's merge key: PyYAML merges the value instead of keeping the key.
+  if (s === '<<') return false;
   if (INDICATOR_START.test(s)) {
     // `-x`, `?x`, `:x` are plain; `- x`, `? x`, `: x` are not.
     if (!/^[-?:][^\s,[\]{}]/.test(s)) return false;

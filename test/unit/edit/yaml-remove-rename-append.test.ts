@@ -108,6 +108,13 @@ describe('edit: YAML rename', () => {
     assert.equal(valueAt(out, [...P, 'SslPolicy']), 'x');
   });
 
+  it("quotes a new key `<<`: plain, it would be YAML 1.1's merge key", () => {
+    const t = lines('Resources:', '  L:', '    Type: X', '    Properties:', '      Old: {Ref: P}', '      List: [a]');
+    const out = apply(t, [{ kind: 'rename', path: [...P, 'Old'], newKey: '<<' }]).text;
+    assert.ok(out.includes(`'<<': {Ref: P}`), out);
+    assert.deepEqual(valueAt(out, P), { '<<': { Ref: 'P' }, List: ['a'] });
+  });
+
   it('renames inside a flow mapping', () => {
     const t = lines('Resources:', '  L:', '    Type: X', '    Properties: {Protocl: HTTPS, Port: 443}');
     check(t, [{ kind: 'rename', path: [...P, 'Protocl'], newKey: 'Protocol' }], t.replace('Protocl', 'Protocol'));
