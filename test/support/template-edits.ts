@@ -1,10 +1,11 @@
+import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { yamlFilesUnder } from './yaml-differential';
 
 /** Random edits of templates, as a user makes them, for the tests of the incremental paths. */
 
-/** The corpus, the acceptance cases and the examples (templates under 40 KB). */
+/** The corpus, the acceptance cases and the examples (templates under 40 KB); fails without ../shared. */
 export function templateFiles(root: string, shared: string): string[] {
   const json = (dir: string): string[] =>
     fs.existsSync(dir)
@@ -13,12 +14,14 @@ export function templateFiles(root: string, shared: string): string[] {
           .filter((f) => f.endsWith('.json'))
           .map((f) => path.join(dir, f))
       : [];
-  return [
+  const files = [
     ...yamlFilesUnder(path.join(shared, 'corpus')),
     ...json(path.join(shared, 'corpus')),
     ...yamlFilesUnder(path.join(shared, 'acceptance')),
     ...yamlFilesUnder(path.join(root, 'examples')),
   ].filter((f) => fs.statSync(f).size < 40_000);
+  assert.ok(files.length >= 400, `only ${files.length} templates: these tests need ../shared/corpus next to the project`);
+  return files;
 }
 
 /** Values an edit writes: weak and strong settings, other types, references, junk. */

@@ -108,10 +108,15 @@ export function recordingTemplate(template: Template, rec: ReadRecorder): Templa
       if (prop === 'root') return rec.allRecorded ? target.root : root;
       if (prop === 'ofType') return ofType;
       if (!CONTEXT_MEMBERS.has(prop)) rec.all();
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return member(target, prop);
     },
   });
+}
+
+/** A member of the object behind a proxy, its methods bound to that object (Map's need their own `this`). */
+function member(target: object, prop: PropertyKey): unknown {
+  const value = Reflect.get(target, prop, target) as unknown;
+  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
 }
 
 function recordingResources(map: ReadonlyMap<string, ResourceInfo>, rec: ReadRecorder): ReadonlyMap<string, ResourceInfo> {
@@ -123,8 +128,7 @@ function recordingResources(map: ReadonlyMap<string, ResourceInfo>, rec: ReadRec
       if (prop === 'has') return has;
       // The logical ids are the context's (the same set whenever a rule is reused); listing them with their resources is not.
       if (prop !== 'size' && prop !== 'keys') rec.all();
-      const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return member(target, prop);
     },
   });
 }

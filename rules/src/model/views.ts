@@ -50,11 +50,6 @@ export class TemplateViews {
     return next;
   }
 
-  /** How many resources' views this instance holds (resolved here or carried over). */
-  get resolvedCount(): number {
-    return this.cache.size;
-  }
-
   /** One view per scenario of a resource (usually one). */
   views(resource: ResourceInfo): ResourceView[] {
     const cached = this.cache.get(resource.id);

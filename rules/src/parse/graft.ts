@@ -13,7 +13,7 @@ import type { SMap, SNode, SourceFile } from './source-tree';
  * offsets): results of the previous version must not be read after this.
  */
 export function graftUnchanged(previous: SourceFile, fresh: SourceFile): SourceFile {
-  if (!graftable(previous) || !graftable(fresh) || previous.format !== fresh.format) return fresh;
+  if (!carriable(previous) || !carriable(fresh) || previous.format !== fresh.format) return fresh;
   const before = previous.root as SMap;
   const after = fresh.root as SMap;
   if (before.pairs.length !== after.pairs.length) return fresh;
@@ -27,10 +27,11 @@ export function graftUnchanged(previous: SourceFile, fresh: SourceFile): SourceF
 }
 
 /**
- * Only a clean tree: a file with syntax errors, repeated keys or aliases (one node in several
- * places, whose offsets cannot follow each) is taken as parsed.
+ * Whether a parse's nodes may be carried into another version's tree (here and in reparse.ts):
+ * a block or flow mapping without syntax errors, repeated keys or aliases (one node in several
+ * places, whose offsets cannot follow each), and the file's own root (not an embedded template).
  */
-function graftable(f: SourceFile): boolean {
+export function carriable(f: SourceFile): boolean {
   return f.root?.kind === 'map' && !f.embedded && !f.sharedNodes && f.errors.length === 0 && !f.duplicateKeys?.length;
 }
 

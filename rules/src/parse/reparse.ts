@@ -1,3 +1,4 @@
+import { carriable } from './graft';
 import { parseJson } from './json';
 import { computeLineStarts, keyString, SMap, SNode, SPair, SourceFile } from './source-tree';
 import { parseYaml } from './yaml';
@@ -20,8 +21,7 @@ import { parseYamlFast } from './yaml-fast';
  */
 export function reparseEdited(previous: SourceFile, text: string): SourceFile | undefined {
   const root = previous.root;
-  if (!root || root.kind !== 'map' || root.flow || previous.embedded || previous.sharedNodes || previous.errors.length || previous.duplicateKeys?.length)
-    return undefined;
+  if (!carriable(previous) || root?.kind !== 'map' || root.flow) return undefined;
   const old = previous.text;
   const edit = changedSpan(old, text);
   if (!edit) return undefined;
@@ -82,7 +82,7 @@ function reparseJsonValue(pair: SPair, edit: Edit, text: string): SPair | undefi
   const end = value.end + edit.newEnd - edit.oldEnd;
   const part = parsedOrUndefined(() => parseJson(text.slice(value.start, end)));
   if (!part) return undefined;
-  if (!clean(part) || part.root!.kind !== 'map' || part.root!.end !== end - value.start) return undefined;
+  if (!carriable(part) || part.root!.end !== end - value.start) return undefined;
   shift(part.root!, value.start);
   return { key: pair.key, value: part.root! };
 }
@@ -110,7 +110,7 @@ function reparseYamlPair(previous: SourceFile, root: SMap, at: number, resources
   if (NOT_LOCAL.test(lines)) return undefined;
   const part = parsedOrUndefined(() => parseYamlFast(lines, pair.key.start - from) ?? parseYaml(lines));
   const r = part?.root;
-  if (!part || !clean(part) || !r || r.kind !== 'map' || r.flow || r.pairs.length !== 1) return undefined;
+  if (!part || !carriable(part) || !r || r.kind !== 'map' || r.flow || r.pairs.length !== 1) return undefined;
   const only = r.pairs[0]!;
   // The same logical id at the same indentation: a sibling of the other resources, as before.
   if (keyString(only.key.value) !== keyString(pair.key.value) || only.key.start !== pair.key.start - from) return undefined;
@@ -129,10 +129,6 @@ function parsedOrUndefined(parse: () => SourceFile): SourceFile | undefined {
     if (e instanceof RangeError) return undefined;
     throw e;
   }
-}
-
-function clean(f: SourceFile): boolean {
-  return !!f.root && !f.errors.length && !f.duplicateKeys?.length && !f.sharedNodes;
 }
 
 function lineStart(text: string, offset: number): number {
