@@ -14,7 +14,7 @@ const path = require('path');
 const LAZY = ['yaml', 're2js', 'picomatch'];
 // Node built-ins that only some runs use but whose load costs milliseconds of every start (the
 // language server answers `initialize` without them): required when first read, like the vendor files.
-const LAZY_BUILTINS = ['crypto', 'worker_threads'];
+const LAZY_BUILTINS = ['crypto', 'worker_threads', 'zlib', 'v8'];
 
 /**
  * A module whose exports (`names`) are getters that evaluate `loadExpression` (JavaScript that

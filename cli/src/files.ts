@@ -17,6 +17,8 @@ export interface FileList {
   unreadable: Unreadable[];
   /** Stack templates of CDK cloud assemblies named on the command line, with their constructs. */
   cdk: Map<string, CdkStack>;
+  /** Files seen to be regular files (a stat, a folder listing): read without another stat first. */
+  regular: Set<string>;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface FileList {
  * so its globs keep picomatch's full syntax; globs read from files go through util/glob.ts.
  */
 export async function collectFiles(args: string[], cwd: string): Promise<FileList> {
-  const list: FileList = { files: [], explicit: new Set(), missing: [], unreadable: [], cdk: new Map() };
+  const list: FileList = { files: [], explicit: new Set(), missing: [], unreadable: [], cdk: new Map(), regular: new Set() };
   const seen = new Set<string>();
   const add = (abs: string): void => {
     if (!seen.has(abs)) {
@@ -42,6 +44,7 @@ export async function collectFiles(args: string[], cwd: string): Promise<FileLis
     for (const f of r.files) {
       if (!keep(f)) continue;
       add(f);
+      list.regular.add(f);
       found++;
     }
     return found;
@@ -71,6 +74,7 @@ export async function collectFiles(args: string[], cwd: string): Promise<FileLis
     if (stat?.isFile()) {
       add(abs);
       list.explicit.add(abs);
+      list.regular.add(abs);
       // A stack template named on its own still gets its constructs (the CDK names them *.template.json).
       const assembly = abs.endsWith('.template.json') ? assemblyOfTemplate(abs) : undefined;
       const stack = assembly ? assemblies(assembly).stacks.find((s) => s.templateFile === abs) : undefined;

@@ -17,8 +17,8 @@ export interface FileOutcome {
   ruleFailures: RuleFailure[];
   /** The file was read and its settings used (the main thread reports config errors then). */
   read: boolean;
-  /** A template whose text names a nested stack type. */
-  nestsStacks?: boolean;
+  /** The text of a template that names a nested stack type (its stacks are linted with what it passes them). */
+  nestingText?: string;
 }
 
 export interface LintFileOptions {
@@ -28,6 +28,8 @@ export interface LintFileOptions {
    * the lint of the text it returns (fix-all ends with one). Runs on the main thread only.
    */
   beforeLint?: (text: string, bytes: Buffer) => { text: string; lint?: LintResult };
+  /** The file was seen to be a regular file when it was collected (files.ts `regular`). */
+  seenRegular?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface LintFileOptions {
  * is asked for only once the file has been read (a sequential run reports config errors then).
  */
 export function lintFile(file: string, registry: RuleRegistry, settings: () => Settings, opts: LintFileOptions): FileOutcome {
-  const read = readTemplate(file);
+  const read = readTemplate(file, opts.seenRegular);
   if ('skipped' in read) return { template: false, diagnostics: [], skipped: read.skipped, ruleFailures: [], read: false };
   if ('readError' in read) return { template: false, diagnostics: [], readError: read.readError, ruleFailures: [], read: false };
   const bytes = read.bytes;
@@ -51,15 +53,15 @@ export function lintFile(file: string, registry: RuleRegistry, settings: () => S
     ruleFailures: result.ruleFailures,
     read: true,
   };
-  if (result.template && mayNestStacks(text)) outcome.nestsStacks = true;
+  if (result.template && mayNestStacks(text)) outcome.nestingText = text;
   return outcome;
 }
 
 type ReadOutcome = { bytes: Buffer } | { skipped: string } | { readError: string };
 
 /** The file's bytes, unless it is too large, not a regular file, or cannot be read. */
-function readTemplate(file: string): ReadOutcome {
-  let outcome = readBytes(file);
+function readTemplate(file: string, seenRegular = false): ReadOutcome {
+  let outcome = readBytes(file, seenRegular);
   if ('readError' in outcome && outcome.code === 'ENOENT') {
     // A name that is not valid UTF-8 reached us with U+FFFD in it (byte-path.ts).
     const named = bytePathOf(file);
@@ -73,9 +75,9 @@ function readTemplate(file: string): ReadOutcome {
   return outcome;
 }
 
-function readBytes(file: string | Buffer): ReadOutcome & { code?: string } {
+function readBytes(file: string | Buffer, seenRegular = false): ReadOutcome & { code?: string } {
   try {
-    return { bytes: readRegularFileSync(file, MAX_TEMPLATE_BYTES) };
+    return { bytes: readRegularFileSync(file, MAX_TEMPLATE_BYTES, seenRegular) };
   } catch (e) {
     if (!(e instanceof FileReadError)) throw e;
     if (e.kind === 'too-large')

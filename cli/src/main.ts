@@ -180,7 +180,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     }
   }
 
-  const { files: found, explicit, missing, unreadable, cdk } = await collectFiles(args.paths, io.cwd);
+  const { files: found, explicit, missing, unreadable, cdk, regular } = await collectFiles(args.paths, io.cwd);
   stacks = cdk;
   // Config `exclude` globs (relative to the config file's folder) apply to files found by a walk.
   const files = found.filter((f) => explicit.has(f) || !excludedByConfig(f, settingsFor(f).exclude, (explicitConfig ?? locator.forFile(f))?.file, io.cwd));
@@ -200,7 +200,8 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
   // Many files: worker threads and this thread lint them (pool.ts), outcomes in file order; config
   // errors and rule failures are still reported below, where a sequential run reports them.
   // `--fix` stays in-process.
-  const lintHere = (f: string, s: Settings): FileOutcome => lintFile(f, registry, () => s, { showSuppressed: args.showSuppressed });
+  const lintHere = (f: string, s: Settings): FileOutcome =>
+    lintFile(f, registry, () => s, { showSuppressed: args.showSuppressed, seenRegular: regular.has(f) });
   const pooled = fixing
     ? undefined
     : await lintInPool(files, (f) => stackSettings(settingsOf(explicitConfig ?? locator.forFile(f)), stacks.get(f)), args.showSuppressed, lintHere);
@@ -225,7 +226,12 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     // The next `cdk synth` rewrites a cloud assembly's templates: the fix belongs in the app's source.
     const fixHere = fixing && !stacks.has(file);
     const result =
-      done ?? lintFile(file, registry, () => settingsFor(file), { showSuppressed: args.showSuppressed, beforeLint: fixHere ? fixText : undefined });
+      done ??
+      lintFile(file, registry, () => settingsFor(file), {
+        showSuppressed: args.showSuppressed,
+        beforeLint: fixHere ? fixText : undefined,
+        seenRegular: regular.has(file),
+      });
     if (result.readError) {
       report.readError = result.readError;
       fail(result.readError, relPath);
@@ -234,7 +240,7 @@ async function run(args: CliArgs, io: CliIo): Promise<number> {
     report.template = result.template;
     report.skipped = result.skipped;
     report.diagnostics = result.diagnostics;
-    if (result.nestsStacks) report.nestsStacks = true;
+    if (result.nestingText !== undefined) report.nestingText = result.nestingText;
     for (const f of result.ruleFailures) {
       if (failedRules.has(f.rule)) continue;
       failedRules.add(f.rule);

@@ -114,9 +114,9 @@ export function lintNestedStacks(reports: FileReport[], run: NestedStackRun): vo
   };
 
   for (const report of [...reports]) {
-    if (!report.template || !report.nestsStacks) continue;
-    const source = text(report.file, run.relPath(report.file));
-    if (source !== undefined) visit(report.file, source, run.settingsFor(report.file), [report.file], []);
+    if (!report.template || report.nestingText === undefined) continue;
+    texts.set(report.file, report.nestingText);
+    visit(report.file, report.nestingText, run.settingsFor(report.file), [report.file], []);
   }
 }
 

@@ -12,8 +12,8 @@ export interface FileReport {
   skipped?: string;
   /** Why the file could not be read. */
   readError?: string;
-  /** The template may declare nested stacks (lintNestedStacks reads it again). */
-  nestsStacks?: boolean;
+  /** The text of a template that may declare nested stacks (for lintNestedStacks). */
+  nestingText?: string;
 }
 
 /** A problem of the run that makes the exit status 2 (bad usage, a config, a file that cannot be read or written...). */

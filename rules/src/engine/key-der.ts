@@ -28,6 +28,20 @@ const OPENSSH = 'b3BlbnNzaC1rZXktdjE';
 const CHEAP_TEST = /M[A-P][A-Za-z0-9+/]{20}|b3BlbnNzaC1rZXktdjE/;
 
 /**
+ * A test of a whole template text that fails only when no string of it can hold private-key
+ * material (a PEM header or CHEAP_TEST's start of a bare key): most templates, which then need
+ * no look at each string. A string's value is its text unless escapes or YAML line folding make
+ * it differ; each escape may stand before a base64 character, and texts with escapes that could
+ * spell one (`\u`, `\x`, `\U`, a double-quoted line joined by a `\` at its end) always pass.
+ */
+export function mayHoldKeyMaterial(text: string): boolean {
+  return KEY_MATERIAL_HINT.test(text) || SPELLING_ESCAPE.test(text);
+}
+
+const KEY_MATERIAL_HINT = /PRIVATE\s+KEY|M[A-P](?:\\?[A-Za-z0-9+/]){20}|b3BlbnNzaC1rZXktdjE/;
+const SPELLING_ESCAPE = /\\[uxU]|\\\r?\n/;
+
+/**
  * Base64 private keys in `s`. Lines of one blob are joined across whitespace; with `escapes`
  * (raw JSON or YAML text) also across `\n`, `\r` and `\t` escapes.
  */

@@ -2,7 +2,7 @@ import { isTemplateRoot, looksBinary, mayLintAsTemplate, showsTemplateMarkers } 
 import { serverlessTemplateView } from '../parse/serverless';
 import { describeLoops } from '../template/foreach';
 import { parseSource } from '../parse/index';
-import { computeLineStarts, Path, pathKey, SourceFile } from '../parse/source-tree';
+import { computeLineStarts, isMap, Path, pathKey, SNode, SourceFile } from '../parse/source-tree';
 import { Template } from '../template/template';
 import { BranchCondition, branchConditions, whenClause } from './branch-conditions';
 import { DEFAULT_SETTINGS, Settings } from './config';
@@ -204,6 +204,17 @@ interface RuleClock {
   timedOut: boolean;
 }
 
+/** RuleContext.sourceText: the texts of every value under that key (a repeated key's too), one per line. */
+function sourceTextOf(template: Template, section: string, resourceId?: string): string {
+  const texts: string[] = [];
+  const under = (map: SNode | null, key: string, each: (value: SNode) => void): void => {
+    if (isMap(map)) for (const p of map.pairs) if (String(p.key.value) === key) each(p.value);
+  };
+  const text = (node: SNode): void => void texts.push(template.text.slice(node.start, node.end));
+  under(template.root, section, (value) => (resourceId === undefined ? text(value) : under(value, resourceId, text)));
+  return texts.join('\n');
+}
+
 /** Messages and fix titles quote values: none may quote private-key material (redact.ts). */
 function redactDiagnostic(d: Diagnostic, redact: (s: string) => string): void {
   d.message = redact(d.message);
@@ -336,6 +347,14 @@ class LintRun {
         checkReport(r);
         add(r);
       },
+      sourceText: (section, resourceId) => {
+        tick();
+        if (section === 'Resources') {
+          if (resourceId === undefined) rec.all();
+          else rec.id(resourceId);
+        }
+        return sourceTextOf(this.template, section, resourceId);
+      },
     };
   }
 
@@ -363,7 +382,8 @@ class LintRun {
       today: this.settings.today ?? new Date().toISOString().slice(0, 10),
     };
     const suppressions = new Suppressions(this.template, (id) => this.registry.rulesForPeer(id), policy);
-    const redact = keyRedactor(this.template.text);
+    // Built on the first finding: most lints have none, and finding the keys reads the whole text.
+    let redact: ReturnType<typeof keyRedactor> | null = null;
     const out: Diagnostic[] = [];
     for (const p of this.pending.values()) {
       let d: Diagnostic;
@@ -371,6 +391,7 @@ class LintRun {
       try {
         d = this.toDiagnostic(p.rule.meta.id, p.severity, p.report, [...p.related.values()], p.rule.meta.fixable);
         suppression = suppressions.match(this.site(d, p.report));
+        if (redact === null) redact = keyRedactor(this.template.text);
         if (redact) redactDiagnostic(d, redact);
       } catch (e) {
         // A report the engine cannot place fails the rule that made it, not the whole lint.

@@ -95,6 +95,13 @@ export interface RuleContext extends TemplateReader {
   /** The configured severity of this rule. */
   readonly severity: Severity;
   report(r: Report): void;
+  /**
+   * The text one top-level section's value (`'Parameters'`) or one resource's value
+   * (`'Resources', id`) is written in, for a rule that looks at text ('' when there is none;
+   * a repeated key's values one per line). Unlike the template's whole text, which depends on
+   * every edit, it counts as a read of that resource only.
+   */
+  sourceText(section: string, resourceId?: string): string;
 }
 
 export interface Rule {

@@ -78,24 +78,31 @@ function ioError(path: string, e: unknown): FileReadError {
 // O_NOCTTY: a terminal never becomes our controlling terminal. Neither changes a regular file.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 
-/** The next read: the rest of the file and one byte more (to see growth), in 64 KB to 1 MB pieces. */
+/**
+ * The next read: the rest of the file and one byte more (to see growth), at most 1 MB; 64 KB
+ * pieces past the size the file reported (0 for /proc files). Exactly sized buffers matter:
+ * a scan of many small templates would otherwise allocate 64 KB per file.
+ */
 function chunkSize(size: number, total: number, maxBytes: number): number {
-  return Math.min(maxBytes + 1 - total, Math.max(size - total + 1, 1 << 16), 1 << 20);
+  return Math.min(maxBytes + 1 - total, size > total ? size - total + 1 : 1 << 16, 1 << 20);
 }
 
 /**
  * Reads a regular file of at most `maxBytes` (symlinks followed); throws FileReadError otherwise.
- * A Buffer path reaches a file whose name is not valid UTF-8.
+ * A Buffer path reaches a file whose name is not valid UTF-8. `seenRegular`: the caller has just
+ * seen it to be a regular file (its own stat, a folder listing), which the first stat is for.
  */
-export function readRegularFileSync(file: string | Buffer, maxBytes: number): Buffer {
+export function readRegularFileSync(file: string | Buffer, maxBytes: number, seenRegular = false): Buffer {
   const path = typeof file === 'string' ? file : file.toString();
   let fd: number | undefined;
   try {
     // A stat first, so a device is never even opened (opening some has side effects)…
-    const before = fs.statSync(file);
-    const kind = nonRegularKind(before);
-    if (kind) throw notRegular(path, kind);
-    if (before.size > maxBytes) throw tooLarge(path, before.size, maxBytes);
+    if (!seenRegular) {
+      const before = fs.statSync(file);
+      const kind = nonRegularKind(before);
+      if (kind) throw notRegular(path, kind);
+      if (before.size > maxBytes) throw tooLarge(path, before.size, maxBytes);
+    }
     fd = fs.openSync(file, OPEN_FLAGS);
     // …and an fstat of what was opened, which may have been swapped in meanwhile.
     const st = fs.fstatSync(fd);
@@ -112,6 +119,8 @@ export function readRegularFileSync(file: string | Buffer, maxBytes: number): Bu
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
       total += n;
       if (total > maxBytes) throw tooLarge(path, total, maxBytes);
+      // A short read once the reported size is reached is the end of a regular file: no read of nothing to see it.
+      if (n < buf.length && st.size > 0 && total >= st.size) break;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {
@@ -143,6 +152,7 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
       chunks.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxBytes) throw tooLarge(path, total, maxBytes);
+      if (bytesRead < buf.length && st.size > 0 && total >= st.size) break;
     }
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {

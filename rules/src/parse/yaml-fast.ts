@@ -4,17 +4,18 @@ import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './so
 
 /**
  * A fast path for the YAML most templates are written in: block mappings and sequences,
- * one-line plain and quoted scalars, one-line flow collections, literal and folded block
- * scalars, CloudFormation short-form tags and comments. It builds the same source tree,
- * with the same offsets, as parseYaml's `yaml`-package path (a differential test over the
- * corpus holds it to that), without the package's token stream and document model: several
- * times faster and with a fraction of the allocation.
+ * one-line plain and quoted scalars, flow collections (over several lines too, without
+ * comments), literal and folded block scalars, CloudFormation short-form tags and comments.
+ * It builds the same source tree, with the same offsets, as parseYaml's `yaml`-package path
+ * (a differential test over the corpus and mutations of it holds it to that), without the
+ * package's token stream and document model: several times faster, a fraction of the
+ * allocation, and far less code to compile in a short run (B1 in bench/NOTES.md).
  *
- * Anything else (anchors, aliases, explicit keys, multi-line plain or quoted scalars,
- * multi-line flow collections, `!!` and verbatim tags, tabs, CR line ends, several documents,
- * duplicate keys, comment placements whose ranges it does not mirror, anything doubtful)
- * makes it decline, and parseYaml takes the general path, which also reports the syntax
- * errors: this path only ever accepts valid YAML.
+ * Anything else (anchors, aliases, explicit keys, multi-line plain or quoted scalars, `!!` and
+ * verbatim tags, tabs outside a block scalar's text, CR line ends, several documents, duplicate
+ * keys, comment placements whose ranges it does not mirror, anything doubtful) makes it
+ * decline, and parseYaml takes the general path, which also reports the syntax errors: this
+ * path only ever accepts valid YAML.
  *
  * `rootColumn`: the column of the root mapping's keys, for one resource's lines cut out of a
  * template (parse/reparse.ts, which holds the result to a parse of the whole text).
@@ -22,7 +23,9 @@ import { computeLineStarts, SMap, SNode, SPair, SScalar, SourceFile } from './so
 export function parseYamlFast(text: string, rootColumn = 0): SourceFile | undefined {
   if (!quickCheck(text)) return undefined;
   try {
-    const root = new FastYaml(text).document(rootColumn);
+    const parser = new FastYaml(text);
+    const root = parser.document(rootColumn);
+    if (!parser.tabsAreContent()) return undefined;
     return { text, format: 'yaml', lineStarts: computeLineStarts(text), root, errors: [] };
   } catch (e) {
     // A stack overflow on deep nesting declines too: the general path reports it.
@@ -48,7 +51,7 @@ function decline(): never {
 
 /** Text-level exclusions, one native scan each. */
 function quickCheck(text: string): boolean {
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return false;
+  if (text.includes('\r') || text.charCodeAt(0) === 0xfeff) return false;
   // Directives and document markers (a single leading `---` is handled by document()).
   if (text.startsWith('%') || text.includes('\n%') || text.includes('\n...')) return false;
   return true;
@@ -105,6 +108,33 @@ function isIndicator(c: number): boolean {
   );
 }
 
+/** Indicators that may start a plain scalar when a non-space follows (YAML's ns-plain-first): - ? : */
+function isPlainLead(c: number): boolean {
+  return c === 45 || c === 63 || c === 58;
+}
+
+/**
+ * A folded scalar's lines (blank ones as ''): a break between two lines of text folds to a
+ * space, a break followed by blank lines becomes those lines' breaks; a more-indented line
+ * (starting with a space) keeps the breaks around it.
+ */
+function foldLines(lines: string[]): string {
+  let value = '';
+  let lastText = -1; // the last non-blank line
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (line === '') continue;
+    if (lastText < 0) value = '\n'.repeat(k) + line;
+    else {
+      const blanks = k - lastText - 1;
+      const folds = lines[lastText].charCodeAt(0) !== SP && line.charCodeAt(0) !== SP;
+      value += (folds ? (blanks ? '\n'.repeat(blanks) : ' ') : '\n'.repeat(blanks + 1)) + line;
+    }
+    lastText = k;
+  }
+  return value;
+}
+
 /** Flow indicators: , [ ] { } */
 function isFlowIndicator(c: number): boolean {
   return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
@@ -143,14 +173,37 @@ class FastYaml {
   private readonly n: number;
   /** Where the node just parsed ends, with its trailing comment and line break (a collection's end). */
   private after = 0;
+  /** The column of the block collection around the flow collection being read (its lines must be indented more). */
+  private flowCol = 0;
   /** Comment lines after the last leaf value, once a collection around it has ended. */
   private trail: Trail | undefined;
   /** The last leaf can take comment lines after it (a block scalar cannot). */
   private leafTakesComments = true;
 
+  /** Tabs are only read inside the text of block scalar lines; the ranges where they were. */
+  private readonly tabs: boolean;
+  private readonly tabRanges: number[] = [];
+
   constructor(text: string) {
     this.t = text;
     this.n = text.length;
+    this.tabs = text.includes('\t');
+  }
+
+  /** A tab may stand in a block scalar's line after its first character: there it is text. */
+  private tabsAllowed(from: number, to: number): void {
+    this.tabRanges.push(from, to);
+  }
+
+  /** Whether every tab of the text was inside such a range (elsewhere it may be whitespace to YAML). */
+  tabsAreContent(): boolean {
+    if (!this.tabs) return true;
+    let r = 0;
+    for (let i = this.t.indexOf('\t'); i >= 0; i = this.t.indexOf('\t', i + 1)) {
+      while (r < this.tabRanges.length && this.tabRanges[r + 1] <= i) r += 2;
+      if (r >= this.tabRanges.length || this.tabRanges[r] > i) return false;
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------------------------
@@ -338,7 +391,7 @@ class FastYaml {
     const c = this.t.charCodeAt(q);
     if (q >= this.n || c === NL || (c === HASH && q > p)) return this.blockBelow(q, col, true);
     if (q === p) decline(); // `a:b` is not a key
-    return this.inlineValue(q, col);
+    return this.inlineValue(q, col, true);
   }
 
   /**
@@ -354,6 +407,9 @@ class FastYaml {
       // A tagged node on a line of its own (`Key:\n  !If [a, b, c]`); what it tags must be
       // indented more than the tag.
       if (c > col && this.t.charCodeAt(next) === 33) return this.tagged(next, c);
+      // A flow collection on lines of its own (`Key:\n  {\n    "a": 1\n  }`).
+      const ch = this.t.charCodeAt(next);
+      if (c > col && (ch === 91 || ch === 123)) return this.inlineValue(next, col);
       return decline();
     }
     return this.empty(p, null);
@@ -385,10 +441,11 @@ class FastYaml {
   }
 
   /** A value starting at p on the current line (p is not a space, a comment or a line end). */
-  private inlineValue(p: number, col: number): SNode {
+  private inlineValue(p: number, col: number, underKey = false): SNode {
     const c = this.t.charCodeAt(p);
-    if (c === 33) return this.tagged(p, col);
+    if (c === 33) return this.tagged(p, col, underKey);
     if (c === 124 || c === 62) return this.blockScalar(p, col);
+    this.flowCol = col;
     const node = this.inlineNode(p);
     this.leafTakesComments = true;
     this.after = this.endOfLine(node.end);
@@ -411,7 +468,8 @@ class FastYaml {
     if (next >= 0 && this.column(next) > col) decline();
   }
 
-  private tagged(p: number, col: number): SNode {
+  /** `underKey`: the tag is a mapping value, so the node below may be a sequence in the key's column. */
+  private tagged(p: number, col: number, underKey = false): SNode {
     let q = p + 1;
     while (q < this.n) {
       const c = this.t.charCodeAt(q);
@@ -427,7 +485,7 @@ class FastYaml {
       // A tag alone on its line tags the node below, which must not carry a tag of its own.
       const nextContent = this.contentFrom(this.nextLine(r));
       if (nextContent >= 0 && this.t.charCodeAt(nextContent) === 33) decline();
-      const below = this.blockBelow(r, col, false);
+      const below = this.blockBelow(r, col, underKey);
       // A tag on nothing tags an empty string (`!GetAZs` alone).
       inner = below.kind === 'scalar' && below.value === null && below.start === below.end ? this.empty(r, '') : below;
     } else if (r === q) return decline();
@@ -446,7 +504,9 @@ class FastYaml {
     const c = this.t.charCodeAt(p);
     if (c === 34 || c === 39) {
       const close = this.quoteEnd(p);
-      return close > 0 && this.t.charCodeAt(close) === 58 && this.colonEnds(close);
+      if (close < 0) return false;
+      const colon = this.skipSpaces(close);
+      return this.t.charCodeAt(colon) === 58 && this.colonEnds(colon);
     }
     if (isIndicator(c)) return false;
     const end = this.lineEnd(p);
@@ -488,16 +548,19 @@ class FastYaml {
     const c = this.t.charCodeAt(p);
     if (c === 34 || c === 39) {
       const node = c === 34 ? this.doubleQuoted(p) : this.singleQuoted(p);
-      if (this.t.charCodeAt(node.end) !== 58) decline();
-      return { node, raw: node.value, colon: node.end };
+      const colon = this.skipSpaces(node.end); // `"key" :` too
+      if (this.t.charCodeAt(colon) !== 58) decline();
+      return { node, raw: node.value, colon };
     }
     let i = p + 1;
     while (!(this.t.charCodeAt(i) === 58 && this.colonEnds(i))) i++;
-    if (this.t.charCodeAt(i - 1) === SP || i - p > 1000) decline(); // `key :`, or longer than YAML allows
-    const source = this.t.slice(p, i);
+    let end = i;
+    while (this.t.charCodeAt(end - 1) === SP) end--; // `key :`: the key ends at its last character
+    if (end - p > 1000) decline(); // longer than YAML allows
+    const source = this.t.slice(p, end);
     if (source === '<<') decline(); // a merge key: the general path merges
     const raw = resolvePlain11(source);
-    return { node: { kind: 'scalar', value: raw, start: p, end: i, style: 'plain' }, raw, colon: i };
+    return { node: { kind: 'scalar', value: raw, start: p, end, style: 'plain' }, raw, colon: i };
   }
 
   // ---------------------------------------------------------------------------------
@@ -507,9 +570,9 @@ class FastYaml {
   /** A plain scalar in block context, to the end of the line or a comment. */
   private plainBlock(p: number): SScalar {
     const c = this.t.charCodeAt(p);
-    // `-` starts a plain scalar only before another character of it (`-1`, `-x`).
+    // `-`, `?` and `:` start a plain scalar only before another character of it (`-1`, `:x`).
     const d1 = this.t.charCodeAt(p + 1);
-    if (isIndicator(c) && !(c === 45 && p + 1 < this.n && d1 !== SP && d1 !== NL)) decline();
+    if (isIndicator(c) && !(isPlainLead(c) && p + 1 < this.n && d1 !== SP && d1 !== NL)) decline();
     const lineEnd = this.lineEnd(p);
     let end = lineEnd;
     for (let i = p + 1; i < lineEnd; i++) {
@@ -561,25 +624,33 @@ class FastYaml {
   }
 
   /**
-   * `|` or `>` (with an optional chomping indicator, no indentation indicator) and the
-   * lines below it indented more than col. The range runs from the indicator to the end
-   * of the last line that belongs to the value.
+   * `|` or `>` (with optional chomping and indentation indicators) and the lines below it
+   * indented more than col. The range runs from the indicator to the end of the last line
+   * that belongs to the value.
    */
   private blockScalar(p: number, col: number): SScalar {
     const folded = this.t.charCodeAt(p) === 62;
     let q = p + 1;
     let chomp: 'clip' | 'strip' | 'keep' = 'clip';
-    const ch = this.t.charCodeAt(q);
-    if (ch === 45 || ch === 43) {
-      chomp = ch === 45 ? 'strip' : 'keep';
-      q++;
-    }
-    const first = this.endOfLine(q); // digits or anything else after the header decline here
-    // Content lines: the first non-blank one sets the indentation.
-    let lineStart = first;
     let indent = -1;
+    // The indicators, in either order: `|-`, `|2`, `|2-`, `|-2`.
+    for (let k = 0; k < 2; k++) {
+      const ch = this.t.charCodeAt(q);
+      if (chomp === 'clip' && (ch === 45 || ch === 43)) {
+        chomp = ch === 45 ? 'strip' : 'keep';
+        q++;
+      } else if (indent < 0 && ch > 48 && ch <= 57) {
+        // Relative to the collection the value is in, as the `yaml` package and PyYAML read it.
+        indent = col + ch - 48;
+        q++;
+      }
+    }
+    const first = this.endOfLine(q); // anything else after the header declines here
+    // Content lines: the first non-blank one sets the indentation (unless the header did).
+    let lineStart = first;
     const lines: string[] = [];
-    let trailing = 0; // blank lines after the last content line
+    let blanks = 0; // blank lines since the last content line (or the header)
+    let widestBlank = 0; // the most spaces on a blank line so far
     let contentEnd = first; // past the last content line's break
     let end = first;
     while (lineStart < this.n) {
@@ -587,43 +658,33 @@ class FastYaml {
       const le = this.lineEnd(lineStart);
       const spaces = s - lineStart;
       if (s === le) {
-        // A blank line (only spaces).
-        if (indent < 0 || spaces > indent) decline(); // leading blank lines, or spaces that would be content
-        trailing++;
+        // A blank line (only spaces): more spaces than the indentation would be content.
+        if (le >= this.n) decline(); // spaces at the very end, with no line break: ranges not mirrored
+        if (indent >= 0 && spaces > indent) decline();
+        widestBlank = Math.max(widestBlank, spaces);
+        blanks++;
         end = le < this.n ? le + 1 : le;
         lineStart = end;
         continue;
       }
       if (indent < 0) {
-        if (spaces <= col) decline(); // empty block scalar
+        if (spaces <= col || widestBlank > spaces) decline(); // an empty block scalar; leading blank lines wider than the content
         indent = spaces;
-      } else if (spaces < indent) break;
+      } else if (spaces < indent) {
+        if (!lines.length) decline(); // an empty block scalar
+        break;
+      }
       if (le >= this.n) decline(); // no final line break: chomping edge cases
-      for (let k = 0; k < trailing; k++) lines.push('');
-      trailing = 0;
+      if (this.tabs) this.tabsAllowed(s + 1, le);
+      for (let k = 0; k < blanks; k++) lines.push('');
+      blanks = 0;
       lines.push(this.t.slice(lineStart + indent, le));
       contentEnd = le + 1;
       end = contentEnd;
       lineStart = le + 1;
     }
-    if (indent < 0) decline();
-    let value: string;
-    if (folded) {
-      value = '';
-      for (let k = 0; k < lines.length; k++) {
-        const line = lines[k];
-        if (line.charCodeAt(0) === SP) decline(); // more-indented lines keep their breaks: not handled
-        if (k === 0) value = line;
-        else if (line === '') value += '\n';
-        else if (lines[k - 1] === '') value += line;
-        else value += ' ' + line;
-      }
-      // A run of blank lines between two lines: the first break folds away, each blank line is one break.
-    } else {
-      value = lines.join('\n');
-    }
-    if (chomp === 'clip') value += '\n';
-    else if (chomp === 'keep') value += '\n' + '\n'.repeat(trailing);
+    if (!lines.length) decline();
+    const value = (folded ? foldLines(lines) : lines.join('\n')) + (chomp === 'strip' ? '' : '\n') + (chomp === 'keep' ? '\n'.repeat(blanks) : '');
     // Keep chomping takes the blank lines after the value into it; the others leave them out.
     const rangeEnd = chomp === 'keep' ? end : contentEnd;
     this.after = rangeEnd;
@@ -638,16 +699,16 @@ class FastYaml {
   private flow(p: number): SNode {
     const close = this.t.charCodeAt(p) === 91 ? 93 : 125;
     const isSeq = close === 93;
-    let q = this.skipSpaces(p + 1);
+    let q = this.flowSpace(p + 1);
     if (isSeq) {
       const items: SNode[] = [];
       while (this.t.charCodeAt(q) !== close) {
-        const item = this.flowNode(q);
+        const item = this.flowSeqEntry(q);
         items.push(item);
-        q = this.skipSpaces(item.end);
+        q = this.flowSpace(item.end);
         const c = this.t.charCodeAt(q);
-        if (c === 44) q = this.skipSpaces(q + 1);
-        else if (c !== close) decline(); // `[a: b]`, a line break, anything else
+        if (c === 44) q = this.flowSpace(q + 1);
+        else if (c !== close) decline(); // a multi-line plain scalar, anything else
       }
       return { kind: 'seq', items, start: p, end: q + 1, flow: true };
     }
@@ -672,17 +733,59 @@ class FastYaml {
         q = k.end;
       }
       if (keys.repeats(raw)) decline();
-      const v = this.skipSpaces(q + 1);
-      const vc = this.t.charCodeAt(v);
-      if (vc === 44 || vc === close || vc === NL || v >= this.n) decline(); // empty value
-      const value = this.flowNode(v);
+      const value = this.flowPairValue(q + 1);
       pairs.push({ key, value });
-      q = this.skipSpaces(value.end);
+      q = this.flowSpace(value.end);
       const d = this.t.charCodeAt(q);
-      if (d === 44) q = this.skipSpaces(q + 1);
+      if (d === 44) q = this.flowSpace(q + 1);
       else if (d !== close) decline();
     }
     return { kind: 'map', pairs, start: p, end: q + 1, flow: true };
+  }
+
+  /**
+   * Past the spaces at p inside a flow collection, and past line breaks: a collection may run
+   * over several lines when each is indented more than the block collection around it
+   * (`this.flowCol`). A comment inside declines: the `yaml` package attaches it to nodes.
+   */
+  private flowSpace(p: number): number {
+    let q = this.skipSpaces(p);
+    while (this.t.charCodeAt(q) === NL) {
+      const line = q + 1;
+      q = this.skipSpaces(line);
+      if (this.t.charCodeAt(q) === NL) continue; // a blank line
+      if (q >= this.n || this.t.charCodeAt(q) === HASH || q - line <= this.flowCol) decline();
+    }
+    if (this.t.charCodeAt(q) === HASH) decline();
+    return q;
+  }
+
+  /** The value after a flow pair's `:` (not empty). */
+  private flowPairValue(p: number): SNode {
+    const v = this.flowSpace(p);
+    const vc = this.t.charCodeAt(v);
+    if (vc === 44 || vc === 93 || vc === 125 || v >= this.n) decline(); // empty value
+    return this.flowNode(v);
+  }
+
+  /** An entry of a flow sequence: a node, or a single pair (`[a, Ref: b]`), which is a one-pair map. */
+  private flowSeqEntry(p: number): SNode {
+    const c = this.t.charCodeAt(p);
+    if (c === 91 || c === 123 || c === 33) return this.flowNode(p);
+    let key: SScalar;
+    if (c === 34 || c === 39) {
+      key = c === 34 ? this.doubleQuoted(p) : this.singleQuoted(p);
+      if (this.t.charCodeAt(key.end) !== 58) return key;
+    } else {
+      const s = this.plainFlow(p);
+      const source = this.t.slice(s.start, s.end);
+      if (this.t.charCodeAt(s.end) !== 58) return plainValue(source, s.start, s.end);
+      if (source === '<<') decline(); // a merge key: the general path merges
+      key = { kind: 'scalar', value: resolvePlain11(source), start: s.start, end: s.end, style: 'plain' };
+    }
+    if (this.t.charCodeAt(key.end + 1) !== SP) decline();
+    const value = this.flowPairValue(key.end + 1);
+    return { kind: 'map', pairs: [{ key, value }], start: key.start, end: value.end, flow: true };
   }
 
   private flowNode(p: number): SNode {
@@ -713,6 +816,7 @@ class FastYaml {
   private plainFlow(p: number): { start: number; end: number } {
     const c = this.t.charCodeAt(p);
     const d1 = this.t.charCodeAt(p + 1);
+    // In flow context only `-` (PyYAML reads `[?x]` as a mapping and refuses `[:x]`).
     if (isIndicator(c) && !(c === 45 && p + 1 < this.n && !isFlowIndicator(d1) && d1 !== SP && d1 !== NL)) decline();
     const lineEnd = this.lineEnd(p);
     let end = p;

@@ -72,6 +72,22 @@ describe('YAML fast path', () => {
     '---\nAWSTemplateFormatVersion: "2010-09-09"\n',
     // other local tags are dropped, as the general path drops them
     'a: !Foo 1\nb: !ValueOf [p, q]\nc: !Rain::Module\n  d: 1\ne: [!Foo 1, !Ref x]\n',
+    // plain scalars that start with - ? or : before another character
+    'a: :x # c\nb: [-z]\nc:\n  - :lambda:path/2015-03-31/functions/\n  - :*\n  - ?x\n',
+    // spaces before a key's colon
+    'a  :  1\n"b" : 2\nc :\n  d : [x]\n',
+    // block scalars: indentation indicators, leading blank lines, more-indented folded lines, tabs in the text
+    'a: |2\n    x\nb:\n  - |1-\n     y\n  - >2+\n     z\n\nc: |-2\n  w\n',
+    'a: |\n\n\n  x\n  y\nb: >\n \n  x\n',
+    'a: >\n  x\n\n    y\n\n  z\nb: >-\n  x\n    y\n    w\n  v\n',
+    'a: |\n  x\ty\n  x\t\nb: >\n  x\t\n  y\n',
+    // flow collections over several lines, one on lines of its own, a value on the line after its key
+    'a: [1,\n 2]\nb:\n  {\n    "c": 1,\n      "d":\n        [\n        x\n      ]\n  }\ne: {x: 1,\n\n  y: 2} # c\n',
+    'a:\n  - [1,\n    2]\n  - !If [c,\n     1, 2]\n',
+    // single pairs in flow sequences
+    'a: [0, b: c, d: !Ref e, "f": 1, g: [1, 2]]\n',
+    // a tag above a sequence in its key's column
+    'a: !If\n- c\n- 1\n- 2\nb: 1\n',
   ];
 
   it('parses the tricky snippets exactly as the general path', () => {
@@ -89,11 +105,19 @@ describe('YAML fast path', () => {
       'a: "x\n  y"\n',
       'a: b\n  c\n',
       'a: 1\na: 2\n',
-      'a: [1,\n  2]\n',
+      'a: [1,\n2]\n',
+      'a: [:x]\n', // PyYAML refuses it (and reads `[?x]` as a mapping): the general path decides
+      'a: [?x]\n',
+      'a: [1, # c\n  2]\n',
+      'a: [a\n  b]\n',
+      'a: |\n  \tx\n',
+      'a: x\t\n',
+      'a: >\n    \n  x\n',
+      'a: |+\n  x\n\n  ', // spaces after the last line break (found by a longer run of the mutation test)
       'a: !!str x\n',
       'a: {<<: {b: 1}}\n',
       'a: b: c\n',
-      'a: |2\n   x\n',
+      'a: |3\n  x\n',
       '%YAML 1.2\n---\na: 1\n',
       'a: 1\r\nb: 2\r\n',
     ]) {
@@ -143,6 +167,18 @@ describe('YAML fast path', () => {
       'k: |+',
       '- !If',
       'k: 1.10',
+      'k: [a,',
+      '  b]',
+      'k: {a: 1,',
+      '{',
+      '}',
+      'k: |2',
+      'k: >',
+      '    more',
+      'k: [x: y, z]',
+      'k : v',
+      '- :x',
+      'k: a\tb',
     ];
     for (let i = 0; i < 1500; i++) {
       const doc = texts[rnd(texts.length)].split('\n');

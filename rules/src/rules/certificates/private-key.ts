@@ -1,5 +1,5 @@
 import { PEM_MIN_BODY_CHARS, PEM_PRIVATE_KEY_HEADER, SECRET_DYNAMIC_REFERENCE } from '../../data/certificates-keys';
-import { BareKeyKind, findBareKeys } from '../../engine/key-der';
+import { BareKeyKind, findBareKeys, mayHoldKeyMaterial } from '../../engine/key-der';
 import type { Report, Rule, RuleContext } from '../../engine/types';
 import { ResourceMemo } from '../helpers';
 import { intrinsicName, isMap, isScalar, isSeq, nodeAtPath, Path, scalarString, SNode } from '../../parse/source-tree';
@@ -38,16 +38,18 @@ export const privateKeyInTemplate: Rule = {
         if (hit) checkKeyValue(ctx, hit.node, path, prop.path[prop.path.length - 1]);
       }
     }
-    // Every string of the template; a resource's findings are a function of its text, kept per resource node.
+    // Every string of the template whose text may hold any (most hold none); a resource's findings are a function of its text, kept per resource node.
     for (const section of ctx.template.root.pairs) {
-      if (section.key.value !== 'Resources' || !isMap(section.value)) {
-        for (const r of keysIn(section.value, [String(section.key.value)])) ctx.report(r);
+      const name = String(section.key.value);
+      if (name !== 'Resources' || !isMap(section.value)) {
+        if (mayHoldKeyMaterial(ctx.sourceText(name))) for (const r of keysIn(section.value, [name])) ctx.report(r);
         continue;
       }
       for (const resource of section.value.pairs) {
         const id = String(resource.key.value);
         const node = resource.value;
-        for (const r of keysInResources.get(id, node, () => keysIn(node, ['Resources', id]))) ctx.report(r);
+        const found = keysInResources.get(id, node, () => (mayHoldKeyMaterial(ctx.sourceText(name, id)) ? keysIn(node, ['Resources', id]) : []));
+        for (const r of found) ctx.report(r);
       }
     }
   },

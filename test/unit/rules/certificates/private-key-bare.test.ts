@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { findBareKeys, keyKindOf } from '../../../../rules/src/engine/key-der';
+import { findBareKeys, keyKindOf, mayHoldKeyMaterial } from '../../../../rules/src/engine/key-der';
 import { privateKeyInTemplate } from '../../../../rules/src/rules/certificates/private-key';
 import { lintWith, runRuleTests } from '../../../support/rule-tester';
 import { pemBody, testKeys } from '../../../support/keys';
@@ -92,6 +92,28 @@ runRuleTests(privateKeyInTemplate, {
       ),
       errors: [{ path: DEFAULT }],
     },
+    // Values spelled through escapes: the text test that spares most templates the look at each string (mayHoldKeyMaterial) must let them through.
+    {
+      name: 'JSON with every / escaped as \\/ (as PHP writes JSON)',
+      code: JSON.stringify({
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: { T: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: keys.rsaPkcs1.toString('base64') } } },
+      }).replace(/\//g, '\\/'),
+      errors: [{ path: ['Resources', 'T', 'Properties', 'DisplayName'] }],
+    },
+    {
+      name: 'JSON with the key body written in \\u escapes',
+      code: JSON.stringify({
+        AWSTemplateFormatVersion: '2010-09-09',
+        Resources: { T: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: keys.ecPkcs8.toString('base64') } } },
+      }).replace(/"(M[^"]+)"/, (_, b64: string) => `"${[...b64].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`),
+      errors: [{ path: ['Resources', 'T', 'Properties', 'DisplayName'] }],
+    },
+    {
+      name: 'YAML double-quoted, the line broken early in the body and joined by a backslash',
+      code: withDefault(`"${keys.ecPkcs8.toString('base64').slice(0, 6)}\\\n      ${keys.ecPkcs8.toString('base64').slice(6)}"`),
+      errors: [{ path: DEFAULT }],
+    },
   ],
 });
 
@@ -124,6 +146,19 @@ describe('bare key detection', () => {
     assert.equal(j.kind, 'RSA');
     assert.equal(JSON.parse(`"${json.slice(j.start, j.end)}"`), body);
     assert.deepEqual(findBareKeys(json, false), [], 'escapes are not joined in a parsed value (there they are line breaks)');
+  });
+
+  it('mayHoldKeyMaterial: false only for texts no string of which can hold key material', () => {
+    const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSj';
+    assert.equal(mayHoldKeyMaterial('Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties: {DisplayName: MIIEvQ, Other: "MAX_RETRIES"}\n'), false);
+    assert.equal(mayHoldKeyMaterial(`A: ${body}`), true);
+    assert.equal(mayHoldKeyMaterial(`{"A": "${body.slice(0, 5)}\\/${body.slice(5)}"}`), true, 'a JSON \\/ inside the run');
+    assert.equal(mayHoldKeyMaterial('{"A": "\\u004dIIEvQ"}'), true, 'a \\u escape can spell anything');
+    assert.equal(mayHoldKeyMaterial('A: "x\\x41"'), true);
+    const joined = 'A: "MIIEvQ\\\n  IBADANBgkqhkiG9w0BAQ"'; // no 22 characters of base64 in a row
+    assert.equal(mayHoldKeyMaterial(joined), true, 'a line joined by a backslash');
+    assert.equal(mayHoldKeyMaterial('A: >\n  -----BEGIN RSA PRIVATE\n  KEY-----\n'), true, 'a header folded over two lines');
+    assert.equal(mayHoldKeyMaterial('A: b3BlbnNzaC1rZXktdjE'), true);
   });
 
   it('a text full of near-keys stays cheap (a budget per text)', () => {
