@@ -204,15 +204,38 @@ interface RuleClock {
   timedOut: boolean;
 }
 
-/** RuleContext.sourceText: the texts of every value under that key (a repeated key's too), one per line. */
-function sourceTextOf(template: Template, section: string, resourceId?: string): string {
-  const texts: string[] = [];
-  const under = (map: SNode | null, key: string, each: (value: SNode) => void): void => {
-    if (isMap(map)) for (const p of map.pairs) if (String(p.key.value) === key) each(p.value);
-  };
-  const text = (node: SNode): void => void texts.push(template.text.slice(node.start, node.end));
-  under(template.root, section, (value) => (resourceId === undefined ? text(value) : under(value, resourceId, text)));
-  return texts.join('\n');
+/**
+ * RuleContext.sourceText: the texts of the values under a top-level key, or under a logical id
+ * in `Resources` (a repeated key's values too, one per line). The ids are indexed once per lint.
+ */
+class SourceTexts {
+  private resources: Map<string, SNode[]> | undefined;
+
+  constructor(private readonly template: Template) {}
+
+  of(section: string, resourceId?: string): string {
+    const nodes = resourceId === undefined ? this.values(this.template.root, section) : (this.resourceIndex().get(resourceId) ?? []);
+    return nodes.map((n) => this.template.text.slice(n.start, n.end)).join('\n');
+  }
+
+  private values(map: SNode | null, key: string): SNode[] {
+    return isMap(map) ? map.pairs.filter((p) => String(p.key.value) === key).map((p) => p.value) : [];
+  }
+
+  private resourceIndex(): Map<string, SNode[]> {
+    if (!this.resources) {
+      this.resources = new Map();
+      for (const section of this.values(this.template.root, 'Resources'))
+        if (isMap(section))
+          for (const p of section.pairs) {
+            const id = String(p.key.value);
+            const known = this.resources.get(id);
+            if (known) known.push(p.value);
+            else this.resources.set(id, [p.value]);
+          }
+    }
+    return this.resources;
+  }
 }
 
 /** Messages and fix titles quote values: none may quote private-key material (redact.ts). */
@@ -247,6 +270,7 @@ class LintRun {
   private readonly production: ProductionDetector;
   private readonly recorder = new ReadRecorder();
   private readonly recordingTemplate: Template;
+  private readonly sourceTexts: SourceTexts;
   private readonly derivedReads = new Map<DerivedKey<unknown>, Reads>();
 
   constructor(
@@ -261,6 +285,7 @@ class LintRun {
     private readonly reuse?: { records: ReadonlyMap<string, RuleRecord>; change: TemplateChange },
   ) {
     this.recordingTemplate = recordReads ? recordingTemplate(template, this.recorder) : template;
+    this.sourceTexts = new SourceTexts(template);
     this.production = new ProductionDetector(template, settings.production);
   }
 
@@ -353,7 +378,7 @@ class LintRun {
           if (resourceId === undefined) rec.all();
           else rec.id(resourceId);
         }
-        return sourceTextOf(this.template, section, resourceId);
+        return this.sourceTexts.of(section, resourceId);
       },
     };
   }
