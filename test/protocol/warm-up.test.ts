@@ -31,10 +31,9 @@ describe('protocol: the JIT warm-up while a document is idle', function () {
     assert.deepEqual(codes(await client.diagnosticsFor(uri, 1)), ['elbv2-ssl-policy-weak']);
 
     // Edits in quick succession (each well within the idle time): no warm-up between them.
-    let v = 1;
     for (let i = 0; i < 5; i++) {
       const since = client.mark();
-      v = await client.change(uri, i % 2 ? text : text.replace(WEAK, STRONG));
+      const v = await client.change(uri, i % 2 ? text : text.replace(WEAK, STRONG));
       assert.deepEqual(codes(await client.diagnosticsFor(uri, v, since)), i % 2 ? ['elbv2-ssl-policy-weak'] : []);
     }
     assert.equal((await client.stats()).warmUpLints, 0, 'no warm-up while the document is being edited');
@@ -55,14 +54,13 @@ describe('protocol: the JIT warm-up while a document is idle', function () {
     }
     assert.ok(total < 400, `${total} warm-up lints`);
     const since0 = client.mark();
-    v = await client.change(uri, text);
-    await client.diagnosticsFor(uri, v, since0);
+    await client.diagnosticsFor(uri, await client.change(uri, text), since0);
     await sleep(WARM_UP_IDLE_MS * 2);
     assert.equal((await client.stats()).warmUpLints, total, 'done once per worker');
 
     // An edit after it publishes the same findings as a fresh open of that text.
     const since = client.mark();
-    v = await client.change(uri, text.replace(WEAK, STRONG));
+    const v = await client.change(uri, text.replace(WEAK, STRONG));
     assert.deepEqual(codes(await client.diagnosticsFor(uri, v, since)), []);
     const fresh = fileUri(path.join(tempDir('warm-up-fresh'), 'listeners.yaml'));
     await client.open(fresh, text.replace(WEAK, STRONG));
