@@ -335,10 +335,22 @@ function listRules(metas: { id: string; severity: string; fixable: boolean; summ
 
 /** Entry point of the bundled CLI. */
 export function cliMain(): void {
+  // Once nothing is left to do, exit at once: a normal end first frees the V8 heap page by page
+  // (some 20 ms after a corpus run), which the system does anyway when the process exits.
+  process.once('beforeExit', () => process.exit());
+  // A reader that stops early (`| head`): what is left is not written, and the run ends as it would.
+  const closed = new Set<NodeJS.WriteStream>();
+  const writer = (stream: NodeJS.WriteStream) => {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed.add(stream);
+    });
+    return (s: string): void => void (closed.has(stream) || stream.write(s));
+  };
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
-    out: (s) => process.stdout.write(s),
-    err: (s) => process.stderr.write(s),
+    out: writer(process.stdout),
+    err: writer(process.stderr),
     isTty: process.stdout.isTTY === true && !process.env.NO_COLOR,
   }).then(
     (code) => {

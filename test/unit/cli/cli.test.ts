@@ -150,6 +150,17 @@ describe('CLI', () => {
     assert.equal(r.stdout, '400', r.stderr);
   });
 
+  it('a reader that closes the pipe early (| head) ends the run quietly', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`t${i}.yaml`] = NO_POLICY;
+    const dir = tempDir(files);
+    const script = `const {spawn}=require('child_process');const p=spawn(process.execPath,[${JSON.stringify(CLI)},'--format','json','.'],{cwd:${JSON.stringify(dir)}});let err='';p.stderr.on('data',d=>err+=d);p.stdout.once('data',()=>p.stdout.destroy());p.on('close',(code)=>process.stdout.write(JSON.stringify({code,err})))`;
+    const r = JSON.parse(spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' }).stdout) as { code: number; err: string };
+    assert.equal(r.err, '', 'no stack trace');
+    const whole = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.code, whole.status, 'the exit status of the findings, as when the whole report is read');
+  });
+
   it('sarif output is SARIF 2.1.0 with rule help URIs', () => {
     const dir = tempDir({ 'a.yaml': WEAK_LISTENER });
     const out = JSON.parse(runCli(['--format', 'sarif', 'a.yaml'], dir).stdout);
