@@ -113,6 +113,8 @@ export class Linter {
   warmUpEnabled = true;
   /** The warm-up done so far, and for which worker (its restart count): a restarted worker is cold again. */
   private warmed = { worker: -1, lints: 0, ms: 0 };
+  /** A warm-up is running (one at a time). */
+  private warming = false;
   private disposed = false;
   private readonly extraRules: readonly Rule[];
 
@@ -186,13 +188,17 @@ export class Linter {
 
   /** Whether the worker still wants warming up on a document of this size. */
   wantsWarmUp(chars: number): boolean {
-    const host = this.host;
-    if (!this.warmUpEnabled || !host || chars > WARM_UP_MAX_CHARS || this.running) return false;
-    if (this.warmed.worker !== host.restarts) this.warmed = { worker: host.restarts, lints: 0, ms: 0 };
-    return this.warmed.lints < WARM_UP_LINTS && this.warmed.ms < WARM_UP_BUDGET_MS;
+    const done = this.warmUpDone();
+    return !this.warming && chars <= WARM_UP_MAX_CHARS && done !== undefined && done.lints < WARM_UP_LINTS && done.ms < WARM_UP_BUDGET_MS;
   }
 
-  private running = false;
+  /** The current worker's warm-up record (a fresh one after a restart); undefined without a worker or with the warm-up off. */
+  private warmUpDone(): { lints: number; ms: number } | undefined {
+    const host = this.host;
+    if (!this.warmUpEnabled || !host) return undefined;
+    if (this.warmed.worker !== host.restarts) this.warmed = { worker: host.restarts, lints: 0, ms: 0 };
+    return this.warmed;
+  }
 
   /**
    * Warms the lint worker's JIT on an idle open document (`wantsWarmUp` first): slices of lints
@@ -202,7 +208,7 @@ export class Linter {
   async warmUp(text: string, fileName: string, settings: Settings, uri: string, stale: () => boolean): Promise<void> {
     const host = this.host;
     if (!this.wantsWarmUp(text.length) || !host) return;
-    this.running = true;
+    this.warming = true;
     const w = this.warmed;
     try {
       while (w.lints < WARM_UP_LINTS && w.ms < WARM_UP_BUDGET_MS && !this.disposed && !stale()) {
@@ -217,7 +223,7 @@ export class Linter {
         this.warmUpLints += r.lints;
       }
     } finally {
-      this.running = false;
+      this.warming = false;
     }
     this.log.trace(() => `cfn-tls-lint: JIT warm-up on ${uri}: ${w.lints} lints in ${Math.round(w.ms)} ms of the worker so far`);
   }
