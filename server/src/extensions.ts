@@ -22,7 +22,7 @@ export interface ServerExtensions {
 /** What an extension may read and do on the main thread. */
 export interface ServerHooks {
   /** Lints of open documents so far, worker restarts, open document snapshots. */
-  counters(): { lints: number; warmUpLints: number; workerRestarts: number; snapshots: number };
+  counters(): { lints: number; workerRestarts: number; snapshots: number };
   /** The worker's heap after a collection (undefined without a worker). */
   workerHeapUsed(): Promise<number | undefined>;
   /** Posts a control message to the idle worker (WorkerExtensions.control); false without a ready worker. */

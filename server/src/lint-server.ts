@@ -46,7 +46,7 @@ import {
 } from './protocol';
 import { InventoryService, OpenDocument } from './inventory-service';
 import type { ServerExtensions } from './extensions';
-import { Linter, LintOutcome, WARM_UP_IDLE_MS } from './linter';
+import { Linter, LintOutcome } from './linter';
 import { Log } from './log';
 import { notLintedDiagnostic } from './notices';
 import { documentationUri, quoteArgument } from './show-documentation';
@@ -263,12 +263,7 @@ export class LintServer {
       this.request('inventory', token, () => this.inventory.report(p?.folderUri, token)),
     );
     this.ext.register?.(c, {
-      counters: () => ({
-        lints: this.linter.lints,
-        warmUpLints: this.linter.warmUpLints,
-        workerRestarts: this.linter.workerRestarts,
-        snapshots: this.snapshots.size,
-      }),
+      counters: () => ({ lints: this.linter.lints, workerRestarts: this.linter.workerRestarts, snapshots: this.snapshots.size }),
       workerHeapUsed: () => this.linter.workerHeapUsed(),
       controlWorker: (message) => this.linter.controlWorker(message),
     });
@@ -318,20 +313,13 @@ export class LintServer {
       showDocument: caps.window?.showDocument?.support === true,
     };
     this.folders.canAsk = caps.workspace?.configuration === true;
-    const init = (p.initializationOptions ?? {}) as {
-      settings?: unknown;
-      debounceMs?: unknown;
-      ruleBudgetMs?: unknown;
-      cfnTlsLint?: unknown;
-      warmUp?: unknown;
-    };
+    const init = (p.initializationOptions ?? {}) as { settings?: unknown; debounceMs?: unknown; ruleBudgetMs?: unknown; cfnTlsLint?: unknown };
     // `{settings: {cfnTlsLint: …}}`, or the sections themselves (Helix sends its `config` so).
     if (init.settings !== undefined) this.folders.pushed = init.settings;
     else if (init.cfnTlsLint !== undefined) this.folders.pushed = init;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) this.fixedDebounceMs = init.debounceMs;
     this.log.verbose = p.trace === 'verbose';
     if (typeof init.ruleBudgetMs === 'number' && init.ruleBudgetMs > 0) this.linter.ruleBudgetMs = init.ruleBudgetMs;
-    if (init.warmUp === false) this.linter.warmUpEnabled = false;
     const folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: path.basename(p.rootUri) }] : []);
     this.folders.list = folders.map((f) => ({ uri: f.uri, path: uriToPath(f.uri) }));
     this.started = `cfn-tls-lint ${VERSION} started (Node ${process.version}, process ${process.pid}): {rules} rules, ${folders.length} workspace folder${folders.length === 1 ? '' : 's'}${p.clientInfo ? `, client ${p.clientInfo.name}${p.clientInfo.version ? ` ${p.clientInfo.version}` : ''}` : ''}`;
@@ -643,22 +631,12 @@ export class LintServer {
     const notLinted = outcome.skipped !== undefined ? notLintedDiagnostic(outcome.skipped, text) : undefined;
     if (notLinted) diagnostics.push(notLinted);
     this.connection.sendDiagnostics({ uri, version: cur.snap.version, diagnostics });
-    if (outcome.template && !outcome.unparsed) this.warmUpWhenIdle(cur, text);
     const ms = Math.round(performance.now() - started);
     void this.connection.sendNotification(DID_LINT_NOTIFICATION, <DidLintParams>{ uri, version: cur.snap.version, problems: diagnostics.length, ms });
     this.log.trace(
       () =>
         `cfn-tls-lint: ${uri} v${cur.snap.version}: linted in ${outcome.ms ?? '?'} ms, published ${ms} ms after a ${this.waited.get(uri) ?? 0} ms debounce; next debounce ${this.debounceFor(uri)} ms`,
     );
-  }
-
-  /** The worker's JIT warm-up (linter.ts) on this version, once it has stayed unedited for a moment; the next edit stops it. */
-  private warmUpWhenIdle(cur: Current, text: string): void {
-    if (!this.linter.wantsWarmUp(text.length)) return;
-    const edited = (): boolean => this.shuttingDown || this.documents.get(cur.uri)?.version !== cur.snap.version;
-    setTimeout(() => {
-      if (!edited()) void this.linter.warmUp(text, cur.fileName, cur.settings, cur.uri, edited);
-    }, WARM_UP_IDLE_MS).unref();
   }
 
   /** A CDK app's source file: the findings of the app's synthesised templates on the lines that created their constructs. */

@@ -10,7 +10,6 @@ import {
   type JobResult,
   type LintJob,
   type LintOutcome as WorkerLintOutcome,
-  type WarmUpJob,
 } from './worker-protocol';
 import {
   ALL_RULES,
@@ -45,20 +44,6 @@ export const EDITOR_RULE_BUDGET_MS = 1000;
 const HUNG_DOCUMENTS_LIMIT = 3;
 /** Tries of a lint that fails outside any rule (the worker throws or dies, its result cannot be cloned): one retry. */
 const ATTEMPTS = 2;
-
-/**
- * The JIT warm-up of a fresh worker while an open document is idle (`warmUp`): the worker takes
- * hundreds of edits before V8 has compiled the incremental path, and typing in those first
- * minutes was twice as slow (B3 in bench/NOTES.md). Slices of this many milliseconds, stopped by
- * the next edit; this many lints, and this much worker time, per worker at most.
- */
-const WARM_UP_SLICE_MS = 4;
-const WARM_UP_LINTS = 300;
-const WARM_UP_BUDGET_MS = 1000;
-/** How long a document must stay unchanged after its lint before the warm-up uses it. */
-export const WARM_UP_IDLE_MS = 500;
-/** Larger documents are not used: one of their lints would hold a keystroke's lint back for as long. */
-const WARM_UP_MAX_CHARS = 64 * 1024;
 
 /** A lint that failed outside any rule on every try. */
 class LintFailed {
@@ -107,14 +92,6 @@ export class Linter {
   private readonly disabled = new Set<string>();
   /** Lints run for open documents (the test-only stats request). */
   lints = 0;
-  /** Lints the JIT warm-up ran (the test-only stats request). */
-  warmUpLints = 0;
-  /** `initializationOptions.warmUp: false` turns the warm-up off (the protocol tests, which count jobs). */
-  warmUpEnabled = true;
-  /** The warm-up done so far, and for which worker (its restart count): a restarted worker is cold again. */
-  private warmed = { worker: -1, lints: 0, ms: 0 };
-  /** A warm-up is running (one at a time). */
-  private warming = false;
   private disposed = false;
   private readonly extraRules: readonly Rule[];
 
@@ -184,48 +161,6 @@ export class Linter {
     if (outcome && !req.background) this.lints++;
     if (outcome) this.logFailures(outcome.ruleFailures, uri);
     return outcome;
-  }
-
-  /** Whether the worker still wants warming up on a document of this size. */
-  wantsWarmUp(chars: number): boolean {
-    const done = this.warmUpDone();
-    return !this.warming && chars <= WARM_UP_MAX_CHARS && done !== undefined && done.lints < WARM_UP_LINTS && done.ms < WARM_UP_BUDGET_MS;
-  }
-
-  /** The current worker's warm-up record (a fresh one after a restart); undefined without a worker or with the warm-up off. */
-  private warmUpDone(): { lints: number; ms: number } | undefined {
-    const host = this.host;
-    if (!this.warmUpEnabled || !host) return undefined;
-    if (this.warmed.worker !== host.restarts) this.warmed = { worker: host.restarts, lints: 0, ms: 0 };
-    return this.warmed;
-  }
-
-  /**
-   * Warms the lint worker's JIT on an idle open document (`wantsWarmUp` first): slices of lints
-   * of its text and of the text with one value changed, each after any lint waiting for the
-   * worker, until the budget is spent or `stale` (the document was edited or closed).
-   */
-  async warmUp(text: string, fileName: string, settings: Settings, uri: string, stale: () => boolean): Promise<void> {
-    const host = this.host;
-    if (!this.wantsWarmUp(text.length) || !host) return;
-    this.warming = true;
-    const w = this.warmed;
-    try {
-      while (w.lints < WARM_UP_LINTS && w.ms < WARM_UP_BUDGET_MS && !this.disposed && !stale()) {
-        const r = await this.inWorker<WarmUpJob>({ kind: 'warmUp', text, fileName, settings, sliceMs: WARM_UP_SLICE_MS }, uri, { background: true, stale });
-        if (!r || r === 'inProcess' || r instanceof LintFailed || host !== this.host) break;
-        if (r.lints === 0) {
-          w.lints = WARM_UP_LINTS; // nothing to change in this document: leave it at that
-          break;
-        }
-        w.lints += r.lints;
-        w.ms += r.ms;
-        this.warmUpLints += r.lints;
-      }
-    } finally {
-      this.warming = false;
-    }
-    this.log.trace(() => `cfn-tls-lint: JIT warm-up on ${uri}: ${w.lints} lints in ${Math.round(w.ms)} ms of the worker so far`);
   }
 
   /** The text after every safe fix (of one rule, or all); undefined when it could not be computed (logged). */

@@ -33,16 +33,7 @@ export interface FixAllJob extends JobBase {
   rule?: string;
 }
 
-/**
- * JIT warm-up (worker-thread.ts): lints of an open document's text and of the text with one
- * character changed, one after the other with a history, for about `sliceMs`; nothing is kept.
- */
-export interface WarmUpJob extends JobBase {
-  kind: 'warmUp';
-  sliceMs: number;
-}
-
-export type Job = LintJob | FixAllJob | WarmUpJob;
+export type Job = LintJob | FixAllJob;
 
 /** A lint as the main thread gets it: plain data (no parse, no template). */
 export interface LintOutcome {
@@ -69,8 +60,6 @@ export function lintOutcome(r: LintResult): LintOutcome {
 export interface JobResult {
   lint: LintOutcome;
   fixAll: { text: string };
-  /** How many lints the slice ran (0: the text has no value to change), in how long. */
-  warmUp: { lints: number; ms: number };
 }
 
 /** `control`: a message for the worker's extensions (server/src/extensions.ts). */
@@ -78,7 +67,7 @@ export type ToWorker = { type: 'job'; id: number; job: Job } | { type: 'stats'; 
 
 export type FromWorker =
   | { type: 'ready'; rules: string[] }
-  | { type: 'done'; id: number; value: LintOutcome | JobResult['fixAll'] | JobResult['warmUp'] }
+  | { type: 'done'; id: number; value: LintOutcome | JobResult['fixAll'] }
   | { type: 'failed'; id: number; message: string }
   | { type: 'stats'; id: number; heapUsed: number };
 

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import type { WorkerExtensions } from './extensions';
 import { templateInventory } from './editor-inventory';
-import { FromWorker, Job, JobResult, LintJob, lintOutcome, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker, WarmUpJob } from './worker-protocol';
+import { FromWorker, Job, JobResult, LintJob, lintOutcome, LintOutcome, PROGRESS_RULE, PROGRESS_SEQ, ToWorker } from './worker-protocol';
 import { ALL_RULES, lintDeployed, lintText, LintHistory, LintResult, Rule, RuleRegistry, fixAll } from '../../rules/src/index';
 
 /**
@@ -44,25 +44,8 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
       history: job.document && !job.skip.length ? histories.of(job.document) : undefined,
     });
 
-  // The warm-up's own history and edited copy, kept across its slices while the text stays the same.
-  let warm: { text: string; edited: string | undefined; history: LintHistory; edits: number } | undefined;
-  const warmUp = (job: WarmUpJob): JobResult['warmUp'] => {
-    if (warm?.text !== job.text) warm = { text: job.text, edited: withOneValueChanged(job.text), history: new LintHistory(), edits: 0 };
-    const w = warm;
-    if (w.edited === undefined) return { lints: 0, ms: 0 };
-    const started = performance.now();
-    let lints = 0;
-    do {
-      const text = w.edits++ % 2 ? w.text : w.edited;
-      lintDeployed(text, job.fileName, registry, { settings: job.settings, ruleBudgetMs: job.budgetMs, history: w.history });
-      lints++;
-    } while (performance.now() - started < job.sliceMs);
-    return { lints, ms: performance.now() - started };
-  };
-
-  const run = (job: Job): LintOutcome | JobResult['fixAll'] | JobResult['warmUp'] => {
+  const run = (job: Job): LintOutcome | JobResult['fixAll'] => {
     skip = new Set(job.skip);
-    if (job.kind === 'warmUp') return warmUp(job);
     ext.beforeJob?.(job.text);
     if (job.kind === 'fixAll') {
       const only = job.rule;
@@ -110,23 +93,6 @@ export function runWorker(extraRules: readonly Rule[] = [], ext: WorkerExtension
     }
   });
   send({ type: 'ready', rules: rules.map((r) => r.meta.id) });
-}
-
-/**
- * The text with one value in its `Resources` changed as typing would change it (a digit added
- * to a number, a letter to a word), so that the warm-up's lints take the incremental path of
- * an edit; undefined when there is no such value.
- */
-export function withOneValueChanged(text: string): string | undefined {
-  const from = text.indexOf('Resources');
-  if (from < 0) return undefined;
-  const value =
-    /^( +[A-Za-z][A-Za-z0-9]*: )([0-9]+|[A-Za-z][A-Za-z0-9.-]*)[ ]*$|("[A-Za-z][A-Za-z0-9]*" *: *)([0-9]+(?=[ ,}\n])|"[A-Za-z][A-Za-z0-9.-]*(?="))/gm;
-  value.lastIndex = from;
-  const m = value.exec(text);
-  if (!m) return undefined;
-  const at = m.index + (m[1] ?? m[3]).length + (m[2] ?? m[4]).length;
-  return `${text.slice(0, at)}${/[0-9]$/.test(m[2] ?? m[4]) ? '0' : 'x'}${text.slice(at)}`;
 }
 
 /** Open documents whose last lint the worker keeps: a few, the most recently linted (each holds a parse). */

@@ -76,8 +76,6 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** More initializationOptions (e.g. `ruleBudgetMs`). */
   init?: Record<string, unknown>;
-  /** The server's JIT warm-up after the first lint (off unless asked for: the tests count jobs and lints). */
-  warmUp?: boolean;
   /** Start the test server (faulty rules, the stats and worker requests) instead of dist/server.js. */
   faultHooks?: boolean;
   /** `trace` in the initialize request (`cfnTlsLint.trace.server` in VS Code). */
@@ -87,7 +85,6 @@ export interface StartOptions {
 /** What the test-only `cfnTlsLint/test/stats` request returns (the test server, `faultHooks`). */
 export interface ServerStats {
   lints: number;
-  warmUpLints: number;
   workerRestarts: number;
   heapUsed: number;
   workerHeapUsed: number | undefined;
@@ -153,7 +150,8 @@ export class LspClient {
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       trace: opts.trace,
       workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
-      initializationOptions: { warmUp: opts.warmUp ?? false, ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}), ...opts.init },
+      initializationOptions:
+        opts.debounceMs !== undefined || opts.init ? { ...(opts.debounceMs !== undefined ? { debounceMs: opts.debounceMs } : {}), ...opts.init } : undefined,
       capabilities: {
         workspace: {
           configuration: true,
