@@ -1,4 +1,5 @@
 import { Worker } from 'worker_threads';
+import { tuneJitForLinting } from '../../rules/src/node/code-cache';
 import { FromWorker, Job, JobResult, LINT_WORKER_ARG, PROGRESS_RULE, PROGRESS_SEQ, PROGRESS_WORDS, ToWorker } from './worker-protocol';
 
 /** How often the watchdog looks at the worker while it runs a job. */
@@ -199,6 +200,8 @@ export class LintWorkerHost {
       this.ready = true;
       this.failedStarts = 0;
       this.ruleIds = m.rules;
+      // Both threads have loaded their bundles with the code cache, which a tuned JIT would reject.
+      tuneJitForLinting();
       return;
     }
     if (m.type === 'stats') {

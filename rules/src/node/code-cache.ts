@@ -1,5 +1,6 @@
 import fs = require('fs');
 import path = require('path');
+// Loaded on first use in the bundles (scripts/esbuild-lazy-vendor.js): a one-file run never needs it.
 import v8 = require('v8');
 import vm = require('vm');
 // The module system's own loader API (wrap, the Module class), which `vm` needs to run a bundle as a module.
@@ -24,7 +25,6 @@ import Module = require('module');
  * makes the process write `<bundle>.cache` when it exits, with every function the run compiled.
  */
 export function requireWithCodeCache(file: string): unknown {
-  for (const flag of BUNDLE_V8_FLAGS) v8.setFlagsFromString(flag);
   const source = fs.readFileSync(file, 'utf8');
   const cacheFile = cacheFileFor(file, source.length);
   let cachedData: Buffer | undefined;
@@ -36,9 +36,13 @@ export function requireWithCodeCache(file: string): unknown {
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   cacheUse.set(file, !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted');
   const write = (): void => writeAtomically(cacheFile, script.createCachedData());
-  if (process.env.CFN_TLS_LINT_WRITE_CODE_CACHE === '1') process.once('exit', write);
-  else if (process.env.CFN_TLS_LINT_CODE_CACHE_DIR && (!cachedData || script.cachedDataRejected)) {
-    // After the first lints, so that the cache holds the functions they compiled.
+  if (process.env.CFN_TLS_LINT_WRITE_CODE_CACHE === '1') {
+    writesCodeCache(true);
+    process.once('exit', write);
+  } else if (process.env.CFN_TLS_LINT_CODE_CACHE_DIR && (!cachedData || script.cachedDataRejected) && !jitTuned()) {
+    // After the first lints, so that the cache holds the functions they compiled. Not in a
+    // process whose JIT is tuned already (a restarted lint worker): the flags, not the cache, made V8 reject it.
+    writesCodeCache(true);
     setTimeout(write, WRITE_AFTER_MS).unref();
   }
   const dirname = path.dirname(file);
@@ -54,8 +58,9 @@ export function requireWithCodeCache(file: string): unknown {
 const WRITE_AFTER_MS = 5000;
 
 /**
- * V8 flags of every process that runs a bundle, set before the bundle is compiled: a code cache
- * holds a hash of the flags, so the run that writes it and the runs that read it set the same.
+ * Tunes V8's JIT for linting, once the bundles are loaded: the server once its lint worker is
+ * ready, the CLI before the lints of a run over many files or a `--fix`. The flags are the
+ * process's, every thread's.
  *
  * `--interrupt-budget`: how much bytecode a function runs between V8's checks whether TurboFan
  * should optimise it (66 KB in Node 20's V8, 132 KB in later ones). A lint runs hundreds of the
@@ -64,10 +69,36 @@ const WRITE_AFTER_MS = 5000;
  * background compilation beside 400 ms of linting, on a 2-core machine that also runs the
  * editor. Ten times the budget leaves the lukewarm code to the baseline compiler and optimises
  * what is really hot. Measured (bench/NOTES.md, ninth session): typing p95 on the 300-line
- * template 11-13 → 6-8 ms and on the 10,000-line one 60 → 50 ms, the 5,000-file scan 5.6-6.7 →
+ * template 11-13 → 6-8 ms, on the 10,000-line one 60 → 50 ms, the 5,000-file scan 5.6-6.7 →
  * 5.0 s with 15 MB less memory, the CLI over the corpus 670 → 590 ms.
+ *
+ * Why only after the loads: V8 checks a hash of all its flags before it uses a code cache, ours
+ * and Node's own for its built-in modules, so changing a flag first made every later load
+ * compile from source (start-up 7-12 ms slower). For the same reason a process that writes a
+ * code cache is not tuned: the cache would carry the tuned flags' hash, which no process has
+ * when it loads a bundle.
  */
-const BUNDLE_V8_FLAGS = [`--interrupt-budget=${10 * 66 * 1024}`];
+export function tuneJitForLinting(): void {
+  if (writesCodeCache() || jitTuned()) return;
+  v8.setFlagsFromString(`--interrupt-budget=${10 * 66 * 1024}`);
+  process.env[JIT_TUNED] = String(process.pid);
+}
+
+/** Set in the process's environment once tuned (its worker threads start with a copy); a child process has another pid. */
+const JIT_TUNED = 'CFN_TLS_LINT_JIT_TUNED';
+
+function jitTuned(): boolean {
+  return process.env[JIT_TUNED] === String(process.pid);
+}
+
+/** Whether this thread writes a code cache; on `globalThis` because each bundle has its own copy of this module. */
+const WRITES_CODE_CACHE = Symbol.for('cfn-tls-lint.writesCodeCache');
+
+function writesCodeCache(set?: true): boolean {
+  const g = globalThis as { [WRITES_CODE_CACHE]?: boolean };
+  if (set) g[WRITES_CODE_CACHE] = true;
+  return g[WRITES_CODE_CACHE] === true;
+}
 
 const cacheUse = new Map<string, 'accepted' | 'rejected' | 'missing'>();
 
