@@ -5,7 +5,7 @@ import { BROKEN_INPUT_EXIT_CODE } from '../../server/src/input-watch';
 import { STALL_LIMIT_MS } from '../../server/src/framing-check';
 import { fileUri } from '../../server/src/uri';
 import { listenersYaml, WEAK } from './fixtures';
-import { codes, LspClient, tempDir } from './lsp-harness';
+import { codes, frame, LspClient, tempDir } from './lsp-harness';
 
 /**
  * F9 (docs/robustness.md "Language server faults"): bytes the server cannot read as LSP
@@ -14,10 +14,6 @@ import { codes, LspClient, tempDir } from './lsp-harness';
  */
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function frame(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): string {
-  return `${header}\r\n\r\n${body}`;
-}
 
 const HOVER = JSON.stringify({
   jsonrpc: '2.0',

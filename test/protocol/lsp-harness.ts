@@ -10,6 +10,9 @@ import {
   CompletionList,
   ConfigurationParams,
   createProtocolConnection,
+  type DataCallback,
+  type Disposable,
+  type Message,
   Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -45,6 +48,23 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { fileUri } from '../../server/src/uri';
+
+/** One JSON-RPC message as it goes over the wire (`header` replaces the Content-Length line). */
+export function frame(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): string {
+  return `${header}\r\n\r\n${body}`;
+}
+
+/** The server's output, with a look at every message before the connection takes it (answers to raw requests). */
+class TappedReader extends StreamMessageReader {
+  readonly taps = new Set<(m: Message) => void>();
+
+  override listen(callback: DataCallback): Disposable {
+    return super.listen((m) => {
+      for (const tap of this.taps) tap(m);
+      callback(m);
+    });
+  }
+}
 
 /**
  * A minimal LSP client for the protocol tests: starts the real bundled server
@@ -120,6 +140,7 @@ export class LspClient {
   private constructor(
     readonly conn: ProtocolConnection,
     readonly child: ChildProcess,
+    private readonly reader: TappedReader,
     opts: StartOptions,
   ) {
     this.settings = opts.settings ?? {};
@@ -134,8 +155,9 @@ export class LspClient {
       env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const client = new LspClient(conn, child, opts);
+    const reader = new TappedReader(child.stdout!);
+    const conn = createProtocolConnection(reader, new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(conn, child, reader, opts);
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
     child.on('exit', (code) => {
       client.exitCode = code;
@@ -407,6 +429,30 @@ export class LspClient {
     cts.cancel();
     return answer;
   }
+
+  /**
+   * A request and its `$/cancelRequest` in one write, so that the server has read both before it
+   * runs the request (sent as two writes, they may reach it in two reads, the request answered
+   * in between). Resolves with the answer, read off the wire.
+   */
+  async requestCancelledUnread(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+    const id = `unread-${++this.unreadIds}`;
+    const answer = new Promise<{ result?: unknown; error?: { code: number; message: string } }>((resolve) => {
+      const tap = (m: Message): void => {
+        if ('id' in m && m.id === id && !('method' in m)) {
+          this.reader.taps.delete(tap);
+          resolve(m as { result?: unknown; error?: { code: number; message: string } });
+        }
+      };
+      this.reader.taps.add(tap);
+    });
+    const request = JSON.stringify({ jsonrpc: '2.0', id, method, params });
+    const cancel = JSON.stringify({ jsonrpc: '2.0', method: '$/cancelRequest', params: { id } });
+    await this.writeRaw(frame(request) + frame(cancel));
+    return answer;
+  }
+
+  private unreadIds = 0;
 
   /** The test-only stats request (the test server: start with `faultHooks`). */
   stats(): Promise<ServerStats> {

@@ -260,7 +260,7 @@ describe('protocol: server faults, load, cancellation and memory', function () {
     });
 
     it('a request cancelled before the server reads it is never run', async () => {
-      const answer = await client.requestCancelled('textDocument/hover', hoverAt());
+      const answer = await client.requestCancelledUnread('textDocument/hover', hoverAt());
       // Either refused unread or answered with RequestCancelled: never a result computed for nobody.
       assert.equal(answer.error?.code, REQUEST_CANCELLED, JSON.stringify(answer));
       assert.ok(await client.hover(uri(), hoverAt().position), 'later requests are answered');
