@@ -63,11 +63,10 @@ const WRITE_AFTER_MS = 5000;
  * process's, every thread's.
  *
  * `--interrupt-budget`: how much bytecode a function runs between V8's checks whether TurboFan
- * should optimise it (66 KB in Node 20's V8). A lint runs hundreds of the
- * engine's functions a few times each, and at the default V8 optimised most of them within the
- * first few hundred lints: over 200 keystrokes on a 300-line template the server spent 700 ms on
- * background compilation beside 400 ms of linting, on a 2-core machine that also runs the
- * editor. Ten times the budget leaves the lukewarm code to the baseline compiler and optimises
+ * should optimise it (66 KB in Node 20's V8). A lint runs hundreds of the engine's functions a
+ * few times each, and at the default V8 optimised most of them within the first few hundred
+ * lints: over 200 keystrokes on a 300-line template the server spent 700 ms on background
+ * compilation beside 400 ms of linting, on a 2-core machine that also runs the editor. Ten times the budget leaves the lukewarm code to the baseline compiler and optimises
  * what is really hot. Measured (bench/NOTES.md, ninth session): typing p95 on the 300-line
  * template 11-13 → 6-8 ms, on the 10,000-line one 60 → 50 ms, the 5,000-file scan 5.6-6.7 →
  * 5.0 s with 15 MB less memory, the CLI over the corpus 670 → 590 ms.
