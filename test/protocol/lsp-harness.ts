@@ -49,6 +49,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { fileUri } from '../../server/src/uri';
 
+/** A request's answer as data: its result, or its error (a cancelled request's among them). */
+export type RequestAnswer = { result?: unknown; error?: { code: number; message: string } };
+
 /** One JSON-RPC message as it goes over the wire (`header` replaces the Content-Length line). */
 export function frame(body: string, header = `Content-Length: ${Buffer.byteLength(body)}`): string {
   return `${header}\r\n\r\n${body}`;
@@ -415,11 +418,7 @@ export class LspClient {
    * Sends a request, then `$/cancelRequest` for it once `cancelWhen` resolves (at once without
    * it); resolves with the server's answer: a result, or the error it replied with.
    */
-  async requestCancelled(
-    method: string,
-    params: unknown,
-    cancelWhen?: Promise<unknown>,
-  ): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  async requestCancelled(method: string, params: unknown, cancelWhen?: Promise<unknown>): Promise<RequestAnswer> {
     const cts = new CancellationTokenSource();
     const answer = this.conn.sendRequest(method, params, cts.token).then(
       (result) => ({ result }),
@@ -435,13 +434,13 @@ export class LspClient {
    * runs the request (sent as two writes, they may reach it in two reads, the request answered
    * in between). Resolves with the answer, read off the wire.
    */
-  async requestCancelledUnread(method: string, params: unknown): Promise<{ result?: unknown; error?: { code: number; message: string } }> {
+  async requestCancelledUnread(method: string, params: unknown): Promise<RequestAnswer> {
     const id = `unread-${++this.unreadIds}`;
-    const answer = new Promise<{ result?: unknown; error?: { code: number; message: string } }>((resolve) => {
+    const answer = new Promise<RequestAnswer>((resolve) => {
       const tap = (m: Message): void => {
         if ('id' in m && m.id === id && !('method' in m)) {
           this.reader.taps.delete(tap);
-          resolve(m as { result?: unknown; error?: { code: number; message: string } });
+          resolve(m as RequestAnswer);
         }
       };
       this.reader.taps.add(tap);
